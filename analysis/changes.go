@@ -1,0 +1,84 @@
+package analysis
+
+import (
+	"github.com/briefing/report/analysis/dataset"
+	"github.com/briefing/report/config"
+	"github.com/briefing/report/internal/period"
+)
+
+// ChangeSet is the result of a changes analysis: the rows that fall in the
+// report period and how many fell in the one before.
+type ChangeSet struct {
+	Columns       []string
+	Rows          []map[string]string // column name (as in the header) -> text
+	Count         int
+	PreviousCount int
+	Empty         string // the sentence to print when Count is 0
+}
+
+// changesAnalysis keeps the rows of the report period (kind changes).
+type changesAnalysis struct {
+	cfg   *config.Config
+	name  string
+	spec  config.Analysis
+	cut   period.Period
+	timer *timer
+	where *filter
+	head  []string
+	set   *ChangeSet
+}
+
+func newChanges(c *config.Config, name string, cut period.Period, t *timer) *changesAnalysis {
+	a := c.Analyses[name]
+	return &changesAnalysis{cfg: c, name: name, spec: a, cut: cut, timer: t,
+		where: newFilter("analyses."+name+".where", a.Where), set: &ChangeSet{Empty: a.Empty}}
+}
+
+func (a *changesAnalysis) time() *timer { return a.timer }
+
+func (a *changesAnalysis) bind(h *dataset.Header) config.Problems {
+	a.head = h.Columns
+	a.set.Columns = h.Columns
+	return a.where.bind(h, a.cfg)
+}
+
+// endsIn reports whether interval i ends inside quarter q.
+func endsIn(i period.Interval, q period.Period) bool {
+	end := i.End()
+	return end.After(q.Start) && !end.After(q.End())
+}
+
+func (a *changesAnalysis) add(r dataset.Row, t period.Interval, inCut bool) error {
+	if !a.where.match(r) || !inCut {
+		return nil
+	}
+	switch {
+	case endsIn(t, a.cut):
+		row := make(map[string]string, len(a.head))
+		for i, c := range a.head {
+			row[c] = r.Get(i)
+		}
+		a.set.Rows = append(a.set.Rows, row)
+		a.set.Count++
+	case endsIn(t, a.cut.Previous()):
+		a.set.PreviousCount++
+	}
+	return nil
+}
+
+func (a *changesAnalysis) problems() config.Problems {
+	if !a.where.matched && !a.where.src.IsZero() {
+		return config.Problems{a.where.unmatched(a.cfg, a.spec.Dataset)}
+	}
+	return nil
+}
+
+func (a *changesAnalysis) result() *Result {
+	prev, cur := a.cut.Previous(), a.cut
+	return &Result{
+		Name: a.name, Kind: a.spec.Kind, Timed: true, Measure: "Rows",
+		Keys: []Key{{Label: prev.String(), Interval: prev.Interval}, {Label: cur.String(), Interval: cur.Interval}},
+		Series:  []Series{{Label: "Rows", Values: []float64{float64(a.set.PreviousCount), float64(a.set.Count)}}},
+		Changes: a.set,
+	}
+}

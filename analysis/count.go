@@ -1,0 +1,107 @@
+package analysis
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/briefing/report/analysis/dataset"
+	"github.com/briefing/report/config"
+	"github.com/briefing/report/internal/period"
+)
+
+// countAnalysis counts rows per category of a column (kind count).
+type countAnalysis struct {
+	cfg    *config.Config
+	name   string
+	spec   config.Analysis
+	path   string
+	timer  *timer
+	where  *filter
+	by     int
+	from   period.Interval
+	to     period.Interval
+	counts map[string]float64
+}
+
+func newCount(c *config.Config, name string, t *timer) *countAnalysis {
+	a := c.Analyses[name]
+	path := "analyses." + name
+	ca := &countAnalysis{cfg: c, name: name, spec: a, path: path, timer: t,
+		where: newFilter(path+".where", a.Where), by: -1, counts: map[string]float64{}}
+	ca.from, _ = period.ParseInterval(a.From)
+	ca.to, _ = period.ParseInterval(a.To)
+	return ca
+}
+
+func (a *countAnalysis) time() *timer { return a.timer }
+
+func (a *countAnalysis) bind(h *dataset.Header) config.Problems {
+	var ps config.Problems
+	ps = append(ps, a.where.bind(h, a.cfg)...)
+	a.by = bindColumn(a.cfg, a.path+".by", a.spec.By, h, &ps)
+	return ps
+}
+
+func (a *countAnalysis) add(r dataset.Row, t period.Interval, inCut bool) error {
+	if !a.where.match(r) || !inCut || a.by < 0 {
+		return nil
+	}
+	if !t.IsZero() {
+		if !a.from.IsZero() && t.Start.Before(a.from.Start) {
+			return nil
+		}
+		if !a.to.IsZero() && t.Start.After(a.to.Last()) {
+			return nil
+		}
+	}
+	a.counts[r.Get(a.by)]++
+	return nil
+}
+
+func (a *countAnalysis) problems() config.Problems {
+	if !a.where.matched && !a.where.src.IsZero() {
+		return config.Problems{a.where.unmatched(a.cfg, a.spec.Dataset)}
+	}
+	return nil
+}
+
+// result lists categories by count (then label), with `labels` applied.
+func (a *countAnalysis) result() *Result {
+	type cat struct {
+		label string
+		n     float64
+	}
+	var cats []cat
+	for k, n := range a.counts {
+		cats = append(cats, cat{a.label(k), n})
+	}
+	sort.Slice(cats, func(i, j int) bool {
+		if cats[i].n != cats[j].n {
+			return cats[i].n > cats[j].n
+		}
+		return cats[i].label < cats[j].label
+	})
+	r := &Result{Name: a.name, Kind: a.spec.Kind, Measure: "Count"}
+	s := Series{Label: "Count"}
+	for _, c := range cats {
+		r.Keys = append(r.Keys, Key{Label: c.label})
+		s.Values = append(s.Values, c.n)
+	}
+	r.Series = []Series{s}
+	return r
+}
+
+// label maps a category to its display label. Label keys match
+// case-insensitively (viper lower-cases map keys); an empty category
+// reads "(none)".
+func (a *countAnalysis) label(k string) string {
+	for from, to := range a.spec.Labels {
+		if strings.EqualFold(from, k) {
+			return to
+		}
+	}
+	if k == "" {
+		return "(none)"
+	}
+	return k
+}

@@ -1,0 +1,269 @@
+package analysis
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/briefing/report/analysis/dataset"
+	"github.com/briefing/report/config"
+	"github.com/briefing/report/internal/period"
+)
+
+// Results is everything the analyses of one briefing computed for one
+// report period.
+type Results struct {
+	Period   period.Period
+	Analyses map[string]*Result
+	Datasets map[string]*DatasetSummary
+	Tables   map[string]*Table // dataset tables, by block key path
+}
+
+// DatasetSummary describes what was read of a dataset, for the "Data and
+// methods" annex.
+type DatasetSummary struct {
+	Name      string
+	Format    string
+	Files     []dataset.FileInfo
+	RowsRead  int
+	RowsUsed  int // rows inside the period cut
+	Generated string
+}
+
+// maxRowProblems caps the row errors reported per dataset.
+const maxRowProblems = 20
+
+var errStop = errors.New("stop")
+
+// Compute reads every dataset once, in a single streaming pass feeding all
+// analyses and tables that use it, and returns their results for period
+// p. Problems hold every error found; results are partial when they do.
+func Compute(c *config.Config, p period.Period) (*Results, config.Problems) {
+	res := &Results{Period: p, Analyses: map[string]*Result{}, Datasets: map[string]*DatasetSummary{}, Tables: map[string]*Table{}}
+	var ps config.Problems
+	for _, name := range c.DatasetNames() {
+		ps = append(ps, computeDataset(c, name, p, res)...)
+	}
+	for _, name := range c.AnalysisNames() {
+		if c.Analyses[name].Kind == "compare" {
+			r, err := Compare(c, name, res.Analyses)
+			if err != nil {
+				ps = append(ps, c.Problemf("analyses."+name, "%v", err))
+				continue
+			}
+			res.Analyses[name] = r
+		}
+	}
+	return res, ps
+}
+
+// datasetRun is the state of one pass over a dataset.
+type datasetRun struct {
+	cfg       *config.Config
+	name      string
+	cut       period.Period
+	own       *timer // the dataset's own time, or nil
+	timers    map[config.Time]*timer
+	consumers []consumer
+	results   []func() *Result
+	names     []string
+	rowErrs   config.Problems
+	dropped   int
+	summary   *DatasetSummary
+}
+
+func computeDataset(c *config.Config, name string, p period.Period, res *Results) config.Problems {
+	d := c.Data[name]
+	run := &datasetRun{cfg: c, name: name, cut: p, timers: map[config.Time]*timer{},
+		summary: &DatasetSummary{Name: name, Format: formatOf(d.Format)}}
+	var ps config.Problems
+	if !d.Time.IsZero() {
+		run.own = run.timerFor("data."+name+".time", d.Time)
+	}
+	ps = append(ps, run.addAnalyses()...)
+	run.addTables(res)
+
+	spec := dataset.Spec{Name: name, Path: d.Path, Format: d.Format, Decimal: d.Decimal, Skip: d.Skip}
+	info, err := dataset.Scan(spec, run.onHeader(&ps), run.onRow)
+	run.summary.Files, run.summary.RowsRead, run.summary.Generated = info.Files, info.RowsRead, info.Generated()
+	res.Datasets[name] = run.summary
+	if err != nil {
+		if !errors.Is(err, errStop) {
+			ps = append(ps, dataProblem(c, name, err))
+		}
+		return append(ps, run.rowErrs...)
+	}
+	ps = append(ps, run.rowErrs...)
+	if run.dropped > 0 {
+		ps = append(ps, c.Problemf("data."+name, "%d more bad rows not listed", run.dropped))
+	}
+	for _, cons := range run.consumers {
+		ps = append(ps, cons.problems()...)
+	}
+	for i, build := range run.results {
+		r := build()
+		r.Source = sourceLine(run.summary, d)
+		res.Analyses[run.names[i]] = r
+	}
+	return ps
+}
+
+func (run *datasetRun) timerFor(path string, t config.Time) *timer {
+	if tm, ok := run.timers[t]; ok {
+		return tm
+	}
+	tm := newTimer(path, t)
+	run.timers[t] = tm
+	return tm
+}
+
+// addAnalyses creates a consumer for each analysis that reads this dataset.
+func (run *datasetRun) addAnalyses() config.Problems {
+	c := run.cfg
+	var ps config.Problems
+	for _, an := range c.AnalysisNames() {
+		a := c.Analyses[an]
+		if a.Dataset != run.name || a.Kind == "compare" {
+			continue
+		}
+		t := run.own
+		if !a.Time.IsZero() {
+			t = run.timerFor("analyses."+an+".time", a.Time)
+		}
+		switch a.Kind {
+		case "trend", "frequency":
+			if t == nil {
+				ps = append(ps, c.Problemf("analyses."+an, "a %s needs time: set data.%s.time or analyses.%s.time", a.Kind, run.name, an))
+				continue
+			}
+			ta := newTimed(c, an, run.cut, t)
+			run.consumers = append(run.consumers, ta)
+			run.results = append(run.results, ta.result)
+			run.names = append(run.names, an)
+		case "count":
+			ca := newCount(c, an, t)
+			run.consumers = append(run.consumers, ca)
+			run.results = append(run.results, ca.result)
+			run.names = append(run.names, an)
+		case "changes":
+			if t == nil {
+				ps = append(ps, c.Problemf("analyses."+an, "changes needs time: set data.%s.time or analyses.%s.time", run.name, an))
+				continue
+			}
+			ch := newChanges(c, an, run.cut, t)
+			run.consumers = append(run.consumers, ch)
+			run.results = append(run.results, ch.result)
+			run.names = append(run.names, an)
+		}
+	}
+	return ps
+}
+
+// addTables creates a consumer for each table block that lists this dataset.
+func (run *datasetRun) addTables(res *Results) {
+	for _, s := range run.cfg.Sections {
+		for _, b := range s.Blocks {
+			if b.Kind != config.BlockTable || b.Dataset != run.name {
+				continue
+			}
+			t := &Table{Dataset: run.name}
+			res.Tables[b.Path] = t
+			run.consumers = append(run.consumers, &tableConsumer{cfg: run.cfg, path: b.Path + ".table", want: b.Columns, timer: run.own, table: t})
+		}
+	}
+}
+
+func (run *datasetRun) onHeader(ps *config.Problems) func(*dataset.Header) error {
+	return func(h *dataset.Header) error {
+		var found config.Problems
+		for _, cfgTime := range sortedTimes(run.timers) {
+			found = append(found, run.timers[cfgTime].bind(h, run.cfg)...)
+		}
+		for _, cons := range run.consumers {
+			found = append(found, cons.bind(h)...)
+		}
+		if len(found) > 0 {
+			*ps = append(*ps, found...)
+			return errStop
+		}
+		return nil
+	}
+}
+
+func (run *datasetRun) onRow(r dataset.Row) error {
+	times := make(map[*timer]period.Interval, len(run.timers))
+	bad := false
+	for _, tm := range run.timers {
+		iv, err := tm.at(r)
+		if err != nil {
+			run.rowError(err)
+			bad = true
+			break
+		}
+		times[tm] = iv
+	}
+	if bad {
+		return nil
+	}
+	if run.own == nil || run.cut.Includes(times[run.own]) {
+		run.summary.RowsUsed++
+	}
+	for _, cons := range run.consumers {
+		tm := cons.time()
+		var iv period.Interval
+		inCut := true
+		if tm != nil {
+			iv = times[tm]
+			inCut = run.cut.Includes(iv)
+		}
+		if err := cons.add(r, iv, inCut); err != nil {
+			run.rowError(err)
+			return nil
+		}
+	}
+	return nil
+}
+
+func (run *datasetRun) rowError(err error) {
+	if len(run.rowErrs) >= maxRowProblems {
+		run.dropped++
+		return
+	}
+	run.rowErrs = append(run.rowErrs, dataProblem(run.cfg, run.name, err))
+}
+
+// dataProblem turns a reader error into a problem at its file and line.
+func dataProblem(c *config.Config, name string, err error) config.Problem {
+	var de *dataset.Error
+	if errors.As(err, &de) {
+		msg := de.Msg
+		if de.ColumnName != "" {
+			msg = fmt.Sprintf("column %q: %s", de.ColumnName, msg)
+		}
+		return config.Problem{File: de.File, Line: de.Line, Column: de.Column, Path: "data." + name, Msg: msg}
+	}
+	return c.Problemf("data."+name+".path", "%v", err)
+}
+
+func formatOf(f string) string {
+	if f == "" {
+		return dataset.FormatCSV
+	}
+	return f
+}
+
+// sourceLine is a chart's default source line: the SIPRI database and its
+// export date, or the data files' names.
+func sourceLine(s *DatasetSummary, d config.Dataset) string {
+	switch s.Format {
+	case dataset.FormatSIPRIRegister, dataset.FormatSIPRITIVTable:
+		if s.Generated != "" {
+			return "SIPRI Arms Transfers Database, data generated " + s.Generated
+		}
+		return "SIPRI Arms Transfers Database"
+	}
+	var names []string
+	for _, f := range s.Files {
+		names = append(names, baseName(f.Path))
+	}
+	return joinNames(names)
+}

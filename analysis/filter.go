@@ -1,0 +1,116 @@
+package analysis
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/briefing/report/analysis/dataset"
+	"github.com/briefing/report/config"
+	"github.com/briefing/report/internal/suggest"
+)
+
+// filter is a config.Filter bound to a file's columns.
+type filter struct {
+	path    string // key path of the where: map, for messages
+	src     config.Filter
+	clauses []boundClause
+	not     *filter
+	matched bool // some row of the dataset passed it
+	// seen keeps a sample of the values met in each clause's column, to
+	// suggest the closest one when the filter matches nothing.
+	seen []map[string]bool
+}
+
+type boundClause struct {
+	col    int
+	values []string
+}
+
+const maxSeenValues = 2000
+
+func newFilter(path string, f config.Filter) *filter {
+	out := &filter{path: path, src: f}
+	if f.Not != nil {
+		out.not = newFilter(path+".not", *f.Not)
+	}
+	return out
+}
+
+// bind resolves the filter's columns against a header.
+func (f *filter) bind(h *dataset.Header, c *config.Config) config.Problems {
+	var ps config.Problems
+	f.clauses = f.clauses[:0]
+	f.seen = f.seen[:0]
+	for _, cl := range f.src.Clauses {
+		i, ok := h.Index(cl.Column)
+		if !ok {
+			ps = append(ps, c.Problemf(f.path+"."+cl.Column, "unknown column %q%s", cl.Column, suggest.Hint(cl.Column, h.Columns)))
+			continue
+		}
+		f.clauses = append(f.clauses, boundClause{col: i, values: cl.Values})
+		f.seen = append(f.seen, map[string]bool{})
+	}
+	if f.not != nil {
+		ps = append(ps, f.not.bind(h, c)...)
+	}
+	return ps
+}
+
+// match reports whether the row passes the filter.
+func (f *filter) match(r dataset.Row) bool {
+	ok := true
+	for i, cl := range f.clauses {
+		v := r.Get(cl.col)
+		if len(f.seen[i]) < maxSeenValues {
+			f.seen[i][v] = true
+		}
+		if ok && !anyEqual(cl.values, v) {
+			ok = false
+		}
+	}
+	if ok && f.not != nil && f.not.match(r) {
+		ok = false
+	}
+	if ok {
+		f.matched = true
+	}
+	return ok
+}
+
+func anyEqual(values []string, v string) bool {
+	for _, x := range values {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+// unmatched explains a filter that matched no row of the dataset, with
+// the closest value actually present for each clause.
+func (f *filter) unmatched(c *config.Config, dataset string) config.Problem {
+	var hints []string
+	for i, cl := range f.src.Clauses {
+		if i >= len(f.seen) {
+			break
+		}
+		for _, v := range cl.Values {
+			if f.seen[i][v] {
+				continue
+			}
+			vals := make([]string, 0, len(f.seen[i]))
+			for s := range f.seen[i] {
+				vals = append(vals, s)
+			}
+			sort.Strings(vals)
+			hint := suggest.Hint(v, vals)
+			hints = append(hints, fmt.Sprintf("%s has no value %q%s", cl.Column, v, hint))
+		}
+	}
+	msg := fmt.Sprintf("the filter matches no row of dataset %q", dataset)
+	if len(hints) > 0 {
+		msg += ": " + strings.Join(hints, "; ")
+	}
+	return c.Problemf(f.path, "%s", msg)
+}

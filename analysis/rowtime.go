@@ -1,0 +1,90 @@
+package analysis
+
+import (
+	"strconv"
+	"time"
+
+	"github.com/briefing/report/analysis/dataset"
+	"github.com/briefing/report/config"
+	"github.com/briefing/report/internal/period"
+	"github.com/briefing/report/internal/suggest"
+)
+
+// timer reads a row's time from the configured columns.
+type timer struct {
+	spec            config.Time
+	path            string
+	col             int // single column, or -1
+	date, year, mon int // fallback columns, -1 when absent
+}
+
+func newTimer(path string, spec config.Time) *timer {
+	return &timer{spec: spec, path: path, col: -1, date: -1, year: -1, mon: -1}
+}
+
+// bind resolves the time columns against a header.
+func (t *timer) bind(h *dataset.Header, c *config.Config) config.Problems {
+	var ps config.Problems
+	find := func(key, name string) int {
+		if name == "" {
+			return -1
+		}
+		i, ok := h.Index(name)
+		if !ok {
+			p := t.path
+			if key != "" {
+				p += "." + key
+			}
+			ps = append(ps, c.Problemf(p, "unknown time column %q%s", name, suggest.Hint(name, h.Columns)))
+			return -1
+		}
+		return i
+	}
+	t.col = find("", t.spec.Column)
+	t.date = find("date", t.spec.Date)
+	t.year = find("year", t.spec.Year)
+	t.mon = find("month", t.spec.Month)
+	return ps
+}
+
+// at returns the row's interval. A row with no time, or a time that does
+// not parse, is an error at its line and column.
+func (t *timer) at(r dataset.Row) (period.Interval, error) {
+	if t.col >= 0 {
+		return parseTime(r, t.col)
+	}
+	if t.date >= 0 && r.Get(t.date) != "" {
+		return parseTime(r, t.date)
+	}
+	if t.year >= 0 && r.Get(t.year) != "" {
+		y, err := strconv.Atoi(r.Get(t.year))
+		if err != nil || y < 1 || y > 9999 {
+			return period.Interval{}, r.Err(t.year, "expected a year such as 2024, found %q", r.Get(t.year))
+		}
+		if t.mon >= 0 && r.Get(t.mon) != "" {
+			m, err := strconv.Atoi(r.Get(t.mon))
+			if err != nil || m < 1 || m > 12 {
+				return period.Interval{}, r.Err(t.mon, "expected a month 1-12, found %q", r.Get(t.mon))
+			}
+			return period.MonthOf(y, time.Month(m)), nil
+		}
+		return period.YearOf(y), nil
+	}
+	col := t.date
+	if col < 0 {
+		col = t.year
+	}
+	return period.Interval{}, r.Err(col, "the row has no time (expected a date or a year)")
+}
+
+func parseTime(r dataset.Row, col int) (period.Interval, error) {
+	s := r.Get(col)
+	if s == "" {
+		return period.Interval{}, r.Err(col, "the row has no time (expected a date or a year)")
+	}
+	iv, err := period.ParseInterval(s)
+	if err != nil {
+		return period.Interval{}, r.Err(col, "expected a time such as 2024, 2024-Q3, 2024-07 or 2024-07-15, found %q", s)
+	}
+	return iv, nil
+}

@@ -1,0 +1,62 @@
+package analysis
+
+import (
+	"github.com/briefing/report/analysis/dataset"
+	"github.com/briefing/report/config"
+	"github.com/briefing/report/internal/period"
+)
+
+// Table is rows of a dataset kept for a table block: the chosen columns,
+// in file order, inside the period cut.
+type Table struct {
+	Dataset string
+	Columns []string // as written in the file's header
+	Rows    [][]string
+}
+
+// tableConsumer keeps the rows of a dataset table block.
+type tableConsumer struct {
+	cfg   *config.Config
+	path  string
+	want  []string
+	cols  []int
+	timer *timer
+	table *Table
+}
+
+func (t *tableConsumer) time() *timer { return t.timer }
+
+func (t *tableConsumer) bind(h *dataset.Header) config.Problems {
+	var ps config.Problems
+	t.cols = t.cols[:0]
+	t.table.Columns = t.table.Columns[:0]
+	if len(t.want) == 0 {
+		for i, c := range h.Columns {
+			t.cols = append(t.cols, i)
+			t.table.Columns = append(t.table.Columns, c)
+		}
+		return nil
+	}
+	for _, name := range t.want {
+		i := bindColumn(t.cfg, t.path+".columns", name, h, &ps)
+		if i >= 0 {
+			t.cols = append(t.cols, i)
+			t.table.Columns = append(t.table.Columns, h.Columns[i])
+		}
+	}
+	return ps
+}
+
+func (t *tableConsumer) add(r dataset.Row, _ period.Interval, inCut bool) error {
+	if !inCut {
+		return nil
+	}
+	row := make([]string, len(t.cols))
+	for i, c := range t.cols {
+		row[i] = r.Get(c)
+	}
+	t.table.Rows = append(t.table.Rows, row)
+	return nil
+}
+
+func (t *tableConsumer) problems() config.Problems { return nil }

@@ -1,0 +1,255 @@
+package analysis
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/briefing/report/analysis/dataset"
+	"github.com/briefing/report/config"
+	"github.com/briefing/report/internal/period"
+)
+
+// timedAnalysis sums a value (or counts rows) per interval, per series:
+// the trend and frequency kinds.
+type timedAnalysis struct {
+	cfg    *config.Config
+	name   string
+	spec   config.Analysis
+	path   string
+	cut    period.Period
+	unit   period.Unit
+	timer  *timer
+	where  *filter
+	series []*namedSeries // from series:, or one series of all rows
+	value  int            // value column, -1 to count rows
+	by     int            // by column, -1 when unused
+	byVals map[string]map[int64]float64
+	first  period.Interval // earliest interval met inside the cut
+	coarse bool            // met a row whose time is coarser than unit
+	errs   config.Problems
+}
+
+// namedSeries is one series of a timed analysis and its sums so far.
+type namedSeries struct {
+	label  string
+	filter *filter
+	value  int // value column override, or the analysis's
+	valueName string
+	sums   map[int64]float64 // interval start (Unix seconds) -> sum
+}
+
+func newTimed(c *config.Config, name string, cut period.Period, t *timer) *timedAnalysis {
+	a := c.Analyses[name]
+	path := "analyses." + name
+	unit := period.Year
+	if a.Interval != "" {
+		unit, _ = period.ParseUnit(a.Interval)
+	}
+	ta := &timedAnalysis{cfg: c, name: name, spec: a, path: path, cut: cut, unit: unit,
+		timer: t, where: newFilter(path+".where", a.Where), value: -1, by: -1}
+	for i, s := range a.Series {
+		ta.series = append(ta.series, &namedSeries{label: s.Label, valueName: s.Value,
+			filter: newFilter(fmt.Sprintf("%s.series[%d].where", path, i), s.Where), sums: map[int64]float64{}})
+	}
+	if len(a.Series) == 0 && a.By == "" {
+		ta.series = []*namedSeries{{label: defaultLabel(a), filter: newFilter(path, config.Filter{}), sums: map[int64]float64{}}}
+	}
+	if a.By != "" {
+		ta.byVals = map[string]map[int64]float64{}
+	}
+	return ta
+}
+
+func defaultLabel(a config.Analysis) string {
+	if a.Value != "" {
+		return a.Value
+	}
+	return "Rows"
+}
+
+func (a *timedAnalysis) time() *timer { return a.timer }
+
+func (a *timedAnalysis) bind(h *dataset.Header) config.Problems {
+	var ps config.Problems
+	ps = append(ps, a.where.bind(h, a.cfg)...)
+	a.value = bindColumn(a.cfg, a.path+".value", a.spec.Value, h, &ps)
+	a.by = bindColumn(a.cfg, a.path+".by", a.spec.By, h, &ps)
+	for i, s := range a.series {
+		ps = append(ps, s.filter.bind(h, a.cfg)...)
+		s.value = a.value
+		if s.valueName != "" {
+			s.value = bindColumn(a.cfg, fmt.Sprintf("%s.series[%d].value", a.path, i), s.valueName, h, &ps)
+		}
+	}
+	return ps
+}
+
+func (a *timedAnalysis) add(r dataset.Row, t period.Interval, inCut bool) error {
+	if !a.where.match(r) {
+		return nil
+	}
+	var hits []*namedSeries
+	for _, s := range a.series {
+		if s.filter.match(r) {
+			hits = append(hits, s)
+		}
+	}
+	if !inCut || (len(hits) == 0 && a.by < 0) {
+		return nil
+	}
+	if t.Unit > a.unit {
+		a.coarse = true
+		return nil
+	}
+	iv := t.Truncate(a.unit)
+	if a.first.IsZero() || iv.Start.Before(a.first.Start) {
+		a.first = iv
+	}
+	key := iv.Start.Unix()
+	for _, s := range hits {
+		v, err := valueOf(r, s.value)
+		if err != nil {
+			return err
+		}
+		s.sums[key] += v
+	}
+	if a.by >= 0 {
+		v, err := valueOf(r, a.value)
+		if err != nil {
+			return err
+		}
+		cat := r.Get(a.by)
+		m := a.byVals[cat]
+		if m == nil {
+			m = map[int64]float64{}
+			a.byVals[cat] = m
+		}
+		m[key] += v
+	}
+	return nil
+}
+
+func (a *timedAnalysis) problems() config.Problems {
+	ps := a.errs
+	if a.coarse {
+		ps = append(ps, a.cfg.Problemf(a.path+".interval", "interval %s is finer than the data's time (some rows have only a year)", a.unit))
+	}
+	if !a.where.matched && !a.where.src.IsZero() {
+		ps = append(ps, a.where.unmatched(a.cfg, a.spec.Dataset))
+	}
+	for _, s := range a.series {
+		if !s.filter.matched && !s.filter.src.IsZero() {
+			ps = append(ps, s.filter.unmatched(a.cfg, a.spec.Dataset))
+		}
+	}
+	return ps
+}
+
+// result builds the analysis result over its window.
+func (a *timedAnalysis) result() *Result {
+	keys := a.window()
+	r := &Result{Name: a.name, Kind: a.spec.Kind, Timed: true, Keys: keys, Measure: defaultLabel(a.spec)}
+	gap := a.spec.Missing == "gap"
+	values := func(sums map[int64]float64) []float64 {
+		out := make([]float64, len(keys))
+		for i, k := range keys {
+			v, ok := sums[k.Interval.Start.Unix()]
+			if !ok && gap {
+				v = Gap
+			}
+			out[i] = v
+		}
+		return out
+	}
+	for _, s := range a.series {
+		r.Series = append(r.Series, Series{Label: s.label, Values: values(s.sums)})
+	}
+	if a.by >= 0 {
+		r.Series = append(r.Series, topSeries(a.byVals, values, a.spec.Top)...)
+	}
+	if n := a.spec.MovingAverage; n > 1 {
+		var withAvg []Series
+		for _, s := range r.Series {
+			withAvg = append(withAvg, s, movingAverage(s, n, a.unit))
+		}
+		r.Series = withAvg
+	}
+	return r
+}
+
+// window returns the keys from `from` (default: the first interval with
+// data) to `to` (default and at most: the last interval inside the cut).
+func (a *timedAnalysis) window() []Key {
+	last := period.Interval{Unit: a.unit, Start: a.cut.End()}.Truncate(a.unit)
+	for last.End().After(a.cut.End()) {
+		last = last.Prev()
+	}
+	if a.spec.To != "" {
+		if to, err := period.ParseInterval(a.spec.To); err == nil {
+			to = to.Truncate(a.unit)
+			if to.Start.Before(last.Start) {
+				last = to
+			}
+		}
+	}
+	first := a.first
+	if a.spec.From != "" {
+		if from, err := period.ParseInterval(a.spec.From); err == nil {
+			first = from.Truncate(a.unit)
+		}
+	}
+	if first.IsZero() {
+		first = last
+	}
+	var keys []Key
+	for iv := first; !iv.Start.After(last.Start); iv = iv.Next() {
+		keys = append(keys, Key{Label: iv.String(), Interval: iv})
+	}
+	return keys
+}
+
+// topSeries turns per-category sums into series ordered by total (then by
+// label), folding all but the top n into "Other" when n > 0.
+func topSeries(byVals map[string]map[int64]float64, values func(map[int64]float64) []float64, n int) []Series {
+	var all []Series
+	for cat, sums := range byVals {
+		all = append(all, Series{Label: cat, Values: values(sums)})
+	}
+	sort.Slice(all, func(i, j int) bool {
+		ti, tj := all[i].Total(), all[j].Total()
+		if ti != tj {
+			return ti > tj
+		}
+		return all[i].Label < all[j].Label
+	})
+	if n <= 0 || len(all) <= n {
+		return all
+	}
+	other := Series{Label: "Other", Values: make([]float64, len(all[0].Values))}
+	for _, s := range all[n:] {
+		for i, v := range s.Values {
+			if !IsGap(v) {
+				other.Values[i] += v
+			}
+		}
+	}
+	return append(all[:n:n], other)
+}
+
+// movingAverage returns the trailing n-interval mean of s; the first n-1
+// intervals, and any window with a gap, are gaps.
+func movingAverage(s Series, n int, unit period.Unit) Series {
+	out := Series{Label: fmt.Sprintf("%s (%d-%s average)", s.Label, n, unit), AverageOf: s.Label, Values: make([]float64, len(s.Values))}
+	for i := range s.Values {
+		if i < n-1 {
+			out.Values[i] = Gap
+			continue
+		}
+		sum := 0.0
+		for _, v := range s.Values[i-n+1 : i+1] {
+			sum += v
+		}
+		out.Values[i] = sum / float64(n)
+	}
+	return out
+}

@@ -1,0 +1,29 @@
+package analysis
+
+import (
+	"fmt"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/briefing/report/config"
+)
+
+// sortedTimes orders time specs so binding reports problems in a stable order.
+func sortedTimes(m map[config.Time]*timer) []config.Time {
+	keys := make([]config.Time, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool { return fmt.Sprint(keys[i]) < fmt.Sprint(keys[j]) })
+	return keys
+}
+
+func baseName(path string) string { return filepath.Base(path) }
+
+func joinNames(names []string) string {
+	if len(names) > 3 {
+		return strings.Join(names[:3], ", ") + fmt.Sprintf(" and %d more files", len(names)-3)
+	}
+	return strings.Join(names, ", ")
+}

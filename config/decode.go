@@ -1,0 +1,191 @@
+package config
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/go-viper/mapstructure/v2"
+)
+
+// rawAnalysis is an analysis as written, before where: and time: are read.
+type rawAnalysis struct {
+	Analysis `mapstructure:",squash"`
+	Where    any
+	Time     any
+	Series   []map[string]any
+}
+
+type rawChart struct {
+	Chart       `mapstructure:",squash"`
+	Annotations []map[string]any
+}
+
+type rawDataset struct {
+	Dataset `mapstructure:",squash"`
+	Time    any
+}
+
+// decode fills c from viper's merged settings, collecting a problem for
+// every value of the wrong type.
+func (c *Config) decode(all map[string]any) Problems {
+	var ps Problems
+	c.decodeInto("report", all["report"], &c.Report, &ps)
+	c.decodeInto("brand", all["brand"], &c.Brand, &ps)
+
+	c.Data = map[string]Dataset{}
+	for name, v := range asMap(all["data"]) {
+		path := "data." + name
+		var raw rawDataset
+		c.decodeInto(path, v, &raw, &ps)
+		raw.Dataset.Time = c.decodeTime(path+".time", raw.Time, &ps)
+		c.Data[name] = raw.Dataset
+	}
+	c.Analyses = map[string]Analysis{}
+	for name, v := range asMap(all["analyses"]) {
+		path := "analyses." + name
+		var raw rawAnalysis
+		c.decodeInto(path, v, &raw, &ps)
+		a := raw.Analysis
+		a.Where = c.decodeFilter(path+".where", raw.Where, &ps)
+		a.Time = c.decodeTime(path+".time", raw.Time, &ps)
+		a.Series = nil
+		for i, s := range raw.Series {
+			sp := fmt.Sprintf("%s.series[%d]", path, i)
+			var spec SeriesSpec
+			c.decodeInto(sp, withoutKey(s, "where"), &spec, &ps)
+			spec.Where = c.decodeFilter(sp+".where", s["where"], &ps)
+			a.Series = append(a.Series, spec)
+		}
+		c.Analyses[name] = a
+	}
+	c.Charts = map[string]Chart{}
+	for name, v := range asMap(all["charts"]) {
+		path := "charts." + name
+		var raw rawChart
+		c.decodeInto(path, v, &raw, &ps)
+		ch := raw.Chart
+		for i, a := range raw.Annotations {
+			var ann Annotation
+			c.decodeInto(fmt.Sprintf("%s.annotations[%d]", path, i), a, &ann, &ps)
+			ch.Annotations = append(ch.Annotations, ann)
+		}
+		c.Charts[name] = ch
+	}
+	c.Sections = c.decodeSections(all["sections"], &ps)
+	return ps
+}
+
+var fieldRe = regexp.MustCompile(`'([^']*)'`)
+
+// decodeInto decodes one config entry, turning each type error into a
+// problem at the key path of the field that failed.
+func (c *Config) decodeInto(path string, in any, out any, ps *Problems) {
+	if in == nil {
+		return
+	}
+	dec, err := mapstructure.NewDecoder(&mapstructure.DecoderConfig{
+		Result:           out,
+		WeaklyTypedInput: true,
+		DecodeHook:       mapstructure.StringToSliceHookFunc(","),
+	})
+	if err != nil {
+		panic(err) // a programming error: the decoder config is static
+	}
+	if err := dec.Decode(in); err != nil {
+		for _, line := range strings.Split(err.Error(), "\n") {
+			line = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(line), "* "))
+			if line == "" || strings.HasPrefix(line, "decoding failed") {
+				continue
+			}
+			field := path
+			if m := fieldRe.FindStringSubmatch(line); m != nil && m[1] != "" {
+				field = joinPath(path, m[1])
+				line = strings.TrimSpace(strings.Replace(line, m[0], "", 1))
+			}
+			*ps = append(*ps, c.Problemf(field, "wrong type: %s", line))
+		}
+	}
+}
+
+// decodeTime reads `time:` as a column name or as {date, year, month}.
+func (c *Config) decodeTime(path string, in any, ps *Problems) Time {
+	switch v := in.(type) {
+	case nil:
+		return Time{}
+	case string:
+		return Time{Column: strings.TrimSpace(v)}
+	case map[string]any:
+		var t Time
+		c.decodeInto(path, v, &t, ps)
+		if t.IsZero() {
+			*ps = append(*ps, c.Problemf(path, "expected a column name or {date, year, month}, found an empty map"))
+		}
+		return t
+	}
+	*ps = append(*ps, c.Problemf(path, "expected a column name or {date, year, month}, found %v", in))
+	return Time{}
+}
+
+// decodeFilter reads a `where:` map: column: value | [values], not: {...}.
+func (c *Config) decodeFilter(path string, in any, ps *Problems) Filter {
+	var f Filter
+	if in == nil {
+		return f
+	}
+	m, ok := in.(map[string]any)
+	if !ok {
+		*ps = append(*ps, c.Problemf(path, "expected a map of column: value, found %v", in))
+		return f
+	}
+	for _, col := range sortedKeys(m) {
+		v := m[col]
+		if col == "not" {
+			not := c.decodeFilter(path+".not", v, ps)
+			f.Not = &not
+			continue
+		}
+		cl := Clause{Column: col}
+		switch vv := v.(type) {
+		case []any:
+			for _, x := range vv {
+				cl.Values = append(cl.Values, scalarText(x))
+			}
+		case map[string]any:
+			*ps = append(*ps, c.Problemf(path+"."+col, "expected a value or a list of values, found a map"))
+			continue
+		default:
+			cl.Values = []string{scalarText(vv)}
+		}
+		f.Clauses = append(f.Clauses, cl)
+	}
+	return f
+}
+
+func scalarText(v any) string {
+	switch x := v.(type) {
+	case string:
+		return strings.TrimSpace(x)
+	case float64:
+		return strconv.FormatFloat(x, 'f', -1, 64)
+	case nil:
+		return ""
+	}
+	return strings.TrimSpace(fmt.Sprint(v))
+}
+
+func asMap(v any) map[string]any {
+	m, _ := v.(map[string]any)
+	return m
+}
+
+func withoutKey(m map[string]any, key string) map[string]any {
+	out := make(map[string]any, len(m))
+	for k, v := range m {
+		if k != key {
+			out[k] = v
+		}
+	}
+	return out
+}

@@ -1,0 +1,124 @@
+package config
+
+import (
+	"fmt"
+	"strings"
+)
+
+var blockKinds = []BlockKind{BlockText, BlockCallout, BlockChart, BlockTable}
+
+// decodeSections reads `sections:`, a list of {title, blocks}.
+func (c *Config) decodeSections(in any, ps *Problems) []Section {
+	list, ok := in.([]any)
+	if in != nil && !ok {
+		*ps = append(*ps, c.Problemf("sections", "expected a list of sections, found %v", in))
+		return nil
+	}
+	var out []Section
+	for i, s := range list {
+		path := fmt.Sprintf("sections[%d]", i)
+		m, ok := s.(map[string]any)
+		if !ok {
+			*ps = append(*ps, c.Problemf(path, "expected a section {title, blocks}, found %v", s))
+			continue
+		}
+		sec := Section{Title: scalarText(m["title"])}
+		blocks, ok := m["blocks"].([]any)
+		if m["blocks"] != nil && !ok {
+			*ps = append(*ps, c.Problemf(path+".blocks", "expected a list of blocks, found %v", m["blocks"]))
+		}
+		for j, b := range blocks {
+			bp := fmt.Sprintf("%s.blocks[%d]", path, j)
+			if blk, ok := c.decodeBlock(bp, b, ps); ok {
+				sec.Blocks = append(sec.Blocks, blk)
+			}
+		}
+		out = append(out, sec)
+	}
+	return out
+}
+
+func (c *Config) decodeBlock(path string, in any, ps *Problems) (Block, bool) {
+	m, ok := in.(map[string]any)
+	if !ok {
+		*ps = append(*ps, c.Problemf(path, "expected a block such as {text: file.md} or {chart: name}, found %v", in))
+		return Block{}, false
+	}
+	var kinds []BlockKind
+	for _, k := range blockKinds {
+		if _, ok := m[string(k)]; ok {
+			kinds = append(kinds, k)
+		}
+	}
+	if len(kinds) != 1 {
+		*ps = append(*ps, c.Problemf(path, "expected exactly one of text, callout, chart or table, found %d", len(kinds)))
+		return Block{}, false
+	}
+	b := Block{Kind: kinds[0], Path: path, Title: scalarText(m["title"]), Decimals: -1}
+	kp := path + "." + string(b.Kind)
+	v := m[string(b.Kind)]
+	switch b.Kind {
+	case BlockText, BlockCallout:
+		switch x := v.(type) {
+		case string:
+			if IsMarkdownFile(x) {
+				b.File = strings.TrimSpace(x)
+			} else {
+				b.Markdown = x
+			}
+		case map[string]any:
+			b.File, b.Markdown = scalarText(x["file"]), stringValue(x["markdown"])
+			if (b.File == "") == (b.Markdown == "") {
+				*ps = append(*ps, c.Problemf(kp, "expected exactly one of file or markdown"))
+			}
+		default:
+			*ps = append(*ps, c.Problemf(kp, "expected a Markdown file, inline Markdown, {file} or {markdown}, found %v", v))
+		}
+	case BlockChart:
+		b.Chart = scalarText(v)
+	case BlockTable:
+		switch x := v.(type) {
+		case string:
+			b.Analysis = strings.TrimSpace(x)
+		case map[string]any:
+			var t struct {
+				Dataset, Analysis, Title string
+				Columns              []string
+				Decimals             *int
+			}
+			c.decodeInto(kp, x, &t, ps)
+			b.Dataset, b.Analysis, b.Columns = t.Dataset, t.Analysis, t.Columns
+			if t.Title != "" {
+				b.Title = t.Title
+			}
+			if t.Decimals != nil {
+				b.Decimals = *t.Decimals
+			}
+			if (b.Dataset == "") == (b.Analysis == "") {
+				*ps = append(*ps, c.Problemf(kp, "expected exactly one of dataset or analysis"))
+			}
+		default:
+			*ps = append(*ps, c.Problemf(kp, "expected an analysis name or {dataset, columns}, found %v", v))
+		}
+	}
+	if d, ok := m["decimals"]; ok {
+		var n int
+		c.decodeInto(path+".decimals", d, &n, ps)
+		b.Decimals = n
+	}
+	return b, true
+}
+
+// IsMarkdownFile reports whether a block's text names a Markdown file: one
+// line, no spaces, ending in .md.
+func IsMarkdownFile(s string) bool {
+	s = strings.TrimSpace(s)
+	return strings.HasSuffix(strings.ToLower(s), ".md") && !strings.ContainsAny(s, " \t\n")
+}
+
+func stringValue(v any) string {
+	if s, ok := v.(string); ok {
+		return s
+	}
+	return scalarText(v)
+}

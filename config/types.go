@@ -1,0 +1,178 @@
+package config
+
+// Config is a whole briefing config, decoded and with relative paths
+// resolved against the config file's folder.
+type Config struct {
+	File     string // the config file, as given
+	Dir      string // the folder relative paths resolve against
+	Report   Report
+	Brand    Brand
+	Data     map[string]Dataset
+	Analyses map[string]Analysis
+	Charts   map[string]Chart
+	Sections []Section
+
+	pos positions
+}
+
+// Report is the `report:` block: what the briefing is and where it goes.
+type Report struct {
+	Title          string
+	Subtitle       string
+	Series         string
+	Authors        []string
+	Keywords       []string
+	Period         string // "2025-Q3" or "latest"
+	Classification string
+	Draft          bool
+	PageSize       string `mapstructure:"page_size"`
+	Output         string
+}
+
+// Brand is the `brand:` block: organisation, colours, logo, fonts.
+type Brand struct {
+	Organization string
+	Logo         string
+	PrimaryColor string `mapstructure:"primary_color"`
+	AccentColor  string `mapstructure:"accent_color"`
+	Palette      []string
+	Fonts        Fonts
+	Disclaimer   string
+}
+
+// Fonts are optional TTF paths replacing the embedded font family.
+type Fonts struct {
+	Regular    string
+	Bold       string
+	Italic     string
+	BoldItalic string `mapstructure:"bold_italic"`
+}
+
+// Dataset is one entry of `data:`.
+type Dataset struct {
+	Path    string
+	Format  string // csv | sipri-register | sipri-tiv-table
+	Decimal string
+	Skip    int
+	Time    Time `mapstructure:"-"`
+}
+
+// Time says which columns give a row its time: a single column (Column),
+// or a date column falling back to year + month, then year.
+type Time struct {
+	Column string
+	Date   string
+	Year   string
+	Month  string
+}
+
+// IsZero reports whether no time column is configured.
+func (t Time) IsZero() bool { return t == Time{} }
+
+// Analysis is one entry of `analyses:`. Which fields apply depends on Kind.
+type Analysis struct {
+	Kind          string
+	Dataset       string
+	Value         string
+	Series        []SeriesSpec `mapstructure:"-"`
+	By            string
+	Top           int
+	Where         Filter `mapstructure:"-"`
+	Interval      string
+	From          string
+	To            string
+	MovingAverage int `mapstructure:"moving_average"`
+	Missing       string
+	Labels        map[string]string
+	Of            string
+	Periods       []PeriodSpec
+	Empty         string
+	Time          Time `mapstructure:"-"`
+}
+
+// SeriesSpec is one entry of an analysis's `series:` list.
+type SeriesSpec struct {
+	Label string
+	Where Filter `mapstructure:"-"`
+	Value string
+	Color string
+}
+
+// PeriodSpec is one labelled period of a compare analysis.
+type PeriodSpec struct {
+	Label string
+	From  string
+	To    string
+}
+
+// Filter is a decoded `where:` map: every clause must hold (AND), and no
+// row matching Not may pass. An empty Filter matches every row.
+type Filter struct {
+	Clauses []Clause
+	Not     *Filter
+}
+
+// Clause requires a column's trimmed text to equal one of Values.
+type Clause struct {
+	Column string
+	Values []string
+}
+
+// IsZero reports whether the filter matches every row.
+func (f Filter) IsZero() bool { return len(f.Clauses) == 0 && f.Not == nil }
+
+// Chart is one entry of `charts:`.
+type Chart struct {
+	Analysis    string
+	Type        string
+	Title       string
+	YLabel      string `mapstructure:"y_label"`
+	Caption     string
+	Source      string
+	Height      float64
+	Measure     string
+	Annotations []Annotation `mapstructure:"-"`
+}
+
+// Annotation is a labelled vertical line on a chart at X (a year or time).
+type Annotation struct {
+	X     string
+	Label string
+}
+
+// Section is one entry of `sections:`: a titled list of blocks.
+type Section struct {
+	Title  string
+	Blocks []Block
+}
+
+// BlockKind says what a block draws.
+type BlockKind string
+
+// The kinds of section block.
+const (
+	BlockText    BlockKind = "text"
+	BlockCallout BlockKind = "callout"
+	BlockChart   BlockKind = "chart"
+	BlockTable   BlockKind = "table"
+)
+
+// Block is one entry of a section's `blocks:`.
+type Block struct {
+	Kind BlockKind
+	Path string // key path, e.g. sections[1].blocks[2], for messages
+
+	// text and callout
+	File     string // a Markdown file (resolved), or "" for inline Markdown
+	Markdown string // inline Markdown
+	Title    string // callout or table title
+
+	// chart
+	Chart string
+
+	// table: an analysis result, or rows of a dataset
+	Analysis string
+	Dataset  string
+	Columns  []string
+	Decimals int // -1 = default
+}

@@ -1,0 +1,204 @@
+package config
+
+import (
+	"fmt"
+	"os"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/briefing/report/internal/period"
+	"github.com/briefing/report/internal/suggest"
+)
+
+// AnalysisKinds are the values of an analysis's `kind`.
+var AnalysisKinds = []string{"trend", "frequency", "count", "compare", "changes"}
+
+// ChartTypes are the values of a chart's `type`.
+var ChartTypes = []string{"line", "bar", "stacked-bar", "grouped-bar", "hbar", "donut"}
+
+// Formats are the values of a dataset's `format`.
+var Formats = []string{"csv", "sipri-register", "sipri-tiv-table"}
+
+var (
+	nameRe  = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
+	colorRe = regexp.MustCompile(`^#[0-9A-Fa-f]{6}$`)
+)
+
+// validate checks what can be checked without reading data: values, names
+// and references between entries. Defaults are filled in on the way.
+func (c *Config) validate() Problems {
+	var ps Problems
+	add := func(p Problem) { ps = append(ps, p) }
+
+	if strings.TrimSpace(c.Report.Title) == "" {
+		add(c.Problemf("report.title", "missing: the briefing needs a title"))
+	}
+	if _, err := period.ParsePeriod(c.Report.Period, time.Unix(0, 0)); err != nil {
+		add(c.Problemf("report.period", "%v", err))
+	}
+	switch strings.ToLower(c.Report.PageSize) {
+	case "":
+		c.Report.PageSize = "A4"
+	case "a4":
+		c.Report.PageSize = "A4"
+	case "letter":
+		c.Report.PageSize = "Letter"
+	default:
+		add(c.Problemf("report.page_size", "unknown page size %q, expected A4 or Letter", c.Report.PageSize))
+	}
+	if c.Report.Output == "" {
+		c.Report.Output = strings.TrimSuffix(c.File, extOf(c.File)) + "-{{ .Period }}.pdf"
+	} else {
+		c.Report.Output = c.Resolve(c.Report.Output)
+	}
+	for _, p := range []struct{ path, value string }{
+		{"brand.primary_color", c.Brand.PrimaryColor}, {"brand.accent_color", c.Brand.AccentColor},
+	} {
+		if p.value != "" && !colorRe.MatchString(p.value) {
+			add(c.Problemf(p.path, "%q is not a colour, expected #RRGGBB", p.value))
+		}
+	}
+	for i, col := range c.Brand.Palette {
+		if !colorRe.MatchString(col) {
+			add(c.Problemf(fmt.Sprintf("brand.palette[%d]", i), "%q is not a colour, expected #RRGGBB", col))
+		}
+	}
+	for _, f := range []struct{ path, file string }{
+		{"brand.logo", c.Brand.Logo}, {"brand.fonts.regular", c.Brand.Fonts.Regular},
+		{"brand.fonts.bold", c.Brand.Fonts.Bold}, {"brand.fonts.italic", c.Brand.Fonts.Italic},
+		{"brand.fonts.bold_italic", c.Brand.Fonts.BoldItalic},
+	} {
+		if f.file != "" {
+			if err := fileExists(f.file); err != nil {
+				add(c.Problemf(f.path, "%v", err))
+			}
+		}
+	}
+	if len(c.Data) == 0 {
+		add(c.Problemf("data", "missing: at least one dataset is needed"))
+	}
+	for _, name := range c.DatasetNames() {
+		ps = append(ps, c.validateDataset(name)...)
+	}
+	for _, name := range c.AnalysisNames() {
+		ps = append(ps, c.validateAnalysis(name)...)
+	}
+	for _, name := range c.ChartNames() {
+		ps = append(ps, c.validateChart(name)...)
+	}
+	ps = append(ps, c.validateSections()...)
+	return ps
+}
+
+func extOf(file string) string {
+	if i := strings.LastIndex(file, "."); i > strings.LastIndex(file, "/") {
+		return file[i:]
+	}
+	return ""
+}
+
+func (c *Config) checkName(path, name string) Problems {
+	if !nameRe.MatchString(name) {
+		return Problems{c.Problemf(path, "name %q must match [a-z][a-z0-9_]*", name)}
+	}
+	return nil
+}
+
+func (c *Config) validateDataset(name string) Problems {
+	path := "data." + name
+	d := c.Data[name]
+	ps := c.checkName(path, name)
+	if d.Path == "" {
+		ps = append(ps, c.Problemf(path+".path", "missing: the data file (or glob) to read"))
+	}
+	if d.Format != "" && !contains(Formats, d.Format) {
+		ps = append(ps, c.Problemf(path+".format", "unknown format %q%s (expected %s)", d.Format, suggest.Hint(d.Format, Formats), strings.Join(Formats, ", ")))
+	}
+	if d.Decimal != "" && d.Decimal != "." && d.Decimal != "," {
+		ps = append(ps, c.Problemf(path+".decimal", "expected \".\" or \",\", found %q", d.Decimal))
+	}
+	if d.Skip < 0 {
+		ps = append(ps, c.Problemf(path+".skip", "expected 0 or more lines, found %d", d.Skip))
+	}
+	return ps
+}
+
+func (c *Config) validateChart(name string) Problems {
+	path := "charts." + name
+	ch := c.Charts[name]
+	ps := c.checkName(path, name)
+	if ch.Analysis == "" {
+		ps = append(ps, c.Problemf(path+".analysis", "missing: the analysis this chart draws"))
+	} else if _, ok := c.Analyses[ch.Analysis]; !ok {
+		ps = append(ps, c.Problemf(path+".analysis", "unknown analysis %q%s", ch.Analysis, suggest.Hint(ch.Analysis, c.AnalysisNames())))
+	}
+	if ch.Type != "" && !contains(ChartTypes, ch.Type) {
+		ps = append(ps, c.Problemf(path+".type", "unknown chart type %q%s (expected %s)", ch.Type, suggest.Hint(ch.Type, ChartTypes), strings.Join(ChartTypes, ", ")))
+	}
+	if ch.Height < 0 || ch.Height > 250 {
+		ps = append(ps, c.Problemf(path+".height", "expected a height in mm between 20 and 250, found %g", ch.Height))
+	} else if ch.Height > 0 && ch.Height < 20 {
+		ps = append(ps, c.Problemf(path+".height", "expected a height in mm between 20 and 250, found %g", ch.Height))
+	}
+	for i, a := range ch.Annotations {
+		if _, err := period.ParseInterval(a.X); err != nil {
+			ps = append(ps, c.Problemf(fmt.Sprintf("%s.annotations[%d].x", path, i), "%v", err))
+		}
+	}
+	return ps
+}
+
+func (c *Config) validateSections() Problems {
+	var ps Problems
+	if len(c.Sections) == 0 {
+		ps = append(ps, c.Problemf("sections", "missing: at least one section is needed"))
+	}
+	for i, s := range c.Sections {
+		if strings.TrimSpace(s.Title) == "" {
+			ps = append(ps, c.Problemf(fmt.Sprintf("sections[%d].title", i), "missing: every section needs a title"))
+		}
+		for _, b := range s.Blocks {
+			kp := b.Path + "." + string(b.Kind)
+			switch {
+			case b.File != "":
+				if err := fileExists(b.File); err != nil {
+					ps = append(ps, c.Problemf(kp, "%v", err))
+				}
+			case b.Kind == BlockChart:
+				if _, ok := c.Charts[b.Chart]; !ok {
+					ps = append(ps, c.Problemf(kp, "unknown chart %q%s", b.Chart, suggest.Hint(b.Chart, c.ChartNames())))
+				}
+			case b.Kind == BlockTable && b.Analysis != "":
+				if _, ok := c.Analyses[b.Analysis]; !ok {
+					ps = append(ps, c.Problemf(kp, "unknown analysis %q%s", b.Analysis, suggest.Hint(b.Analysis, c.AnalysisNames())))
+				}
+			case b.Kind == BlockTable && b.Dataset != "":
+				if _, ok := c.Data[b.Dataset]; !ok {
+					ps = append(ps, c.Problemf(kp, "unknown dataset %q%s", b.Dataset, suggest.Hint(b.Dataset, c.DatasetNames())))
+				}
+			}
+		}
+	}
+	return ps
+}
+
+func fileExists(path string) error {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return fmt.Errorf("file %s: %v", path, pathErr(err))
+	}
+	if fi.IsDir() {
+		return fmt.Errorf("%s is a folder, expected a file", path)
+	}
+	return nil
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

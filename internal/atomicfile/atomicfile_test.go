@@ -1,0 +1,74 @@
+package atomicfile
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+func TestWrite_CreatesFolderAndFile(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "out", "a.pdf")
+	if err := Write(path, []byte("new")); err != nil {
+		t.Fatal(err)
+	}
+	got, err := os.ReadFile(path)
+	if err != nil || string(got) != "new" {
+		t.Fatalf("read back %q, %v", got, err)
+	}
+	assertOnly(t, filepath.Join(dir, "out"), "a.pdf")
+}
+
+func TestWrite_ErrPathIsFolderLeavesNothing(t *testing.T) {
+	dir := t.TempDir()
+	target := filepath.Join(dir, "target")
+	if err := os.Mkdir(target, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := Write(target, []byte("x")); err == nil {
+		t.Fatal("want an error when the path is a folder")
+	}
+	assertOnly(t, dir, "target")
+}
+
+func TestWrite_ErrUnwritableKeepsOldFile(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("root can write into read-only folders")
+	}
+	dir := t.TempDir()
+	path := filepath.Join(dir, "a.pdf")
+	if err := os.WriteFile(path, []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(dir, 0o555); err != nil {
+		t.Fatal(err)
+	}
+	defer os.Chmod(dir, 0o755)
+	if err := Write(path, []byte("new")); err == nil {
+		t.Fatal("want an error in a read-only folder")
+	}
+	got, _ := os.ReadFile(path)
+	if string(got) != "old" {
+		t.Fatalf("old file replaced: %q", got)
+	}
+}
+
+func assertOnly(t *testing.T, dir string, names ...string) {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) != len(names) {
+		var got []string
+		for _, e := range entries {
+			got = append(got, e.Name())
+		}
+		t.Fatalf("folder holds %q, want only %q", got, names)
+	}
+	for i, e := range entries {
+		if e.Name() != names[i] {
+			t.Fatalf("folder holds %q, want %q", e.Name(), names[i])
+		}
+	}
+}

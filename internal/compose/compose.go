@@ -1,0 +1,176 @@
+package compose
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/briefing/report/analysis"
+	"github.com/briefing/report/analysis/narrative"
+	"github.com/briefing/report/charts"
+	"github.com/briefing/report/config"
+	"github.com/briefing/report/internal/period"
+	"github.com/briefing/report/layouts"
+)
+
+// Input is everything a document is made of.
+type Input struct {
+	Config  *config.Config
+	Results *analysis.Results
+	Period  period.Period
+	AsOf    time.Time
+}
+
+// Document builds the briefing document. Every problem found (a chart that
+// cannot be drawn, a template that fails) is returned together.
+func Document(in Input) (layouts.Document, config.Problems) {
+	c := in.Config
+	brand, ps := makeBrand(c)
+	doc := layouts.Document{
+		Title: c.Report.Title, Subtitle: c.Report.Subtitle, Series: c.Report.Series,
+		Authors: c.Report.Authors, Period: in.Period.String(), Date: in.AsOf,
+		Classification: c.Report.Classification, Draft: c.Report.Draft,
+		PageSize: c.Report.PageSize, Keywords: c.Report.Keywords, Brand: brand,
+	}
+	style := chartStyle(c, in.Results, brand)
+	// First the figures and tables, so that the narrative can refer to
+	// their numbers; the Markdown blocks are filled in afterwards.
+	type pending struct {
+		sec, blk int
+		b        config.Block
+	}
+	var texts []pending
+	for si, s := range c.Sections {
+		sec := layouts.Section{Title: s.Title}
+		for _, b := range s.Blocks {
+			switch b.Kind {
+			case config.BlockText, config.BlockCallout:
+				texts = append(texts, pending{si, len(sec.Blocks), b})
+				sec.Blocks = append(sec.Blocks, layouts.Markdown{})
+			case config.BlockChart:
+				fig, err := figure(c, in.Results, b, style)
+				if err != nil {
+					ps = append(ps, c.Problemf(b.Path+".chart", "%v", err))
+					continue
+				}
+				sec.Blocks = append(sec.Blocks, fig)
+			case config.BlockTable:
+				t, err := table(c, in.Results, b)
+				if err != nil {
+					ps = append(ps, c.Problemf(b.Path+".table", "%v", err))
+					continue
+				}
+				sec.Blocks = append(sec.Blocks, t)
+			}
+		}
+		doc.Sections = append(doc.Sections, sec)
+	}
+	doc.Sections = append(doc.Sections, methodsSection(c, in.Results))
+	figs, tabs := layouts.Numbering(doc)
+	env := &narrative.Env{Results: in.Results, Figures: figs, Tables: tabs, Data: narrative.Data{
+		Period: in.Period, AsOf: in.AsOf,
+		Report: narrative.ReportInfo{Title: c.Report.Title, Subtitle: c.Report.Subtitle, Organization: c.Brand.Organization},
+	}}
+	for _, t := range texts {
+		md, err := markdown(c, env, t.b)
+		if err != nil {
+			ps = append(ps, templateProblem(c, t.b, err))
+			continue
+		}
+		doc.Sections[t.sec].Blocks[t.blk] = md
+	}
+	return doc, ps
+}
+
+// markdown reads a text or callout block and runs its template.
+func markdown(c *config.Config, env *narrative.Env, b config.Block) (layouts.Markdown, error) {
+	text, source := b.Markdown, b.Path
+	if b.File != "" {
+		data, err := os.ReadFile(b.File)
+		if err != nil {
+			return layouts.Markdown{}, err
+		}
+		text, source = string(data), b.File
+	}
+	out, err := env.Render(source, text)
+	if err != nil {
+		return layouts.Markdown{}, err
+	}
+	return layouts.Markdown{Source: displayName(c, source), Text: out, Callout: b.Kind == config.BlockCallout, Title: b.Title}, nil
+}
+
+// templateProblem places a template error: in its Markdown file, or in the
+// config at the block's line plus the line inside the inline text.
+func templateProblem(c *config.Config, b config.Block, err error) config.Problem {
+	var te *narrative.Error
+	if !errors.As(err, &te) {
+		return c.Problemf(b.Path+"."+string(b.Kind), "%v", err)
+	}
+	if b.File != "" {
+		return config.Problem{File: b.File, Line: te.Line, Column: te.Column, Path: b.Path, Msg: te.Msg}
+	}
+	p := c.Problemf(b.Path+"."+string(b.Kind), "%s", te.Msg)
+	if p.Line > 0 && te.Line > 0 {
+		p.Line += te.Line // inline text starts on the line after "text: |"
+		p.Column = 0
+	}
+	return p
+}
+
+func displayName(c *config.Config, path string) string {
+	if rel, err := filepath.Rel(c.Dir, path); err == nil && !strings.HasPrefix(rel, "..") {
+		return rel
+	}
+	return path
+}
+
+func makeBrand(c *config.Config) (layouts.Brand, config.Problems) {
+	var ps config.Problems
+	color := func(path, hex, def string) layouts.RGB {
+		if hex == "" {
+			hex = def
+		}
+		rgb, err := charts.ParseHex(hex)
+		if err != nil {
+			ps = append(ps, c.Problemf(path, "%v", err))
+		}
+		return layouts.RGB(rgb)
+	}
+	b := layouts.Brand{
+		Organization: c.Brand.Organization,
+		Primary:      color("brand.primary_color", c.Brand.PrimaryColor, "#0B3D5C"),
+		Accent:       color("brand.accent_color", c.Brand.AccentColor, "#C8102E"),
+		Logo:         c.Brand.Logo,
+		Fonts:        layouts.Fonts(c.Brand.Fonts),
+		Disclaimer:   c.Brand.Disclaimer,
+	}
+	return b, ps
+}
+
+func figure(c *config.Config, res *analysis.Results, b config.Block, style charts.Style) (layouts.Figure, error) {
+	ch := c.Charts[b.Chart]
+	r, ok := res.Analyses[ch.Analysis]
+	if !ok {
+		return layouts.Figure{}, fmt.Errorf("analysis %q has no result", ch.Analysis)
+	}
+	spec := charts.Spec{ID: b.Chart, Type: ch.Type, YLabel: ch.YLabel}
+	for _, a := range ch.Annotations {
+		iv, err := period.ParseInterval(a.X)
+		if err != nil {
+			return layouts.Figure{}, err
+		}
+		spec.Annotations = append(spec.Annotations, charts.Annotation{X: float64(iv.Year()), Label: a.Label})
+	}
+	drawing, err := charts.New(spec, r, style)
+	if err != nil {
+		return layouts.Figure{}, fmt.Errorf("chart %q: %w", b.Chart, err)
+	}
+	source := ch.Source
+	if source == "" {
+		source = r.Source
+	}
+	return layouts.Figure{ID: b.Chart, Title: ch.Title, Caption: ch.Caption, Source: source, Height: ch.Height, Drawing: drawing}, nil
+}

@@ -1,0 +1,59 @@
+// Package suggest finds the closest valid name to a misspelt one, for
+// "did you mean" hints in error messages.
+package suggest
+
+import "strings"
+
+// Closest returns the candidate nearest to name (case-insensitive edit
+// distance), or "" when none is close enough to be a likely typo.
+func Closest(name string, candidates []string) string {
+	best, bestD := "", -1
+	n := strings.ToLower(name)
+	for _, c := range candidates {
+		d := distance(n, strings.ToLower(c))
+		if bestD < 0 || d < bestD {
+			best, bestD = c, d
+		}
+	}
+	if bestD < 0 {
+		return ""
+	}
+	limit := len([]rune(n))/3 + 1
+	if limit > 4 {
+		limit = 4
+	}
+	if bestD > limit {
+		return ""
+	}
+	return best
+}
+
+// Hint returns `; did you mean "x"?` for the closest candidate, or "".
+func Hint(name string, candidates []string) string {
+	if c := Closest(name, candidates); c != "" && c != name {
+		return `; did you mean "` + c + `"?`
+	}
+	return ""
+}
+
+// distance is the Levenshtein distance between a and b, by runes.
+func distance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
