@@ -1,0 +1,179 @@
+package analysis_test
+
+import (
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/briefing/report/analysis"
+	"github.com/briefing/report/config"
+	"github.com/briefing/report/internal/period"
+)
+
+func mustCompute(tb testing.TB, file, p string) (*analysis.Results, config.Problems) {
+	tb.Helper()
+	c, err := config.Load(file, config.Options{})
+	if err != nil {
+		tb.Fatalf("load %s: %v", file, err)
+	}
+	q, err := period.ParsePeriod(p, period.YearOf(2026).Start)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	res, ps := analysis.Compute(c, q)
+	return res, ps
+}
+
+func valueAt(tb testing.TB, r *analysis.Result, series, key string) float64 {
+	tb.Helper()
+	s, ok := r.SeriesByLabel(series)
+	if !ok {
+		tb.Fatalf("%s has no series %q", r.Name, series)
+	}
+	i := r.KeyIndex(key)
+	if i < 0 {
+		tb.Fatalf("%s has no key %q (keys %v)", r.Name, key, r.Keys)
+	}
+	return s.Values[i]
+}
+
+func near(a, b float64) bool { return math.Abs(a-b) <= 0.1 }
+
+func TestTrend_KnownSIPRISums(t *testing.T) {
+	res, ps := mustCompute(t, "testdata/sipri/briefing.yaml", "2025-Q4")
+	if len(ps) > 0 {
+		t.Fatal(ps)
+	}
+	r := res.Analyses["arms_trend"]
+	for key, want := range map[string]float64{"2018": 1656.0, "2021": 466.8, "2024": 30.0} {
+		if got := valueAt(t, r, "Russia → China", key); !near(got, want) {
+			t.Errorf("Russia → China %s = %v, want %v", key, got, want)
+		}
+	}
+	if r.Keys[0].Label != "1995" || r.Keys[len(r.Keys)-1].Label != "2024" {
+		t.Errorf("window %s..%s, want 1995..2024", r.Keys[0].Label, r.Keys[len(r.Keys)-1].Label)
+	}
+	if got := res.Datasets["transfers"].Generated; got != "12 Feb 2026" {
+		t.Errorf("generated = %q", got)
+	}
+	if !strings.Contains(r.Source, "12 Feb 2026") {
+		t.Errorf("source = %q", r.Source)
+	}
+}
+
+func TestCompare_RussiaExportsBeforeAndAfter2020(t *testing.T) {
+	res, ps := mustCompute(t, "testdata/sipri/briefing.yaml", "2025-Q4")
+	if len(ps) > 0 {
+		t.Fatal(ps)
+	}
+	rows := res.Analyses["russia_by_period"].Compare
+	if len(rows) != 2 {
+		t.Fatalf("rows = %+v", rows)
+	}
+	if math.Round(rows[0].Total) != 30755 || math.Round(rows[1].Total) != 11102 {
+		t.Errorf("totals %v, %v; want 30,755 and 11,102", rows[0].Total, rows[1].Total)
+	}
+	if math.Round(rows[1].ChangePct*100) != -64 {
+		t.Errorf("change = %v, want -64%%", rows[1].ChangePct)
+	}
+	if rows[0].Intervals != 5 || math.Abs(rows[0].Mean-rows[0].Total/5) > 1e-9 || rows[0].Share != 1 {
+		t.Errorf("row = %+v", rows[0])
+	}
+}
+
+func TestTrend_PeriodCutLeavesOutLaterRows(t *testing.T) {
+	res, ps := mustCompute(t, "testdata/sipri/briefing.yaml", "2019-Q2")
+	if len(ps) > 0 {
+		t.Fatal(ps)
+	}
+	r := res.Analyses["arms_trend"]
+	if last := r.Keys[len(r.Keys)-1].Label; last != "2018" {
+		t.Errorf("last key = %s, want 2018 (the last full year before 2019-Q2 ends)", last)
+	}
+	if got := valueAt(t, r, "Russia → China", "2018"); !near(got, 1656.0) {
+		t.Errorf("2018 = %v", got)
+	}
+	if n := len(res.Tables["sections[0].blocks[0]"].Rows); n >= 57 || n == 0 {
+		t.Errorf("exercise table rows in 2019-Q2 = %d, want fewer than all 57", n)
+	}
+}
+
+func TestFrequency_TopFoldsIntoOther(t *testing.T) {
+	res, _ := mustCompute(t, "testdata/sipri/briefing.yaml", "2025-Q4")
+	r := res.Analyses["exercise_frequency"]
+	if len(r.Series) != 4 || r.Series[3].Label != "Other" {
+		t.Fatalf("series = %v", labels(r))
+	}
+	total := 0.0
+	for _, s := range r.Series {
+		total += s.Total()
+	}
+	if total != 57 {
+		t.Errorf("all series sum to %v, want the 57 exercises", total)
+	}
+	if r.Series[0].Label != "naval" {
+		t.Errorf("largest series = %q, want naval", r.Series[0].Label)
+	}
+}
+
+func TestCount_LabelsAndOrder(t *testing.T) {
+	res, _ := mustCompute(t, "testdata/sipri/briefing.yaml", "2025-Q4")
+	r := res.Analyses["agreement_counts"]
+	if got := r.Series[0].Total(); got != 22 {
+		t.Errorf("total = %v, want 22", got)
+	}
+	for i := 1; i < len(r.Keys); i++ {
+		if r.Series[0].Values[i] > r.Series[0].Values[i-1] {
+			t.Errorf("not ordered by count: %v", r.Series[0].Values)
+		}
+	}
+	if r.KeyIndex("Coast guard") < 0 {
+		t.Errorf("label not applied: %v", r.Keys)
+	}
+}
+
+func TestChanges_RowsOfThePeriod(t *testing.T) {
+	res, _ := mustCompute(t, "testdata/sipri/briefing.yaml", "2024-Q3")
+	cs := res.Analyses["new_exercises"].Changes
+	if cs == nil || cs.Count == 0 || cs.Count != len(cs.Rows) {
+		t.Fatalf("changes = %+v", cs)
+	}
+	for _, row := range cs.Rows {
+		if row["year"] != "2024" {
+			t.Errorf("row outside 2024-Q3: %v", row)
+		}
+		if m := row["month"]; m != "7" && m != "8" && m != "9" && m != "07" && m != "08" && m != "09" {
+			t.Errorf("row outside 2024-Q3: month %q", m)
+		}
+	}
+}
+
+func TestTrend_MovingAverageGapsAndFilters(t *testing.T) {
+	res, ps := mustCompute(t, "testdata/small/briefing.yaml", "2025-Q4")
+	if len(ps) != 1 || !strings.Contains(ps[0].Msg, `kind has no value "aa"; did you mean "a"?`) || ps[0].Line != 21 {
+		t.Fatalf("want one problem for the filter typo at line 21, got %v", ps)
+	}
+	smooth := res.Analyses["smooth"]
+	if got := labels(smooth); strings.Join(got, "|") != "value|value (2-year average)" {
+		t.Fatalf("series = %v", got)
+	}
+	avg := smooth.Series[1]
+	if avg.AverageOf != "value" || !analysis.IsGap(avg.Values[0]) || avg.Values[2] != 2 || avg.Values[4] != 7 {
+		t.Errorf("moving average = %v", avg.Values)
+	}
+	if last := smooth.Keys[len(smooth.Keys)-1].Label; last != "2025" {
+		t.Errorf("last key = %s, want 2025 (2026 is after the period)", last)
+	}
+	gaps := res.Analyses["gaps"].Series[0].Values
+	if !analysis.IsGap(gaps[1]) || smooth.Series[0].Values[1] != 0 {
+		t.Errorf("2019: gap %v under missing: gap, zero %v otherwise", gaps[1], smooth.Series[0].Values[1])
+	}
+}
+
+func labels(r *analysis.Result) []string {
+	var out []string
+	for _, s := range r.Series {
+		out = append(out, s.Label)
+	}
+	return out
+}

@@ -1,0 +1,52 @@
+package dataset
+
+import (
+	"fmt"
+	"testing"
+)
+
+// BenchmarkScanRegister reads the 2026 register (25,024 rows, 2.7 MB) and
+// parses every TIV delivery value.
+func BenchmarkScanRegister(b *testing.B) {
+	benchmarkScan(b, Spec{Path: register2026, Format: FormatSIPRIRegister}, 15)
+}
+
+// BenchmarkScanTIVTables reads the 134 TIV tables through one glob.
+func BenchmarkScanTIVTables(b *testing.B) {
+	benchmarkScan(b, Spec{Path: tivTables, Format: FormatSIPRITIVTable}, 3)
+}
+
+// BenchmarkScanCSVRows reads generated files of growing length: allocs/row
+// and B/row stay flat (one string per record, garbage at once), so memory
+// does not grow with the number of rows.
+func BenchmarkScanCSVRows(b *testing.B) {
+	for _, n := range []int{1_000, 10_000, 100_000} {
+		path := writeRows(b, n)
+		b.Run(fmt.Sprintf("rows=%d", n), func(b *testing.B) {
+			benchmarkScan(b, Spec{Path: path}, 4)
+		})
+	}
+}
+
+// benchmarkScan scans spec b.N times, parsing column col of every row, and
+// reports time, allocations and bytes per row.
+func benchmarkScan(b *testing.B, spec Spec, col int) {
+	b.ReportAllocs()
+	rows := 0
+	for b.Loop() {
+		info, err := Scan(spec, nil, func(r Row) error {
+			_, _, err := r.Number(col)
+			return err
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+		rows += info.RowsRead
+	}
+	b.StopTimer()
+	// b.N is the number of loops once b.Loop has returned false.
+	if rows > 0 {
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(rows), "ns/row")
+		b.ReportMetric(float64(rows)/float64(b.N), "rows/op")
+	}
+}

@@ -1,0 +1,84 @@
+package dataset
+
+import (
+	"strings"
+	"unicode"
+)
+
+// Header is the header row of a file: its column names, trimmed of
+// surrounding white space, trailing empty columns left out.
+type Header struct{ Columns []string }
+
+// Index returns the index of the first column whose name matches name,
+// case-insensitively and ignoring surrounding white space.
+func (h *Header) Index(name string) (int, bool) {
+	name = strings.TrimSpace(name)
+	for i, c := range h.Columns {
+		if strings.EqualFold(strings.TrimSpace(c), name) {
+			return i, true
+		}
+	}
+	return -1, false
+}
+
+// Closest returns the column whose name is closest to name (smallest edit
+// distance, case-insensitive), for a "did you mean" hint, or "" if no column
+// is reasonably close: at most a third of the name's letters (and at least
+// one) may differ.
+func (h *Header) Closest(name string) string {
+	want := []rune(strings.ToLower(strings.TrimSpace(name)))
+	if len(want) == 0 {
+		return ""
+	}
+	limit := max(1, len(want)/3)
+	best, bestDist := "", limit+1
+	for _, c := range h.Columns {
+		got := []rune(strings.ToLower(strings.TrimSpace(c)))
+		if len(got) == 0 {
+			continue
+		}
+		if d := editDistance(want, got); d < bestDist {
+			best, bestDist = c, d
+		}
+	}
+	return best
+}
+
+// editDistance is the Levenshtein distance between a and b.
+func editDistance(a, b []rune) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+// newHeader builds a Header from the fields of a header record: names are
+// trimmed and trailing empty names (trailing separators) are dropped.
+func newHeader(fields []string) *Header {
+	cols := make([]string, len(fields))
+	for i, f := range fields {
+		cols[i] = strings.TrimSpace(f)
+	}
+	for len(cols) > 0 && cols[len(cols)-1] == "" {
+		cols = cols[:len(cols)-1]
+	}
+	return &Header{Columns: cols}
+}
+
+// isBlank reports whether s is empty or white space only.
+func isBlank(s string) bool {
+	return strings.TrimFunc(s, unicode.IsSpace) == ""
+}

@@ -1,0 +1,69 @@
+package dataset
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Row is one data row of a file. A Row and its Fields are only valid during
+// the onRow callback: Scan reuses them for the next row, so copy what you
+// keep (strings themselves are safe to keep).
+type Row struct {
+	File   string // path as given by the glob
+	Line   int    // 1-based physical line of the record in the file
+	Fields []string
+	Header *Header
+
+	decimal byte // '.' or ','; 0 reads as '.'
+}
+
+// Get returns the field at col, trimmed of surrounding white space, or ""
+// when col is out of range.
+func (r Row) Get(col int) string {
+	if col < 0 || col >= len(r.Fields) {
+		return ""
+	}
+	return strings.TrimSpace(r.Fields[col])
+}
+
+// Number parses the field at col as a number, with the dataset's decimal
+// separator. Thousands separators are tolerated when they group by three
+// ("1,234.5", or "1.234,5" with decimal ","; spaces and no-break spaces too).
+// An empty field returns empty=true. A field that is not a number returns an
+// *Error naming file, line, column and the text found.
+func (r Row) Number(col int) (v float64, empty bool, err error) {
+	s := r.Get(col)
+	if s == "" {
+		return 0, true, nil
+	}
+	dec := r.decimal
+	if dec == 0 {
+		dec = '.'
+	}
+	v, ok := parseNumber(s, dec)
+	if ok {
+		return v, false, nil
+	}
+	msg := fmt.Sprintf("not a number: %q", s)
+	other := byte(',')
+	if dec == ',' {
+		other = '.'
+	}
+	if _, ok := parseNumber(s, other); ok {
+		msg += fmt.Sprintf(" (it reads as a number with decimal %q: set decimal: %q for this dataset?)", other, other)
+	}
+	return 0, false, r.Err(col, "%s", msg)
+}
+
+// Err builds an *Error at this row and the column col (0-based; Column is
+// left 0 when col is out of the header's range).
+func (r Row) Err(col int, format string, args ...any) *Error {
+	e := &Error{File: r.File, Line: r.Line, Msg: fmt.Sprintf(format, args...)}
+	if col >= 0 && (col < len(r.Fields) || (r.Header != nil && col < len(r.Header.Columns))) {
+		e.Column = col + 1
+		if r.Header != nil && col < len(r.Header.Columns) {
+			e.ColumnName = r.Header.Columns[col]
+		}
+	}
+	return e
+}

@@ -1,0 +1,196 @@
+package dataset
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"hash"
+	"io"
+	"os"
+	"unicode/utf8"
+)
+
+// maxLine is the longest physical line read, in bytes: longer lines mean the
+// file is not the text it claims to be, and reading them would make memory
+// grow with the file.
+const maxLine = 4 << 20
+
+// source reads one file as physical lines, hashing every byte it reads.
+type source struct {
+	path string
+	f    *os.File
+	hash hash.Hash
+	br   *bufio.Reader
+	line int    // physical lines read so far
+	long []byte // a line longer than br's buffer
+}
+
+// openSource opens path for reading. A UTF-8 byte order mark is skipped; a
+// UTF-16 one is an error.
+func openSource(path string) (*source, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fileError(path, err)
+	}
+	if st, err := f.Stat(); err == nil && st.IsDir() {
+		f.Close()
+		return nil, &Error{File: path, Msg: "is a directory, not a file"}
+	}
+	s := &source{path: path, f: f, hash: sha256.New()}
+	s.br = bufio.NewReaderSize(io.TeeReader(f, s.hash), 64<<10)
+	bom, _ := s.br.Peek(3)
+	switch {
+	case bytes.HasPrefix(bom, []byte("\xef\xbb\xbf")):
+		s.br.Discard(3)
+	case bytes.HasPrefix(bom, []byte("\xff\xfe")), bytes.HasPrefix(bom, []byte("\xfe\xff")):
+		f.Close()
+		return nil, errorAt(path, 1, "the file is UTF-16 encoded; save it as UTF-8")
+	}
+	return s, nil
+}
+
+// finish reads what is left of the file, so the hash covers all its bytes,
+// closes it and returns the hex SHA-256.
+func (s *source) finish() (string, error) {
+	_, err := io.Copy(io.Discard, s.br)
+	s.f.Close()
+	if err != nil {
+		return "", fileError(s.path, err)
+	}
+	return hex.EncodeToString(s.hash.Sum(nil)), nil
+}
+
+// close closes the file.
+func (s *source) close() { s.f.Close() }
+
+// readLine returns the next physical line without its line ending ("\n" or
+// "\r\n"), or io.EOF after the last one. The line is only valid until the
+// next call.
+func (s *source) readLine() ([]byte, error) {
+	line, err := s.br.ReadSlice('\n')
+	if err == bufio.ErrBufferFull {
+		s.long = append(s.long[:0], line...)
+		for err == bufio.ErrBufferFull {
+			if len(s.long) > maxLine {
+				return nil, errorAt(s.path, s.line+1, "line longer than %d MiB: not a text file?", maxLine>>20)
+			}
+			line, err = s.br.ReadSlice('\n')
+			s.long = append(s.long, line...)
+		}
+		line = s.long
+	}
+	if err == io.EOF {
+		if len(line) == 0 {
+			return nil, io.EOF
+		}
+	} else if err != nil {
+		return nil, fileError(s.path, err)
+	}
+	s.line++
+	line = bytes.TrimSuffix(line, []byte("\n"))
+	line = bytes.TrimSuffix(line, []byte("\r"))
+	return line, nil
+}
+
+// checkText returns an *Error if line, the physical line n, holds a NUL
+// byte or is not valid UTF-8.
+func checkText(path string, n int, line []byte) error {
+	if i := bytes.IndexByte(line, 0); i >= 0 {
+		return errorAt(path, n, "NUL byte at character %d: binary data, not a text file", utf8.RuneCount(line[:i])+1)
+	}
+	if !utf8.Valid(line) {
+		i := 0
+		for i < len(line) {
+			r, w := utf8.DecodeRune(line[i:])
+			if r == utf8.RuneError && w == 1 {
+				break
+			}
+			i += w
+		}
+		return errorAt(path, n, "invalid UTF-8 (byte 0x%02x at character %d); is the file Latin-1 or Windows-1252? save it as UTF-8",
+			line[i], utf8.RuneCount(line[:i])+1)
+	}
+	return nil
+}
+
+// lineFeeder is the io.Reader a csv.Reader reads from: the header line
+// already read, then the rest of the source line by line, each checked for
+// NUL bytes and invalid UTF-8, line endings normalised to "\n", and with
+// stripSemicolon one trailing ';' removed from every line.
+type lineFeeder struct {
+	src            *source
+	stripSemicolon bool
+	buf            []byte
+	pos            int
+	err            error
+}
+
+// newLineFeeder returns a feeder that starts with first, the physical line
+// just read from src.
+func newLineFeeder(src *source, first []byte, stripSemicolon bool) *lineFeeder {
+	l := &lineFeeder{src: src, stripSemicolon: stripSemicolon}
+	l.load(first)
+	return l
+}
+
+func (l *lineFeeder) load(line []byte) {
+	if l.stripSemicolon {
+		line = bytes.TrimSuffix(line, []byte(";"))
+	}
+	l.buf = append(append(l.buf[:0], line...), '\n')
+	l.pos = 0
+}
+
+// Read implements io.Reader.
+func (l *lineFeeder) Read(p []byte) (int, error) {
+	for l.pos >= len(l.buf) {
+		if l.err != nil {
+			return 0, l.err
+		}
+		line, err := l.src.readLine()
+		if err == nil {
+			err = checkText(l.src.path, l.src.line, line)
+		}
+		if err != nil {
+			l.err = err
+			continue
+		}
+		l.load(line)
+	}
+	n := copy(p, l.buf[l.pos:])
+	l.pos += n
+	return n, nil
+}
+
+// sniffComma returns the delimiter of a header line: the most frequent of
+// ',', ';' and tab outside double quotes; ',' on a tie or when there is none.
+func sniffComma(line []byte) rune {
+	var comma, semi, tab int
+	quoted := false
+	for _, c := range line {
+		switch c {
+		case '"':
+			quoted = !quoted
+		case ',':
+			if !quoted {
+				comma++
+			}
+		case ';':
+			if !quoted {
+				semi++
+			}
+		case '\t':
+			if !quoted {
+				tab++
+			}
+		}
+	}
+	switch {
+	case semi > comma && semi >= tab:
+		return ';'
+	case tab > comma && tab > semi:
+		return '\t'
+	}
+	return ','
+}

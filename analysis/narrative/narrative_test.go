@@ -1,0 +1,122 @@
+package narrative
+
+import (
+	"errors"
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/briefing/report/analysis"
+	"github.com/briefing/report/internal/period"
+)
+
+func TestFormat(t *testing.T) {
+	tests := []struct {
+		name, got, want string
+	}{
+		{"NumThousands", Num(30755.12, 0), "30,755"},
+		{"NumDecimals", Num(1656.06, 1), "1,656.1"},
+		{"NumNegativeTrueMinus", Num(-1234, 0), "−1,234"},
+		{"NumNegativeZero", Num(-0.2, 0), "0"},
+		{"NumNaN", Num(math.NaN(), 0), "n/a"},
+		{"Pct", Pct(-0.639, 0), "−64%"},
+		{"PctDecimals", Pct(0.1234, 1), "12.3%"},
+		{"SignedPlus", Signed(12, 0), "+12"},
+		{"SignedMinus", Signed(-12, 0), "−12"},
+		{"SignedZero", Signed(0, 0), "0"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if tc.got != tc.want {
+				t.Errorf("got %q, want %q", tc.got, tc.want)
+			}
+		})
+	}
+}
+
+func testEnv() *Env {
+	years := []analysis.Key{}
+	for y := 2020; y <= 2024; y++ {
+		years = append(years, analysis.Key{Label: period.YearOf(y).String(), Interval: period.YearOf(y)})
+	}
+	res := &analysis.Results{
+		Analyses: map[string]*analysis.Result{
+			"arms": {Name: "arms", Kind: "trend", Timed: true, Keys: years, Series: []analysis.Series{
+				{Label: "A", Values: []float64{100, 50, 0, 25, 30}},
+				{Label: "B", Values: []float64{1, 2, 3, 4, 5}},
+			}},
+			"cats": {Name: "cats", Kind: "count", Keys: []analysis.Key{{Label: "Treaty"}}, Series: []analysis.Series{{Label: "Count", Values: []float64{7}}}},
+			"cmp": {Name: "cmp", Kind: "compare", Compare: []analysis.CompareRow{{Series: "A", Period: "early", Total: 10, ChangePct: math.NaN()}}},
+			"news": {Name: "news", Kind: "changes", Changes: &analysis.ChangeSet{Count: 1, PreviousCount: 3,
+				Rows: []map[string]string{{"name": "Vostok"}}}},
+		},
+		Datasets: map[string]*analysis.DatasetSummary{"d": {RowsUsed: 57, Generated: "12 Feb 2026"}},
+	}
+	p, _ := period.ParsePeriod("2025-Q3", period.YearOf(2026).Start)
+	return &Env{Results: res, Figures: map[string]int{"chart": 2}, Tables: map[string]int{"cmp": 1},
+		Data: Data{Period: p, Report: ReportInfo{Title: "T", Organization: "O"}}}
+}
+
+func TestRender_Functions(t *testing.T) {
+	tests := []struct {
+		name, tmpl, want string
+	}{
+		{"ValueInt", `{{ value "arms" "A" 2021 | num }}`, "50"},
+		{"ValueString", `{{ value "arms" "A" "2024" | num }}`, "30"},
+		{"ValueAllSeries", `{{ value "arms" "*" 2020 | num }}`, "101"},
+		{"ValueLastFullYear", `{{ value "arms" "B" .Period.LastFullYear }}`, "5"},
+		{"Total", `{{ total "arms" "B" }}`, "15"},
+		{"Last", `{{ with last "arms" "A" }}{{ .Value }} in {{ .Time }}{{ end }}`, "30 in 2024"},
+		{"Peak", `{{ (peak "arms" "A").Time }}`, "2020"},
+		{"Count", `{{ count "cats" "Treaty" }}`, "7"},
+		{"Change", `{{ change "arms" "A" 2020 2021 | pct }}`, "−50%"},
+		{"ChangeFromZero", `{{ change "arms" "A" 2022 2023 | pct }}`, "n/a"},
+		{"Cmp", `{{ (cmp "cmp" "A" "early").Total }}`, "10"},
+		{"Changes", `{{ with changes "news" }}{{ .Count }}/{{ .PreviousCount }}{{ range .Rows }} {{ .name }}{{ end }}{{ end }}`, "1/3 Vostok"},
+		{"Rows", `{{ range rows "news" }}{{ .name }}{{ end }}`, "Vostok"},
+		{"Dataset", `{{ (dataset "d").Rows }} rows, {{ (dataset "d").Generated }}`, "57 rows, 12 Feb 2026"},
+		{"FigTab", `{{ fig "chart" }}, {{ tab "cmp" }}`, "Figure 2, Table 1"},
+		{"Spct", `{{ spct 0.25 }} {{ signed 1 3.14159 }}`, "+25% +3.1"},
+		{"AddSub", `{{ add 1 2 }} {{ sub 5 2.5 }}`, "3 2.5"},
+		{"Period", `{{ .Period }} {{ .Period.Previous }} {{ .Period.Year }} Q{{ .Period.Quarter }} {{ .Report.Title }}`, "2025-Q3 2025-Q2 2025 Q3 T"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := testEnv().Render("x.md", tc.tmpl)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got != tc.want {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestRender_Errors(t *testing.T) {
+	tests := []struct {
+		name, tmpl, want string
+		line             int
+	}{
+		{"ErrUnknownAnalysis", "line one\n{{ value \"arm\" \"A\" 2020 }}", `unknown analysis "arm"; did you mean "arms"?`, 2},
+		{"ErrUnknownSeries", `{{ total "arms" "a" }}`, `no series "a"; did you mean "A"?`, 1},
+		{"ErrUnknownTime", `{{ value "arms" "A" 2019 }}`, "no value for 2019", 1},
+		{"ErrBadTime", `{{ value "arms" "A" "soon" }}`, "not a time", 1},
+		{"ErrUnknownFigure", `{{ fig "chrt" }}`, `did you mean "chart"?`, 1},
+		{"ErrMissingColumn", `{{ range rows "news" }}{{ .nme }}{{ end }}`, "nme", 1},
+		{"ErrParse", "a\n\n{{ value ", "unclosed action", 3},
+		{"ErrNotCompare", `{{ cmp "arms" "A" "x" }}`, "expected a compare", 1},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := testEnv().Render("x.md", tc.tmpl)
+			var te *Error
+			if !errors.As(err, &te) {
+				t.Fatalf("want *Error, got %v", err)
+			}
+			if !strings.Contains(te.Msg, tc.want) || te.Line != tc.line || te.Source != "x.md" {
+				t.Errorf("got %s, want line %d and %q", te, tc.line, tc.want)
+			}
+		})
+	}
+}
