@@ -26,7 +26,7 @@ func (s *scanner) register() error {
 		if !isRegisterHeader(line) {
 			continue
 		}
-		if err := checkText(s.src.path, s.src.line, line); err != nil {
+		if err := checkHeaderLine(s.src.path, s.src.line, line); err != nil {
 			return err
 		}
 		return s.table(newRecords(s.src, line, s.src.line, sniffComma(line), true))

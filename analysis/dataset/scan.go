@@ -128,7 +128,7 @@ func (s *scanner) table(recs *records) error {
 }
 
 // nextNonBlank returns the next line that is not blank (white space and
-// separators only), noting any Generated date on the way, or io.EOF.
+// separators only), or io.EOF.
 func (s *scanner) nextNonBlank() ([]byte, error) {
 	for {
 		line, err := s.src.readLine()

@@ -51,6 +51,14 @@ func TestScan_CSV(t *testing.T) {
 			{Line: 2, Fields: []string{"China", "2023", "1,5"}},
 			{Line: 3, Fields: []string{"Russia", "2024", "2"}},
 		}, numbers: []float64{1.5, 2}},
+		{name: "csv-crlf-trailing-semicolon", header: cols, rows: []gotRow{
+			{Line: 2, Fields: []string{"China", "2023", "1.5"}},
+			{Line: 3, Fields: []string{"Russia", "2024", "2"}},
+			{Line: 4, Fields: []string{"India", "2024", ""}},
+		}},
+		{name: "csv-semicolon-trailing", header: cols, rows: []gotRow{
+			{Line: 2, Fields: []string{"China", "2023", "1.5"}},
+		}},
 		{name: "csv-ragged-short", header: cols, rows: []gotRow{
 			{Line: 2, Fields: []string{"China", "2023", ""}},
 			{Line: 3, Fields: []string{"Russia", "", ""}},
@@ -62,6 +70,7 @@ func TestScan_CSV(t *testing.T) {
 		{name: "csv-ragged-long", err: &wantError{Line: 3, Column: 4, Msg: "expected 3 fields, found 4"}},
 		{name: "csv-nul-bytes", err: &wantError{Line: 3, Msg: "NUL byte at character 4"}},
 		{name: "csv-invalid-utf8", err: &wantError{Line: 3, Msg: "invalid UTF-8 (byte 0xf4 at character 2)"}},
+		{name: "csv-cr-only", err: &wantError{Line: 1, Msg: "old Mac line endings"}},
 		{name: "csv-utf16", err: &wantError{Line: 1, Msg: "UTF-16"}},
 		{name: "csv-empty", err: &wantError{Line: 1, Msg: "empty file, expected a header row"}},
 		{name: "csv-only-blank", err: &wantError{Line: 1, Msg: "empty file, expected a header row"}},

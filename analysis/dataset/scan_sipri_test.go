@@ -335,3 +335,24 @@ func ExampleScan() {
 	fmt.Println(info.Generated(), byYear["2018"], byYear["2021"])
 	// Output: 28 Jul 2022 1767 773
 }
+
+// TestScan_CSV_ReadsTheRegisterWithSkip reads the 2026 register as a plain
+// CSV file after its 11 note lines: the trailing ';' on every line is
+// stripped there too, and the "Data generated" note is picked up.
+func TestScan_CSV_ReadsTheRegisterWithSkip(t *testing.T) {
+	var header []string
+	info, err := Scan(Spec{Path: register2026, Skip: 11},
+		func(h *Header) error { header = h.Columns; return nil },
+		func(r Row) error {
+			if lp := r.Get(16); lp != "Yes" && lp != "No" {
+				return r.Err(16, "Local production = %q", lp)
+			}
+			return nil
+		})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if info.RowsRead != 25024 || info.Generated() != "12 Feb 2026" || len(header) != 17 || header[16] != "Local production" {
+		t.Errorf("rows = %d, generated = %q, header = %q", info.RowsRead, info.Generated(), header)
+	}
+}

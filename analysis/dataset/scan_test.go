@@ -172,6 +172,7 @@ func TestScan_MemoryDoesNotGrowWithRows(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Logf("live heap: %d KiB after 1,000 rows, %d KiB after %d rows", early>>10, late>>10, rows)
 	if late > early+256<<10 {
 		t.Errorf("live heap grew from %d KiB after 1,000 rows to %d KiB after %d rows", early>>10, late>>10, rows)
 	}

@@ -38,7 +38,7 @@ func openSource(path string) (*source, error) {
 		return nil, &Error{File: path, Msg: "is a directory, not a file"}
 	}
 	s := &source{path: path, f: f, hash: sha256.New()}
-	s.br = bufio.NewReaderSize(io.TeeReader(f, s.hash), 64<<10)
+	s.br = bufio.NewReaderSize(io.TeeReader(f, s.hash), 16<<10)
 	bom, _ := s.br.Peek(3)
 	switch {
 	case bytes.HasPrefix(bom, []byte("\xef\xbb\xbf")):
@@ -114,6 +114,19 @@ func checkText(path string, n int, line []byte) error {
 	return nil
 }
 
+// checkHeaderLine checks the header line n like checkText, and also
+// rejects a carriage return inside it: a file with old Mac line endings (CR
+// only) would otherwise read as one long header and no rows.
+func checkHeaderLine(path string, n int, line []byte) error {
+	if err := checkText(path, n, line); err != nil {
+		return err
+	}
+	if bytes.IndexByte(line, '\r') >= 0 {
+		return errorAt(path, n, "carriage return inside the header line: the file has old Mac line endings (CR only); save it with LF or CRLF")
+	}
+	return nil
+}
+
 // lineFeeder is the io.Reader a csv.Reader reads from: the header line
 // already read, then the rest of the source line by line, each checked for
 // NUL bytes and invalid UTF-8, line endings normalised to "\n", and with
@@ -164,7 +177,8 @@ func (l *lineFeeder) Read(p []byte) (int, error) {
 }
 
 // sniffComma returns the delimiter of a header line: the most frequent of
-// ',', ';' and tab outside double quotes; ',' on a tie or when there is none.
+// ',', ';' and tab outside double quotes. Ties go to ',', then ';'; a line
+// with none of them (a single column) gets ','.
 func sniffComma(line []byte) rune {
 	var comma, semi, tab int
 	quoted := false

@@ -46,7 +46,7 @@ func (s *scanner) tivTable() error {
 		}
 		s.noteGenerated(line)
 		if comma, ok := tivHeaderComma(line); ok {
-			if err := checkText(path, s.src.line, line); err != nil {
+			if err := checkHeaderLine(path, s.src.line, line); err != nil {
 				return err
 			}
 			return s.tivRows(newRecords(s.src, line, s.src.line, comma, false), country, exports)
