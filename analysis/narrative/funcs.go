@@ -116,8 +116,8 @@ func (e *Env) funcs() template.FuncMap {
 			return cs.Rows, nil
 		},
 		"dataset": e.dataset,
-		"fig":     func(id string) (string, error) { return e.ref("Figure", e.Figures, id) },
-		"tab":     func(id string) (string, error) { return e.ref("Table", e.Tables, id) },
+		"fig":     func(id string) (string, error) { return e.ref("Figure", "fig", e.Figures, id) },
+		"tab":     func(id string) (string, error) { return e.ref("Table", "tab", e.Tables, id) },
 		"num": func(args ...any) (string, error) {
 			v, d, err := argsNum("num", args)
 			return Num(v, d), err
@@ -196,7 +196,8 @@ func (e *Env) dataset(name string) (DatasetView, error) {
 	return v, nil
 }
 
-func (e *Env) ref(kind string, numbers map[string]int, id string) (string, error) {
+// ref returns "Figure N" as a Markdown link to the figure or table.
+func (e *Env) ref(kind, anchor string, numbers map[string]int, id string) (string, error) {
 	n, ok := numbers[id]
 	if !ok {
 		ids := make([]string, 0, len(numbers))
@@ -205,5 +206,5 @@ func (e *Env) ref(kind string, numbers map[string]int, id string) (string, error
 		}
 		return "", fmt.Errorf("no %s %q in the briefing%s", strings.ToLower(kind), id, suggest.Hint(id, ids))
 	}
-	return kind + " " + itoa(n), nil
+	return "[" + kind + " " + itoa(n) + "](#" + anchor + ":" + id + ")", nil
 }

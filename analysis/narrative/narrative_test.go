@@ -75,7 +75,7 @@ func TestRender_Functions(t *testing.T) {
 		{"Changes", `{{ with changes "news" }}{{ .Count }}/{{ .PreviousCount }}{{ range .Rows }} {{ .name }}{{ end }}{{ end }}`, "1/3 Vostok"},
 		{"Rows", `{{ range rows "news" }}{{ .name }}{{ end }}`, "Vostok"},
 		{"Dataset", `{{ (dataset "d").Rows }} rows, {{ (dataset "d").Generated }}`, "57 rows, 12 Feb 2026"},
-		{"FigTab", `{{ fig "chart" }}, {{ tab "cmp" }}`, "Figure 2, Table 1"},
+		{"FigTab", `{{ fig "chart" }}, {{ tab "cmp" }}`, "[Figure 2](#fig:chart), [Table 1](#tab:cmp)"},
 		{"Spct", `{{ spct 0.25 }} {{ signed 1 3.14159 }}`, "+25% +3.1"},
 		{"AddSub", `{{ add 1 2 }} {{ sub 5 2.5 }}`, "3 2.5"},
 		{"Period", `{{ .Period }} {{ .Period.Previous }} {{ .Period.Year }} Q{{ .Period.Quarter }} {{ .Report.Title }}`, "2025-Q3 2025-Q2 2025 Q3 T"},

@@ -1,0 +1,102 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+)
+
+// genOptions are the flags of `report gen`.
+type genOptions struct {
+	Config      string
+	Period      string
+	Periods     string
+	Out         string
+	Sets        []string
+	AsOf        string
+	ChartsDir   string
+	DebugLayout bool
+	Strict      bool
+	Quiet       bool
+	Verbose     bool
+
+	Streams Streams
+	Env     []string
+	Now     func() time.Time
+}
+
+func newGenCmd(s Streams, env []string, runF func(*genOptions) error) *cobra.Command {
+	o := &genOptions{Streams: s, Env: env, Now: time.Now}
+	cmd := &cobra.Command{
+		Use:   "gen --config FILE",
+		Short: "Build the briefing PDF",
+		Long: "Build the briefing PDF: read the data, run the analyses, draw the charts,\n" +
+			"lay out the narrative and write the PDF atomically.",
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if o.Period != "" && o.Periods != "" {
+				return errors.New("--period and --periods cannot both be set")
+			}
+			if o.Quiet && o.Verbose {
+				return errors.New("--quiet and --verbose cannot both be set")
+			}
+			return runF(o)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&o.Config, "config", "", "the briefing config file (.yaml, .json or .toml)")
+	f.StringVar(&o.Period, "period", "", "the quarter to report on, e.g. 2025-Q3, or latest")
+	f.StringVar(&o.Periods, "periods", "", "a backfill: one PDF per quarter, e.g. 2024-Q1..2025-Q4")
+	f.StringVar(&o.Out, "out", "", "the output path (a template like report.output)")
+	f.StringArrayVar(&o.Sets, "set", nil, "override a config key: --set report.period=2025-Q1 (repeatable)")
+	f.StringVar(&o.AsOf, "as-of", "", "the date the run treats as today (2006-01-02); default SOURCE_DATE_EPOCH, else now")
+	f.StringVar(&o.ChartsDir, "charts-dir", "", "also write each chart as its own file into this folder")
+	f.BoolVar(&o.DebugLayout, "debug-layout", false, "outline frames and blocks")
+	f.BoolVar(&o.Strict, "strict", false, "treat warnings as errors")
+	f.BoolVarP(&o.Quiet, "quiet", "q", false, "print only errors")
+	f.BoolVarP(&o.Verbose, "verbose", "v", false, "log what is read and how long each stage takes")
+	_ = cmd.MarkFlagRequired("config")
+	return cmd
+}
+
+func runGen(o *genOptions) error {
+	log := newLogger(o.Streams.Err, o.Quiet, o.Verbose)
+	clock, err := clockOf(o.AsOf, o.Env, o.Now)
+	if err != nil {
+		return err
+	}
+	if o.Periods != "" {
+		return runBackfill(o, clock, log)
+	}
+	sets := o.Sets
+	if o.Period != "" {
+		sets = append(append([]string{}, sets...), "report.period="+o.Period)
+	}
+	b, err := build(buildInput{Config: o.Config, Sets: sets, Env: o.Env, Clock: clock, Strict: o.Strict, Log: log})
+	if err != nil {
+		return err
+	}
+	path, err := outputPath(o.Out, b.Config.Report.Output, b.Period)
+	if err != nil {
+		return err
+	}
+	if err := b.write(path); err != nil {
+		return inputErr(err)
+	}
+	if !o.Quiet {
+		fmt.Fprintf(o.Streams.Out, "wrote %s (%d pages, %s)\n", path, b.Pages, b.Period)
+	}
+	return nil
+}
+
+func envValue(env []string, key string) string {
+	for _, kv := range env {
+		if k, v, ok := strings.Cut(kv, "="); ok && k == key {
+			return v
+		}
+	}
+	return ""
+}

@@ -1,0 +1,82 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"time"
+
+	"github.com/briefing/report/config"
+)
+
+// logger prints problems and warnings, and with --verbose structured logs
+// of each stage.
+type logger struct {
+	w       io.Writer
+	quiet   bool
+	verbose *slog.Logger // nil unless --verbose
+}
+
+func newLogger(w io.Writer, quiet, verbose bool) *logger {
+	l := &logger{w: w, quiet: quiet}
+	if verbose {
+		l.verbose = slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	}
+	return l
+}
+
+// stage logs that a stage finished and how long it took.
+func (l *logger) stage(name string, start time.Time, attrs ...any) {
+	if l.verbose != nil {
+		l.verbose.Info("stage done", append([]any{slog.String("stage", name), slog.Duration("took", time.Since(start))}, attrs...)...)
+	}
+}
+
+func (l *logger) debug(msg string, attrs ...any) {
+	if l.verbose != nil {
+		l.verbose.Debug(msg, attrs...)
+	}
+}
+
+// problems prints the warnings in err and returns an input error holding
+// its errors, or nil when there are none. With strict, warnings are errors.
+func (l *logger) problems(err error, strict bool) error {
+	if err == nil {
+		return nil
+	}
+	var ps config.Problems
+	if !errors.As(err, &ps) {
+		return inputErr(err)
+	}
+	errs := ps.Errors()
+	if strict {
+		errs = ps
+	} else if !l.quiet {
+		for _, w := range ps.Warnings() {
+			fmt.Fprintln(l.w, w.Error())
+		}
+	}
+	if len(errs) == 0 {
+		return nil
+	}
+	return inputErr(errs)
+}
+
+// printError writes an error to w: each problem on its own line, then a
+// count.
+func printError(w io.Writer, err error) {
+	var ps config.Problems
+	if errors.As(err, &ps) {
+		for _, p := range ps {
+			fmt.Fprintln(w, p.Error())
+		}
+		noun := "problem"
+		if len(ps) > 1 {
+			noun = "problems"
+		}
+		fmt.Fprintf(w, "report: %d %s found\n", len(ps), noun)
+		return
+	}
+	fmt.Fprintln(w, "report: "+err.Error())
+}

@@ -1,0 +1,112 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+const sample = "../../testdata/russia-china/briefing.yaml"
+
+// run runs the command line and returns its exit code, stdout and stderr.
+func run(t testing.TB, env []string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := Main(args, Streams{In: strings.NewReader(""), Out: &out, Err: &errb}, env)
+	return code, out.String(), errb.String()
+}
+
+func TestMain_ExitCodes(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.yaml")
+	if err := os.WriteFile(bad, []byte("report:\n  title: T\n  period: 2025-Q9\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		args []string
+		code int
+		want string
+	}{
+		{"Version", []string{"version"}, exitOK, "report "},
+		{"ErrUnknownCommand", []string{"generate"}, exitUsage, "unknown command"},
+		{"ErrUnknownFlag", []string{"gen", "--config", sample, "--colour"}, exitUsage, "unknown flag"},
+		{"ErrMissingConfigFlag", []string{"gen"}, exitUsage, "config"},
+		{"ErrPeriodAndPeriods", []string{"gen", "--config", sample, "--period", "2025-Q1", "--periods", "2024-Q1..2024-Q2"}, exitUsage, "cannot both"},
+		{"ErrBadAsOf", []string{"gen", "--config", sample, "--as-of", "yesterday"}, exitUsage, "--as-of"},
+		{"ErrBadPeriodsRange", []string{"gen", "--config", sample, "--periods", "2024-Q1"}, exitUsage, "FROM..TO"},
+		{"ErrConfigInput", []string{"gen", "--config", bad, "--out", filepath.Join(dir, "x.pdf")}, exitInput, "bad.yaml:3"},
+		{"ErrMissingConfigFile", []string{"validate", "--config", filepath.Join(dir, "none.yaml")}, exitInput, "none.yaml"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			code, out, errs := run(t, nil, tc.args...)
+			if code != tc.code || !strings.Contains(out+errs, tc.want) {
+				t.Errorf("exit %d, want %d; output:\n%s%s\nwant it to mention %q", code, tc.code, out, errs, tc.want)
+			}
+		})
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("a failed run left files behind: %v", entries)
+	}
+}
+
+func TestGen_SampleIsReproducible(t *testing.T) {
+	dir := t.TempDir()
+	env := []string{"SOURCE_DATE_EPOCH=1764115200"}
+	var pdfs [][]byte
+	for _, name := range []string{"a.pdf", "b.pdf"} {
+		path := filepath.Join(dir, "out", name)
+		code, out, errs := run(t, env, "gen", "--config", sample, "--out", path)
+		if code != exitOK {
+			t.Fatalf("exit %d: %s%s", code, out, errs)
+		}
+		if !strings.Contains(out, "2025-Q3") {
+			t.Errorf("SOURCE_DATE_EPOCH of 26 Nov 2025 should give period 2025-Q3: %s", out)
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.HasPrefix(data, []byte("%PDF-")) {
+			t.Fatalf("%s is not a PDF", path)
+		}
+		pdfs = append(pdfs, data)
+	}
+	if !bytes.Equal(pdfs[0], pdfs[1]) {
+		t.Error("two runs with the same inputs gave different bytes")
+	}
+}
+
+func TestValidate_Sample(t *testing.T) {
+	code, out, errs := run(t, nil, "validate", "--config", sample, "--as-of", "2025-11-26")
+	if code != exitOK || !strings.Contains(out, "ok (2025-Q3)") {
+		t.Errorf("exit %d: %s%s", code, out, errs)
+	}
+}
+
+func TestGen_PeriodOverridesSetAndEnv(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "{{ .Period }}.pdf")
+	env := []string{"REPORT_REPORT_PERIOD=2023-Q1"}
+	code, out, errs := run(t, env, "validate", "--config", sample, "--set", "report.period=2024-Q2")
+	if code != exitOK || !strings.Contains(out, "2024-Q2") {
+		t.Errorf("--set should beat the environment: exit %d %s%s", code, out, errs)
+	}
+	code, out, errs = run(t, env, "gen", "--config", sample, "--set", "report.period=2024-Q2", "--period", "2024-Q4", "--out", path, "--as-of", "2025-01-01")
+	if code != exitOK || !strings.Contains(out, "2024-Q4.pdf") {
+		t.Errorf("--period should beat --set: exit %d %s%s", code, out, errs)
+	}
+}
+
+func BenchmarkGen_Sample(b *testing.B) {
+	dir := b.TempDir()
+	env := []string{"SOURCE_DATE_EPOCH=1764115200"}
+	for b.Loop() {
+		if code, out, errs := run(b, env, "gen", "-q", "--config", sample, "--out", filepath.Join(dir, "b.pdf")); code != exitOK {
+			b.Fatalf("exit %d: %s%s", code, out, errs)
+		}
+	}
+}

@@ -1,0 +1,57 @@
+package main
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/spf13/cobra"
+)
+
+// validateOptions are the flags of `report validate`.
+type validateOptions struct {
+	Config string
+	Period string
+	Sets   []string
+	AsOf   string
+	Strict bool
+
+	Streams Streams
+	Env     []string
+	Now     func() time.Time
+}
+
+func newValidateCmd(s Streams, env []string, runF func(*validateOptions) error) *cobra.Command {
+	o := &validateOptions{Streams: s, Env: env, Now: time.Now}
+	cmd := &cobra.Command{
+		Use:   "validate --config FILE",
+		Short: "Check the config, every data file and every template, without writing a PDF",
+		Args:  cobra.NoArgs,
+		RunE:  func(cmd *cobra.Command, args []string) error { return runF(o) },
+	}
+	f := cmd.Flags()
+	f.StringVar(&o.Config, "config", "", "the briefing config file")
+	f.StringVar(&o.Period, "period", "", "the quarter to check, e.g. 2025-Q3")
+	f.StringArrayVar(&o.Sets, "set", nil, "override a config key (repeatable)")
+	f.StringVar(&o.AsOf, "as-of", "", "the date the run treats as today (2006-01-02)")
+	f.BoolVar(&o.Strict, "strict", false, "treat warnings as errors")
+	_ = cmd.MarkFlagRequired("config")
+	return cmd
+}
+
+func runValidate(o *validateOptions) error {
+	clock, err := clockOf(o.AsOf, o.Env, o.Now)
+	if err != nil {
+		return err
+	}
+	sets := o.Sets
+	if o.Period != "" {
+		sets = append(append([]string{}, sets...), "report.period="+o.Period)
+	}
+	b, err := build(buildInput{Config: o.Config, Sets: sets, Env: o.Env, Clock: clock, Strict: o.Strict,
+		Log: newLogger(o.Streams.Err, false, false), NoPDF: true})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(o.Streams.Out, "%s: ok (%s)\n", o.Config, b.Period)
+	return nil
+}

@@ -1,0 +1,153 @@
+package layouts
+
+import (
+	"time"
+
+	"github.com/go-pdf/fpdf"
+)
+
+// RGB is a colour with 8-bit channels.
+type RGB struct{ R, G, B uint8 }
+
+// Drawing is a figure's picture (a vector chart). It draws itself into the
+// box x, y, w, h of the current page, in millimetres, using the fonts of the
+// family FontFamily. Layouts clips it to that box.
+type Drawing interface {
+	Draw(pdf *fpdf.Fpdf, x, y, w, h float64) error
+}
+
+// FontFamily is the family the document registers in fpdf, in the styles
+// "" (regular), "B", "I" and "BI". Drawings use it for their labels.
+const FontFamily = "Body"
+
+// Fonts holds optional paths of TrueType files. An empty path selects the
+// embedded Go font of that style (golang.org/x/image/font/gofont).
+type Fonts struct{ Regular, Bold, Italic, BoldItalic string }
+
+// Brand is the look of the organisation that publishes the briefing.
+type Brand struct {
+	Organization string
+	Primary      RGB    // headings, rules, table headers, cover band
+	Accent       RGB    // series line, callout bar, classification banner
+	Logo         string // PNG or JPEG path, optional; unreadable is an error
+	Fonts        Fonts
+	Disclaimer   string // printed at the end when not empty
+}
+
+// Document is a whole briefing: the cover data and the sections.
+type Document struct {
+	Title, Subtitle, Series string
+	Authors                 []string
+	Period                  string    // "2025-Q3", printed on the cover
+	Date                    time.Time // the run's clock (UTC): cover date and PDF dates
+	Classification          string    // banner top and bottom of every page ("" = none)
+	Draft                   bool      // a light diagonal DRAFT watermark on every page
+	PageSize                string    // "A4" (default) or "Letter"
+	Keywords                []string
+	Brand                   Brand
+	Sections                []Section
+}
+
+// Section is a numbered part of the briefing ("1 Key judgments").
+type Section struct {
+	Title  string
+	Blocks []Content
+}
+
+// Content is one block of a section: Markdown, Figure or Table.
+type Content interface{ isContent() }
+
+// Markdown is narrative in CommonMark with footnotes. Source names it in
+// warnings and errors (a file name, or "sections[1].blocks[2]"). A Callout
+// is drawn in a shaded box under its bold Title.
+type Markdown struct {
+	Source  string
+	Text    string
+	Callout bool
+	Title   string
+}
+
+// Figure is a numbered picture: "Figure N. Title" above the Drawing, the
+// Caption and "Source: ..." below. Height is in millimetres (0 = 75).
+type Figure struct {
+	ID, Title, Caption, Source string
+	Height                     float64
+	Drawing                    Drawing
+}
+
+// Table is a numbered table: "Table N. Title" above, a header row, and rows
+// of text. Rows may be shorter or longer than Columns; missing cells are
+// empty and extra cells are an error.
+type Table struct {
+	ID, Title, Source string
+	Columns           []Column
+	Rows              [][]string
+}
+
+// Column is the header of a table column; Numeric columns are right-aligned.
+type Column struct {
+	Header  string
+	Numeric bool
+}
+
+func (Markdown) isContent() {}
+func (Figure) isContent()   {}
+func (Table) isContent()    {}
+
+// Warning is a problem that did not stop the document, such as text no
+// font can draw. Source names the block, Text is an excerpt of the text.
+type Warning struct{ Source, Text, Msg string }
+
+// String formats the warning as "source: msg: "text"".
+func (w Warning) String() string {
+	s := w.Msg
+	if w.Source != "" {
+		s = w.Source + ": " + s
+	}
+	if w.Text != "" {
+		s += ": \"" + w.Text + "\""
+	}
+	return s
+}
+
+// Result is what Render made: the number of pages, the warnings and the plan.
+type Result struct {
+	Pages    int
+	Warnings []Warning
+	Plan     *Plan
+}
+
+// Numbering returns the figure and table numbers by ID, in document order,
+// as Render prints them ("Figure 2"). Blocks without an ID are counted but
+// not listed.
+func Numbering(doc Document) (figures, tables map[string]int) {
+	figures, tables = map[string]int{}, map[string]int{}
+	nf, nt := 0, 0
+	for _, s := range doc.Sections {
+		for _, b := range s.Blocks {
+			switch b := b.(type) {
+			case Figure:
+				nf++
+				if b.ID != "" {
+					figures[b.ID] = nf
+				}
+			case *Figure:
+				nf++
+				if b != nil && b.ID != "" {
+					figures[b.ID] = nf
+				}
+			case Table:
+				nt++
+				if b.ID != "" {
+					tables[b.ID] = nt
+				}
+			case *Table:
+				nt++
+				if b != nil && b.ID != "" {
+					tables[b.ID] = nt
+				}
+			}
+		}
+	}
+	return figures, tables
+}

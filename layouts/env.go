@@ -1,0 +1,54 @@
+package layouts
+
+import "fmt"
+
+// env is what the flowables of one document share: fonts and metrics, the
+// theme and page geometry, the warnings, and the anchor pages of the last
+// layout pass (for the table of contents).
+type env struct {
+	doc   *Document
+	fonts *fontSet
+	m     *metrics
+	th    theme
+	geo   geometry
+	logo  *logo
+	warns []Warning
+	pages map[string]int
+	keys  map[string]int
+}
+
+func newEnv(doc Document) (*env, error) {
+	g, err := newGeometry(doc.PageSize, doc.Classification)
+	if err != nil {
+		return nil, err
+	}
+	fs, err := loadFonts(doc.Brand.Fonts)
+	if err != nil {
+		return nil, err
+	}
+	m, err := newMetrics(fs)
+	if err != nil {
+		return nil, err
+	}
+	lg, err := loadLogo(doc.Brand.Logo)
+	if err != nil {
+		return nil, err
+	}
+	return &env{doc: &doc, fonts: fs, m: m, th: newTheme(doc.Brand), geo: g, logo: lg,
+		pages: map[string]int{}, keys: map[string]int{}}, nil
+}
+
+// key returns a new identifier for a source flowable: "p1", "p2", ...
+func (e *env) key(prefix string) string {
+	e.keys[prefix]++
+	return fmt.Sprintf("%s%d", prefix, e.keys[prefix])
+}
+
+// frame returns the frame of a page template: "cover" or "body".
+func (e *env) frame(template string) Rect {
+	g := e.geo
+	if template == "cover" {
+		return Rect{g.margin, g.coverTop, g.frameW, g.coverBottom - g.coverTop}
+	}
+	return Rect{g.margin, g.top, g.frameW, g.bottom - g.top}
+}

@@ -1,0 +1,133 @@
+package layouts
+
+import (
+	"fmt"
+	"strconv"
+)
+
+const defaultFigureHeight = 75.0
+
+// figure is a numbered picture; it never splits.
+type figure struct {
+	e       *env
+	f       Figure
+	num     int
+	key     string
+	title   *paragraph // "Figure N. Title"
+	caption *paragraph
+	source  *paragraph
+	height  float64
+}
+
+const (
+	figTitleGap  = 2.0 // between the title and the drawing
+	figBelowGap  = 2.2 // between the drawing and the caption
+	figSourceGap = 0.8
+)
+
+func newFigure(e *env, num int, f Figure, where string) (*figure, error) {
+	name := f.ID
+	if name == "" {
+		name = where
+	}
+	if f.Drawing == nil {
+		return nil, fmt.Errorf("figure %q: no drawing", name)
+	}
+	if f.Height < 0 {
+		return nil, fmt.Errorf("figure %q: negative height %.1f mm", name, f.Height)
+	}
+	src := "figure " + name
+	fg := &figure{e: e, f: f, num: num, key: e.key("f"), height: f.Height}
+	if fg.height == 0 {
+		fg.height = defaultFigureHeight
+	}
+	fg.title = captionTitle(e, "Figure "+strconv.Itoa(num)+".", f.Title, src, fg.key)
+	if f.Caption != "" {
+		ps := paraStyle{size: captionSize, leading: 1.35, color: e.th.text, kind: "caption"}
+		fg.caption = newParagraph(e, []span{{text: e.clean(src, f.Caption, stItalic), st: stItalic}}, ps, fg.key+".c")
+	}
+	if f.Source != "" {
+		fg.source = sourceLine(e, f.Source, src, fg.key)
+	}
+	return fg, nil
+}
+
+// captionTitle is the bold "Figure 1. Title" / "Table 1. Title" line.
+func captionTitle(e *env, label, title, src, key string) *paragraph {
+	ps := paraStyle{size: captionTitleSize, leading: 1.3, color: e.th.primary, kind: "title"}
+	spans := []span{{text: label, st: stBold}}
+	if title != "" {
+		spans = append(spans, span{text: " " + e.clean(src, title, stBold), st: stBold})
+	}
+	return newParagraph(e, spans, ps, key+".t")
+}
+
+// sourceLine is the small "Source: ..." line under a figure or table.
+func sourceLine(e *env, source, src, key string) *paragraph {
+	ps := paraStyle{size: sourceSize, leading: 1.35, color: e.th.muted, kind: "source"}
+	return newParagraph(e, []span{{text: "Source: ", st: stItalic}, {text: e.clean(src, source, 0)}}, ps, key+".s")
+}
+
+func (f *figure) parts(width float64) (title, caption, source float64) {
+	title = f.title.wrap(width)
+	if f.caption != nil {
+		caption = figBelowGap + f.caption.wrap(width)
+	}
+	if f.source != nil {
+		source = f.source.wrap(width)
+		if f.caption != nil {
+			source += figSourceGap
+		} else {
+			source += figBelowGap
+		}
+	}
+	return
+}
+
+func (f *figure) wrap(width float64) float64 {
+	t, c, s := f.parts(width)
+	return t + figTitleGap + f.height + c + s
+}
+
+func (f *figure) split(float64, float64) (block, block, bool) { return nil, nil, false }
+func (f *figure) spacing() (float64, float64)                 { return 4, 5.5 }
+
+func (f *figure) info() blockInfo {
+	in := blockInfo{kind: "figure", key: f.key, text: f.title.text}
+	if f.f.ID != "" {
+		in.anchors = []string{"fig:" + f.f.ID}
+	}
+	return in
+}
+
+func (f *figure) draw(c *canvas, x, y, width float64) error {
+	t, cp, _ := f.parts(width)
+	if err := f.title.draw(c, x, y, width); err != nil {
+		return err
+	}
+	dy := y + t + figTitleGap
+	c.pdf.ClipRect(x, dy, width, f.height, false)
+	err := f.f.Drawing.Draw(c.pdf, x, dy, width, f.height)
+	c.pdf.ClipEnd()
+	c.resync()
+	if err != nil {
+		return fmt.Errorf("figure %q: %w", f.f.ID, err)
+	}
+	if err := check(c.pdf, fmt.Sprintf("figure %q", f.f.ID)); err != nil {
+		return err
+	}
+	dy += f.height
+	if f.caption != nil {
+		if err := f.caption.draw(c, x, dy+figBelowGap, width); err != nil {
+			return err
+		}
+	}
+	if f.source != nil {
+		sy := dy + cp + figBelowGap
+		if f.caption != nil {
+			sy = dy + cp + figSourceGap
+		}
+		return f.source.draw(c, x, sy, width)
+	}
+	return nil
+}

@@ -1,0 +1,123 @@
+package layouts
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+
+	"github.com/go-pdf/fpdf"
+	"golang.org/x/image/font/gofont/gobold"
+	"golang.org/x/image/font/gofont/gobolditalic"
+	"golang.org/x/image/font/gofont/goitalic"
+	"golang.org/x/image/font/gofont/gomono"
+	"golang.org/x/image/font/gofont/goregular"
+	"golang.org/x/image/font/sfnt"
+)
+
+// monoFamily is the family registered for code, always Go Mono.
+const monoFamily = "Mono"
+
+// missingMark replaces runes no font can draw; the Go fonts have it.
+const missingMark = '□'
+
+// face is one font file: its bytes, as fpdf embeds them, and its parse.
+type face struct {
+	family, style string // fpdf family and style ("", "B", "I", "BI")
+	name          string // file path or "Go Regular", for messages
+	data          []byte
+	sf            *sfnt.Font
+}
+
+// fontSet holds the five faces of a document: four body styles and mono.
+type fontSet struct {
+	faces [5]face // index by faceIndex
+	cover [5]map[rune]bool
+	buf   sfnt.Buffer
+}
+
+// faceIndex maps a text style to one of the five faces.
+func faceIndex(st style) int {
+	switch {
+	case st&stMono != 0:
+		return 4
+	case st&stBold != 0 && st&stItalic != 0:
+		return 3
+	case st&stItalic != 0:
+		return 2
+	case st&stBold != 0:
+		return 1
+	}
+	return 0
+}
+
+// loadFonts reads the brand fonts, or the Go fonts for empty paths.
+func loadFonts(f Fonts) (*fontSet, error) {
+	specs := []struct {
+		style, path, goName string
+		goData              []byte
+	}{
+		{"", f.Regular, "Go Regular", goregular.TTF},
+		{"B", f.Bold, "Go Bold", gobold.TTF},
+		{"I", f.Italic, "Go Italic", goitalic.TTF},
+		{"BI", f.BoldItalic, "Go Bold Italic", gobolditalic.TTF},
+	}
+	fs := &fontSet{}
+	for i, s := range specs {
+		fc := face{family: FontFamily, style: s.style, name: s.goName, data: s.goData}
+		if s.path != "" {
+			data, err := os.ReadFile(s.path)
+			if err != nil {
+				return nil, fmt.Errorf("font %q: %w", s.path, err)
+			}
+			fc.name, fc.data = s.path, data
+		}
+		sf, err := sfnt.Parse(fc.data)
+		if err != nil {
+			return nil, fmt.Errorf("font %q: %w", fc.name, err)
+		}
+		fc.sf = sf
+		fs.faces[i] = fc
+	}
+	sf, err := sfnt.Parse(gomono.TTF)
+	if err != nil {
+		return nil, fmt.Errorf("font Go Mono: %w", err)
+	}
+	fs.faces[4] = face{family: monoFamily, name: "Go Mono", data: gomono.TTF, sf: sf}
+	for i := range fs.cover {
+		fs.cover[i] = map[rune]bool{}
+	}
+	return fs, nil
+}
+
+// register adds the five faces to pdf and checks that fpdf can use them.
+func (fs *fontSet) register(pdf *fpdf.Fpdf) error {
+	for _, fc := range fs.faces {
+		// fpdf writes into the bytes it is given when it subsets a font
+		// whose hmtx table is shorter than its glyph count (Go Mono):
+		// getMetrics appends to a sub-slice of the file. Each fpdf gets its
+		// own copy, so the embedded Go fonts stay intact between renders.
+		pdf.AddUTF8FontFromBytes(fc.family, fc.style, bytes.Clone(fc.data))
+		// fpdf prints and ignores a parse failure; selecting the font finds it.
+		pdf.SetFont(fc.family, fc.style, 10)
+		if pdf.Err() {
+			return fmt.Errorf("font %q: not usable as a TrueType font: %w", fc.name, pdf.Error())
+		}
+	}
+	return nil
+}
+
+// covers reports whether the face for st has a glyph for r that fpdf can
+// address (fpdf keeps widths for the Basic Multilingual Plane only).
+func (fs *fontSet) covers(r rune, st style) bool {
+	if r < 0x20 || r >= 0xFFFF {
+		return false
+	}
+	i := faceIndex(st)
+	if ok, seen := fs.cover[i][r]; seen {
+		return ok
+	}
+	g, err := fs.faces[i].sf.GlyphIndex(&fs.buf, r)
+	ok := err == nil && g != 0
+	fs.cover[i][r] = ok
+	return ok
+}

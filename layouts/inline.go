@@ -1,0 +1,140 @@
+package layouts
+
+import "strings"
+
+// style is a set of text attributes of a run of inline text.
+type style uint8
+
+const (
+	stBold style = 1 << iota
+	stItalic
+	stMono
+	stSup // superscript (footnote marker)
+)
+
+// span is a run of inline text with one style and an optional link: a URL,
+// or "#anchor" for a place in the document. A hard span is a line break.
+type span struct {
+	text string
+	st   style
+	link string
+	hard bool
+}
+
+// frag is a measured piece of a word: text of one style, size and link.
+type frag struct {
+	text string
+	st   style
+	link string
+	size float64 // pt
+	w    float64 // mm
+}
+
+// word is an unbreakable sequence of frags; space is the width of the
+// space before it (0 at the start of a line), hard marks a forced break
+// before it.
+type word struct {
+	frags []frag
+	w     float64
+	space float64
+	hard  bool
+}
+
+// fragSize is the font size of a style within text of size pt.
+func fragSize(st style, size float64) float64 {
+	switch {
+	case st&stSup != 0:
+		return size * 0.62
+	case st&stMono != 0:
+		return size * 0.88
+	}
+	return size
+}
+
+// words cuts spans into words at breakable spaces. With pre, spaces are
+// kept and only hard breaks separate words (code blocks).
+func words(m *metrics, spans []span, size float64, pre bool) []word {
+	var out []word
+	var cur word
+	var pendingSpace float64
+	hard := false
+	var b strings.Builder
+	var bst style
+	var blink string
+	flushFrag := func() {
+		if b.Len() == 0 {
+			return
+		}
+		sz := fragSize(bst, size)
+		f := frag{text: b.String(), st: bst, link: blink, size: sz}
+		f.w = m.width(bst, sz, f.text)
+		cur.frags = append(cur.frags, f)
+		cur.w += f.w
+		b.Reset()
+	}
+	flushWord := func() {
+		flushFrag()
+		if len(cur.frags) == 0 {
+			return
+		}
+		cur.space, cur.hard = pendingSpace, hard
+		if len(out) == 0 || hard {
+			cur.space = 0
+		}
+		out = append(out, cur)
+		cur, pendingSpace, hard = word{}, 0, false
+	}
+	for _, sp := range spans {
+		if sp.hard {
+			flushWord()
+			hard, pendingSpace = true, 0
+			continue
+		}
+		if b.Len() > 0 && (sp.st != bst || sp.link != blink) {
+			flushFrag()
+		}
+		bst, blink = sp.st, sp.link
+		for _, r := range sp.text {
+			if r == '\n' && pre {
+				flushWord()
+				hard, pendingSpace = true, 0
+				continue
+			}
+			if !pre && (r == ' ' || r == '\n' || r == '\t') {
+				if b.Len() > 0 || len(cur.frags) > 0 {
+					flushWord()
+				}
+				if !hard && len(out) > 0 {
+					pendingSpace = m.width(sp.st&^stSup, fragSize(sp.st&^stSup, size), " ")
+				}
+				continue
+			}
+			b.WriteRune(r)
+		}
+	}
+	flushWord()
+	return out
+}
+
+// plain returns the text of spans without styles, for excerpts.
+func plain(spans []span) string {
+	var b strings.Builder
+	for _, s := range spans {
+		if s.hard {
+			b.WriteByte(' ')
+			continue
+		}
+		b.WriteString(s.text)
+	}
+	return b.String()
+}
+
+// excerpt shortens s to about n runes on one line.
+func excerpt(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return strings.TrimSpace(string(r[:n])) + "…"
+}

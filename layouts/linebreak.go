@@ -1,0 +1,176 @@
+package layouts
+
+import "strings"
+
+// Alignments of the lines of a paragraph.
+const (
+	alignLeft = iota
+	alignJustify
+	alignRight
+	alignCenter
+)
+
+// line is a broken line: words with their x offsets (from the left of the
+// text box) for ragged setting; natural is the set width.
+type line struct {
+	words   []word
+	xs      []float64
+	natural float64
+	last    bool // last line of the paragraph or before a hard break
+}
+
+// breakLines sets words into lines of at most width mm, first fit. A word
+// wider than a line is cut between characters (long URLs, numbers).
+func breakLines(m *metrics, ws []word, width float64) []line {
+	var lines []line
+	var cur line
+	finish := func(last bool) {
+		if len(cur.words) == 0 {
+			return
+		}
+		cur.last = last
+		lines = append(lines, cur)
+		cur = line{}
+	}
+	add := func(w word) {
+		x := 0.0
+		if len(cur.words) > 0 {
+			x = cur.natural + w.space
+		}
+		cur.words = append(cur.words, w)
+		cur.xs = append(cur.xs, x)
+		cur.natural = x + w.w
+	}
+	for _, w := range ws {
+		if w.hard {
+			finish(true)
+		}
+		if w.w <= width+1e-9 {
+			if len(cur.words) > 0 && cur.natural+w.space+w.w > width+1e-9 {
+				finish(false)
+			}
+			add(w)
+			continue
+		}
+		// too wide for any line: cut it into pieces that fit, the first
+		// one in what is left of the current line when that is not little
+		first := width
+		if len(cur.words) > 0 {
+			if rest := width - cur.natural - w.space; rest > width/4 {
+				first = rest
+			} else {
+				finish(false)
+			}
+		}
+		for i, p := range cutWord(m, w, first, width) {
+			if i > 0 {
+				finish(false)
+			}
+			add(p)
+		}
+	}
+	finish(true)
+	return lines
+}
+
+// cutWord cuts w into pieces no wider than first (the first piece) and
+// width (the others), at least one rune each. A piece ends after a '/',
+// '-', '.', '?', '&' or '=' when one falls in its second half (URLs).
+func cutWord(m *metrics, w word, first, width float64) []word {
+	type rn struct {
+		r rune
+		f int // index of its frag
+	}
+	var rs []rn
+	for i, f := range w.frags {
+		for _, r := range f.text {
+			rs = append(rs, rn{r, i})
+		}
+	}
+	var out []word
+	start := 0
+	for start < len(rs) {
+		limit := width
+		if len(out) == 0 {
+			limit = first
+		}
+		end, used := start, 0.0
+		for end < len(rs) {
+			f := w.frags[rs[end].f]
+			rw := m.width(f.st, f.size, string(rs[end].r))
+			if used+rw > limit && end > start {
+				break
+			}
+			used += rw
+			end++
+		}
+		if end < len(rs) {
+			for k := end - 1; k > start+(end-start)/2; k-- {
+				if strings.ContainsRune("/-.?&=", rs[k].r) {
+					end = k + 1
+					break
+				}
+			}
+		}
+		piece := word{}
+		if len(out) == 0 {
+			piece.space = w.space
+		}
+		for i := start; i < end; {
+			j := i
+			for j < end && rs[j].f == rs[i].f {
+				j++
+			}
+			f := w.frags[rs[i].f]
+			var b strings.Builder
+			for k := i; k < j; k++ {
+				b.WriteRune(rs[k].r)
+			}
+			f.text = b.String()
+			f.w = m.width(f.st, f.size, f.text)
+			piece.frags = append(piece.frags, f)
+			piece.w += f.w
+			i = j
+		}
+		out = append(out, piece)
+		start = end
+	}
+	return out
+}
+
+// positions returns the x offset of each word of ln set in width with align.
+func (ln line) positions(width float64, align int) []float64 {
+	xs := make([]float64, len(ln.xs))
+	copy(xs, ln.xs)
+	switch align {
+	case alignRight:
+		for i := range xs {
+			xs[i] += width - ln.natural
+		}
+	case alignCenter:
+		for i := range xs {
+			xs[i] += (width - ln.natural) / 2
+		}
+	case alignJustify:
+		if ln.last || len(xs) < 2 {
+			break
+		}
+		extra := (width - ln.natural) / float64(len(xs)-1)
+		if extra < 0 || extra > 3*ln.words[1].space+1 {
+			break // a very loose line reads better ragged
+		}
+		for i := range xs {
+			xs[i] += float64(i) * extra
+		}
+	}
+	return xs
+}
+
+// flatten returns the words of lines, for setting them again.
+func flatten(lines []line) []word {
+	var ws []word
+	for _, l := range lines {
+		ws = append(ws, l.words...)
+	}
+	return ws
+}

@@ -1,0 +1,85 @@
+package layouts
+
+import (
+	"strconv"
+
+	"github.com/yuin/goldmark/ast"
+	extast "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/util"
+)
+
+// inlines converts the inline children of n to spans in style st, linked
+// to link when not empty. Text is unescaped and cleaned for the fonts.
+func (b *mdBuilder) inlines(n ast.Node, st style, link string, out []span) []span {
+	src := b.d.src
+	add := func(s string, st style, link string) {
+		if s == "" {
+			return
+		}
+		out = append(out, span{text: b.e.clean(b.d.md.Source, s, st), st: st, link: link})
+	}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Text:
+			v := c.Segment.Value(src)
+			if !c.IsRaw() {
+				v = util.UnescapePunctuations(util.ResolveNumericReferences(util.ResolveEntityNames(v)))
+			}
+			add(string(v), st, link)
+			switch {
+			case c.HardLineBreak():
+				out = append(out, span{hard: true})
+			case c.SoftLineBreak():
+				add(" ", st, link)
+			}
+		case *ast.String:
+			// the typographer's quotes and dashes come as HTML entities
+			add(string(util.ResolveNumericReferences(util.ResolveEntityNames(c.Value))), st, link)
+		case *ast.Emphasis:
+			s := st | stItalic
+			if c.Level >= 2 {
+				s = st | stBold
+			}
+			out = b.inlines(c, s, link, out)
+		case *ast.CodeSpan:
+			var v []byte
+			for t := c.FirstChild(); t != nil; t = t.NextSibling() {
+				if t, ok := t.(*ast.Text); ok {
+					v = append(v, t.Segment.Value(src)...)
+				}
+			}
+			add(string(v), (st&^(stBold|stItalic))|stMono, link)
+		case *ast.Link:
+			out = b.inlines(c, st, string(c.Destination), out)
+		case *ast.AutoLink:
+			url := string(c.URL(src))
+			if c.AutoLinkType == ast.AutoLinkEmail {
+				url = "mailto:" + url
+			}
+			add(string(c.Label(src)), st, url)
+		case *ast.Image:
+			b.e.warn(b.d.md.Source, nodeText(c, src), "images in Markdown are not drawn; the alt text is printed")
+			add("["+nodeText(c, src)+"]", st|stItalic, link)
+		case *ast.RawHTML:
+			raw := ""
+			for i := 0; i < c.Segments.Len(); i++ {
+				s := c.Segments.At(i)
+				raw += string(s.Value(src))
+			}
+			if raw == "<br>" || raw == "<br/>" || raw == "<br />" {
+				out = append(out, span{hard: true})
+				continue
+			}
+			b.e.warn(b.d.md.Source, raw, "inline HTML is not drawn")
+		case *extast.FootnoteLink:
+			label := b.d.labels[c.Index]
+			k := b.fn.use(label)
+			out = append(out, span{text: strconv.Itoa(k), st: stSup, link: "#fn:" + strconv.Itoa(k)})
+		case *extast.FootnoteBacklink:
+			// the endnote numbers are enough
+		default:
+			out = b.inlines(c, st, link, out)
+		}
+	}
+	return out
+}

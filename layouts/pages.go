@@ -1,0 +1,114 @@
+package layouts
+
+import (
+	"fmt"
+	"strings"
+)
+
+// decorate draws what the page template adds around the frame: the DRAFT
+// watermark (first, so that it lies under everything), the cover band or
+// the running header and footer, and the classification banners.
+func (c *canvas) decorate(pg *Page) error {
+	e := c.e
+	if e.doc.Draft {
+		if err := c.watermark("DRAFT"); err != nil {
+			return err
+		}
+	}
+	if pg.Template == "cover" {
+		c.coverBand()
+	} else {
+		c.header()
+		c.footer(pg.Number)
+	}
+	c.banners()
+	return check(c.pdf, fmt.Sprintf("page %d", pg.Number))
+}
+
+func (c *canvas) header() {
+	g, th, d := c.e.geo, &c.e.th, c.e.doc
+	y := g.headerY
+	left := strings.ToUpper(d.Brand.Organization)
+	if left == "" {
+		left = strings.ToUpper(d.Series)
+	}
+	left = c.fit(c.e.clean("brand.organization", left, stBold), stBold, smallSize, g.frameW*0.45)
+	c.text(g.margin, y, left, stBold, smallSize, th.primary)
+	title := c.fit(c.e.clean("report.title", d.Title, 0), 0, smallSize, g.frameW*0.5)
+	c.textRight(g.w-g.margin, y, title, 0, smallSize, th.muted)
+	c.line(g.margin, y+2.4, g.w-g.margin, y+2.4, 0.2, th.rule)
+}
+
+func (c *canvas) footer(page int) {
+	g, th, d := c.e.geo, &c.e.th, c.e.doc
+	y := g.footerY
+	c.line(g.margin, y-4.2, g.w-g.margin, y-4.2, 0.2, th.rule)
+	var left []string
+	if d.Series != "" {
+		left = append(left, d.Series)
+	}
+	if d.Period != "" {
+		left = append(left, d.Period)
+	}
+	if len(left) > 0 {
+		s := c.fit(c.e.clean("report.series", strings.Join(left, " · "), 0), 0, smallSize, g.frameW*0.5)
+		c.text(g.margin, y, s, 0, smallSize, th.muted)
+	}
+	c.textRight(g.w-g.margin, y, fmt.Sprintf("Page %d of %d", page, c.pages), 0, smallSize, th.text)
+}
+
+// banners draws the classification centred in a band at the top and the
+// bottom of the page.
+func (c *canvas) banners() {
+	g, d := c.e.geo, c.e.doc
+	if d.Classification == "" {
+		return
+	}
+	th := &c.e.th
+	text := c.fit(c.e.clean("report.classification", strings.ToUpper(d.Classification), stBold), stBold, smallSize, g.w-2*g.margin)
+	base := c.e.baseline(stBold, smallSize, g.banner)
+	for _, y := range []float64{0, g.h - g.banner} {
+		c.fillRect(0, y, g.w, g.banner, th.accent)
+		c.textCenter(g.w/2, y+base, text, stBold, smallSize, onColor(th.accent))
+	}
+}
+
+// coverBand is the band in the brand's primary colour at the foot of the
+// cover, with the organisation's name.
+func (c *canvas) coverBand() {
+	g, th, d := c.e.geo, &c.e.th, c.e.doc
+	top := g.h - g.banner - g.coverBandH
+	c.fillRect(0, top, g.w, g.coverBandH, th.primary)
+	c.fillRect(0, top, g.w, 1.4, th.accent)
+	on := onColor(th.primary)
+	base := top + 1.4 + c.e.baseline(stBold, 11, g.coverBandH-1.4)
+	if d.Brand.Organization != "" {
+		org := c.fit(c.e.clean("brand.organization", d.Brand.Organization, stBold), stBold, 11, g.frameW*0.6)
+		c.text(g.margin, base, org, stBold, 11, on)
+	}
+	if s := dateText(d.Date); s != "" {
+		c.textRight(g.w-g.margin, base, s, 0, 9, on)
+	}
+}
+
+// fit shortens s at a word boundary, with "…", to fit in width.
+func (c *canvas) fit(s string, st style, size, width float64) string {
+	m := c.e.m
+	if m.width(st, size, s) <= width {
+		return s
+	}
+	words := strings.Fields(s)
+	for n := len(words) - 1; n > 0; n-- {
+		t := strings.Join(words[:n], " ") + " …"
+		if m.width(st, size, t) <= width {
+			return t
+		}
+	}
+	r := []rune(s)
+	for n := len(r) - 1; n > 0; n-- {
+		if t := string(r[:n]) + "…"; m.width(st, size, t) <= width {
+			return t
+		}
+	}
+	return ""
+}

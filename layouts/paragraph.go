@@ -1,0 +1,186 @@
+package layouts
+
+import "math"
+
+// paraStyle is how a paragraph is set.
+type paraStyle struct {
+	size, leading float64 // pt, line height / size
+	color         RGB
+	align         int
+	indent        float64 // left indent of the text, mm
+	label         string  // list marker or heading number, in the indent
+	labelStyle    style
+	labelColor    RGB
+	labelLeft     bool    // label at the left edge (headings), else right-aligned before the text
+	quote         int     // block-quote depth: a bar per level at the left
+	barExtend     float64 // the quote bars reach this far below (into the gap to the next quoted block)
+	code          bool    // pre-formatted and shaded
+	before, after float64
+	kind          string // plan kind, "paragraph" by default
+}
+
+// paragraph is a run of text set in lines; it splits between lines and
+// keeps at least two lines on each side of a split.
+type paragraph struct {
+	e         *env
+	ps        paraStyle
+	ws        []word
+	key       string
+	first     int // 1-based number of this part's first line in the source
+	total     int // lines in the whole source (set on first wrap)
+	showLabel bool
+	anchors   []string
+	heading   *tocEntry
+	keepNext  bool
+	noSplit   bool
+	text      string // excerpt source
+	source    string // where the text came from, for warnings
+
+	cw    float64 // width of the cached lines
+	lines []line
+}
+
+const codePad = 1.8 // padding inside a code block
+
+func newParagraph(e *env, spans []span, ps paraStyle, key string) *paragraph {
+	if ps.kind == "" {
+		ps.kind = "paragraph"
+	}
+	return &paragraph{
+		e: e, ps: ps, key: key, first: 1, showLabel: true,
+		ws:   words(e.m, spans, ps.size, ps.code),
+		text: plain(spans),
+	}
+}
+
+func (p *paragraph) lineHeight() float64 { return mm(p.ps.size * p.ps.leading) }
+
+func (p *paragraph) pad() float64 {
+	if p.ps.code {
+		return codePad
+	}
+	return 0
+}
+
+func (p *paragraph) textWidth(width float64) float64 {
+	w := width - p.ps.indent
+	if p.ps.code {
+		w -= 2 * codePad
+	}
+	return w
+}
+
+func (p *paragraph) layout(width float64) []line {
+	if p.lines == nil || p.cw != width {
+		p.lines, p.cw = breakLines(p.e.m, p.ws, p.textWidth(width)), width
+		if p.total == 0 {
+			p.total = len(p.lines)
+		}
+	}
+	return p.lines
+}
+
+func (p *paragraph) wrap(width float64) float64 {
+	n := len(p.layout(width))
+	if n == 0 {
+		n = 1 // an empty paragraph still takes a line (a heading without text)
+	}
+	return float64(n)*p.lineHeight() + 2*p.pad()
+}
+
+func (p *paragraph) split(width, avail float64) (block, block, bool) {
+	lines := p.layout(width)
+	n := len(lines)
+	k := int(math.Floor((avail - 2*p.pad() + 1e-6) / p.lineHeight()))
+	if k > n-2 {
+		k = n - 2
+	}
+	if p.noSplit || n < 4 || k < 2 {
+		return nil, nil, false
+	}
+	head, tail := *p, *p
+	head.ws, head.lines = flatten(lines[:k]), lines[:k]
+	head.ps.after = 0
+	head.keepNext = false
+	tail.ws, tail.lines = flatten(lines[k:]), lines[k:]
+	tail.first = p.first + k
+	tail.showLabel, tail.anchors, tail.heading = false, nil, nil
+	tail.ps.before = 0
+	return &head, &tail, true
+}
+
+func (p *paragraph) spacing() (float64, float64) { return p.ps.before, p.ps.after }
+
+func (p *paragraph) info() blockInfo {
+	n := len(p.lines)
+	t := p.text
+	if p.first > 1 && len(p.lines) > 0 {
+		t = lineText(p.lines[0]) + " …"
+	}
+	return blockInfo{
+		kind: p.ps.kind, key: p.key, text: t,
+		from: p.first, to: p.first + n - 1, total: p.total,
+		keepNext: p.keepNext, anchors: p.anchors, heading: p.heading,
+	}
+}
+
+func (p *paragraph) draw(c *canvas, x, y, width float64) error {
+	lines := p.layout(width)
+	h := p.wrap(width)
+	ps := p.ps
+	for d := 0; d < ps.quote; d++ {
+		c.fillRect(x+float64(d)*quoteIndent+0.4, y, 0.8, h+ps.barExtend, mix(c.e.th.primary, RGB{255, 255, 255}, 0.55))
+	}
+	tx, tw := x+ps.indent, p.textWidth(width)
+	if ps.code {
+		c.fillRect(tx, y, width-ps.indent, h, c.e.th.codeBg)
+		tx += codePad
+	}
+	lh := p.lineHeight()
+	base := c.e.baseline(0, ps.size, lh)
+	for i, ln := range lines {
+		by := y + p.pad() + float64(i)*lh + base
+		xs := ln.positions(tw, ps.align)
+		for j, w := range ln.words {
+			fx := tx + xs[j]
+			for _, f := range w.frags {
+				col := ps.color
+				if f.link != "" {
+					col = c.e.th.primary
+				}
+				fy := by
+				if f.st&stSup != 0 {
+					fy -= mm(ps.size) * 0.36
+				}
+				c.text(fx, fy, f.text, f.st, f.size, col)
+				if f.link != "" {
+					c.link(fx, fy-mm(f.size)*0.85, f.w, mm(f.size)*1.1, f.link)
+				}
+				fx += f.w
+			}
+		}
+	}
+	if p.showLabel && ps.label != "" {
+		lw := c.e.m.width(ps.labelStyle, ps.size, ps.label)
+		lx := x + ps.indent - lw - 2.0
+		if ps.labelLeft {
+			lx = x
+		}
+		c.text(lx, y+p.pad()+base, ps.label, ps.labelStyle, ps.size, ps.labelColor)
+	}
+	return nil
+}
+
+// lineText is the plain text of a line.
+func lineText(l line) string {
+	s := ""
+	for i, w := range l.words {
+		if i > 0 {
+			s += " "
+		}
+		for _, f := range w.frags {
+			s += f.text
+		}
+	}
+	return s
+}

@@ -1,0 +1,182 @@
+package layouts
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/go-pdf/fpdf"
+)
+
+// maxPasses bounds the table-of-contents passes.
+const maxPasses = 10
+
+// Layout paginates doc without drawing it: the plan says where every block
+// goes. Render uses the same layout.
+func Layout(doc Document) (*Plan, error) {
+	e, err := newEnv(doc)
+	if err != nil {
+		return nil, err
+	}
+	return layout(e)
+}
+
+// layout builds the flowables once and paginates them until the page
+// numbers of the headings stop changing (each pass prints the pages found
+// by the one before in the table of contents).
+func layout(e *env) (*Plan, error) {
+	front, body, _, err := build(e)
+	if err != nil {
+		return nil, err
+	}
+	blocks := append(front, body...)
+	for pass := 1; pass <= maxPasses; pass++ {
+		plan, err := paginate(e, blocks)
+		if err != nil {
+			return nil, err
+		}
+		pages := map[string]int{}
+		for _, h := range plan.Headings {
+			pages[h.Anchor] = h.Page
+		}
+		if samePages(pages, e.pages) {
+			checkLinks(e, blocks, plan)
+			plan.Passes = pass
+			plan.Warnings = append([]Warning(nil), e.warns...)
+			return plan, nil
+		}
+		e.pages = pages
+	}
+	return nil, fmt.Errorf("table of contents: page numbers still changing after %d layout passes", maxPasses)
+}
+
+func samePages(a, b map[string]int) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if b[k] != v {
+			return false
+		}
+	}
+	return true
+}
+
+// Render lays out doc and writes the PDF to w. Errors are returned, never
+// drawn into the PDF; problems that do not stop the document (text no font
+// can draw, unreferenced footnotes) are in Result.Warnings.
+func Render(doc Document, w io.Writer) (Result, error) {
+	e, err := newEnv(doc)
+	if err != nil {
+		return Result{}, err
+	}
+	plan, err := layout(e)
+	if err != nil {
+		return Result{}, err
+	}
+	pdf, err := draw(e, plan)
+	if err != nil {
+		return Result{}, err
+	}
+	if err := pdf.Output(w); err != nil {
+		return Result{}, fmt.Errorf("write pdf: %w", err)
+	}
+	plan.Warnings = append([]Warning(nil), e.warns...)
+	return Result{Pages: len(plan.Pages), Warnings: plan.Warnings, Plan: plan}, nil
+}
+
+// draw takes the plan to fpdf: fonts, metadata, link targets, then page by
+// page the decoration and the placed blocks, with bookmarks for headings.
+func draw(e *env, plan *Plan) (*fpdf.Fpdf, error) {
+	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm",
+		Size: fpdf.SizeType{Wd: e.geo.w, Ht: e.geo.h}})
+	pdf.SetAutoPageBreak(false, 0)
+	pdf.SetMargins(0, 0, 0)
+	if err := e.fonts.register(pdf); err != nil {
+		return nil, err
+	}
+	if e.logo != nil {
+		if err := e.logo.register(pdf); err != nil {
+			return nil, err
+		}
+	}
+	metadata(pdf, e.doc)
+
+	c := &canvas{pdf: pdf, e: e, links: map[string]int{}, pages: len(plan.Pages)}
+	names := make([]string, 0, len(plan.anchors))
+	for n := range plan.anchors {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		a := plan.anchors[n]
+		id := pdf.AddLink()
+		pdf.SetLink(id, a.y, a.page)
+		c.links[n] = id
+	}
+
+	level := -1
+	for i := range plan.Pages {
+		pg := &plan.Pages[i]
+		pdf.AddPage()
+		c.page = pg.Number
+		if err := c.decorate(pg); err != nil {
+			return nil, err
+		}
+		for _, it := range pg.Items {
+			if err := it.b.draw(c, it.X, it.Y, it.W); err != nil {
+				return nil, fmt.Errorf("page %d: %w", pg.Number, err)
+			}
+			if err := check(pdf, fmt.Sprintf("page %d: %s", pg.Number, it.Kind)); err != nil {
+				return nil, err
+			}
+		}
+		for _, h := range plan.Headings {
+			if h.Page != pg.Number {
+				continue
+			}
+			// outline levels may rise by one at a time only
+			l := min(h.Level-1, level+1)
+			level = l
+			c.setFont(stBold, 10) // fpdf encodes bookmarks as UTF-16 only under a UTF-8 font
+			label := h.Title
+			if h.Number != "" {
+				label = h.Number + " " + h.Title
+			}
+			pdf.Bookmark(label, l, h.Y)
+		}
+	}
+	return pdf, check(pdf, "draw")
+}
+
+// metadata sets the document information, all deterministic.
+func metadata(pdf *fpdf.Fpdf, d *Document) {
+	pdf.SetTitle(d.Title, true)
+	author := strings.Join(d.Authors, ", ")
+	if author == "" {
+		author = d.Brand.Organization
+	}
+	pdf.SetAuthor(author, true)
+	subject := d.Subtitle
+	if p := periodText(d.Period); p != "" {
+		if subject != "" {
+			subject += " — "
+		}
+		subject += p
+	}
+	pdf.SetSubject(subject, true)
+	pdf.SetKeywords(strings.Join(d.Keywords, ", "), true)
+	pdf.SetCreator("report", true)
+	pdf.SetProducer("report (go-pdf/fpdf)", true)
+	date := d.Date.UTC()
+	if d.Date.IsZero() {
+		date = time.Unix(0, 0).UTC() // never the wall clock: same inputs, same bytes
+	}
+	pdf.SetCreationDate(date)
+	pdf.SetModificationDate(date)
+	pdf.SetCatalogSort(true)
+	pdf.SetLang("en")
+	pdf.SetDisplayMode("fullwidth", "continuous")
+}

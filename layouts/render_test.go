@@ -1,0 +1,174 @@
+package layouts
+
+import (
+	"bytes"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/go-pdf/fpdf"
+)
+
+func TestRender_Deterministic(t *testing.T) {
+	doc := demoDoc()
+	doc.Draft = true
+	var a, b bytes.Buffer
+	if _, err := Render(doc, &a); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Render(doc, &b); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a.Bytes(), b.Bytes()) {
+		os.WriteFile(filepath.Join(os.TempDir(), "det-a.pdf"), a.Bytes(), 0o644)
+		os.WriteFile(filepath.Join(os.TempDir(), "det-b.pdf"), b.Bytes(), 0o644)
+		t.Fatalf("two renders differ (%d and %d bytes)", a.Len(), b.Len())
+	}
+	if !bytes.HasPrefix(a.Bytes(), []byte("%PDF-")) {
+		t.Fatalf("not a PDF")
+	}
+}
+
+func TestRender_GlyphReplacementWarns(t *testing.T) {
+	doc := baseDoc(Section{Title: "Text", Blocks: []Content{
+		Markdown{Source: "emoji.md", Text: "Launch 🚀 today, Привет, Ωμέγα → ok."},
+	}})
+	var buf bytes.Buffer
+	res, err := Render(doc, &buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Warnings) != 1 {
+		t.Fatalf("warnings %v, want one", res.Warnings)
+	}
+	w := res.Warnings[0]
+	if w.Source != "emoji.md" || !strings.Contains(w.Text, "Launch") || !strings.Contains(w.Msg, "U+1F680") {
+		t.Errorf("warning %+v", w)
+	}
+	ps, _ := items(res.Plan, "paragraph")
+	if len(ps) != 1 || !strings.Contains(ps[0].Text, "Launch □ today, Привет, Ωμέγα → ok.") {
+		t.Errorf("paragraph %q", ps[0].Text)
+	}
+}
+
+func TestRender_Errors(t *testing.T) {
+	tall := baseDoc(Section{Title: "T", Blocks: []Content{Figure{ID: "tall", Title: "Too tall", Height: 400, Drawing: boxDrawing()}}})
+	badLogo := baseDoc()
+	badLogo.Brand.Logo = filepath.Join(t.TempDir(), "missing-logo.png")
+	notImage := baseDoc()
+	notImage.Brand.Logo = filepath.Join(t.TempDir(), "logo.png")
+	if err := os.WriteFile(notImage.Brand.Logo, []byte("not an image"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	badFont := baseDoc()
+	badFont.Brand.Fonts.Bold = "/nonexistent/Bold.ttf"
+	badSize := baseDoc()
+	badSize.PageSize = "A5"
+	dupNote := baseDoc(Section{Title: "S", Blocks: []Content{
+		Markdown{Source: "one.md", Text: "A.[^x]\n\n[^x]: First text."},
+		Markdown{Source: "two.md", Text: "B.[^x]\n\n[^x]: Second text."},
+	}})
+	noDrawing := baseDoc(Section{Title: "S", Blocks: []Content{Figure{ID: "empty"}}})
+	badRow := baseDoc(Section{Title: "S", Blocks: []Content{Table{ID: "t", Columns: []Column{{Header: "A"}}, Rows: [][]string{{"1", "2"}}}}})
+	failing := baseDoc(Section{Title: "S", Blocks: []Content{Figure{ID: "boom", Drawing: &fakeDrawing{DrawFunc: func(*fpdf.Fpdf, float64, float64, float64, float64) error {
+		return errors.New("chart exploded")
+	}}}}})
+	for _, tc := range []struct {
+		name string
+		doc  Document
+		want []string
+		is   error
+	}{
+		{"ErrBlockTooTall", tall, []string{"figure", "does not fit on an empty page"}, nil},
+		{"ErrMissingLogo", badLogo, []string{"missing-logo.png"}, fs.ErrNotExist},
+		{"ErrLogoNotImage", notImage, []string{"logo.png", "not a PNG or JPEG"}, nil},
+		{"ErrMissingFont", badFont, []string{"/nonexistent/Bold.ttf"}, fs.ErrNotExist},
+		{"ErrPageSize", badSize, []string{"A5"}, nil},
+		{"ErrFootnoteTwoTexts", dupNote, []string{"[^x]", "one.md", "two.md"}, nil},
+		{"ErrFigureWithoutDrawing", noDrawing, []string{"empty", "no drawing"}, nil},
+		{"ErrTableRowTooLong", badRow, []string{"row 1", "2 cells"}, nil},
+		{"ErrDrawingFails", failing, []string{"boom", "chart exploded"}, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var buf bytes.Buffer
+			_, err := Render(tc.doc, &buf)
+			if err == nil {
+				t.Fatal("no error")
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("error %q does not mention %q", err, w)
+				}
+			}
+			if tc.is != nil && !errors.Is(err, tc.is) {
+				t.Errorf("error %v is not %v", err, tc.is)
+			}
+			if buf.Len() != 0 {
+				t.Errorf("%d bytes written on error", buf.Len())
+			}
+		})
+	}
+}
+
+func TestLayout_ContentsPages(t *testing.T) {
+	p := MustLayout(t, demoDoc())
+	checkPlan(t, p)
+	lines, _ := items(p, "tocline")
+	var inTOC []Heading
+	for _, h := range p.Headings {
+		if h.InTOC {
+			inTOC = append(inTOC, h)
+		}
+	}
+	if len(lines) != len(inTOC) {
+		t.Fatalf("%d contents lines for %d headings", len(lines), len(inTOC))
+	}
+	for i, h := range inTOC {
+		if want := " … " + strconv.Itoa(h.Page); !strings.HasSuffix(lines[i].Text, want) {
+			t.Errorf("contents line %q, want page %d", lines[i].Text, h.Page)
+		}
+	}
+	if p.Pages[0].Template != "cover" || len(p.Pages[0].Items) != 1 {
+		t.Errorf("page 1 is not the cover alone")
+	}
+}
+
+func TestLayout_Letter(t *testing.T) {
+	doc := demoDoc()
+	doc.PageSize = "Letter"
+	doc.Classification = ""
+	p := MustLayout(t, doc)
+	checkPlan(t, p)
+	if p.PageWidth != 215.9 || p.PageHeight != 279.4 {
+		t.Errorf("page %.1fx%.1f", p.PageWidth, p.PageHeight)
+	}
+}
+
+// TestRender_Concurrent renders in parallel: documents share nothing (the
+// embedded font bytes are copied before fpdf sees them).
+func TestRender_Concurrent(t *testing.T) {
+	var want bytes.Buffer
+	if _, err := Render(demoDoc(), &want); err != nil {
+		t.Fatal(err)
+	}
+	errs := make(chan error, 4)
+	for i := 0; i < 4; i++ {
+		go func() {
+			var b bytes.Buffer
+			_, err := Render(demoDoc(), &b)
+			if err == nil && !bytes.Equal(b.Bytes(), want.Bytes()) {
+				err = errors.New("a concurrent render differs")
+			}
+			errs <- err
+		}()
+	}
+	for i := 0; i < 4; i++ {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+}

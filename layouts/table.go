@@ -1,0 +1,131 @@
+package layouts
+
+import "fmt"
+
+// table is the flowable of rows [from, to) of a table; it splits between
+// rows, repeating the header row under "Table N. Title (continued)".
+type table struct {
+	d        *tableData
+	from, to int
+}
+
+func (t *table) titleP() *paragraph {
+	if t.from > 0 {
+		return t.d.contTitle
+	}
+	return t.d.title
+}
+
+func (t *table) last() bool { return t.to == len(t.d.cells) }
+
+// top is the height above the first row: title, gap and header row.
+func (t *table) top(width float64) float64 {
+	t.d.layout(width)
+	return t.titleP().wrap(width) + tableTitleGap + t.d.headH
+}
+
+// foot is the height below the last row: the source line on the last part.
+func (t *table) foot(width float64) float64 {
+	if !t.last() || t.d.source == nil {
+		return 0.6
+	}
+	return 0.6 + 1.6 + t.d.source.wrap(width)
+}
+
+func (t *table) wrap(width float64) float64 {
+	h := t.top(width) + t.foot(width)
+	for i := t.from; i < t.to; i++ {
+		h += t.d.rowH[i]
+	}
+	return h
+}
+
+func (t *table) split(width, avail float64) (block, block, bool) {
+	room := avail - t.top(width) - 0.6
+	k := t.from
+	for k < t.to && room-t.d.rowH[k] >= -1e-6 {
+		room -= t.d.rowH[k]
+		k++
+	}
+	if k == t.to && t.last() {
+		k-- // all rows fit but not the source line: carry a row with it
+	}
+	if k <= t.from {
+		return nil, nil, false
+	}
+	return &table{d: t.d, from: t.from, to: k}, &table{d: t.d, from: k, to: t.to}, true
+}
+
+func (t *table) spacing() (float64, float64) {
+	if t.from > 0 {
+		return 0, 5.5
+	}
+	return 4, 5.5
+}
+
+func (t *table) info() blockInfo {
+	in := blockInfo{kind: "table", key: t.d.key, text: t.titleP().text,
+		from: t.from + 1, to: t.to, total: len(t.d.cells)}
+	if t.from == 0 && t.d.t.ID != "" {
+		in.anchors = []string{"tab:" + t.d.t.ID}
+	}
+	return in
+}
+
+func (t *table) draw(c *canvas, x, y, width float64) error {
+	d, th := t.d, &c.e.th
+	d.layout(width)
+	tp := t.titleP()
+	if err := tp.draw(c, x, y, width); err != nil {
+		return err
+	}
+	y += tp.wrap(width) + tableTitleGap
+	c.fillRect(x, y, width, d.headH, th.primary)
+	if err := t.row(c, d.header, x, y); err != nil {
+		return err
+	}
+	y += d.headH
+	for i := t.from; i < t.to; i++ {
+		if (i-t.from)%2 == 1 {
+			c.fillRect(x, y, width, d.rowH[i], th.zebra)
+		}
+		if err := t.row(c, d.cells[i], x, y); err != nil {
+			return err
+		}
+		y += d.rowH[i]
+		if i < t.to-1 {
+			c.line(x, y, x+width, y, 0.1, mix(th.rule, RGB{255, 255, 255}, 0.4))
+		}
+	}
+	c.line(x, y+0.15, x+width, y+0.15, 0.3, th.primary)
+	if t.last() && d.source != nil {
+		if err := d.source.draw(c, x, y+0.6+1.6, width); err != nil {
+			return fmt.Errorf("table %q: %w", d.t.ID, err)
+		}
+	}
+	return nil
+}
+
+func (t *table) row(c *canvas, cells []*paragraph, x, y float64) error {
+	cx := x
+	for j, p := range cells {
+		w := t.d.colW[j]
+		if err := p.draw(c, cx+tablePadX, y+tablePadY, w-2*tablePadX); err != nil {
+			return err
+		}
+		cx += w
+	}
+	return nil
+}
+
+// tooBig names the row that cannot fit on an empty page with the header.
+func (t *table) tooBig(width, frame float64) error {
+	top := t.top(width)
+	for i := t.from; i < t.to; i++ {
+		if h := top + t.d.rowH[i] + t.foot(width); h > frame {
+			return fmt.Errorf("table %q: row %d is %.1f mm tall with the header and does not fit on a page (frame %.1f mm)",
+				t.d.t.ID, i+1, t.d.rowH[i], frame)
+		}
+	}
+	return nil
+}

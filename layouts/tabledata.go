@@ -1,0 +1,151 @@
+package layouts
+
+import (
+	"fmt"
+	"strconv"
+)
+
+// tableData is what the parts of a split table share: the cells as
+// paragraphs, the column widths and the row heights for one width.
+type tableData struct {
+	e         *env
+	t         Table
+	num       int
+	key       string
+	title     *paragraph // "Table N. Title"
+	contTitle *paragraph // "Table N. Title (continued)"
+	source    *paragraph
+	header    []*paragraph
+	cells     [][]*paragraph
+
+	width float64 // the width of the cached layout
+	colW  []float64
+	headH float64
+	rowH  []float64
+}
+
+const tableTitleGap = 1.8
+
+func newTable(e *env, num int, t Table, where string) (*table, error) {
+	name := t.ID
+	if name == "" {
+		name = where
+	}
+	if len(t.Columns) == 0 {
+		return nil, fmt.Errorf("table %q: no columns", name)
+	}
+	src := "table " + name
+	d := &tableData{e: e, t: t, num: num, key: e.key("t")}
+	label := "Table " + strconv.Itoa(num) + "."
+	d.title = captionTitle(e, label, t.Title, src, d.key)
+	d.contTitle = captionTitle(e, label, t.Title+" (continued)", src, d.key+".ct")
+	if t.Source != "" {
+		d.source = sourceLine(e, t.Source, src, d.key)
+	}
+	hs := paraStyle{size: tableSize, leading: 1.25, color: onColor(e.th.primary), kind: "cell"}
+	for _, c := range t.Columns {
+		ps := hs
+		if c.Numeric {
+			ps.align = alignRight
+		}
+		d.header = append(d.header, newParagraph(e, []span{{text: e.clean(src, c.Header, stBold), st: stBold}}, ps, ""))
+	}
+	cs := paraStyle{size: tableSize, leading: tableLeading, color: e.th.text, kind: "cell"}
+	for i, row := range t.Rows {
+		if len(row) > len(t.Columns) {
+			return nil, fmt.Errorf("table %q: row %d has %d cells for %d columns", name, i+1, len(row), len(t.Columns))
+		}
+		cells := make([]*paragraph, len(t.Columns))
+		for j, c := range t.Columns {
+			ps := cs
+			if c.Numeric {
+				ps.align = alignRight
+			}
+			text := ""
+			if j < len(row) {
+				text = e.clean(fmt.Sprintf("%s, row %d", src, i+1), row[j], 0)
+			}
+			cells[j] = newParagraph(e, []span{{text: text}}, ps, "")
+		}
+		d.cells = append(d.cells, cells)
+	}
+	return &table{d: d, from: 0, to: len(t.Rows)}, nil
+}
+
+// natural is the width of a cell set on one line; widest its widest word.
+func natural(p *paragraph) (one, widest float64) {
+	for i, w := range p.ws {
+		if i > 0 {
+			one += w.space
+		}
+		one += w.w
+		widest = maxf(widest, w.w)
+	}
+	return one, widest
+}
+
+// layout computes column widths from the content (the automatic table
+// layout of HTML: every column gets at least its widest word, the rest is
+// shared in proportion to how much more each column would like) and the
+// height of every row.
+func (d *tableData) layout(width float64) {
+	if d.width == width && d.colW != nil {
+		return
+	}
+	n := len(d.t.Columns)
+	maxW, minW := make([]float64, n), make([]float64, n)
+	measure := func(j int, p *paragraph) {
+		one, widest := natural(p)
+		maxW[j] = maxf(maxW[j], one+2*tablePadX)
+		minW[j] = maxf(minW[j], widest+2*tablePadX)
+	}
+	for j, p := range d.header {
+		measure(j, p)
+	}
+	for _, row := range d.cells {
+		for j, p := range row {
+			measure(j, p)
+		}
+	}
+	w := make([]float64, n)
+	sumMax, sumMin := sum(maxW), sum(minW)
+	switch {
+	case sumMax <= width:
+		for j := range w {
+			w[j] = maxW[j] + (width-sumMax)*maxW[j]/sumMax
+		}
+	case sumMin <= width:
+		for j := range w {
+			w[j] = minW[j]
+			if sumMax > sumMin {
+				w[j] += (width - sumMin) * (maxW[j] - minW[j]) / (sumMax - sumMin)
+			}
+		}
+	default: // even the longest words do not fit: they will be cut
+		for j := range w {
+			w[j] = width * minW[j] / sumMin
+		}
+	}
+	d.width, d.colW = width, w
+	d.headH = d.rowHeight(d.header)
+	d.rowH = make([]float64, len(d.cells))
+	for i, row := range d.cells {
+		d.rowH[i] = d.rowHeight(row)
+	}
+}
+
+func (d *tableData) rowHeight(cells []*paragraph) float64 {
+	h := 0.0
+	for j, p := range cells {
+		h = maxf(h, p.wrap(d.colW[j]-2*tablePadX))
+	}
+	return h + 2*tablePadY
+}
+
+func sum(xs []float64) float64 {
+	s := 0.0
+	for _, x := range xs {
+		s += x
+	}
+	return s
+}

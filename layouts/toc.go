@@ -1,0 +1,96 @@
+package layouts
+
+import (
+	"math"
+	"strconv"
+	"strings"
+)
+
+// tocLine is one entry of the table of contents: number, title, dot
+// leaders and the page number, the whole line a link to the heading. The
+// page comes from the previous layout pass (env.pages).
+type tocLine struct {
+	e     *env
+	t     *tocEntry
+	title *paragraph
+	key   string
+}
+
+func tocStyle(level int) (size, indent, numCol float64, st style) {
+	if level <= 1 {
+		return bodySize, 0, 9, stBold
+	}
+	return 9.5, 9, 11, 0
+}
+
+func newTOCLine(e *env, t *tocEntry) *tocLine {
+	size, _, _, st := tocStyle(t.level)
+	ps := paraStyle{size: size, leading: 1.3, color: e.th.text, kind: "tocline"}
+	return &tocLine{e: e, t: t, key: e.key("toc"),
+		title: newParagraph(e, []span{{text: t.title, st: st}}, ps, "")}
+}
+
+// pageColumn is the room kept for page numbers at the right.
+func (l *tocLine) pageColumn() float64 {
+	size, _, _, st := tocStyle(l.t.level)
+	return l.e.m.width(st, size, "0000") + 2
+}
+
+func (l *tocLine) titleWidth(width float64) float64 {
+	_, indent, numCol, _ := tocStyle(l.t.level)
+	return width - indent - numCol - l.pageColumn() - 6
+}
+
+func (l *tocLine) wrap(width float64) float64 { return l.title.wrap(l.titleWidth(width)) }
+
+func (l *tocLine) split(float64, float64) (block, block, bool) { return nil, nil, false }
+
+func (l *tocLine) spacing() (float64, float64) {
+	if l.t.level <= 1 {
+		return 3.4, 0
+	}
+	return 1.3, 0
+}
+
+func (l *tocLine) info() blockInfo {
+	return blockInfo{kind: "tocline", key: l.key, text: l.t.label() + " … " + l.pageText()}
+}
+
+func (l *tocLine) pageText() string {
+	if p := l.e.pages[l.t.anchor]; p > 0 {
+		return strconv.Itoa(p)
+	}
+	return "–"
+}
+
+func (l *tocLine) draw(c *canvas, x, y, width float64) error {
+	size, indent, numCol, st := tocStyle(l.t.level)
+	th := &c.e.th
+	lh := l.title.lineHeight()
+	base := c.e.baseline(st, size, lh)
+	col := th.text
+	if l.t.level <= 1 {
+		col = th.primary
+	}
+	c.text(x+indent, y+base, l.t.number, st, size, col)
+	tw := l.titleWidth(width)
+	l.title.ps.color = col
+	if err := l.title.draw(c, x+indent+numCol, y, tw); err != nil {
+		return err
+	}
+	lines := l.title.layout(tw)
+	last := len(lines) - 1
+	by := y + float64(last)*lh + base
+	page := l.pageText()
+	c.textRight(x+width, by, page, st, size, col)
+	// dot leaders on a grid, so that the dots of all lines line up
+	start := x + indent + numCol + lines[last].natural + 2
+	end := x + width - c.e.m.width(st, size, page) - 2
+	pitch := c.e.m.width(0, size, ". ")
+	first := x + math.Ceil((start-x)/pitch)*pitch
+	if n := int((end - first) / pitch); n > 0 {
+		c.text(first, by, strings.TrimSpace(strings.Repeat(". ", n)), 0, size, th.muted)
+	}
+	c.link(x, y, width, l.wrap(width), "#"+l.t.anchor)
+	return nil
+}
