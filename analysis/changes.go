@@ -77,7 +77,7 @@ func (a *changesAnalysis) result() *Result {
 	prev, cur := a.cut.Previous(), a.cut
 	return &Result{
 		Name: a.name, Kind: a.spec.Kind, Timed: true, Measure: "Rows",
-		Keys: []Key{{Label: prev.String(), Interval: prev.Interval}, {Label: cur.String(), Interval: cur.Interval}},
+		Keys:    []Key{{Label: prev.String(), Interval: prev.Interval}, {Label: cur.String(), Interval: cur.Interval}},
 		Series:  []Series{{Label: "Rows", Values: []float64{float64(a.set.PreviousCount), float64(a.set.Count)}}},
 		Changes: a.set,
 	}

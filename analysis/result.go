@@ -78,4 +78,3 @@ func (r *Result) KeyIndex(label string) int {
 	}
 	return -1
 }
-

@@ -31,11 +31,11 @@ type timedAnalysis struct {
 
 // namedSeries is one series of a timed analysis and its sums so far.
 type namedSeries struct {
-	label  string
-	filter *filter
-	value  int // value column override, or the analysis's
+	label     string
+	filter    *filter
+	value     int // value column override, or the analysis's
 	valueName string
-	sums   map[int64]float64 // interval start (Unix seconds) -> sum
+	sums      map[int64]float64 // interval start (Unix seconds) -> sum
 }
 
 func newTimed(c *config.Config, name string, cut period.Period, t *timer) *timedAnalysis {

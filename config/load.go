@@ -191,4 +191,3 @@ func (c *Config) AnalysisNames() []string { return sortedKeys(c.Analyses) }
 
 // ChartNames returns the chart names in sorted order.
 func (c *Config) ChartNames() []string { return sortedKeys(c.Charts) }
-

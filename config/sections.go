@@ -83,8 +83,8 @@ func (c *Config) decodeBlock(path string, in any, ps *Problems) (Block, bool) {
 		case map[string]any:
 			var t struct {
 				Dataset, Analysis, Title string
-				Columns              []string
-				Decimals             *int
+				Columns                  []string
+				Decimals                 *int
 			}
 			c.decodeInto(kp, x, &t, ps)
 			b.Dataset, b.Analysis, b.Columns = t.Dataset, t.Analysis, t.Columns

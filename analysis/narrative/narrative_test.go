@@ -46,7 +46,7 @@ func testEnv() *Env {
 				{Label: "B", Values: []float64{1, 2, 3, 4, 5}},
 			}},
 			"cats": {Name: "cats", Kind: "count", Keys: []analysis.Key{{Label: "Treaty"}}, Series: []analysis.Series{{Label: "Count", Values: []float64{7}}}},
-			"cmp": {Name: "cmp", Kind: "compare", Compare: []analysis.CompareRow{{Series: "A", Period: "early", Total: 10, ChangePct: math.NaN()}}},
+			"cmp":  {Name: "cmp", Kind: "compare", Compare: []analysis.CompareRow{{Series: "A", Period: "early", Total: 10, ChangePct: math.NaN()}}},
 			"news": {Name: "news", Kind: "changes", Changes: &analysis.ChangeSet{Count: 1, PreviousCount: 3,
 				Rows: []map[string]string{{"name": "Vostok"}}}},
 		},
