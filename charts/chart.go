@@ -1,0 +1,175 @@
+package charts
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"math"
+
+	"github.com/briefing/report/analysis"
+	"github.com/briefing/report/charts/pdfrender"
+	"github.com/go-pdf/fpdf"
+	"github.com/golang/freetype/truetype"
+	chart "github.com/wcharczuk/go-chart/v2"
+)
+
+// Chart is a chart ready to draw: a checked Spec, the data it draws and the
+// document Style. It implements the layout's figure drawing interface with
+// Draw. A Chart does not change after New and may be drawn many times.
+type Chart struct {
+	spec  Spec
+	typ   string
+	style Style
+	model *model
+	plot  *plot
+}
+
+// New checks spec against res and returns the chart. It fails on an unknown
+// type (suggesting the closest one), a result without keys or series, a
+// series whose length differs from the keys, and annotations on a result
+// without a time axis. The result's data is copied.
+func New(spec Spec, res *analysis.Result, style Style) (*Chart, error) {
+	if res == nil {
+		return nil, errors.New("no result to chart")
+	}
+	typ := spec.Type
+	if typ == "" {
+		typ = defaultType(res)
+	}
+	k, err := lookupKind(typ)
+	if err != nil {
+		return nil, err
+	}
+	if len(res.Keys) == 0 {
+		return nil, fmt.Errorf("result %q has no keys (nothing on the X axis)", res.Name)
+	}
+	if len(res.Series) == 0 {
+		return nil, fmt.Errorf("result %q has no series", res.Name)
+	}
+	if len(spec.Annotations) > 0 && !res.Timed {
+		return nil, fmt.Errorf("annotations need a time axis; result %q has categories", res.Name)
+	}
+	m := &model{x: newXAxis(res), series: make([]analysis.Series, len(res.Series))}
+	for i, s := range res.Series {
+		if len(s.Values) != len(res.Keys) {
+			return nil, fmt.Errorf("series %q of result %q has %d values for %d keys", s.Label, res.Name, len(s.Values), len(res.Keys))
+		}
+		s.Values = append([]float64(nil), s.Values...)
+		for _, v := range s.Values {
+			if math.IsInf(v, 0) {
+				return nil, fmt.Errorf("series %q of result %q has an infinite value", s.Label, res.Name)
+			}
+		}
+		m.series[i] = s
+	}
+	style = style.normalized()
+	m.colors = seriesColors(m.series, style)
+	spec.Annotations = append([]Annotation(nil), spec.Annotations...)
+	return &Chart{spec: spec, typ: typ, style: style, model: m, plot: k.build(m)}, nil
+}
+
+// Type returns the chart's type, with the default resolved.
+func (c *Chart) Type() string { return c.typ }
+
+// Draw draws the chart into the box (x, y, w, h), in the pdf's unit (mm),
+// on the current page, in the font family of the Style, which must be
+// registered on the pdf. Nothing is drawn outside the box. It restores the
+// pdf's font, colours, line width, dash pattern, line cap and join and
+// position, and returns the pdf's error if drawing failed; a box too small
+// for the chart is an error that leaves the document intact.
+func (c *Chart) Draw(pdf *fpdf.Fpdf, x, y, w, h float64) error {
+	if c.style.FontFamily == "" {
+		return fmt.Errorf("draw chart %q: no font family in the style", c.spec.ID)
+	}
+	r, err := pdfrender.New(pdf, x, y, w, h, c.style.FontFamily)
+	if err != nil {
+		return fmt.Errorf("draw chart %q: %w", c.spec.ID, err)
+	}
+	wpx, hpx := r.Size()
+	_, err = c.render(r, wpx, hpx)
+	if ferr := r.Finish(); ferr != nil && err == nil {
+		err = ferr
+	}
+	if err != nil {
+		return fmt.Errorf("draw chart %q: %w", c.spec.ID, err)
+	}
+	return nil
+}
+
+// placeholderFont stands in for go-chart's font: without one go-chart loads
+// its own (Roboto) through a lazily set global. Renderers draw in the
+// document's font and never look inside it.
+var placeholderFont = &truetype.Font{}
+
+// clipper is a renderer that can clip, like pdfrender.Renderer.
+type clipper interface {
+	ClipRect(b chart.Box)
+	ClipEnd()
+}
+
+// render draws the chart through r into a box W×H pixels and returns its
+// layout.
+func (c *Chart) render(r chart.Renderer, W, H int) (*frame, error) {
+	r.SetDPI(pdfrender.DPI)
+	f, err := c.layout(r, W, H)
+	if err != nil {
+		return nil, err
+	}
+	text, grid := c.style.TextColor.color(), c.style.GridColor.color()
+	ticks := make([]chart.Tick, len(f.yticks))
+	var lines []chart.GridLine
+	for i, v := range f.yticks {
+		ticks[i] = chart.Tick{Value: v, Label: f.ylabels[i]}
+		if v != 0 {
+			lines = append(lines, chart.GridLine{Value: v})
+		}
+	}
+	ch := chart.Chart{
+		Width: W, Height: H, DPI: pdfrender.DPI, Font: placeholderFont,
+		Background: chart.Style{Padding: f.pad, FillColor: none, StrokeColor: none},
+		Canvas:     chart.Style{FillColor: none, StrokeColor: none},
+		XAxis: chart.XAxis{
+			Style: chart.Hidden(),
+			Range: &chart.ContinuousRange{Min: f.xmin, Max: f.xmax},
+		},
+		YAxis: chart.YAxis{
+			AxisType: chart.YAxisSecondary, // drawn on the left
+			Style: chart.Style{
+				ClassName: "ytick", FontSize: f.fs, FontColor: text,
+				StrokeColor: none, StrokeWidth: 1,
+			},
+			Ticks:          ticks,
+			Range:          &chart.ContinuousRange{},
+			Zero:           chart.GridLine{Style: chart.Hidden()},
+			GridLines:      lines,
+			GridMajorStyle: chart.Style{StrokeColor: grid, StrokeWidth: 1},
+			GridMinorStyle: chart.Style{StrokeColor: grid, StrokeWidth: 1},
+		},
+		YAxisSecondary: chart.YAxis{Style: chart.Hidden()},
+	}
+	// Annotation lines go under the data, so they are the first series.
+	ch.Series = append(ch.Series, layerSeries{name: "annotations", f: f, draw: func(p *pen) {
+		f.ann.draw(p, f.annGap)
+	}})
+	for i, l := range c.plot.layers {
+		draw := l
+		ch.Series = append(ch.Series, layerSeries{name: fmt.Sprintf("data%d", i), f: f, draw: func(p *pen) {
+			if cl, ok := p.r.(clipper); ok {
+				// Keep the data in the plot, with room for markers at the edges.
+				pad := lineExtra()
+				cl.ClipRect(chart.Box{Top: p.box.Top - pad, Left: p.box.Left - pad, Right: p.box.Right + pad, Bottom: p.box.Bottom + pad})
+				defer cl.ClipEnd()
+			}
+			draw(p)
+		}})
+	}
+	ch.Elements = []chart.Renderable{func(r chart.Renderer, box chart.Box, _ chart.Style) {
+		f.drawn = box
+		p := newPen(r, box, f)
+		drawXAxis(p, f.xl, c.plot.band)
+		f.legend.draw(p, edge)
+		drawYTitle(p, f.ytitle)
+	}}
+	provider := func(int, int) (chart.Renderer, error) { return r, nil }
+	return f, ch.Render(provider, io.Discard)
+}

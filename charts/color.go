@@ -1,0 +1,138 @@
+package charts
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/briefing/report/analysis"
+	"github.com/wcharczuk/go-chart/v2/drawing"
+)
+
+// RGB is an opaque colour.
+type RGB struct{ R, G, B uint8 }
+
+// ParseHex reads a colour written as "#RRGGBB" or "#RGB" (the "#" is
+// optional, letters in either case).
+func ParseHex(s string) (RGB, error) {
+	h := strings.TrimPrefix(strings.TrimSpace(s), "#")
+	if len(h) == 3 {
+		h = string([]byte{h[0], h[0], h[1], h[1], h[2], h[2]})
+	}
+	if len(h) != 6 {
+		return RGB{}, fmt.Errorf("invalid colour %q (expected #RRGGBB)", s)
+	}
+	v, err := strconv.ParseUint(h, 16, 32)
+	if err != nil {
+		return RGB{}, fmt.Errorf("invalid colour %q (expected #RRGGBB)", s)
+	}
+	return RGB{uint8(v >> 16), uint8(v >> 8), uint8(v)}, nil
+}
+
+// Hex returns the colour as "#RRGGBB".
+func (c RGB) Hex() string { return fmt.Sprintf("#%02X%02X%02X", c.R, c.G, c.B) }
+
+func (c RGB) color() drawing.Color { return drawing.Color{R: c.R, G: c.G, B: c.B, A: 255} }
+
+// OkabeIto returns the colour-blind-safe palette of Okabe and Ito (2008), in
+// the order charts use it when Style.Palette is empty: the low-contrast
+// yellow and black come last.
+func OkabeIto() []RGB { return append([]RGB(nil), okabeIto...) }
+
+var okabeIto = []RGB{
+	{0x00, 0x72, 0xB2}, // blue
+	{0xD5, 0x5E, 0x00}, // vermillion
+	{0x00, 0x9E, 0x73}, // bluish green
+	{0xE6, 0x9F, 0x00}, // orange
+	{0x56, 0xB4, 0xE9}, // sky blue
+	{0xCC, 0x79, 0xA7}, // reddish purple
+	{0xF0, 0xE4, 0x42}, // yellow
+	{0x00, 0x00, 0x00}, // black
+}
+
+// Default colours of text and grid when Style leaves them zero.
+var (
+	defaultText = RGB{0x33, 0x33, 0x33}
+	defaultGrid = RGB{0xD9, 0xD9, 0xD9}
+	axisColor   = RGB{0x59, 0x59, 0x59}
+)
+
+// AssignColors gives every series label of the results a colour from the
+// palette (Okabe–Ito when empty), in order of first appearance, cycling when
+// there are more labels than colours. Moving averages are left out: a chart
+// draws them in the colour of the series they average. Pass the map as
+// Style.Colors to every chart so a label keeps one colour in the document.
+func AssignColors(palette []RGB, results ...*analysis.Result) map[string]RGB {
+	if len(palette) == 0 {
+		palette = okabeIto
+	}
+	m := make(map[string]RGB)
+	for _, res := range results {
+		if res == nil {
+			continue
+		}
+		for _, s := range res.Series {
+			if _, ok := m[s.Label]; ok || s.AverageOf != "" {
+				continue
+			}
+			m[s.Label] = palette[len(m)%len(palette)]
+		}
+	}
+	return m
+}
+
+// seriesColors returns one colour per series: Style.Colors first, then the
+// palette in order, skipping colours the chart already uses while unused
+// ones remain; a moving average takes the colour of the series it averages.
+func seriesColors(series []analysis.Series, st Style) []RGB {
+	palette := st.Palette
+	if len(palette) == 0 {
+		palette = okabeIto
+	}
+	out := make([]RGB, len(series))
+	set := make([]bool, len(series))
+	used := make(map[RGB]bool)
+	for i, s := range series {
+		if c, ok := st.Colors[s.Label]; ok && s.AverageOf == "" {
+			out[i], set[i], used[c] = c, true, true
+		}
+	}
+	next := 0
+	for i, s := range series {
+		if set[i] || s.AverageOf != "" {
+			continue
+		}
+		c := palette[next%len(palette)]
+		for tries := 0; used[c] && tries < len(palette); tries++ {
+			next++
+			c = palette[next%len(palette)]
+		}
+		next++
+		out[i], set[i], used[c] = c, true, true
+	}
+	for i, s := range series {
+		if s.AverageOf == "" {
+			continue
+		}
+		out[i] = palette[0]
+		for j, b := range series {
+			if b.Label == s.AverageOf && b.AverageOf == "" {
+				out[i] = out[j]
+				break
+			}
+		}
+		if c, ok := st.Colors[s.AverageOf]; ok && !hasLabel(series, s.AverageOf) {
+			out[i] = c
+		}
+	}
+	return out
+}
+
+func hasLabel(series []analysis.Series, label string) bool {
+	for _, s := range series {
+		if s.Label == label {
+			return true
+		}
+	}
+	return false
+}

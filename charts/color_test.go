@@ -1,0 +1,77 @@
+package charts
+
+import (
+	"testing"
+
+	"github.com/briefing/report/analysis"
+)
+
+func TestParseHex(t *testing.T) {
+	tests := []struct {
+		in   string
+		want RGB
+		err  bool
+	}{
+		{"#0B3D5C", RGB{0x0B, 0x3D, 0x5C}, false},
+		{"#c8102e", RGB{0xC8, 0x10, 0x2E}, false},
+		{"0B3D5C", RGB{0x0B, 0x3D, 0x5C}, false},
+		{"#abc", RGB{0xAA, 0xBB, 0xCC}, false},
+		{" #FFFFFF ", RGB{255, 255, 255}, false},
+		{"#12345", RGB{}, true},
+		{"#GGGGGG", RGB{}, true},
+		{"", RGB{}, true},
+		{"#+12345", RGB{}, true},
+	}
+	for _, tc := range tests {
+		got, err := ParseHex(tc.in)
+		if (err != nil) != tc.err || got != tc.want {
+			t.Errorf("ParseHex(%q) = %v, %v", tc.in, got, err)
+		}
+	}
+	if h := (RGB{0x0B, 0x3D, 0x5C}).Hex(); h != "#0B3D5C" {
+		t.Errorf("Hex = %s", h)
+	}
+}
+
+func TestSeriesColors(t *testing.T) {
+	red, blue, green := RGB{200, 0, 0}, RGB{0, 0, 200}, RGB{0, 150, 0}
+	series := []analysis.Series{
+		{Label: "A"}, {Label: "B"}, {Label: "A avg", AverageOf: "A"}, {Label: "C"},
+	}
+	t.Run("MapWinsOverPalette", func(t *testing.T) {
+		got := seriesColors(series, Style{Palette: []RGB{red, blue, green}, Colors: map[string]RGB{"B": red}})
+		want := []RGB{blue, red, blue, green}
+		for i := range want {
+			if got[i] != want[i] {
+				t.Errorf("series %d: %v, want %v (all %v)", i, got[i], want[i], got)
+			}
+		}
+	})
+	t.Run("OkabeItoWhenNoPalette", func(t *testing.T) {
+		got := seriesColors(series, Style{})
+		if got[0] != okabeIto[0] || got[1] != okabeIto[1] || got[2] != got[0] || got[3] != okabeIto[2] {
+			t.Errorf("colours %v", got)
+		}
+	})
+	t.Run("AverageOfMissingBaseUsesMap", func(t *testing.T) {
+		got := seriesColors([]analysis.Series{{Label: "X avg", AverageOf: "X"}}, Style{Colors: map[string]RGB{"X": green}})
+		if got[0] != green {
+			t.Errorf("colour %v, want X's %v", got[0], green)
+		}
+	})
+}
+
+func TestAssignColors_StableAcrossCharts(t *testing.T) {
+	m := AssignColors(nil, armsTrend(), exercises(), armsTrend())
+	if len(m) != 5 {
+		t.Fatalf("%d labels coloured, want 5 (averages left out): %v", len(m), m)
+	}
+	if m["Russia → China"] != okabeIto[0] || m["Naval"] != okabeIto[2] {
+		t.Errorf("colours %v", m)
+	}
+	a := seriesColors(armsTrend().Series, Style{Colors: m})
+	b := seriesColors(exercises().Series, Style{Colors: m})
+	if a[0] != m["Russia → China"] || b[0] != m["Naval"] {
+		t.Errorf("charts ignore the shared map: %v %v", a, b)
+	}
+}

@@ -1,0 +1,90 @@
+package charts
+
+import (
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/briefing/report/analysis"
+)
+
+func TestNew_Errors(t *testing.T) {
+	short := armsTrend()
+	short.Series[1].Values = short.Series[1].Values[:3]
+	tests := []struct {
+		name string
+		spec Spec
+		res  *analysis.Result
+		want string
+	}{
+		{"ErrTypo", Spec{Type: "lne"}, armsTrend(), `unknown chart type "lne"; did you mean "line"?`},
+		{"ErrTypoStacked", Spec{Type: "stacked"}, exercises(), `did you mean "stacked-bar"?`},
+		{"ErrUnknown", Spec{Type: "radar"}, armsTrend(), `unknown chart type "radar" (supported: line, bar, stacked-bar)`},
+		{"ErrPlanned", Spec{Type: "donut"}, armsTrend(), `chart type "donut" is not available yet`},
+		{"ErrNilResult", Spec{}, nil, "no result"},
+		{"ErrNoKeys", Spec{}, &analysis.Result{Name: "x", Timed: true, Series: []analysis.Series{{Label: "a"}}}, `result "x" has no keys`},
+		{"ErrNoSeries", Spec{}, &analysis.Result{Name: "x", Keys: yearKeys(2000, 2001)}, `result "x" has no series`},
+		{"ErrLength", Spec{}, short, `series "Russia → India" of result "arms_trend" has 3 values for 25 keys`},
+		{"ErrInf", Spec{}, categorical([]string{"a"}, []float64{math.Inf(1)}), "infinite"},
+		{"ErrAnnotateCategories", Spec{Annotations: []Annotation{{X: 1, Label: "x"}}}, agreements(), "annotations need a time axis"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := New(tc.spec, tc.res, testStyle())
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("New: %v, want an error containing %q", err, tc.want)
+			}
+		})
+	}
+}
+
+func TestNew_DefaultType(t *testing.T) {
+	oneFreq := exercises()
+	oneFreq.Series = oneFreq.Series[:1]
+	compare := armsTrend()
+	compare.Kind = "compare"
+	tests := []struct {
+		name string
+		res  *analysis.Result
+		want string
+	}{
+		{"TrendIsLine", armsTrend(), "line"},
+		{"FrequencyIsStacked", exercises(), "stacked-bar"},
+		{"OneSeriesFrequencyIsBar", oneFreq, "bar"},
+		{"CategoriesAreBars", agreements(), "bar"},
+		{"OtherTimedIsLine", compare, "line"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := mustNew(t, Spec{}, tc.res, testStyle()).Type(); got != tc.want {
+				t.Errorf("default type %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestNew_CopiesData(t *testing.T) {
+	res := agreements()
+	c := mustNew(t, Spec{Type: "bar"}, res, testStyle())
+	res.Series[0].Values[0] = 1e9
+	if c.model.series[0].Values[0] == 1e9 {
+		t.Error("the chart shares the result's values")
+	}
+}
+
+func TestSupportedTypes(t *testing.T) {
+	got := strings.Join(SupportedTypes(), ",")
+	if got != "line,bar,stacked-bar" {
+		t.Errorf("SupportedTypes() = %s", got)
+	}
+}
+
+func TestStyle_Normalized(t *testing.T) {
+	s := Style{FontSize: 5}.normalized()
+	if s.FontSize != MinFontSize || s.TextColor == (RGB{}) || s.GridColor == (RGB{}) {
+		t.Errorf("normalized %+v", s)
+	}
+	if s := (Style{}).normalized(); s.FontSize != DefaultFontSize {
+		t.Errorf("default font size %v", s.FontSize)
+	}
+}

@@ -1,0 +1,86 @@
+package charts
+
+import (
+	"strings"
+
+	chart "github.com/wcharczuk/go-chart/v2"
+)
+
+const ellipsis = "…"
+
+// measurer measures text in the chart's font through the renderer, so that
+// the layout matches the font the text is drawn in.
+type measurer struct {
+	r  chart.Renderer
+	fs float64
+}
+
+// width returns the advance width of s in pixels.
+func (m measurer) width(s string) int {
+	if s == "" {
+		return 0
+	}
+	m.r.ClearTextRotation()
+	m.r.SetFontSize(m.fs)
+	return m.r.MeasureText(s).Width()
+}
+
+// height returns the height of a line of text in pixels.
+func (m measurer) height() int {
+	m.r.ClearTextRotation()
+	m.r.SetFontSize(m.fs)
+	return max(1, m.r.MeasureText("0").Height())
+}
+
+// shorten returns s, or its longest prefix followed by an ellipsis, that is
+// at most maxW pixels wide.
+func (m measurer) shorten(s string, maxW int) string {
+	if m.width(s) <= maxW {
+		return s
+	}
+	runes := []rune(s)
+	lo, hi := 0, len(runes) // lo fits, hi does not
+	for hi-lo > 1 {
+		mid := (lo + hi) / 2
+		if m.width(strings.TrimRight(string(runes[:mid]), " ")+ellipsis) <= maxW {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	if lo == 0 {
+		return ellipsis
+	}
+	return strings.TrimRight(string(runes[:lo]), " ,;:-–") + ellipsis
+}
+
+// wrap breaks s into at most maxLines lines no wider than maxW, at spaces;
+// what does not fit ends the last line with an ellipsis.
+func (m measurer) wrap(s string, maxW, maxLines int) []string {
+	words := strings.Fields(s)
+	var lines []string
+	cur := ""
+	for i, w := range words {
+		try := w
+		if cur != "" {
+			try = cur + " " + w
+		}
+		if m.width(try) <= maxW || cur == "" {
+			cur = try
+			continue
+		}
+		if len(lines) == maxLines-1 {
+			cur = strings.Join(append([]string{cur}, words[i:]...), " ")
+			break
+		}
+		lines = append(lines, cur)
+		cur = w
+	}
+	if cur != "" || len(lines) == 0 {
+		lines = append(lines, cur)
+	}
+	for i := range lines {
+		lines[i] = m.shorten(lines[i], maxW)
+	}
+	return lines
+}
