@@ -91,11 +91,13 @@ func (a *countAnalysis) result() *Result {
 	return r
 }
 
-// label maps a category to its display label. Label keys match
-// case-insensitively (viper lower-cases map keys); an empty category
+func (a *countAnalysis) label(k string) string { return displayLabel(a.spec.Labels, k) }
+
+// displayLabel maps a category to its display label from `labels:`. Keys
+// match case-insensitively (viper lower-cases map keys); an empty category
 // reads "(none)".
-func (a *countAnalysis) label(k string) string {
-	for from, to := range a.spec.Labels {
+func displayLabel(labels map[string]string, k string) string {
+	for from, to := range labels {
 		if strings.EqualFold(from, k) {
 			return to
 		}

@@ -165,7 +165,7 @@ func (a *timedAnalysis) result() *Result {
 		r.Series = append(r.Series, Series{Label: s.label, Values: values(s.sums)})
 	}
 	if a.by >= 0 {
-		r.Series = append(r.Series, topSeries(a.byVals, values, a.spec.Top)...)
+		r.Series = append(r.Series, topSeries(a.byVals, values, a.spec.Top, a.spec.Labels)...)
 	}
 	if n := a.spec.MovingAverage; n > 1 {
 		var withAvg []Series
@@ -209,11 +209,12 @@ func (a *timedAnalysis) window() []Key {
 }
 
 // topSeries turns per-category sums into series ordered by total (then by
-// label), folding all but the top n into "Other" when n > 0.
-func topSeries(byVals map[string]map[int64]float64, values func(map[int64]float64) []float64, n int) []Series {
+// label), folding all but the top n into "Other" when n > 0; `labels`
+// gives the display labels.
+func topSeries(byVals map[string]map[int64]float64, values func(map[int64]float64) []float64, n int, labels map[string]string) []Series {
 	var all []Series
 	for cat, sums := range byVals {
-		all = append(all, Series{Label: cat, Values: values(sums)})
+		all = append(all, Series{Label: displayLabel(labels, cat), Values: values(sums)})
 	}
 	sort.Slice(all, func(i, j int) bool {
 		ti, tj := all[i].Total(), all[j].Total()
