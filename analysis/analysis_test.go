@@ -177,3 +177,17 @@ func labels(r *analysis.Result) []string {
 	}
 	return out
 }
+
+func TestCompare_PeriodAfterTheCutIsNotANumber(t *testing.T) {
+	res, ps := mustCompute(t, "testdata/sipri/briefing.yaml", "2019-Q4")
+	if len(ps) > 0 {
+		t.Fatal(ps)
+	}
+	rows := res.Analyses["russia_by_period"].Compare
+	if rows[0].Intervals != 5 || math.IsNaN(rows[0].Total) {
+		t.Errorf("2015–2019 = %+v, want 5 intervals with a total", rows[0])
+	}
+	if rows[1].Intervals != 0 || !math.IsNaN(rows[1].Total) || !math.IsNaN(rows[1].ChangePct) {
+		t.Errorf("2020–2024 in 2019-Q4 = %+v, want no intervals and NaN numbers", rows[1])
+	}
+}

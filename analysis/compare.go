@@ -9,6 +9,7 @@ import (
 )
 
 // CompareRow is one series in one labelled period of a compare analysis.
+// A period with no interval inside the analysis window has NaN numbers.
 type CompareRow struct {
 	Series    string
 	Period    string
@@ -57,6 +58,10 @@ func Compare(c *config.Config, name string, done map[string]*Result) (*Result, e
 			}
 			if row.Intervals > 0 {
 				row.Mean = row.Total / float64(row.Intervals)
+			} else {
+				// The period lies outside the data's window (after the
+				// period cut): no number, rather than a false zero.
+				row.Total, row.Mean = math.NaN(), math.NaN()
 			}
 			out.Values = append(out.Values, row.Mean)
 			rows = append(rows, row)
@@ -73,11 +78,14 @@ func Compare(c *config.Config, name string, done map[string]*Result) (*Result, e
 func fillChanges(rows []CompareRow, n int) {
 	totals := make([]float64, n)
 	for i, row := range rows {
-		totals[i%n] += row.Total
+		if !math.IsNaN(row.Total) {
+			totals[i%n] += row.Total
+		}
 	}
 	for i := range rows {
 		row := &rows[i]
-		if totals[i%n] != 0 {
+		row.Share = math.NaN()
+		if totals[i%n] != 0 && !math.IsNaN(row.Total) {
 			row.Share = row.Total / totals[i%n]
 		}
 		if i%n == 0 {
@@ -88,8 +96,8 @@ func fillChanges(rows []CompareRow, n int) {
 		if prev.Intervals != row.Intervals {
 			cur, was = row.Mean, prev.Mean
 		}
-		row.Change = cur - was
-		if was != 0 {
+		row.Change = cur - was // NaN when either period has no data
+		if was != 0 && !math.IsNaN(row.Change) {
 			row.ChangePct = row.Change / was
 		}
 	}

@@ -137,22 +137,39 @@ func (e *Env) funcs() template.FuncMap {
 			}
 			return Signed(v*100, d) + "%", nil
 		},
-		"add":   func(a, b any) (float64, error) { return arith(a, b, 1) },
-		"sub":   func(a, b any) (float64, error) { return arith(a, b, -1) },
+		"add": func(a, b any) (float64, error) { return arith(a, b, 1) },
+		"sub": func(a, b any) (float64, error) { return arith(a, b, -1) },
+		"mul": func(a, b any) (float64, error) {
+			x, y, err := twoFloats(a, b)
+			return x * y, err
+		},
+		"div": func(a, b any) (float64, error) {
+			x, y, err := twoFloats(a, b)
+			if err == nil && y == 0 {
+				return math.NaN(), nil // prints "n/a"
+			}
+			return x / y, err
+		},
+		"abs": func(a any) (float64, error) {
+			x, err := toFloat(a)
+			return math.Abs(x), err
+		},
 		"lower": strings.ToLower,
 	}
 }
 
 func arith(a, b any, sign float64) (float64, error) {
+	x, y, err := twoFloats(a, b)
+	return x + sign*y, err
+}
+
+func twoFloats(a, b any) (float64, float64, error) {
 	x, err := toFloat(a)
 	if err != nil {
-		return 0, err
+		return 0, 0, err
 	}
 	y, err := toFloat(b)
-	if err != nil {
-		return 0, err
-	}
-	return x + sign*y, nil
+	return x, y, err
 }
 
 func orEmpty(err error, a string) error {

@@ -78,6 +78,7 @@ func TestRender_Functions(t *testing.T) {
 		{"FigTab", `{{ fig "chart" }}, {{ tab "cmp" }}`, "[Figure 2](#fig:chart), [Table 1](#tab:cmp)"},
 		{"Spct", `{{ spct 0.25 }} {{ signed 1 3.14159 }}`, "+25% +3.1"},
 		{"AddSub", `{{ add 1 2 }} {{ sub 5 2.5 }}`, "3 2.5"},
+		{"MulDivAbs", `{{ mul 2 3 }} {{ div 1 4 }} {{ div 1 0 | num }} {{ abs -2 }}`, "6 0.25 n/a 2"},
 		{"Period", `{{ .Period }} {{ .Period.Previous }} {{ .Period.Year }} Q{{ .Period.Quarter }} {{ .Report.Title }}`, "2025-Q3 2025-Q2 2025 Q3 T"},
 	}
 	for _, tc := range tests {
