@@ -3,6 +3,8 @@ package analysis
 import (
 	"errors"
 	"fmt"
+	"maps"
+	"sync"
 
 	"github.com/briefing/report/analysis/dataset"
 	"github.com/briefing/report/config"
@@ -39,9 +41,27 @@ var errStop = errors.New("stop")
 // p. Problems hold every error found; results are partial when they do.
 func Compute(c *config.Config, p period.Period) (*Results, config.Problems) {
 	res := &Results{Period: p, Analyses: map[string]*Result{}, Datasets: map[string]*DatasetSummary{}, Tables: map[string]*Table{}}
+	// Datasets are independent: read them side by side, then merge in name
+	// order so that problems come out the same way every run.
+	names := c.DatasetNames()
+	parts := make([]*Results, len(names))
+	found := make([]config.Problems, len(names))
+	var wg sync.WaitGroup
+	for i, name := range names {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			parts[i] = &Results{Analyses: map[string]*Result{}, Datasets: map[string]*DatasetSummary{}, Tables: map[string]*Table{}}
+			found[i] = computeDataset(c, name, p, parts[i])
+		}()
+	}
+	wg.Wait()
 	var ps config.Problems
-	for _, name := range c.DatasetNames() {
-		ps = append(ps, computeDataset(c, name, p, res)...)
+	for i := range names {
+		ps = append(ps, found[i]...)
+		maps.Copy(res.Analyses, parts[i].Analyses)
+		maps.Copy(res.Datasets, parts[i].Datasets)
+		maps.Copy(res.Tables, parts[i].Tables)
 	}
 	for _, name := range c.AnalysisNames() {
 		if c.Analyses[name].Kind == "compare" {
@@ -63,6 +83,8 @@ type datasetRun struct {
 	cut       period.Period
 	own       *timer // the dataset's own time, or nil
 	timers    map[config.Time]*timer
+	order     []*timer          // the timers, each with its index in times
+	times     []period.Interval // the current row's time by timer index
 	consumers []consumer
 	results   []func() *Result
 	names     []string
@@ -112,7 +134,10 @@ func (run *datasetRun) timerFor(path string, t config.Time) *timer {
 		return tm
 	}
 	tm := newTimer(path, t)
+	tm.index = len(run.order)
 	run.timers[t] = tm
+	run.order = append(run.order, tm)
+	run.times = append(run.times, period.Interval{})
 	return tm
 }
 
@@ -190,21 +215,16 @@ func (run *datasetRun) onHeader(ps *config.Problems) func(*dataset.Header) error
 }
 
 func (run *datasetRun) onRow(r dataset.Row) error {
-	times := make(map[*timer]period.Interval, len(run.timers))
-	bad := false
-	for _, tm := range run.timers {
+	times := run.times
+	for i, tm := range run.order {
 		iv, err := tm.at(r)
 		if err != nil {
 			run.rowError(err)
-			bad = true
-			break
+			return nil
 		}
-		times[tm] = iv
+		times[i] = iv
 	}
-	if bad {
-		return nil
-	}
-	if run.own == nil || run.cut.Includes(times[run.own]) {
+	if run.own == nil || run.cut.Includes(times[run.own.index]) {
 		run.summary.RowsUsed++
 	}
 	for _, cons := range run.consumers {
@@ -212,7 +232,7 @@ func (run *datasetRun) onRow(r dataset.Row) error {
 		var iv period.Interval
 		inCut := true
 		if tm != nil {
-			iv = times[tm]
+			iv = times[tm.index]
 			inCut = run.cut.Includes(iv)
 		}
 		if err := cons.add(r, iv, inCut); err != nil {

@@ -62,11 +62,16 @@ func (f *filter) match(r dataset.Row) bool {
 	ok := true
 	for i, cl := range f.clauses {
 		v := r.Get(cl.col)
-		if len(f.seen[i]) < maxSeenValues {
+		// Values are kept only for the message about a filter that never
+		// matches; once it has matched, the sample is not needed.
+		if !f.matched && len(f.seen[i]) < maxSeenValues {
 			f.seen[i][v] = true
 		}
 		if ok && !anyEqual(cl.values, v) {
 			ok = false
+			if f.matched {
+				break
+			}
 		}
 	}
 	if ok && f.not != nil && f.not.match(r) {

@@ -16,6 +16,7 @@ type timer struct {
 	path            string
 	col             int // single column, or -1
 	date, year, mon int // fallback columns, -1 when absent
+	index           int // position in the dataset run's timers
 }
 
 func newTimer(path string, spec config.Time) *timer {
