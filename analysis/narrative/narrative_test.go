@@ -121,3 +121,37 @@ func TestRender_Errors(t *testing.T) {
 		})
 	}
 }
+
+func TestValues_EveryValueRendersAsListed(t *testing.T) {
+	e := testEnv()
+	vals := e.Values()
+	if len(vals) < 20 {
+		t.Fatalf("only %d values", len(vals))
+	}
+	checked := 0
+	for _, v := range vals {
+		// Every listed expression must run; simple ones must print the
+		// listed value exactly.
+		got, err := e.Render("values", v.Expr)
+		if err != nil {
+			if strings.Contains(v.Expr, "COLUMN") {
+				continue
+			}
+			t.Errorf("%s: %v", v.Expr, err)
+			continue
+		}
+		if strings.HasPrefix(v.Expr, "{{ count") || strings.HasPrefix(v.Expr, "{{ .Period") || strings.HasPrefix(v.Expr, "{{ fig") {
+			want := v.Value
+			if strings.HasPrefix(v.Expr, "{{ fig") {
+				want = "[" + v.Value + "](#fig:chart)"
+			}
+			if got != want {
+				t.Errorf("%s prints %q, listed as %q", v.Expr, got, want)
+			}
+			checked++
+		}
+	}
+	if checked < 5 {
+		t.Errorf("only %d values compared", checked)
+	}
+}

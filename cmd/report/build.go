@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/briefing/report/analysis"
+	"github.com/briefing/report/analysis/narrative"
 	"github.com/briefing/report/config"
 	"github.com/briefing/report/internal/atomicfile"
 	"github.com/briefing/report/internal/compose"
@@ -32,6 +33,7 @@ type built struct {
 	Period period.Period
 	PDF    []byte
 	Pages  int
+	Env    *narrative.Env // what the narrative templates saw
 }
 
 // build runs the whole pipeline: config → analyses → document → PDF bytes.
@@ -62,13 +64,13 @@ func build(in buildInput) (*built, error) {
 	in.Log.stage("analyses", start, slog.String("period", p.String()))
 
 	start = time.Now()
-	doc, ps := compose.Document(compose.Input{Config: cfg, Results: res, Period: p, AsOf: in.Clock.Now()})
+	doc, env, ps := compose.Document(compose.Input{Config: cfg, Results: res, Period: p, AsOf: in.Clock.Now()})
 	if err := in.Log.problems(asError(ps), in.Strict); err != nil {
 		return nil, err
 	}
 	in.Log.stage("compose", start)
 	if in.NoPDF {
-		return &built{Config: cfg, Period: p}, nil
+		return &built{Config: cfg, Period: p, Env: env}, nil
 	}
 
 	start = time.Now()

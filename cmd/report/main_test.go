@@ -110,3 +110,20 @@ func BenchmarkGen_Sample(b *testing.B) {
 		}
 	}
 }
+
+func TestValues_Sample(t *testing.T) {
+	code, out, errs := run(t, nil, "values", "--config", sample, "--as-of", "2025-11-26")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, want := range []string{
+		`{{ value "arms_trend" "Russia → China" 2018 }}  1,656.1`,
+		`{{ .Period }}`,
+		`{{ fig "arms_trend_chart" }}`,
+		`{{ (dataset "transfers").Generated }}`,
+	} {
+		if !strings.Contains(strings.Join(strings.Fields(out), " "), strings.Join(strings.Fields(want), " ")) {
+			t.Errorf("values output lacks %q", want)
+		}
+	}
+}

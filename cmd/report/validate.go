@@ -39,19 +39,28 @@ func newValidateCmd(s Streams, env []string, runF func(*validateOptions) error) 
 }
 
 func runValidate(o *validateOptions) error {
-	clock, err := clockOf(o.AsOf, o.Env, o.Now)
-	if err != nil {
-		return err
-	}
-	sets := o.Sets
-	if o.Period != "" {
-		sets = append(append([]string{}, sets...), "report.period="+o.Period)
-	}
-	b, err := build(buildInput{Config: o.Config, Sets: sets, Env: o.Env, Clock: clock, Strict: o.Strict,
-		Log: newLogger(o.Streams.Err, false, false), NoPDF: true})
+	b, err := check(o)
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(o.Streams.Out, "%s: ok (%s)\n", o.Config, b.Period)
 	return nil
+}
+
+// check runs every stage but the PDF: config, data, analyses, templates.
+func check(o *validateOptions) (*built, error) {
+	now := o.Now
+	if now == nil {
+		now = time.Now
+	}
+	clock, err := clockOf(o.AsOf, o.Env, now)
+	if err != nil {
+		return nil, err
+	}
+	sets := o.Sets
+	if o.Period != "" {
+		sets = append(append([]string{}, sets...), "report.period="+o.Period)
+	}
+	return build(buildInput{Config: o.Config, Sets: sets, Env: o.Env, Clock: clock, Strict: o.Strict,
+		Log: newLogger(o.Streams.Err, false, false), NoPDF: true})
 }

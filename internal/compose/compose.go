@@ -24,9 +24,10 @@ type Input struct {
 	AsOf    time.Time
 }
 
-// Document builds the briefing document. Every problem found (a chart that
-// cannot be drawn, a template that fails) is returned together.
-func Document(in Input) (layouts.Document, config.Problems) {
+// Document builds the briefing document and the template environment its
+// narrative ran in. Every problem found (a chart that cannot be drawn, a
+// template that fails) is returned together.
+func Document(in Input) (layouts.Document, *narrative.Env, config.Problems) {
 	c := in.Config
 	brand, ps := makeBrand(c)
 	doc := layouts.Document{
@@ -82,7 +83,7 @@ func Document(in Input) (layouts.Document, config.Problems) {
 		}
 		doc.Sections[t.sec].Blocks[t.blk] = md
 	}
-	return doc, ps
+	return doc, env, ps
 }
 
 // markdown reads a text or callout block and runs its template.
