@@ -2,6 +2,7 @@ package narrative
 
 import (
 	"fmt"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -62,7 +63,7 @@ func analysisValues(name string, r *analysis.Result) []Value {
 		for _, row := range r.Compare {
 			add(fmt.Sprintf("{{ (cmp %q %q %q).Total }}", name, row.Series, row.Period),
 				fmt.Sprintf("%s (.Mean %s, .Intervals %d, .ChangePct %s, .Share %s)",
-					Num(row.Total, 1), Num(row.Mean, 1), row.Intervals, Pct(row.ChangePct, 0), Pct(row.Share, 0)))
+					auto(row.Total), auto(row.Mean), row.Intervals, Pct(row.ChangePct, 0), Pct(row.Share, 0)))
 		}
 	case r.Changes != nil:
 		add(fmt.Sprintf("{{ (changes %q).Count }}", name), strconv.Itoa(r.Changes.Count))
@@ -74,17 +75,25 @@ func analysisValues(name string, r *analysis.Result) []Value {
 		}
 	default:
 		for _, s := range r.Series {
-			add(fmt.Sprintf("{{ total %q %q }}", name, s.Label), Num(s.Total(), 1))
+			add(fmt.Sprintf("{{ total %q %q }}", name, s.Label), auto(s.Total()))
 			if len(s.Values) > 0 {
 				last := len(s.Values) - 1
-				add(fmt.Sprintf("{{ last %q %q }}", name, s.Label), fmt.Sprintf("%s: %s", r.Keys[last].Label, Num(s.Values[last], 1)))
+				add(fmt.Sprintf("{{ last %q %q }}", name, s.Label), fmt.Sprintf("%s: %s", r.Keys[last].Label, auto(s.Values[last])))
 			}
 			for i, k := range r.Keys {
-				add(fmt.Sprintf("{{ value %q %q %s }}", name, s.Label, timeArg(k.Label)), Num(s.Values[i], 1))
+				add(fmt.Sprintf("{{ value %q %q %s }}", name, s.Label, timeArg(k.Label)), auto(s.Values[i]))
 			}
 		}
 	}
 	return out
+}
+
+// auto formats whole numbers without decimals and others with one.
+func auto(v float64) string {
+	if v == math.Trunc(v) {
+		return Num(v, 0)
+	}
+	return Num(v, 1)
 }
 
 func timeArg(label string) string {

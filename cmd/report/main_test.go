@@ -117,7 +117,7 @@ func TestValues_Sample(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
 	for _, want := range []string{
-		`{{ value "arms_trend" "Russia → China" 2018 }}  1,656.1`,
+		`{{ value "arms_trend" "Russia → China" 2018 }}  1,656.0`,
 		`{{ .Period }}`,
 		`{{ fig "arms_trend_chart" }}`,
 		`{{ (dataset "transfers").Generated }}`,
