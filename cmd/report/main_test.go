@@ -127,3 +127,24 @@ func TestValues_Sample(t *testing.T) {
 		}
 	}
 }
+
+func TestInit_ThenGenAndValidate(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "new")
+	if code, out, errs := run(t, nil, "init", dir); code != exitOK {
+		t.Fatalf("init: exit %d %s%s", code, out, errs)
+	}
+	cfg := filepath.Join(dir, "briefing.yaml")
+	if code, out, errs := run(t, nil, "validate", "--config", cfg, "--as-of", "2025-11-26"); code != exitOK {
+		t.Fatalf("validate: exit %d %s%s", code, out, errs)
+	}
+	code, out, errs := run(t, nil, "gen", "--config", cfg, "--as-of", "2025-11-26")
+	if code != exitOK {
+		t.Fatalf("gen: exit %d %s%s", code, out, errs)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "out", "briefing-2025-Q3.pdf")); err != nil {
+		t.Errorf("the config's output path was not written: %v (%s)", err, out)
+	}
+	if code, _, _ := run(t, nil, "init", dir); code != exitInput {
+		t.Errorf("init into a folder that is not empty: exit %d, want %d", code, exitInput)
+	}
+}

@@ -62,6 +62,6 @@ func newRootCmd(s Streams, env []string) *cobra.Command {
 	root.SetOut(s.Out)
 	root.SetErr(s.Err)
 	root.SetIn(s.In)
-	root.AddCommand(newGenCmd(s, env, runGen), newValidateCmd(s, env, runValidate), newValuesCmd(s, env, runValues), newVersionCmd(s))
+	root.AddCommand(newGenCmd(s, env, runGen), newValidateCmd(s, env, runValidate), newValuesCmd(s, env, runValues), newInitCmd(s), newVersionCmd(s))
 	return root
 }
