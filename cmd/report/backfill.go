@@ -3,7 +3,11 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
+	"os"
+	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/briefing/report/internal/period"
 )
@@ -14,13 +18,20 @@ func parseRange(s string) ([]period.Period, error) {
 	if !ok {
 		return nil, fmt.Errorf("--periods %q: expected FROM..TO, e.g. 2024-Q1..2025-Q4", s)
 	}
-	from, err := period.ParsePeriod(a, period.FixedClock(period.YearOf(1).Start).Now())
-	if err != nil || strings.EqualFold(strings.TrimSpace(a), period.Latest) {
-		return nil, fmt.Errorf("--periods %q: %q is not a quarter such as 2024-Q1", s, a)
+	quarter := func(q, example string) (period.Period, error) {
+		iv, err := period.ParseInterval(q)
+		if err != nil || iv.Unit != period.Quarter {
+			return period.Period{}, fmt.Errorf("--periods %q: %q is not a quarter such as %s", s, q, example)
+		}
+		return period.Period{Interval: iv}, nil
 	}
-	to, err := period.ParsePeriod(b, period.FixedClock(period.YearOf(1).Start).Now())
-	if err != nil || strings.EqualFold(strings.TrimSpace(b), period.Latest) {
-		return nil, fmt.Errorf("--periods %q: %q is not a quarter such as 2025-Q4", s, b)
+	from, err := quarter(a, "2024-Q1")
+	if err != nil {
+		return nil, err
+	}
+	to, err := quarter(b, "2025-Q4")
+	if err != nil {
+		return nil, err
 	}
 	if to.Start.Before(from.Start) {
 		return nil, fmt.Errorf("--periods %q: %s is before %s", s, b, a)
@@ -35,42 +46,127 @@ func parseRange(s string) ([]period.Period, error) {
 	return out, nil
 }
 
-// runBackfill writes one PDF per quarter and reports every quarter that
-// failed.
+// quarterResult is the outcome of one quarter of a backfill.
+type quarterResult struct {
+	path  string
+	pages int
+	err   error
+}
+
+// runBackfill writes one PDF per quarter, on every core, and reports every
+// quarter that failed.
 func runBackfill(o *genOptions, clock period.Clock, log *logger) error {
 	quarters, err := parseRange(o.Periods)
 	if err != nil {
 		return err
 	}
+	if o.Out != "" && !perPeriod(o.Out) {
+		return fmt.Errorf("--periods writes one PDF per quarter: --out %q must contain {{ .Period }}", o.Out)
+	}
+	results := make([]quarterResult, len(quarters))
+	progress := newProgress(o.Streams.Out, len(quarters), o.Quiet)
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.NumCPU(), len(quarters)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				results[i] = buildQuarter(o, clock, log, quarters[i])
+				progress.done(quarters[i].String())
+			}
+		}()
+	}
+	for i := range quarters {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+	progress.finish()
+
 	var failed []string
-	for _, q := range quarters {
-		sets := append(append([]string{}, o.Sets...), "report.period="+q.String())
-		b, err := build(buildInput{Config: o.Config, Sets: sets, Env: o.Env, Clock: clock, Strict: o.Strict, Log: log})
-		if err == nil {
-			tmpl := o.Out
-			if tmpl == "" {
-				tmpl = b.Config.Report.Output
+	var usage error
+	for i, r := range results {
+		switch {
+		case r.err == nil:
+			if o.Verbose {
+				fmt.Fprintf(o.Streams.Out, "wrote %s (%d pages, %s)\n", r.path, r.pages, quarters[i])
 			}
-			if !perPeriod(tmpl) {
-				return fmt.Errorf("--periods writes one PDF per quarter: the output path %q must contain {{ .Period }}", tmpl)
-			}
-			var path string
-			if path, err = outputPath(o.Out, b.Config.Report.Output, b.Period); err == nil {
-				if err = b.write(path); err == nil && !o.Quiet {
-					fmt.Fprintf(o.Streams.Out, "wrote %s (%d pages, %s)\n", path, b.Pages, q)
-				}
-			}
-		}
-		if err != nil {
-			failed = append(failed, q.String())
-			printError(o.Streams.Err, err)
+		case isUsage(r.err):
+			usage = r.err
+		default:
+			failed = append(failed, quarters[i].String())
+			printError(o.Streams.Err, fmt.Errorf("%s: %w", quarters[i], r.err))
 		}
 	}
+	if usage != nil {
+		return usage
+	}
 	if !o.Quiet {
-		fmt.Fprintf(o.Streams.Out, "backfill: %d of %d quarters written\n", len(quarters)-len(failed), len(quarters))
+		fmt.Fprintf(o.Streams.Out, "backfill %s: %d of %d quarters written\n", o.Periods, len(quarters)-len(failed), len(quarters))
 	}
 	if len(failed) > 0 {
 		return inputErr(errors.New("failed quarters: " + strings.Join(failed, ", ")))
 	}
 	return nil
+}
+
+func buildQuarter(o *genOptions, clock period.Clock, log *logger, q period.Period) quarterResult {
+	sets := append(append([]string{}, o.Sets...), "report.period="+q.String())
+	b, err := build(buildInput{Config: o.Config, Sets: sets, Env: o.Env, Clock: clock, Strict: o.Strict, Log: log})
+	if err != nil {
+		return quarterResult{err: err}
+	}
+	if o.Out == "" && !perPeriod(b.Config.Report.Output) {
+		return quarterResult{err: fmt.Errorf("--periods writes one PDF per quarter: report.output %q must contain {{ .Period }}", b.Config.Report.Output)}
+	}
+	path, err := outputPath(o.Out, b.Config.Report.Output, b.Period)
+	if err == nil {
+		err = inputErr(b.write(path))
+	}
+	return quarterResult{path: path, pages: b.Pages, err: err}
+}
+
+func isUsage(err error) bool {
+	var ie *inputError
+	return !errors.As(err, &ie)
+}
+
+// progress draws a bar on a terminal and nothing otherwise (the summary
+// line says how it went).
+type progress struct {
+	mu    sync.Mutex
+	w     io.Writer
+	total int
+	n     int
+	tty   bool
+}
+
+func newProgress(w io.Writer, total int, quiet bool) *progress {
+	f, ok := w.(*os.File)
+	tty := false
+	if ok && !quiet {
+		if fi, err := f.Stat(); err == nil && fi.Mode()&os.ModeCharDevice != 0 {
+			tty = true
+		}
+	}
+	return &progress{w: w, total: total, tty: tty}
+}
+
+func (p *progress) done(label string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.n++
+	if !p.tty {
+		return
+	}
+	const width = 30
+	filled := width * p.n / p.total
+	fmt.Fprintf(p.w, "\r[%s%s] %d/%d %s ", strings.Repeat("#", filled), strings.Repeat(" ", width-filled), p.n, p.total, label)
+}
+
+func (p *progress) finish() {
+	if p.tty {
+		fmt.Fprintln(p.w)
+	}
 }

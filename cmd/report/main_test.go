@@ -148,3 +148,65 @@ func TestInit_ThenGenAndValidate(t *testing.T) {
 		t.Errorf("init into a folder that is not empty: exit %d, want %d", code, exitInput)
 	}
 }
+
+func TestGen_BackfillWritesEveryQuarterTheSameTwice(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds twelve briefings")
+	}
+	dir := t.TempDir()
+	out := filepath.Join(dir, "{{ .Period }}.pdf")
+	first := map[string][]byte{}
+	for round := 0; round < 2; round++ {
+		code, stdout, errs := run(t, nil, "gen", "--config", sample, "--periods", "2023-Q1..2025-Q4", "--out", out, "--as-of", "2026-01-15")
+		if code != exitOK || !strings.Contains(stdout, "12 of 12 quarters written") {
+			t.Fatalf("exit %d: %s%s", code, stdout, errs)
+		}
+		entries, _ := os.ReadDir(dir)
+		if len(entries) != 12 {
+			t.Fatalf("%d files, want 12", len(entries))
+		}
+		for _, e := range entries {
+			data, _ := os.ReadFile(filepath.Join(dir, e.Name()))
+			if round == 0 {
+				first[e.Name()] = data
+			} else if !bytes.Equal(first[e.Name()], data) {
+				t.Errorf("%s differs between two backfills", e.Name())
+			}
+		}
+	}
+}
+
+func TestGen_BackfillErrOutputWithoutPeriod(t *testing.T) {
+	dir := t.TempDir()
+	code, out, errs := run(t, nil, "gen", "--config", sample, "--periods", "2024-Q1..2024-Q2", "--out", filepath.Join(dir, "x.pdf"))
+	if code != exitUsage || !strings.Contains(errs, "{{ .Period }}") {
+		t.Errorf("exit %d: %s%s", code, out, errs)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("files written: %v", entries)
+	}
+}
+
+func TestValues_EachQuarterSeesItsOwnChanges(t *testing.T) {
+	count := func(q string) string {
+		code, out, errs := run(t, nil, "values", "--config", sample, "--period", q)
+		if code != exitOK {
+			t.Fatalf("%s: exit %d %s", q, code, errs)
+		}
+		for _, line := range strings.Split(out, "\n") {
+			if strings.HasPrefix(line, `{{ (changes "new_exercises").Count }}`) {
+				return strings.TrimSpace(strings.TrimPrefix(line, `{{ (changes "new_exercises").Count }}`))
+			}
+		}
+		t.Fatalf("no changes count in:\n%s", out)
+		return ""
+	}
+	// exercises.csv has seven events starting in 2024-Q3 (July to
+	// September), none in 2024-Q2.
+	if got := count("2024-Q2"); got != "0" {
+		t.Errorf("2024-Q2 count = %s, want 0", got)
+	}
+	if got := count("2024-Q3"); got != "7" {
+		t.Errorf("2024-Q3 count = %s, want 7", got)
+	}
+}

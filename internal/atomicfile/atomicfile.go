@@ -7,7 +7,37 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sync"
 )
+
+// inflight holds the temporary files being written, so that an interrupt
+// can remove them (Cleanup) before the process exits.
+var inflight = struct {
+	sync.Mutex
+	names map[string]bool
+}{names: map[string]bool{}}
+
+func track(name string, on bool) {
+	inflight.Lock()
+	defer inflight.Unlock()
+	if on {
+		inflight.names[name] = true
+	} else {
+		delete(inflight.names, name)
+	}
+}
+
+// Cleanup removes every temporary file a Write has not yet renamed into
+// place. Call it when the process is interrupted, before exiting: no
+// partial file remains and every target keeps its previous content.
+func Cleanup() {
+	inflight.Lock()
+	defer inflight.Unlock()
+	for name := range inflight.names {
+		os.Remove(name)
+		delete(inflight.names, name)
+	}
+}
 
 // Write creates path's folder if needed and writes data to it atomically.
 // On any failure the temporary file is removed and an existing file at
@@ -24,11 +54,13 @@ func Write(path string, data []byte) (err error) {
 	if err != nil {
 		return fmt.Errorf("create temporary file: %w", err)
 	}
+	track(tmp.Name(), true)
 	defer func() {
 		if err != nil {
 			tmp.Close()
 			os.Remove(tmp.Name())
 		}
+		track(tmp.Name(), false)
 	}()
 	if _, err = tmp.Write(data); err != nil {
 		return fmt.Errorf("write %s: %w", tmp.Name(), err)

@@ -72,3 +72,15 @@ func assertOnly(t *testing.T, dir string, names ...string) {
 		}
 	}
 }
+
+func TestCleanup_RemovesUnfinishedTemporaryFiles(t *testing.T) {
+	dir := t.TempDir()
+	tmp, err := os.CreateTemp(dir, ".x.pdf.*.tmp")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmp.Close()
+	track(tmp.Name(), true)
+	Cleanup()
+	assertOnly(t, dir)
+}
