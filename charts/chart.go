@@ -21,51 +21,96 @@ type Chart struct {
 	typ   string
 	style Style
 	model *model
-	plot  *plot
+	plot  *plot    // types on the shared axes
+	own   ownChart // types with their own layout
 }
 
-// New checks spec against res and returns the chart. It fails on an unknown
-// type (suggesting the closest one), a result without keys or series, a
-// series whose length differs from the keys, and annotations on a result
-// without a time axis. The result's data is copied.
+// New checks spec against res and returns the chart. It fails, with an
+// error that begins with the chart's ID, on an unknown type or measure
+// (suggesting the closest one), a result with no data to draw (no keys,
+// no series or only empty ones), a series whose length differs from the
+// keys, an infinite value, annotations on a chart without a time axis, and
+// a donut of negative values or of nothing but zeros. The result's data is
+// copied.
 func New(spec Spec, res *analysis.Result, style Style) (*Chart, error) {
+	c, err := newChart(spec, res, style)
+	if err != nil && spec.ID != "" {
+		return nil, fmt.Errorf("chart %q: %w", spec.ID, err)
+	}
+	return c, err
+}
+
+func newChart(spec Spec, res *analysis.Result, style Style) (*Chart, error) {
 	if res == nil {
 		return nil, errors.New("no result to chart")
 	}
 	typ := spec.Type
 	if typ == "" {
-		typ = defaultType(res)
+		typ = DefaultType(res)
 	}
 	k, err := lookupKind(typ)
 	if err != nil {
 		return nil, err
 	}
-	if len(res.Keys) == 0 {
-		return nil, fmt.Errorf("result %q has no keys (nothing on the X axis)", res.Name)
+	data, unit, err := chartData(res, spec.Measure)
+	if err != nil {
+		return nil, err
 	}
-	if len(res.Series) == 0 {
-		return nil, fmt.Errorf("result %q has no series", res.Name)
+	if err := hasData(data); err != nil {
+		return nil, err
 	}
-	if len(spec.Annotations) > 0 && !res.Timed {
-		return nil, fmt.Errorf("annotations need a time axis; result %q has categories", res.Name)
+	if len(spec.Annotations) > 0 {
+		switch {
+		case k.build == nil:
+			return nil, fmt.Errorf("annotations need a time axis, which %s charts do not have", typ)
+		case !data.Timed:
+			return nil, fmt.Errorf("annotations need a time axis; result %q has categories", data.Name)
+		}
 	}
-	m := &model{x: newXAxis(res), series: make([]analysis.Series, len(res.Series))}
-	for i, s := range res.Series {
-		if len(s.Values) != len(res.Keys) {
-			return nil, fmt.Errorf("series %q of result %q has %d values for %d keys", s.Label, res.Name, len(s.Values), len(res.Keys))
+	m := &model{
+		x: newXAxis(data), series: make([]analysis.Series, len(data.Series)), unit: unit,
+		sortable: !data.Timed && data.Kind != "compare" && data.Compare == nil,
+	}
+	for i, s := range data.Series {
+		if len(s.Values) != len(data.Keys) {
+			return nil, fmt.Errorf("series %q of result %q has %d values for %d keys", s.Label, data.Name, len(s.Values), len(data.Keys))
 		}
 		s.Values = append([]float64(nil), s.Values...)
 		for _, v := range s.Values {
 			if math.IsInf(v, 0) {
-				return nil, fmt.Errorf("series %q of result %q has an infinite value", s.Label, res.Name)
+				return nil, fmt.Errorf("series %q of result %q has an infinite value", s.Label, data.Name)
 			}
 		}
 		m.series[i] = s
 	}
 	style = style.normalized()
+	m.style = style
 	m.colors = seriesColors(m.series, style)
 	spec.Annotations = append([]Annotation(nil), spec.Annotations...)
-	return &Chart{spec: spec, typ: typ, style: style, model: m, plot: k.build(m)}, nil
+	c := &Chart{spec: spec, typ: typ, style: style, model: m}
+	if k.build != nil {
+		c.plot = k.build(m)
+	} else if c.own, err = k.own(m, spec); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// hasData fails on a result with nothing to draw: no keys, no series, or
+// series without values.
+func hasData(res *analysis.Result) error {
+	if len(res.Keys) == 0 {
+		return fmt.Errorf("result %q has no data to draw (no intervals or categories)", res.Name)
+	}
+	if len(res.Series) == 0 {
+		return fmt.Errorf("result %q has no data to draw (no series)", res.Name)
+	}
+	for _, s := range res.Series {
+		if len(s.Values) > 0 {
+			return nil
+		}
+	}
+	return fmt.Errorf("result %q has no data to draw (every series is empty)", res.Name)
 }
 
 // Type returns the chart's type, with the default resolved.
@@ -111,6 +156,9 @@ type clipper interface {
 // layout.
 func (c *Chart) render(r chart.Renderer, W, H int) (*frame, error) {
 	r.SetDPI(pdfrender.DPI)
+	if c.own != nil {
+		return c.own.render(r, W, H)
+	}
 	f, err := c.layout(r, W, H)
 	if err != nil {
 		return nil, err

@@ -57,33 +57,64 @@ var (
 	axisColor   = RGB{0x59, 0x59, 0x59}
 )
 
-// AssignColors gives every series label of the results a colour from the
-// palette (Okabe–Ito when empty), in order of first appearance, cycling when
-// there are more labels than colours. Moving averages are left out: a chart
-// draws them in the colour of the series they average. Pass the map as
-// Style.Colors to every chart so a label keeps one colour in the document.
-func AssignColors(palette []RGB, results ...*analysis.Result) map[string]RGB {
+// AssignColors gives every series label of the charts' results one colour
+// for the whole document, so that a label keeps its colour in every chart.
+// Pass the results in the order their charts appear. fixed colours (a
+// series' own `color:`) are kept; every other label, where it first
+// appears, takes the palette colour (Okabe–Ito when empty) used by the
+// fewest labels so far, among those no other series of the same chart has,
+// the earlier in the palette on a tie. So the first labels take the palette
+// in order, and two series of one chart share a colour only when the chart
+// has more series than the palette has colours. Moving averages are left
+// out: a chart draws them in the colour of the series they average. Pass
+// the map as Style.Colors to every chart.
+func AssignColors(palette []RGB, fixed map[string]RGB, results ...*analysis.Result) map[string]RGB {
 	if len(palette) == 0 {
 		palette = okabeIto
 	}
-	m := make(map[string]RGB)
+	m := make(map[string]RGB, len(fixed))
+	uses := make(map[RGB]int)
+	for label, c := range fixed {
+		m[label] = c
+		uses[c]++
+	}
 	for _, res := range results {
 		if res == nil {
 			continue
+		}
+		taken := make(map[RGB]bool)
+		for _, s := range res.Series {
+			if c, ok := m[s.Label]; ok && s.AverageOf == "" {
+				taken[c] = true
+			}
 		}
 		for _, s := range res.Series {
 			if _, ok := m[s.Label]; ok || s.AverageOf != "" {
 				continue
 			}
-			m[s.Label] = palette[len(m)%len(palette)]
+			best := -1
+			for _, free := range []bool{true, false} { // a colour the chart lacks, else any
+				for i, c := range palette {
+					if (!free || !taken[c]) && (best < 0 || uses[c] < uses[palette[best]]) {
+						best = i
+					}
+				}
+				if best >= 0 {
+					break
+				}
+			}
+			c := palette[best]
+			m[s.Label], taken[c] = c, true
+			uses[c]++
 		}
 	}
 	return m
 }
 
-// seriesColors returns one colour per series: Style.Colors first, then the
-// palette in order, skipping colours the chart already uses while unused
-// ones remain; a moving average takes the colour of the series it averages.
+// seriesColors returns one colour per series: Style.Colors first (unless an
+// earlier series of the chart already has that colour), then the palette in
+// order, skipping colours the chart already uses while unused ones remain;
+// a moving average takes the colour of the series it averages.
 func seriesColors(series []analysis.Series, st Style) []RGB {
 	palette := st.Palette
 	if len(palette) == 0 {
@@ -93,7 +124,7 @@ func seriesColors(series []analysis.Series, st Style) []RGB {
 	set := make([]bool, len(series))
 	used := make(map[RGB]bool)
 	for i, s := range series {
-		if c, ok := st.Colors[s.Label]; ok && s.AverageOf == "" {
+		if c, ok := st.Colors[s.Label]; ok && s.AverageOf == "" && !used[c] {
 			out[i], set[i], used[c] = c, true, true
 		}
 	}

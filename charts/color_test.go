@@ -62,7 +62,7 @@ func TestSeriesColors(t *testing.T) {
 }
 
 func TestAssignColors_StableAcrossCharts(t *testing.T) {
-	m := AssignColors(nil, armsTrend(), exercises(), armsTrend())
+	m := AssignColors(nil, nil, armsTrend(), exercises(), armsTrend())
 	if len(m) != 5 {
 		t.Fatalf("%d labels coloured, want 5 (averages left out): %v", len(m), m)
 	}
@@ -73,5 +73,44 @@ func TestAssignColors_StableAcrossCharts(t *testing.T) {
 	b := seriesColors(exercises().Series, Style{Colors: m})
 	if a[0] != m["Russia → China"] || b[0] != m["Naval"] {
 		t.Errorf("charts ignore the shared map: %v %v", a, b)
+	}
+}
+
+func TestAssignColors_NoSharedColourInAChart(t *testing.T) {
+	red, blue, green := RGB{200, 0, 0}, RGB{0, 0, 200}, RGB{0, 150, 0}
+	palette := []RGB{red, blue, green}
+	chart := func(labels ...string) *analysis.Result {
+		res := &analysis.Result{}
+		for _, l := range labels {
+			res.Series = append(res.Series, analysis.Series{Label: l})
+		}
+		return res
+	}
+	// Four labels cycle the palette; the fifth joins a chart with B (blue)
+	// and D (red): it takes green, the least used colour that chart lacks.
+	m := AssignColors(palette, map[string]RGB{"Fixed": blue},
+		chart("A", "B"), chart("C", "D"), chart("B", "D", "E"), chart("Fixed", "F"))
+	want := map[string]RGB{"Fixed": blue, "A": red, "B": green, "C": red, "D": blue, "E": red, "F": green}
+	for l, c := range want {
+		if m[l] != c {
+			t.Errorf("%s: %v, want %v (all %v)", l, m[l], c, m)
+		}
+	}
+	for _, labels := range [][]string{{"A", "B"}, {"C", "D"}, {"B", "D", "E"}, {"Fixed", "F"}} {
+		seen := map[RGB]string{}
+		for _, l := range labels {
+			if o, ok := seen[m[l]]; ok {
+				t.Errorf("%s and %s share %v in one chart", o, l, m[l])
+			}
+			seen[m[l]] = l
+		}
+	}
+}
+
+func TestSeriesColors_MapCollisionGetsAFreeColour(t *testing.T) {
+	red, blue := RGB{200, 0, 0}, RGB{0, 0, 200}
+	got := seriesColors([]analysis.Series{{Label: "A"}, {Label: "B"}}, Style{Palette: []RGB{red, blue}, Colors: map[string]RGB{"A": red, "B": red}})
+	if got[0] != red || got[1] != blue {
+		t.Errorf("colours %v, want A red and B the free blue", got)
 	}
 }

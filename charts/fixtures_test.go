@@ -158,6 +158,42 @@ func record(tb testing.TB, c *Chart, w, h int) *recorder {
 	return r
 }
 
+// axesTypes are the chart types drawn on the shared axes.
+func axesTypes() []string {
+	var out []string
+	for _, k := range kinds {
+		if k.build != nil {
+			out = append(out, k.name)
+		}
+	}
+	return out
+}
+
+// rejects reports whether New refuses a chart of typ for res by design: a
+// donut of negative values or of nothing.
+func rejects(typ string, res *analysis.Result) bool {
+	if typ != "donut" {
+		return false
+	}
+	pos := false
+	for _, s := range res.Series {
+		for _, v := range s.Values {
+			if v < 0 {
+				return true
+			}
+			pos = pos || v > 0
+		}
+	}
+	return !pos
+}
+
+// preferredPx returns the height in pixels c wants at width w pixels, at
+// least h.
+func preferredPx(c *Chart, w, h int) int {
+	mm := c.PreferredHeight(float64(w) / 6)
+	return max(h, int(math.Ceil(mm*6)))
+}
+
 // edgeCases are charts every type must draw without error.
 func edgeCases() map[string]*analysis.Result {
 	single := timedConst(42, 1)
@@ -176,4 +212,29 @@ func edgeCases() map[string]*analysis.Result {
 		"huge":          categorical([]string{"a", "b"}, []float64{12_345_678, 98_765_432}),
 		"all gaps":      timedConst(math.NaN(), 4),
 	}
+}
+
+// compareResult is shaped like arms_by_period: two series over four
+// periods, with rows.
+func compareResult() *analysis.Result {
+	periods := []string{"2000–2004", "2010–2014", "2015–2019", "2020–2024"}
+	res := &analysis.Result{Name: "arms_by_period", Kind: "compare"}
+	for _, p := range periods {
+		res.Keys = append(res.Keys, analysis.Key{Label: p})
+	}
+	totals := map[string][]float64{
+		"Russia → China": {12143, 3171.8, 5408.2, 1869.2},
+		"Russia → India": {7033.6, 14009.5, 7209.4, 4323.1},
+	}
+	for _, s := range []string{"Russia → China", "Russia → India"} {
+		ser := analysis.Series{Label: s}
+		for i, p := range periods {
+			tot := totals[s][i]
+			other := totals["Russia → China"][i] + totals["Russia → India"][i]
+			res.Compare = append(res.Compare, analysis.CompareRow{Series: s, Period: p, Total: tot, Mean: tot / 5, Intervals: 5, Share: tot / other})
+			ser.Values = append(ser.Values, tot/5)
+		}
+		res.Series = append(res.Series, ser)
+	}
+	return res
 }

@@ -4,20 +4,37 @@ import (
 	"math"
 
 	"github.com/briefing/report/analysis"
+	chart "github.com/wcharczuk/go-chart/v2"
 	"github.com/wcharczuk/go-chart/v2/drawing"
 )
 
-// kind is a chart type: build turns the checked data into a plot.
-// A new type (grouped-bar, hbar, donut) is one more entry here.
+// kind is a chart type. Types on the shared axes (a Y axis of values, an X
+// axis of keys) have build, which turns the checked data into a plot; types
+// that lay themselves out (hbar, donut) have own. A new type is one more
+// entry here.
 type kind struct {
 	name  string
 	build func(m *model) *plot
+	own   func(m *model, spec Spec) (ownChart, error)
 }
 
 var kinds = []kind{
 	{name: "line", build: buildLine},
 	{name: "bar", build: buildBar},
 	{name: "stacked-bar", build: buildStacked},
+	{name: "grouped-bar", build: buildGrouped},
+	{name: "hbar", own: buildHBar},
+	{name: "donut", own: buildDonut},
+}
+
+// ownChart is a chart type with its own layout, drawn straight through the
+// renderer without go-chart's axes.
+type ownChart interface {
+	// render lays the chart out in W×H pixels and draws it through r.
+	render(r chart.Renderer, W, H int) (*frame, error)
+	// preferredHeight is the height in pixels the chart wants at width W,
+	// text measured with m.
+	preferredHeight(m measurer, W int) int
 }
 
 // model is the data a chart draws, checked by New.
@@ -25,6 +42,12 @@ type model struct {
 	x      xAxis
 	series []analysis.Series
 	colors []RGB
+	style  Style
+	// unit follows every number the chart prints ("%" for shares).
+	unit string
+	// sortable keys are categories in no given order (a count), which an
+	// hbar may sort by value; times and compare periods keep their order.
+	sortable bool
 }
 
 // plot is what a chart type draws over the shared axes.

@@ -12,6 +12,7 @@ const (
 	lineWidth    = 3.0 // 0.5 mm
 	avgWidth     = 2.6
 	markerRadius = 3.5
+	loneRadius   = 5.5 // a point with no neighbour, which no line shows
 )
 
 var avgDash = []float64{9, 5}
@@ -87,7 +88,10 @@ func drawSeriesLine(p *pen, vals []float64, c drawing.Color, avg bool) {
 			continue
 		}
 		alone := (i == 0 || analysis.IsGap(vals[i-1])) && (i == len(vals)-1 || analysis.IsGap(vals[i+1]))
-		if markers || alone {
+		if alone && !avg {
+			p.r.Circle(loneRadius, p.x(float64(i)), p.y(v))
+			p.r.Fill()
+		} else if markers || alone {
 			p.r.Circle(radius, p.x(float64(i)), p.y(v))
 			p.r.Fill()
 		}
@@ -95,4 +99,4 @@ func drawSeriesLine(p *pen, vals []float64, c drawing.Color, avg bool) {
 }
 
 // lineExtra is the room a line chart needs beyond its first and last point.
-func lineExtra() int { return int(math.Ceil(markerRadius + lineWidth)) }
+func lineExtra() int { return int(math.Ceil(loneRadius + 1)) }

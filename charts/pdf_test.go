@@ -3,6 +3,7 @@ package charts
 import (
 	"bytes"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -32,26 +33,30 @@ func TestDraw_EveryTypeIntoARealPDF(t *testing.T) {
 	annotations := []Annotation{{X: 2014, Label: "Crimea"}, {X: 2022, Label: "Invasion of Ukraine"}}
 	for name, res := range edgeCases() {
 		for _, typ := range SupportedTypes() {
+			if rejects(typ, res) {
+				continue
+			}
 			spec := Spec{ID: name, Type: typ, YLabel: "TIV (millions)"}
-			if res.Timed {
+			if res.Timed && slices.Contains(axesTypes(), typ) {
 				spec.Annotations = annotations
 			}
 			c := mustNew(t, spec, res, testStyle())
-			if y+70 > 280 {
+			h := max(60, c.PreferredHeight(170))
+			if y+h+10 > 280 {
 				pdf.AddPage()
 				y = 15
 			}
 			pdf.SetFont("Body", "", 10)
 			pdf.SetTextColor(0, 0, 0)
-			if err := c.Draw(pdf, 20, y, 170, 60); err != nil {
+			if err := c.Draw(pdf, 20, y, 170, h); err != nil {
 				t.Fatalf("%s/%s: %v", name, typ, err)
 			}
 			// The caller's font is in place again.
 			if size, _ := pdf.GetFontSize(); size != 10 {
 				t.Fatalf("%s/%s: font size %v after the chart, want 10", name, typ, size)
 			}
-			pdf.Text(20, y+65, name+" "+typ)
-			y += 70
+			pdf.Text(20, y+h+5, name+" "+typ)
+			y += h + 10
 		}
 	}
 	if pdf.Err() {
@@ -77,7 +82,7 @@ func TestDraw_SameBytes(t *testing.T) {
 		pdf.SetCreationDate(when)
 		pdf.SetModificationDate(when)
 		st := testStyle()
-		st.Colors = AssignColors(nil, armsTrend(), exercises())
+		st.Colors = AssignColors(nil, nil, armsTrend(), exercises())
 		for i, res := range []*analysis.Result{armsTrend(), exercises(), agreements()} {
 			if err := mustNew(t, Spec{YLabel: "Count"}, res, st).Draw(pdf, 20, 20+float64(i)*85, 170, 80); err != nil {
 				t.Fatal(err)
@@ -153,5 +158,23 @@ func BenchmarkLayoutLine(b *testing.B) {
 		if _, err := c.render(newRecorder(), testW, testH); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+func BenchmarkLayout(b *testing.B) {
+	for _, tc := range []struct {
+		typ string
+		res *analysis.Result
+	}{{"grouped-bar", compareResult()}, {"hbar", manyCategories(34)}, {"donut", manyCategories(34)}} {
+		b.Run(tc.typ, func(b *testing.B) {
+			c := mustNew(b, Spec{Type: tc.typ, YLabel: "Count"}, tc.res, testStyle())
+			h := preferredPx(c, testW, testH)
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := c.render(newRecorder(), testW, h); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

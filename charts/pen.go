@@ -31,9 +31,18 @@ func newPen(r chart.Renderer, box chart.Box, f *frame) *pen {
 	}
 }
 
+// plainPen is a pen for charts with their own layout (hbar, donut): it
+// draws shapes and text in box but maps no values.
+func plainPen(r chart.Renderer, box chart.Box, st Style, h int) *pen {
+	return &pen{r: r, box: box, fs: st.FontSize, h: h, text: st.TextColor.color()}
+}
+
 // x returns the pixel column of X position pos.
-func (p *pen) x(pos float64) int {
-	return p.box.Left + int(math.Round((pos-p.xmin)/(p.xmax-p.xmin)*float64(p.box.Width())))
+func (p *pen) x(pos float64) int { return int(math.Round(p.xf(pos))) }
+
+// xf returns the column of X position pos, unrounded.
+func (p *pen) xf(pos float64) float64 {
+	return float64(p.box.Left) + (pos-p.xmin)/(p.xmax-p.xmin)*float64(p.box.Width())
 }
 
 // y returns the pixel row of value v, exactly as go-chart places grid lines.
@@ -90,10 +99,15 @@ func (p *pen) rect(x0, y0, x1, y1 int) {
 // write draws text with its baseline starting at (x, y), turned by
 // rotation radians (clockwise; -π/2 reads upwards).
 func (p *pen) write(class, s string, x, y int, rotation float64) {
+	p.writeSized(class, s, x, y, rotation, p.fs)
+}
+
+// writeSized is write at font size fs, in points.
+func (p *pen) writeSized(class, s string, x, y int, rotation, fs float64) {
 	p.r.ResetStyle()
 	p.r.SetClassName(class)
 	p.r.SetFontColor(p.text)
-	p.r.SetFontSize(p.fs)
+	p.r.SetFontSize(fs)
 	if rotation != 0 {
 		p.r.SetTextRotation(rotation)
 	}

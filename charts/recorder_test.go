@@ -22,6 +22,7 @@ type recorder struct {
 	rot                     float64
 	path                    []pt
 	circles                 []circle
+	arcs                    []arc
 	paths                   []path
 	texts                   []text
 	clips                   int
@@ -40,11 +41,20 @@ type circle struct {
 	R float64
 }
 
+// arc is an elliptical arc from Start through Delta radians, clockwise
+// from three o'clock.
+type arc struct {
+	C            pt
+	RX, RY       float64
+	Start, Delta float64
+}
+
 // path is one painted path.
 type path struct {
 	Class        string
 	Pts          []pt
 	Circles      []circle
+	Arcs         []arc
 	Stroke, Fill drawing.Color // zero when that part is not painted
 	Width        float64
 	Dash         []float64
@@ -67,21 +77,26 @@ func (r *recorder) ResetStyle() {
 	r.class, r.stroke, r.fill, r.fontColor = "", drawing.Color{}, drawing.Color{}, drawing.Color{}
 	r.width, r.dash, r.rot = 0, nil, 0
 }
-func (r *recorder) GetDPI() float64                      { return r.dpi }
-func (r *recorder) SetDPI(d float64)                     { r.dpi = d }
-func (r *recorder) SetClassName(c string)                { r.class = c }
-func (r *recorder) SetStrokeColor(c drawing.Color)       { r.stroke = c }
-func (r *recorder) SetFillColor(c drawing.Color)         { r.fill = c }
-func (r *recorder) SetStrokeWidth(w float64)             { r.width = w }
-func (r *recorder) SetStrokeDashArray(d []float64)       { r.dash = d }
-func (r *recorder) MoveTo(x, y int)                      { r.path = append(r.path, pt{x, y}) }
-func (r *recorder) LineTo(x, y int)                      { r.path = append(r.path, pt{x, y}) }
-func (r *recorder) QuadCurveTo(_, _, x, y int)           { r.path = append(r.path, pt{x, y}) }
-func (r *recorder) ArcTo(cx, cy int, _, _, _, _ float64) { r.path = append(r.path, pt{cx, cy}) }
-func (r *recorder) Close()                               {}
-func (r *recorder) Stroke()                              { r.paint(false, true) }
-func (r *recorder) Fill()                                { r.paint(true, false) }
-func (r *recorder) FillStroke()                          { r.paint(true, true) }
+func (r *recorder) GetDPI() float64                { return r.dpi }
+func (r *recorder) SetDPI(d float64)               { r.dpi = d }
+func (r *recorder) SetClassName(c string)          { r.class = c }
+func (r *recorder) SetStrokeColor(c drawing.Color) { r.stroke = c }
+func (r *recorder) SetFillColor(c drawing.Color)   { r.fill = c }
+func (r *recorder) SetStrokeWidth(w float64)       { r.width = w }
+func (r *recorder) SetStrokeDashArray(d []float64) { r.dash = d }
+func (r *recorder) MoveTo(x, y int)                { r.path = append(r.path, pt{x, y}) }
+func (r *recorder) LineTo(x, y int)                { r.path = append(r.path, pt{x, y}) }
+func (r *recorder) QuadCurveTo(_, _, x, y int)     { r.path = append(r.path, pt{x, y}) }
+func (r *recorder) ArcTo(cx, cy int, rx, ry, start, delta float64) {
+	r.arcs = append(r.arcs, arc{pt{cx, cy}, rx, ry, start, delta})
+	for _, a := range []float64{start, start + delta} {
+		r.path = append(r.path, pt{cx + int(math.Round(rx*math.Cos(a))), cy + int(math.Round(ry*math.Sin(a)))})
+	}
+}
+func (r *recorder) Close()      {}
+func (r *recorder) Stroke()     { r.paint(false, true) }
+func (r *recorder) Fill()       { r.paint(true, false) }
+func (r *recorder) FillStroke() { r.paint(true, true) }
 func (r *recorder) Circle(rad float64, x, y int) {
 	r.circles = append(r.circles, circle{pt{x, y}, rad})
 }
@@ -95,8 +110,8 @@ func (r *recorder) ClipRect(chart.Box)           { r.clips++; r.maxClips = max(r
 func (r *recorder) ClipEnd()                     { r.clips-- }
 
 func (r *recorder) paint(fill, stroke bool) {
-	p := path{Class: r.class, Pts: r.path, Circles: r.circles, Width: r.width, Dash: r.dash}
-	r.path, r.circles = nil, nil
+	p := path{Class: r.class, Pts: r.path, Circles: r.circles, Arcs: r.arcs, Width: r.width, Dash: r.dash}
+	r.path, r.circles, r.arcs = nil, nil, nil
 	if fill && r.fill.A > 0 {
 		p.Fill = r.fill
 	}
@@ -156,6 +171,10 @@ func (p path) bbox() (x0, y0, x1, y1 int) {
 	for _, c := range p.Circles {
 		r := int(math.Ceil(c.R))
 		x0, y0, x1, y1 = min(x0, c.C.X-r), min(y0, c.C.Y-r), max(x1, c.C.X+r), max(y1, c.C.Y+r)
+	}
+	for _, a := range p.Arcs { // the whole ellipse: a bound, not the arc's box
+		rx, ry := int(math.Ceil(a.RX)), int(math.Ceil(a.RY))
+		x0, y0, x1, y1 = min(x0, a.C.X-rx), min(y0, a.C.Y-ry), max(x1, a.C.X+rx), max(y1, a.C.Y+ry)
 	}
 	return
 }

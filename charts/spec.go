@@ -3,6 +3,7 @@ package charts
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/briefing/report/analysis"
 )
@@ -11,12 +12,16 @@ import (
 type Spec struct {
 	// ID is the chart's name in the config.
 	ID string
-	// Type is one of SupportedTypes, or "" for the default for the result:
-	// line for a timed trend, stacked-bar for a frequency with more than one
-	// series, bar for other frequencies and for categorical results.
+	// Type is one of SupportedTypes, or "" for the default for the result
+	// (see DefaultType).
 	Type string
-	// YLabel is the Y axis title, drawn turned along the axis.
+	// YLabel is the title of the value axis: drawn turned along the Y axis,
+	// under the bars of an hbar, in the hole of a donut.
 	YLabel string
+	// Measure picks what a chart of a compare result draws: "total",
+	// "mean" (per interval, the default) or "share" (of all series in the
+	// period, in percent). It is an error on other results.
+	Measure string
 	// Annotations are labelled vertical lines on a timed X axis.
 	Annotations []Annotation
 }
@@ -68,9 +73,6 @@ func (s Style) normalized() Style {
 	return s
 }
 
-// plannedTypes are named in the product contract but not drawn yet.
-var plannedTypes = []string{"grouped-bar", "hbar", "donut"}
-
 // SupportedTypes returns the chart types New accepts, in a stable order.
 func SupportedTypes() []string {
 	out := make([]string, len(kinds))
@@ -80,17 +82,68 @@ func SupportedTypes() []string {
 	return out
 }
 
-// defaultType is the chart type of Spec.Type "" for res.
-func defaultType(res *analysis.Result) string {
-	switch {
-	case res.Timed && res.Kind == "frequency" && len(res.Series) > 1:
-		return "stacked-bar"
-	case res.Timed && res.Kind == "frequency":
+// Chart measures of a compare result.
+const (
+	MeasureTotal = "total"
+	MeasureMean  = "mean"
+	MeasureShare = "share"
+)
+
+// Measures returns the values of Spec.Measure, in a stable order.
+func Measures() []string { return []string{MeasureTotal, MeasureMean, MeasureShare} }
+
+// longLabel is the length in characters past which a category label reads
+// better on a horizontal bar than under a column.
+const longLabel = 20
+
+// maxColumns is the number of categories past which a count is drawn as
+// horizontal bars.
+const maxColumns = 8
+
+// DefaultType returns the chart type of Spec.Type "" for res, by the
+// analysis kind: trend → line; frequency → stacked-bar (bar for one series);
+// count → hbar for more than 8 categories or a label longer than 20
+// characters, else bar; compare → grouped-bar; changes → bar. Results of
+// other kinds get line when timed, else bar.
+func DefaultType(res *analysis.Result) string {
+	switch res.Kind {
+	case "trend":
+		return "line"
+	case "frequency":
+		if countRaw(res.Series) > 1 {
+			return "stacked-bar"
+		}
 		return "bar"
-	case res.Timed:
+	case "count":
+		if len(res.Keys) > maxColumns {
+			return "hbar"
+		}
+		for _, k := range res.Keys {
+			if utf8.RuneCountInString(k.Label) > longLabel {
+				return "hbar"
+			}
+		}
+		return "bar"
+	case "compare":
+		return "grouped-bar"
+	case "changes":
+		return "bar"
+	}
+	if res.Timed {
 		return "line"
 	}
 	return "bar"
+}
+
+// countRaw counts the series that are not moving averages.
+func countRaw(series []analysis.Series) int {
+	n := 0
+	for _, s := range series {
+		if s.AverageOf == "" {
+			n++
+		}
+	}
+	return n
 }
 
 // lookupKind finds the builder of a chart type.
@@ -101,12 +154,7 @@ func lookupKind(name string) (kind, error) {
 		}
 	}
 	supported := strings.Join(SupportedTypes(), ", ")
-	for _, p := range plannedTypes {
-		if p == name {
-			return kind{}, fmt.Errorf("chart type %q is not available yet (supported: %s)", name, supported)
-		}
-	}
-	if s := closest(name, append(SupportedTypes(), plannedTypes...)); s != "" {
+	if s := closest(name, SupportedTypes()); s != "" {
 		return kind{}, fmt.Errorf("unknown chart type %q; did you mean %q?", name, s)
 	}
 	return kind{}, fmt.Errorf("unknown chart type %q (supported: %s)", name, supported)

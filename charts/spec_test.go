@@ -19,11 +19,17 @@ func TestNew_Errors(t *testing.T) {
 	}{
 		{"ErrTypo", Spec{Type: "lne"}, armsTrend(), `unknown chart type "lne"; did you mean "line"?`},
 		{"ErrTypoStacked", Spec{Type: "stacked"}, exercises(), `did you mean "stacked-bar"?`},
-		{"ErrUnknown", Spec{Type: "radar"}, armsTrend(), `unknown chart type "radar" (supported: line, bar, stacked-bar)`},
-		{"ErrPlanned", Spec{Type: "donut"}, armsTrend(), `chart type "donut" is not available yet`},
+		{"ErrTypoGrouped", Spec{Type: "grouped"}, exercises(), `did you mean "grouped-bar"?`},
+		{"ErrTypoDonut", Spec{Type: "donught"}, agreements(), `did you mean "donut"?`},
+		{"ErrUnknown", Spec{Type: "radar"}, armsTrend(), `unknown chart type "radar" (supported: line, bar, stacked-bar, grouped-bar, hbar, donut)`},
 		{"ErrNilResult", Spec{}, nil, "no result"},
-		{"ErrNoKeys", Spec{}, &analysis.Result{Name: "x", Timed: true, Series: []analysis.Series{{Label: "a"}}}, `result "x" has no keys`},
-		{"ErrNoSeries", Spec{}, &analysis.Result{Name: "x", Keys: yearKeys(2000, 2001)}, `result "x" has no series`},
+		{"ErrNoKeys", Spec{ID: "empty_chart"}, &analysis.Result{Name: "x", Timed: true, Series: []analysis.Series{{Label: "a"}}}, `chart "empty_chart": result "x" has no data to draw`},
+		{"ErrNoSeries", Spec{ID: "empty_chart"}, &analysis.Result{Name: "x", Keys: yearKeys(2000, 2001)}, `chart "empty_chart": result "x" has no data to draw (no series)`},
+		{"ErrEmptySeries", Spec{ID: "empty_chart", Type: "hbar"}, &analysis.Result{Name: "x", Keys: yearKeys(2000, 2001), Series: []analysis.Series{{Label: "a"}, {Label: "b"}}}, `chart "empty_chart": result "x" has no data to draw (every series is empty)`},
+		{"ErrEmptyCount", Spec{ID: "agreements_chart"}, &analysis.Result{Name: "agreement_counts", Kind: "count", Series: []analysis.Series{{Label: "Count"}}}, `chart "agreements_chart": result "agreement_counts" has no data to draw`},
+		{"ErrDonutNegative", Spec{Type: "donut"}, negatives(), `a donut shows shares of a whole, but "Balance" is −63`},
+		{"ErrDonutZero", Spec{Type: "donut"}, timedConst(0, 3), "every value is zero or missing"},
+		{"ErrAnnotateHBar", Spec{Type: "hbar", Annotations: []Annotation{{X: 2014, Label: "x"}}}, armsTrend(), "annotations need a time axis, which hbar charts do not have"},
 		{"ErrLength", Spec{}, short, `series "Russia → India" of result "arms_trend" has 3 values for 25 keys`},
 		{"ErrInf", Spec{}, categorical([]string{"a"}, []float64{math.Inf(1)}), "infinite"},
 		{"ErrAnnotateCategories", Spec{Annotations: []Annotation{{X: 1, Label: "x"}}}, agreements(), "annotations need a time axis"},
@@ -43,6 +49,9 @@ func TestNew_DefaultType(t *testing.T) {
 	oneFreq.Series = oneFreq.Series[:1]
 	compare := armsTrend()
 	compare.Kind = "compare"
+	other := armsTrend()
+	other.Kind = "custom"
+	changes := &analysis.Result{Kind: "changes", Timed: true, Keys: quarterKeys(2025, 2, 2), Series: []analysis.Series{{Label: "Rows", Values: []float64{3, 5}}}}
 	tests := []struct {
 		name string
 		res  *analysis.Result
@@ -51,8 +60,13 @@ func TestNew_DefaultType(t *testing.T) {
 		{"TrendIsLine", armsTrend(), "line"},
 		{"FrequencyIsStacked", exercises(), "stacked-bar"},
 		{"OneSeriesFrequencyIsBar", oneFreq, "bar"},
-		{"CategoriesAreBars", agreements(), "bar"},
-		{"OtherTimedIsLine", compare, "line"},
+		{"FewCountsAreBars", categorical([]string{"a", "b", "c"}, []float64{1, 2, 3}), "bar"},
+		{"LongLabelCountsAreHBars", longLabels(), "hbar"},
+		{"ManyCountsAreHBars", manyCategories(9), "hbar"},
+		{"EightShortCountsAreBars", categorical([]string{"a", "b", "c", "d", "e", "f", "g", "h"}, []float64{1, 2, 3, 4, 5, 6, 7, 8}), "bar"},
+		{"CompareIsGrouped", compare, "grouped-bar"},
+		{"ChangesIsBar", changes, "bar"},
+		{"OtherTimedIsLine", other, "line"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -74,7 +88,7 @@ func TestNew_CopiesData(t *testing.T) {
 
 func TestSupportedTypes(t *testing.T) {
 	got := strings.Join(SupportedTypes(), ",")
-	if got != "line,bar,stacked-bar" {
+	if got != "line,bar,stacked-bar,grouped-bar,hbar,donut" {
 		t.Errorf("SupportedTypes() = %s", got)
 	}
 }

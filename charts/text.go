@@ -1,7 +1,11 @@
 package charts
 
 import (
+	"math"
 	"strings"
+	"unicode/utf8"
+
+	"github.com/briefing/report/charts/pdfrender"
 
 	chart "github.com/wcharczuk/go-chart/v2"
 )
@@ -11,8 +15,28 @@ const ellipsis = "…"
 // measurer measures text in the chart's font through the renderer, so that
 // the layout matches the font the text is drawn in.
 type measurer struct {
-	r  chart.Renderer
+	r  textMeter
 	fs float64
+}
+
+// textMeter is the part of a chart.Renderer that measures text.
+type textMeter interface {
+	ClearTextRotation()
+	SetFontSize(size float64)
+	MeasureText(body string) chart.Box
+}
+
+// estimate is a textMeter without a font, for sizes planned before there
+// is a renderer: 0.55 em per character, about the average of text faces
+// (and what the tests' recorder measures).
+type estimate struct{ size float64 }
+
+func (e *estimate) ClearTextRotation()    {}
+func (e *estimate) SetFontSize(s float64) { e.size = s }
+func (e *estimate) MeasureText(s string) chart.Box {
+	px := e.size * pdfrender.DPI / 72
+	n := float64(utf8.RuneCountInString(s))
+	return chart.Box{Right: int(math.Ceil(n * 0.55 * px)), Bottom: int(math.Round(px))}
 }
 
 // width returns the advance width of s in pixels.

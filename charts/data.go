@@ -1,0 +1,97 @@
+package charts
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/briefing/report/analysis"
+)
+
+// chartData returns what a chart of res draws and the unit of its numbers:
+// for a compare result the values of the measure (default mean) from its
+// rows, else res itself. A measure on any other result is an error, as is
+// an unknown one.
+func chartData(res *analysis.Result, measure string) (*analysis.Result, string, error) {
+	m := strings.ToLower(strings.TrimSpace(measure))
+	if m != "" && !slices.Contains(Measures(), m) {
+		if s := closest(m, Measures()); s != "" {
+			return nil, "", fmt.Errorf("unknown measure %q; did you mean %q?", measure, s)
+		}
+		return nil, "", fmt.Errorf("unknown measure %q (expected %s)", measure, strings.Join(Measures(), ", "))
+	}
+	if res.Kind != "compare" && res.Compare == nil {
+		if m != "" {
+			return nil, "", fmt.Errorf("measure %q applies to compare analyses only; %q is a %s analysis", measure, res.Name, kindOf(res))
+		}
+		return res, "", nil
+	}
+	if m == "" {
+		m = MeasureMean
+	}
+	if len(res.Compare) == 0 {
+		if m == MeasureMean { // the result's own values are the means
+			return res, "", nil
+		}
+		return nil, "", fmt.Errorf("compare analysis %q has no rows to take the %s from", res.Name, m)
+	}
+	return compareData(res, m), unitOf(m), nil
+}
+
+func unitOf(measure string) string {
+	if measure == MeasureShare {
+		return "%"
+	}
+	return ""
+}
+
+func kindOf(res *analysis.Result) string {
+	switch {
+	case res.Kind != "":
+		return res.Kind
+	case res.Timed:
+		return "timed"
+	}
+	return "categorical"
+}
+
+// compareData lays a compare result's rows out as series (in the order
+// they first appear) over its periods; a row missing is a gap. Shares are
+// in percent.
+func compareData(res *analysis.Result, measure string) *analysis.Result {
+	out := &analysis.Result{Name: res.Name, Kind: res.Kind, Measure: res.Measure, Source: res.Source, Compare: res.Compare}
+	keyAt := map[string]int{}
+	for i, k := range res.Keys {
+		out.Keys = append(out.Keys, analysis.Key{Label: k.Label})
+		keyAt[k.Label] = i
+	}
+	for _, row := range res.Compare {
+		if _, ok := keyAt[row.Period]; !ok {
+			keyAt[row.Period] = len(out.Keys)
+			out.Keys = append(out.Keys, analysis.Key{Label: row.Period})
+		}
+	}
+	seriesAt := map[string]int{}
+	for _, row := range res.Compare {
+		i, ok := seriesAt[row.Series]
+		if !ok {
+			i = len(out.Series)
+			seriesAt[row.Series] = i
+			vals := make([]float64, len(out.Keys))
+			for j := range vals {
+				vals[j] = math.NaN()
+			}
+			out.Series = append(out.Series, analysis.Series{Label: row.Series, Values: vals})
+		}
+		v := row.Mean
+		switch measure {
+		case MeasureTotal:
+			v = row.Total
+		case MeasureShare:
+			v = row.Share * 100
+		}
+		out.Series[i].Values[keyAt[row.Period]] = v
+	}
+	return out
+}

@@ -1,0 +1,149 @@
+package charts
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+	"time"
+
+	"github.com/briefing/report/charts/pdfrender"
+	"github.com/go-pdf/fpdf"
+	"github.com/golang/freetype/truetype"
+	"golang.org/x/image/font/gofont/goregular"
+)
+
+// Sizes of exported charts.
+const (
+	// DefaultWidthMM is the width PreferredHeight and WritePDF assume when
+	// given none: the text width of an A4 page with 20 mm margins.
+	DefaultWidthMM = 170.0
+	// SlideWidthPx and SlideHeightPx are WritePNG's default size.
+	SlideWidthPx  = 1920
+	SlideHeightPx = 1080
+	// SlideWidthMM is the width WritePNG lays a chart out at, margin
+	// included, before it scales it to the bitmap, so that a 1920-pixel
+	// slide shows the chart as a 160 mm page figure would, twice over.
+	SlideWidthMM = 160.0
+	// slideMarginMM is the white margin round a PNG, at SlideWidthMM.
+	slideMarginMM = 3.0
+)
+
+// exportDate is the creation date of exported PDFs, fixed so that the same
+// chart gives the same bytes.
+var exportDate = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// PreferredHeight returns the height in mm the chart wants at width mm
+// (DefaultWidthMM if width is not positive), for a layout whose config
+// leaves the height open. An hbar grows with its rows (and legend), a donut
+// with its legend; the others keep the page figure's proportions (75 mm at
+// 170 mm wide, between 50 and 100 mm) plus any extra legend rows. The
+// result is rounded up to half a millimetre.
+func (c *Chart) PreferredHeight(width float64) float64 {
+	if !(width > 0) || math.IsInf(width, 0) {
+		width = DefaultWidthMM
+	}
+	W := int(math.Floor(width * pdfrender.PixelsPerMM))
+	m := measurer{r: &estimate{}, fs: c.style.FontSize}
+	var mm float64
+	if c.own != nil {
+		mm = px2mm(c.own.preferredHeight(m, W))
+	} else {
+		mm = min(100, max(50, width*75/DefaultWidthMM))
+		if lg := layoutLegend(m, c.plot.legend, edge, W-edge); lg.rows > 1 {
+			mm += px2mm((lg.rows - 1) * lg.rowH)
+		}
+	}
+	return math.Ceil(mm*2) / 2
+}
+
+// WritePDF writes the chart alone as a one-page vector PDF widthMM ×
+// heightMM (DefaultWidthMM and PreferredHeight when not positive), drawn by
+// the same code as Draw. fontTTF maps fpdf font styles ("" regular, "B",
+// "I", "BI") to TrueType bytes, registered under the Style's font family
+// ("Chart" if it has none); without a regular face the Go font is used.
+// The bytes are copied, and the same chart gives the same bytes.
+func (c *Chart) WritePDF(w io.Writer, widthMM, heightMM float64, fontTTF map[string][]byte) error {
+	if !(widthMM > 0) || math.IsInf(widthMM, 0) {
+		widthMM = DefaultWidthMM
+	}
+	if !(heightMM > 0) || math.IsInf(heightMM, 0) {
+		heightMM = c.PreferredHeight(widthMM)
+	}
+	family := c.style.FontFamily
+	if family == "" {
+		family = "Chart"
+	}
+	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", Size: fpdf.SizeType{Wd: widthMM, Ht: heightMM}})
+	pdf.SetMargins(0, 0, 0)
+	pdf.SetAutoPageBreak(false, 0)
+	pdf.SetCreationDate(exportDate)
+	pdf.SetModificationDate(exportDate)
+	pdf.SetTitle(c.spec.ID, true)
+	pdf.SetCreator("report", true)
+	styles := make([]string, 0, len(fontTTF))
+	for s := range fontTTF {
+		styles = append(styles, s)
+	}
+	slices.Sort(styles)
+	if _, ok := fontTTF[""]; !ok {
+		pdf.AddUTF8FontFromBytes(family, "", bytes.Clone(goregular.TTF))
+	}
+	for _, s := range styles {
+		if !slices.Contains([]string{"", "B", "I", "BI"}, s) {
+			return fmt.Errorf("write chart %q as PDF: unknown font style %q (expected \"\", B, I or BI)", c.spec.ID, s)
+		}
+		// fpdf's subsetter writes into the bytes it is given.
+		pdf.AddUTF8FontFromBytes(family, s, bytes.Clone(fontTTF[s]))
+	}
+	pdf.AddPage()
+	if err := pdf.Error(); err != nil {
+		return fmt.Errorf("write chart %q as PDF: %w", c.spec.ID, err)
+	}
+	cc := *c
+	cc.style.FontFamily = family
+	if err := cc.Draw(pdf, 0, 0, widthMM, heightMM); err != nil {
+		return err
+	}
+	if err := pdf.Output(w); err != nil {
+		return fmt.Errorf("write chart %q as PDF: %w", c.spec.ID, err)
+	}
+	return nil
+}
+
+// WritePNG writes the chart as a PNG image widthPx × heightPx (by default
+// SlideWidthPx and, unless the chart wants more room, SlideHeightPx), on
+// white, with text in the TrueType font fontTTF (the Go font when nil). The
+// chart is laid out as in a box SlideWidthMM wide with the image's
+// proportions, by the same code as the PDF, and painted at the image's
+// resolution, so it looks like the PDF version. The same chart gives the
+// same bytes.
+func (c *Chart) WritePNG(w io.Writer, widthPx, heightPx int, fontTTF []byte) error {
+	if widthPx <= 0 {
+		widthPx = SlideWidthPx
+	}
+	if heightPx <= 0 {
+		want := c.PreferredHeight(SlideWidthMM-2*slideMarginMM) + 2*slideMarginMM
+		heightPx = max(widthPx*SlideHeightPx/SlideWidthPx, int(math.Ceil(float64(widthPx)*want/SlideWidthMM)))
+	}
+	if len(fontTTF) == 0 {
+		fontTTF = goregular.TTF
+	}
+	font, err := truetype.Parse(fontTTF)
+	if err != nil {
+		return fmt.Errorf("write chart %q as PNG: font: %w", c.spec.ID, err)
+	}
+	W := int(math.Round(SlideWidthMM * pdfrender.PixelsPerMM))
+	s := float64(widthPx) / float64(W)
+	H := int(math.Round(float64(heightPx) / s))
+	margin := int(slideMarginMM * pdfrender.PixelsPerMM)
+	r, err := newRaster(widthPx, heightPx, s, float64(margin), font)
+	if err != nil {
+		return fmt.Errorf("write chart %q as PNG: %w", c.spec.ID, err)
+	}
+	if _, err := c.render(r, W-2*margin, H-2*margin); err != nil {
+		return fmt.Errorf("write chart %q as PNG: %w", c.spec.ID, err)
+	}
+	return r.encode(w)
+}
