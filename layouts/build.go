@@ -52,7 +52,7 @@ func content(c Content) (Content, error) {
 }
 
 // build turns the document into the flowables of the front matter (cover,
-// contents) and the body (sections, endnotes, disclaimer).
+// contents, list of figures) and the body (sections, endnotes, disclaimer).
 func build(e *env) (front, body []block, entries []*tocEntry, err error) {
 	doc := e.doc
 	var mds []*Markdown
@@ -70,12 +70,13 @@ func build(e *env) (front, body []block, entries []*tocEntry, err error) {
 			}
 		}
 	}
-	docs, fn, err := parseAll(e, mds)
+	docs, fn, err := parseAll(mds)
 	if err != nil {
 		return nil, nil, nil, err
 	}
 	di, nfig, ntab, nsec := 0, 0, 0, 0
 	var sec *sectionCtx
+	var figs []*tocEntry // the list of figures
 	for si, s := range doc.Sections {
 		if title := strings.TrimSpace(s.Title); title != "" {
 			nsec++
@@ -110,6 +111,8 @@ func build(e *env) (front, body []block, entries []*tocEntry, err error) {
 					return nil, nil, nil, err
 				}
 				body = append(body, f)
+				figs = append(figs, &tocEntry{figure: true, number: "Figure " + strconv.Itoa(nfig) + ".",
+					title: f.cleanTitle, anchor: f.anchor()})
 			case Table:
 				ntab++
 				t, err := newTable(e, ntab, c, where)
@@ -135,6 +138,15 @@ func build(e *env) (front, body []block, entries []*tocEntry, err error) {
 		contents := &tocEntry{level: 1, title: "Contents", anchor: "contents"}
 		front = append(front, newHeading(e, contents, e.key("h")))
 		front = append(front, lines...)
+	}
+	if doc.ListOfFigures && len(figs) > 0 {
+		lof := &tocEntry{level: 1, title: "List of figures", anchor: "figures"}
+		front = append(front, newHeading(e, lof, e.key("h")))
+		for _, t := range figs {
+			front = append(front, newTOCLine(e, t))
+		}
+	}
+	if len(front) > 2 {
 		front = append(front, &pageBreak{template: "body"})
 	}
 	return front, body, entries, nil

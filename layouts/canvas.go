@@ -8,21 +8,58 @@ import (
 
 // canvas is the drawing side: fpdf plus the document's fonts, colours and
 // the internal link targets (anchor name → fpdf link id).
+//
+// It remembers the font and colours it last gave fpdf and leaves out the
+// calls that would not change them: a page holds thousands of words. Text
+// is painted with the fill colour, which the canvas sets to the text's
+// colour, so that fpdf does not wrap every word in its own graphics state
+// to change the colour and back.
 type canvas struct {
 	pdf   *fpdf.Fpdf
 	e     *env
 	links map[string]int
 	page  int // physical page being drawn, 1-based
 	pages int // total pages
+
+	face          int // selected face (faceIndex), -1 when unknown
+	size          float64
+	ink, fill     RGB // text and fill colours fpdf holds
+	inkOK, fillOK bool
+}
+
+// forget makes the canvas set font and colours again before their next
+// use (a new page, or after a drawing that changed them).
+func (c *canvas) forget() {
+	c.face, c.inkOK, c.fillOK = -1, false, false
 }
 
 // setFont selects the face of st at size pt.
 func (c *canvas) setFont(st style, size float64) {
-	fc := c.e.fonts.faces[faceIndex(st)]
+	i := faceIndex(st)
+	if i == c.face && size == c.size {
+		return
+	}
+	fc := c.e.fonts.faces[i]
 	c.pdf.SetFont(fc.family, fc.style, size)
+	c.face, c.size = i, size
 }
 
-func (c *canvas) textColor(col RGB) { c.pdf.SetTextColor(int(col.R), int(col.G), int(col.B)) }
+// fillColor sets the colour of filled areas and of text.
+func (c *canvas) fillColor(col RGB) {
+	if c.fillOK && c.fill == col {
+		return
+	}
+	c.pdf.SetFillColor(int(col.R), int(col.G), int(col.B))
+	c.fill, c.fillOK = col, true
+}
+
+func (c *canvas) textColor(col RGB) {
+	if !c.inkOK || c.ink != col {
+		c.pdf.SetTextColor(int(col.R), int(col.G), int(col.B))
+		c.ink, c.inkOK = col, true
+	}
+	c.fillColor(col)
+}
 
 // text draws s with its baseline at y, in st at size pt and colour col.
 func (c *canvas) text(x, y float64, s string, st style, size float64, col RGB) {
@@ -45,7 +82,7 @@ func (c *canvas) textCenter(x, y float64, s string, st style, size float64, col 
 }
 
 func (c *canvas) fillRect(x, y, w, h float64, col RGB) {
-	c.pdf.SetFillColor(int(col.R), int(col.G), int(col.B))
+	c.fillColor(col)
 	c.pdf.Rect(x, y, w, h, "F")
 }
 
@@ -53,6 +90,13 @@ func (c *canvas) line(x1, y1, x2, y2, weight float64, col RGB) {
 	c.pdf.SetDrawColor(int(col.R), int(col.G), int(col.B))
 	c.pdf.SetLineWidth(weight)
 	c.pdf.Line(x1, y1, x2, y2)
+}
+
+// strokeRect outlines a box (the debug frames).
+func (c *canvas) strokeRect(x, y, w, h, weight float64, col RGB) {
+	c.pdf.SetDrawColor(int(col.R), int(col.G), int(col.B))
+	c.pdf.SetLineWidth(weight)
+	c.pdf.Rect(x, y, w, h, "D")
 }
 
 // link makes the box x, y, w, h clickable: "#anchor" goes to a place in
@@ -79,12 +123,15 @@ func (e *env) baseline(st style, size, lh float64) float64 {
 }
 
 // resync puts fpdf's idea of the graphics state back in line with the PDF
-// after a clip ends: the Q that ends it restores the colours the drawing
-// changed, while fpdf still remembers the drawing's. fpdf leaves the
-// colour out of text whose colour equals its remembered fill colour, so
-// a stale fill colour would paint the next text wrongly.
+// after a clip ends: the Q that ends it restores the font and colours the
+// drawing changed, while fpdf still remembers the drawing's. fpdf leaves
+// out a font or colour it believes is already set, so a stale belief
+// would paint the next text wrongly: set them all to known values.
 func (c *canvas) resync() {
-	c.pdf.SetFillColor(255, 255, 255)
+	c.forget()
+	c.pdf.SetFont(FontFamily, "", 1) // no text is ever 1 pt: the next setFont emits
+	c.pdf.SetTextColor(0, 0, 0)
+	c.fillColor(RGB{255, 255, 255})
 	c.pdf.SetDrawColor(0, 0, 0)
 	c.pdf.SetLineWidth(0.2)
 }

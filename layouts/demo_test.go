@@ -94,6 +94,15 @@ func TestDemo(t *testing.T) {
 	letter.PageSize, letter.Classification = "Letter", ""
 	letter.Title = "A much longer title for a briefing that has to wrap over more than two lines on the cover page"
 	renderTo(t, letter, strings.TrimSuffix(*demo, ".pdf")+"-letter.pdf")
+	debug := demoDoc()
+	debug.Debug, debug.ListOfFigures = true, true
+	renderTo(t, debug, strings.TrimSuffix(*demo, ".pdf")+"-debug.pdf")
+	stress := stressDoc()
+	stress.Draft = true
+	renderTo(t, stress, strings.TrimSuffix(*demo, ".pdf")+"-stress.pdf")
+	sample := sampleDoc(t)
+	sample.Draft = true
+	renderTo(t, sample, strings.TrimSuffix(*demo, ".pdf")+"-sample.pdf")
 }
 
 func renderTo(t *testing.T, doc Document, path string) {
@@ -110,7 +119,9 @@ func renderTo(t *testing.T, doc Document, path string) {
 	for _, w := range res.Warnings {
 		t.Log("warning:", w)
 	}
-	t.Log("\n" + res.Plan.Dump())
+	if testing.Verbose() {
+		t.Log("\n" + res.Plan.Dump())
+	}
 }
 
 // writeLogo writes a small PNG logo: a shield in two colours.

@@ -10,12 +10,19 @@
 // Pagination is pure: Layout packs the flowables into the frames of page
 // templates and returns a Plan — pages with the coordinates of every placed
 // block — without drawing anything. Text is measured with the metrics of the
-// very fonts that are embedded, so what is measured is what is drawn. The
-// table of contents comes from passes: lay out, collect the pages of the
-// headings, lay out again until nothing moves (at most ten passes).
+// very fonts that are embedded, read from the font files the way fpdf reads
+// them, so what is measured is what is drawn. The table of contents (and the
+// optional list of figures) comes from passes: lay out, collect the pages of
+// the headings and figures, lay out again until nothing moves (at most ten
+// passes; two in practice).
 //
 // Render takes the Plan to fpdf: page decorations (classification banners,
-// running header, "Page N of M" footer, DRAFT watermark) first, then each
-// placed block, then links, bookmarks and metadata. The output depends only
-// on the Document: the same inputs give the same bytes.
+// running header, "Page N of M" footer) first, then each placed block, then
+// what lies above the content — the layout outlines when debugging and the
+// translucent DRAFT watermark — then links, bookmarks and metadata. The
+// output depends only on the Document: the same inputs give the same bytes.
+//
+// Problems that stop the document are errors (a footnote used but defined
+// nowhere is a *SourceError naming its file); problems that do not (text no
+// font can draw, an unused footnote) are Warnings.
 package layouts

@@ -41,11 +41,17 @@ type Document struct {
 	Period                  string    // "2025-Q3", printed on the cover
 	Date                    time.Time // the run's clock (UTC): cover date and PDF dates
 	Classification          string    // banner top and bottom of every page ("" = none)
-	Draft                   bool      // a light diagonal DRAFT watermark on every page
+	Draft                   bool      // a faint diagonal DRAFT watermark above the content of every page
 	PageSize                string    // "A4" (default) or "Letter"
 	Keywords                []string
 	Brand                   Brand
 	Sections                []Section
+	// ListOfFigures adds a list of the figures, with their pages, after
+	// the table of contents.
+	ListOfFigures bool
+	// Debug outlines the frame of every page and the box of every placed
+	// block, labelled with its kind (the command's --debug-layout).
+	Debug bool
 }
 
 // Section is a numbered part of the briefing ("1 Key judgments").
@@ -109,6 +115,13 @@ func (w Warning) String() string {
 	}
 	return s
 }
+
+// SourceError is a problem in the text of one Markdown block that stops
+// the document, such as a footnote used but defined nowhere. Source names
+// the block (the narrative file), Msg says what is wrong.
+type SourceError struct{ Source, Msg string }
+
+func (e *SourceError) Error() string { return e.Source + ": " + e.Msg }
 
 // Result is what Render made: the number of pages, the warnings and the plan.
 type Result struct {

@@ -15,6 +15,8 @@ type env struct {
 	warns []Warning
 	pages map[string]int
 	keys  map[string]int
+
+	reported map[reportKey]bool // missing glyphs warned about
 }
 
 func newEnv(doc Document) (*env, error) {
@@ -35,7 +37,7 @@ func newEnv(doc Document) (*env, error) {
 		return nil, err
 	}
 	return &env{doc: &doc, fonts: fs, m: m, th: newTheme(doc.Brand), geo: g, logo: lg,
-		pages: map[string]int{}, keys: map[string]int{}}, nil
+		pages: map[string]int{}, keys: map[string]int{}, reported: map[reportKey]bool{}}, nil
 }
 
 // key returns a new identifier for a source flowable: "p1", "p2", ...

@@ -9,14 +9,15 @@ const defaultFigureHeight = 75.0
 
 // figure is a numbered picture; it never splits.
 type figure struct {
-	e       *env
-	f       Figure
-	num     int
-	key     string
-	title   *paragraph // "Figure N. Title"
-	caption *paragraph
-	source  *paragraph
-	height  float64
+	e          *env
+	f          Figure
+	num        int
+	key        string
+	title      *paragraph // "Figure N. Title"
+	cleanTitle string     // the title as drawn
+	caption    *paragraph
+	source     *paragraph
+	height     float64
 }
 
 const (
@@ -41,7 +42,8 @@ func newFigure(e *env, num int, f Figure, where string) (*figure, error) {
 	if fg.height == 0 {
 		fg.height = defaultFigureHeight
 	}
-	fg.title = captionTitle(e, "Figure "+strconv.Itoa(num)+".", f.Title, src, fg.key)
+	fg.cleanTitle = e.clean(src, f.Title, stBold)
+	fg.title = captionTitle(e, "Figure "+strconv.Itoa(num)+".", fg.cleanTitle, src, fg.key)
 	if f.Caption != "" {
 		ps := paraStyle{size: captionSize, leading: 1.35, color: e.th.text, kind: "caption"}
 		fg.caption = newParagraph(e, []span{{text: e.clean(src, f.Caption, stItalic), st: stItalic}}, ps, fg.key+".c")
@@ -92,10 +94,14 @@ func (f *figure) wrap(width float64) float64 {
 func (f *figure) split(float64, float64) (block, block, bool) { return nil, nil, false }
 func (f *figure) spacing() (float64, float64)                 { return 4, 5.5 }
 
+// anchor is the link target of the figure by its number (the list of
+// figures); "fig:ID" is the one by its ID (cross-references).
+func (f *figure) anchor() string { return "figure:" + strconv.Itoa(f.num) }
+
 func (f *figure) info() blockInfo {
-	in := blockInfo{kind: "figure", key: f.key, text: f.title.text}
+	in := blockInfo{kind: "figure", key: f.key, text: f.title.text, anchors: []string{f.anchor()}}
 	if f.f.ID != "" {
-		in.anchors = []string{"fig:" + f.f.ID}
+		in.anchors = append(in.anchors, "fig:"+f.f.ID)
 	}
 	return in
 }

@@ -32,6 +32,7 @@ type face struct {
 type fontSet struct {
 	faces [5]face // index by faceIndex
 	cover [5]map[rune]bool
+	ascii [5][128]int8 // cover of ASCII: 0 unknown, 1 yes, 2 no
 	buf   sfnt.Buffer
 }
 
@@ -113,11 +114,22 @@ func (fs *fontSet) covers(r rune, st style) bool {
 		return false
 	}
 	i := faceIndex(st)
-	if ok, seen := fs.cover[i][r]; seen {
+	if r < 128 {
+		if k := fs.ascii[i][r]; k != 0 {
+			return k == 1
+		}
+	} else if ok, seen := fs.cover[i][r]; seen {
 		return ok
 	}
 	g, err := fs.faces[i].sf.GlyphIndex(&fs.buf, r)
 	ok := err == nil && g != 0
-	fs.cover[i][r] = ok
+	if r < 128 {
+		fs.ascii[i][r] = 2
+		if ok {
+			fs.ascii[i][r] = 1
+		}
+	} else {
+		fs.cover[i][r] = ok
+	}
 	return ok
 }

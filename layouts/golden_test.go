@@ -31,6 +31,19 @@ func filler(n int) []Content {
 	return out
 }
 
+// manySections is a document of n sections of sub subsections each.
+func manySections(n, sub int) Document {
+	var secs []Section
+	for i := 0; i < n; i++ {
+		var b strings.Builder
+		for j := 0; j < sub; j++ {
+			fmt.Fprintf(&b, "## Subsection %d.%d on a topic\n\n%s\n\n", i+1, j+1, para(i*sub+j, 3+(i+j)%5))
+		}
+		secs = append(secs, Section{Title: fmt.Sprintf("Section %d", i+1), Blocks: []Content{Markdown{Source: fmt.Sprintf("s%d.md", i+1), Text: b.String()}}})
+	}
+	return baseDoc(secs...)
+}
+
 func tableRows(n int) [][]string {
 	rows := make([][]string, n)
 	for i := range rows {
@@ -100,6 +113,18 @@ var goldenCases = []struct {
 			if n.Text != want[i] {
 				t.Errorf("endnote %d = %q, want %q", i+1, n.Text, want[i])
 			}
+		}
+	}},
+	{"toc-two-pages", manySections(16, 3), func(t *testing.T, p *Plan) {
+		// 16 sections of 3 subsections: 64 contents lines fill two pages,
+		// and the body starts on page 4; the contents settle in two passes
+		checkContents(t, p)
+		_, pages := items(p, "tocline")
+		if pages[0] != 2 || pages[len(pages)-1] != 3 {
+			t.Errorf("contents on pages %d to %d, want 2 to 3", pages[0], pages[len(pages)-1])
+		}
+		if p.Headings[1].Page != 4 || p.Passes != 2 {
+			t.Errorf("first section on page %d after %d passes, want page 4 after 2", p.Headings[1].Page, p.Passes)
 		}
 	}},
 	{"callout", baseDoc(Section{Title: "Key judgments", Blocks: []Content{

@@ -1,12 +1,14 @@
 package layouts
 
-// tocEntry is a heading as the table of contents and the outline see it.
+// tocEntry is a heading as the table of contents and the outline see it,
+// or a figure as the list of figures sees it.
 type tocEntry struct {
 	level  int    // 1 section, 2 subsection, 3 below
 	number string // "1.2", "" for unnumbered
 	title  string
 	anchor string
 	inTOC  bool // listed in the table of contents
+	figure bool // a line of the list of figures ("Figure 2." and its title)
 }
 
 // label is the heading as printed in the outline: "1.2 Title".

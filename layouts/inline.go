@@ -1,6 +1,9 @@
 package layouts
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // style is a set of text attributes of a run of inline text.
 type style uint8
@@ -129,12 +132,30 @@ func plain(spans []span) string {
 	return b.String()
 }
 
-// excerpt shortens s to about n runes on one line.
+// excerpt shortens s to about n runes on one line: runs of white space
+// become one space, and "…" ends a shortened text. It reads no more of s
+// than it needs (paragraphs can be long, and every placed part asks).
 func excerpt(s string, n int) string {
-	s = strings.Join(strings.Fields(s), " ")
-	r := []rune(s)
-	if len(r) <= n {
-		return s
+	var b strings.Builder
+	runes, space := 0, false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			space = runes > 0
+			continue
+		}
+		if runes == n {
+			return strings.TrimSpace(b.String()) + "…"
+		}
+		if space {
+			if runes+1 == n {
+				return b.String() + "…"
+			}
+			b.WriteByte(' ')
+			runes++
+			space = false
+		}
+		b.WriteRune(r)
+		runes++
 	}
-	return strings.TrimSpace(string(r[:n])) + "…"
+	return b.String()
 }

@@ -138,8 +138,10 @@ func cutWord(m *metrics, w word, first, width float64) []word {
 	return out
 }
 
-// positions returns the x offset of each word of ln set in width with align.
-func (ln line) positions(width float64, align int) []float64 {
+// positions returns the x offset of each word of ln set in width with
+// align, and whether the words keep their natural spacing (not stretched
+// to justify the line).
+func (ln line) positions(width float64, align int) ([]float64, bool) {
 	xs := make([]float64, len(ln.xs))
 	copy(xs, ln.xs)
 	switch align {
@@ -162,8 +164,9 @@ func (ln line) positions(width float64, align int) []float64 {
 		for i := range xs {
 			xs[i] += float64(i) * extra
 		}
+		return xs, extra == 0
 	}
-	return xs
+	return xs, true
 }
 
 // flatten returns the words of lines, for setting them again.

@@ -1,6 +1,7 @@
 package layouts
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"sort"
@@ -47,10 +48,35 @@ func (n *notes) use(label string) int {
 	return len(n.order)
 }
 
-var (
-	defRE = regexp.MustCompile(`(?m)^ {0,3}\[\^([^\]\s]+)\]:`)
-	refRE = regexp.MustCompile(`\[\^([^\]\s]+)\]`)
-)
+// refRE is a footnote reference "[^label]".
+var refRE = regexp.MustCompile(`\[\^([^\]\s]+)\]`)
+
+// footnoteDefs returns the labels of the footnote definitions in text:
+// lines that start, after at most three spaces, with "[^label]:". (A
+// scan, not a multi-line regexp: this runs over every text.)
+func footnoteDefs(text string) []string {
+	var out []string
+	for len(text) > 0 {
+		line := text
+		if i := strings.IndexByte(text, '\n'); i >= 0 {
+			line, text = text[:i], text[i+1:]
+		} else {
+			text = ""
+		}
+		for k := 0; k < 3 && strings.HasPrefix(line, " "); k++ {
+			line = line[1:]
+		}
+		if !strings.HasPrefix(line, "[^") {
+			continue
+		}
+		end := strings.Index(line, "]:")
+		if end < 3 || strings.ContainsAny(line[2:end], "] \t\r\f\v") {
+			continue
+		}
+		out = append(out, line[2:end])
+	}
+	return out
+}
 
 // sentinel starts the paragraph appended to every block so that goldmark
 // keeps every local footnote definition (it drops unreferenced ones).
@@ -62,16 +88,17 @@ func newMarkdown() goldmark.Markdown {
 
 // parseAll parses every Markdown block. Footnote ids are global: a block
 // may refer to a note defined in another one, so each block is parsed with
-// stand-in definitions of the labels it does not define; the same id with
-// two different texts is an error naming both sources.
-func parseAll(e *env, mds []*Markdown) ([]*mdDoc, *notes, error) {
+// stand-in definitions of the labels it does not define. The same id with
+// two different texts is an error naming both sources; a reference to an
+// id no block defines is an error naming its source (all of them, joined).
+func parseAll(mds []*Markdown) ([]*mdDoc, *notes, error) {
 	local := make([]map[string]bool, len(mds))
 	all := map[string]bool{}
 	for i, md := range mds {
 		local[i] = map[string]bool{}
-		for _, m := range defRE.FindAllStringSubmatch(md.Text, -1) {
-			local[i][m[1]] = true
-			all[m[1]] = true
+		for _, l := range footnoteDefs(md.Text) {
+			local[i][l] = true
+			all[l] = true
 		}
 	}
 	labels := make([]string, 0, len(all))
@@ -83,6 +110,7 @@ func parseAll(e *env, mds []*Markdown) ([]*mdDoc, *notes, error) {
 	gm := newMarkdown()
 	fn := &notes{defs: map[string]*footnote{}, num: map[string]int{}}
 	docs := make([]*mdDoc, len(mds))
+	var undef []error
 	for i, md := range mds {
 		var b strings.Builder
 		b.WriteString(md.Text)
@@ -101,18 +129,61 @@ func parseAll(e *env, mds []*Markdown) ([]*mdDoc, *notes, error) {
 		d := &mdDoc{md: md, src: []byte(b.String()), labels: map[int]string{}, minH: 7}
 		d.root = gm.Parser().Parse(text.NewReader(d.src))
 		docs[i] = d
+		for _, l := range d.undefined() {
+			undef = append(undef, &SourceError{Source: md.Source, Msg: "footnote [^" + l + "] is used but not defined in any text"})
+		}
 		if err := d.collect(fn, local[i]); err != nil {
 			return nil, nil, err
 		}
-		for _, m := range refRE.FindAllStringSubmatchIndex(md.Text, -1) {
-			l := md.Text[m[2]:m[3]]
-			followed := m[1] < len(md.Text) && md.Text[m[1]] == ':'
-			if !all[l] && !followed {
-				e.warn(md.Source, md.Text[m[0]:m[1]], "footnote reference without a definition")
-			}
-		}
+	}
+	if len(undef) > 0 {
+		return nil, nil, errors.Join(undef...)
 	}
 	return docs, fn, nil
+}
+
+// undefined returns the labels of footnote references in d that stayed
+// text: every label defined in any block has a definition (its own or a
+// stand-in) when d is parsed, so a "[^label]" left in the text is defined
+// nowhere. Code spans and escaped brackets (\[^x]) are not references.
+func (d *mdDoc) undefined() []string {
+	var out []string
+	seen := map[string]bool{}
+	var run []byte
+	flush := func() {
+		for _, m := range refRE.FindAllSubmatchIndex(run, -1) {
+			if m[0] > 0 && run[m[0]-1] == '\\' {
+				continue
+			}
+			if l := string(run[m[2]:m[3]]); !seen[l] {
+				seen[l] = true
+				out = append(out, l)
+			}
+		}
+		run = run[:0]
+	}
+	var visit func(n ast.Node)
+	visit = func(n ast.Node) {
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			switch c := c.(type) {
+			case *ast.Text:
+				run = append(run, c.Segment.Value(d.src)...)
+				if c.SoftLineBreak() || c.HardLineBreak() {
+					run = append(run, ' ')
+				}
+			case *ast.String:
+				run = append(run, c.Value...)
+			case *ast.CodeSpan, *ast.AutoLink, *ast.RawHTML, *ast.CodeBlock, *ast.FencedCodeBlock, *ast.HTMLBlock:
+				flush()
+			default:
+				flush()
+				visit(c)
+			}
+		}
+		flush()
+	}
+	visit(d.root)
+	return out
 }
 
 // collect records the footnote definitions of d, takes the footnote list

@@ -2,6 +2,7 @@ package layouts
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
 	"strings"
@@ -70,17 +71,85 @@ func TestLayout_CalloutSplits(t *testing.T) {
 
 func TestLayout_FootnoteWarnings(t *testing.T) {
 	p := MustLayout(t, baseDoc(Section{Title: "S", Blocks: []Content{
-		Markdown{Source: "a.md", Text: "Cites a missing note.[^nope] See [Figure 9](#fig:nine).\n\n[^unused]: Never cited."},
+		Markdown{Source: "a.md", Text: "Cites a note.[^yes] See [Figure 9](#fig:nine).\n\n[^yes]: Cited.\n[^unused]: Never cited."},
 	}}))
 	var msgs []string
 	for _, w := range p.Warnings {
 		msgs = append(msgs, w.String())
 	}
-	all := strings.Join(msgs, "\n")
-	for _, want := range []string{"a.md: footnote reference without a definition: \"[^nope]\"", "a.md: footnote defined but never referenced", "a.md: link to a place the document does not have: \"#fig:nine\""} {
-		if !strings.Contains(all, want) {
-			t.Errorf("warnings %q lack %q", all, want)
-		}
+	want := []string{"a.md: footnote defined but never referenced; left out: \"[^unused]\"", "a.md: link to a place the document does not have: \"#fig:nine\""}
+	if strings.Join(msgs, "\n") != strings.Join(want, "\n") {
+		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(msgs, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestLayout_FootnoteUndefined(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		mds  []Markdown
+		want []string // in the error; none: no error
+	}{
+		{"ErrUndefined", []Markdown{{Source: "narrative/a.md", Text: "Cites a missing note.[^nope]"}},
+			[]string{"narrative/a.md: footnote [^nope] is used but not defined in any text"}},
+		{"ErrUndefinedInTwoFiles", []Markdown{
+			{Source: "a.md", Text: "One.[^x] Two.[^y] Again.[^x]\n\n[^y]: Defined."},
+			{Source: "b.md", Text: "Three.[^z]"}},
+			[]string{"a.md: footnote [^x] is used", "b.md: footnote [^z] is used"}},
+		{"ErrUndefinedInLinkText", []Markdown{{Source: "a.md", Text: "[see [^n]](https://example.org)"}},
+			[]string{"a.md: footnote [^n]"}},
+		{"ErrUndefinedInCallout", []Markdown{{Source: "kj.md", Callout: true, Title: "KJ", Text: "- Judgment.[^kj]"}},
+			[]string{"kj.md: footnote [^kj]"}},
+		{"DefinedInAnotherFile", []Markdown{
+			{Source: "a.md", Text: "Uses b's note.[^b]"},
+			{Source: "b.md", Text: "Defines it.[^b]\n\n[^b]: The note."}}, nil},
+		{"CodeAndEscapesAreText", []Markdown{{Source: "a.md", Text: "The pattern `[^x]` and the text \\[^y] are no references.\n\n    [^z] in code"}}, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var blocks []Content
+			for _, md := range tc.mds {
+				blocks = append(blocks, md)
+			}
+			_, err := Layout(baseDoc(Section{Title: "S", Blocks: blocks}))
+			if tc.want == nil {
+				if err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			if err == nil {
+				t.Fatal("no error")
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("error %q does not say %q", err, w)
+				}
+			}
+			if n := strings.Count(err.Error(), "[^"); n != len(tc.want) {
+				t.Errorf("error %q names %d footnotes, want %d", err, n, len(tc.want))
+			}
+			var se *SourceError
+			if !errors.As(err, &se) || se.Source != tc.mds[0].Source {
+				t.Errorf("error %v is not a SourceError naming %s", err, tc.mds[0].Source)
+			}
+		})
+	}
+}
+
+func TestLayout_FootnoteMarkers(t *testing.T) {
+	p := MustLayout(t, baseDoc(Section{Title: "S", Blocks: []Content{
+		Markdown{Source: "a.md", Text: "First.[^a][^b] Later.[^a]\n\n[^a]: Note A.\n[^b]: Note B."},
+	}}))
+	ps, _ := items(p, "paragraph")
+	// consecutive markers are set apart by a comma; the same id keeps its number
+	if len(ps) == 0 || ps[0].Text != "First.1,2 Later.1" {
+		t.Errorf("paragraph %q", ps[0].Text)
+	}
+	notes, _ := items(p, "endnote")
+	if len(notes) != 2 || notes[0].Text != "Note A." || notes[1].Text != "Note B." {
+		t.Errorf("endnotes %+v", notes)
+	}
+	if a, ok := p.anchors["fn:2"]; !ok || a.page != len(p.Pages) {
+		t.Errorf("endnote 2 target %+v", a)
 	}
 }
 

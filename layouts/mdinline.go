@@ -2,6 +2,7 @@ package layouts
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/yuin/goldmark/ast"
 	extast "github.com/yuin/goldmark/extension/ast"
@@ -74,6 +75,9 @@ func (b *mdBuilder) inlines(n ast.Node, st style, link string, out []span) []spa
 		case *extast.FootnoteLink:
 			label := b.d.labels[c.Index]
 			k := b.fn.use(label)
+			if n := len(out); n > 0 && out[n-1].st&stSup != 0 && strings.HasPrefix(out[n-1].link, "#fn:") {
+				out = append(out, span{text: ",", st: stSup}) // ¹,² not ¹²
+			}
 			out = append(out, span{text: strconv.Itoa(k), st: stSup, link: "#fn:" + strconv.Itoa(k)})
 		case *extast.FootnoteBacklink:
 			// the endnote numbers are enough

@@ -2,46 +2,108 @@ package layouts
 
 import (
 	"fmt"
+	"math"
 
 	"github.com/go-pdf/fpdf"
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
 )
 
 // ptPerMM is fpdf's scale factor for the unit "mm" (72 / 25.4).
 const ptPerMM = 72.0 / 25.4
 
-// metrics measures strings exactly as fpdf will draw them: it asks an fpdf
-// instance that has the same fonts loaded for the glyph widths (in 1/1000
-// em, the numbers fpdf writes into the PDF's width arrays) and scales them
-// the way fpdf's GetStringWidth does.
+// metrics measures strings exactly as fpdf will draw them. It reads the
+// advances from the font files (sfnt) and turns them into the numbers fpdf
+// writes into the PDF's width arrays — 1/1000 em, rounded as fpdf rounds
+// them, the advance of glyph 0 for runes the font lacks — and scales them
+// the way fpdf's GetStringWidth does. It needs no fpdf instance: parsing
+// a font in fpdf costs milliseconds, and Layout draws nothing.
+// TestMetrics_MatchFpdf holds the two to the same numbers.
 type metrics struct {
-	pdf   *fpdf.Fpdf
-	fonts *fontSet
-	units [5]map[rune]int
+	fonts   *fontSet
+	ascii   [5][128]int32 // units of the ASCII runes, -1 until measured
+	units   [5]map[rune]int
+	scale   [5]float64 // 1000 / units per em
+	missing [5]int     // units of a rune the font has no glyph for
+	asc     [5]float64 // ascent and descent, fractions of the em (hhea)
+	desc    [5]float64
+	buf     sfnt.Buffer
 }
 
 func newMetrics(fs *fontSet) (*metrics, error) {
-	pdf := fpdf.New("P", "mm", "A4", "")
-	if err := fs.register(pdf); err != nil {
-		return nil, err
-	}
-	m := &metrics{pdf: pdf, fonts: fs}
-	for i := range m.units {
+	m := &metrics{fonts: fs}
+	for i := range fs.faces {
+		sf := fs.faces[i].sf
+		upem := float64(sf.UnitsPerEm())
+		m.scale[i] = 1000 / upem
 		m.units[i] = map[rune]int{}
+		for r := range m.ascii[i] {
+			m.ascii[i][r] = -1
+		}
+		ppem := fixed.Int26_6(sf.UnitsPerEm()) << 6 // advances in font units, 26.6
+		adv, err := sf.GlyphAdvance(&m.buf, 0, ppem, font.HintingNone)
+		if err != nil {
+			return nil, fmt.Errorf("font %q: %w", fs.faces[i].name, err)
+		}
+		if m.missing[i] = fpdfRound(m.scale[i] * float64(adv) / 64); m.missing[i] == 0 {
+			m.missing[i] = 500
+		}
+		fm, err := sf.Metrics(&m.buf, ppem, font.HintingNone)
+		if err != nil {
+			return nil, fmt.Errorf("font %q: %w", fs.faces[i].name, err)
+		}
+		// fpdf truncates the hhea values to whole units of 1/1000 em
+		m.asc[i] = float64(int(float64(fm.Ascent)/64*m.scale[i])) / 1000
+		m.desc[i] = float64(int(float64(fm.Descent)/64*m.scale[i])) / 1000
 	}
 	return m, nil
+}
+
+// fpdfRound rounds half away from zero, as fpdf does.
+func fpdfRound(f float64) int {
+	if f < 0 {
+		return -int(math.Floor(-f + 0.5))
+	}
+	return int(math.Floor(f + 0.5))
 }
 
 // runeUnits is the advance of r in the face for st, in 1/1000 em.
 func (m *metrics) runeUnits(r rune, st style) int {
 	i := faceIndex(st)
+	if r >= 0 && r < 128 {
+		if u := m.ascii[i][r]; u >= 0 {
+			return int(u)
+		}
+		u := m.measure(i, r)
+		m.ascii[i][r] = int32(u)
+		return u
+	}
 	if u, ok := m.units[i][r]; ok {
 		return u
 	}
-	fc := m.fonts.faces[i]
-	m.pdf.SetFont(fc.family, fc.style, 10)
-	u := m.pdf.GetStringSymbolWidth(string(r))
+	u := m.measure(i, r)
 	m.units[i][r] = u
 	return u
+}
+
+// measure reads the advance of r from face i the way fpdf builds its
+// width table: runes outside the Basic Multilingual Plane and runes
+// without a glyph get the missing width, a zero advance counts as zero.
+func (m *metrics) measure(i int, r rune) int {
+	if r <= 0 || r >= 0xFFFF {
+		return m.missing[i]
+	}
+	sf := m.fonts.faces[i].sf
+	g, err := sf.GlyphIndex(&m.buf, r)
+	if err != nil || g == 0 {
+		return m.missing[i]
+	}
+	adv, err := sf.GlyphAdvance(&m.buf, g, fixed.Int26_6(sf.UnitsPerEm())<<6, font.HintingNone)
+	if err != nil {
+		return m.missing[i]
+	}
+	return fpdfRound(m.scale[i] * float64(adv) / 64)
 }
 
 // width is the width of s in mm at size pt, as fpdf's GetStringWidth.
@@ -54,20 +116,8 @@ func (m *metrics) width(st style, size float64, s string) float64 {
 }
 
 // ascent and descent of the face for st, as fractions of the em.
-func (m *metrics) ascent(st style) float64 {
-	d := m.desc(st)
-	return float64(d.Ascent) / 1000
-}
-
-func (m *metrics) descent(st style) float64 {
-	d := m.desc(st)
-	return -float64(d.Descent) / 1000
-}
-
-func (m *metrics) desc(st style) fpdf.FontDescType {
-	fc := m.fonts.faces[faceIndex(st)]
-	return m.pdf.GetFontDesc(fc.family, fc.style)
-}
+func (m *metrics) ascent(st style) float64  { return m.asc[faceIndex(st)] }
+func (m *metrics) descent(st style) float64 { return m.desc[faceIndex(st)] }
 
 // mm converts points to millimetres.
 func mm(pt float64) float64 { return pt / ptPerMM }

@@ -61,6 +61,16 @@ func paginate(e *env, blocks []block) (*Plan, error) {
 				continue
 			}
 		}
+		if pk.empty() || pk.onlyKept() {
+			if ls, ok := b.(looseSplitter); ok {
+				if head, tail, ok := ls.splitLoose(fr.W, avail); ok && head.wrap(fr.W) <= avail+eps {
+					pk.place(head, head.wrap(fr.W), gap, head.info())
+					queue = append([]block{tail}, queue...)
+					pk.newPage(pk.page.Template)
+					continue
+				}
+			}
+		}
 		if pk.empty() {
 			return nil, errTooBig(b, fr.W, h, fr.H)
 		}
@@ -73,7 +83,25 @@ func paginate(e *env, blocks []block) (*Plan, error) {
 	return pk.plan, nil
 }
 
+// looseSplitter is a block whose split keeps parts from being too small
+// (two table rows), but that can split smaller when nothing else fits.
+type looseSplitter interface {
+	splitLoose(width, avail float64) (head, tail block, ok bool)
+}
+
 func (pk *packer) empty() bool { return len(pk.page.Items) == 0 }
+
+// onlyKept reports whether the page holds only blocks that keep with the
+// next one (headings): moving on would not give the next block more room
+// than it has under them.
+func (pk *packer) onlyKept() bool {
+	for _, it := range pk.page.Items {
+		if !it.b.info().keepNext {
+			return false
+		}
+	}
+	return true
+}
 
 func (pk *packer) newPage(template string) {
 	pk.plan.Pages = append(pk.plan.Pages, Page{Number: len(pk.plan.Pages) + 1, Template: template, Frame: pk.e.frame(template)})

@@ -5,16 +5,9 @@ import (
 	"strings"
 )
 
-// decorate draws what the page template adds around the frame: the DRAFT
-// watermark (first, so that it lies under everything), the cover band or
-// the running header and footer, and the classification banners.
+// decorate draws what the page template adds around the frame: the cover
+// band or the running header and footer, and the classification banners.
 func (c *canvas) decorate(pg *Page) error {
-	e := c.e
-	if e.doc.Draft {
-		if err := c.watermark("DRAFT"); err != nil {
-			return err
-		}
-	}
 	if pg.Template == "cover" {
 		c.coverBand()
 	} else {
@@ -23,6 +16,44 @@ func (c *canvas) decorate(pg *Page) error {
 	}
 	c.banners()
 	return check(c.pdf, fmt.Sprintf("page %d", pg.Number))
+}
+
+// overlay draws what lies above the content of the page: the outlines of
+// the frame and the blocks when debugging the layout, and the DRAFT
+// watermark — last, so that no filled area (a callout, a table row) hides
+// it, and faint and translucent, so that it does not hurt the text under it.
+func (c *canvas) overlay(pg *Page) error {
+	e := c.e
+	if e.doc.Debug {
+		c.outlines(pg)
+	}
+	if e.doc.Draft {
+		if err := c.watermark("DRAFT"); err != nil {
+			return err
+		}
+	}
+	return check(c.pdf, fmt.Sprintf("page %d", pg.Number))
+}
+
+// Colours of the debug outlines: the frame and the placed blocks.
+var (
+	debugFrame = RGB{0x00, 0x99, 0xCC}
+	debugBlock = RGB{0xE0, 0x1E, 0x8C}
+)
+
+// outlines strokes the frame of the page and the box of every placed
+// block, each labelled with its kind (Document.Debug).
+func (c *canvas) outlines(pg *Page) {
+	f := pg.Frame
+	c.strokeRect(f.X, f.Y, f.W, f.H, 0.3, debugFrame)
+	for _, it := range pg.Items {
+		c.strokeRect(it.X, it.Y, it.W, it.H, 0.15, debugBlock)
+		label := it.Kind
+		if it.Total > 0 {
+			label += fmt.Sprintf(" %d-%d/%d", it.From, it.To, it.Total)
+		}
+		c.textRight(it.X+it.W-0.5, it.Y+1.9, label, 0, 4.5, debugBlock)
+	}
 }
 
 func (c *canvas) header() {

@@ -138,12 +138,13 @@ func (p *paragraph) draw(c *canvas, x, y, width float64) error {
 	}
 	lh := p.lineHeight()
 	base := c.e.baseline(0, ps.size, lh)
+	var run textRun
 	for i, ln := range lines {
 		by := y + p.pad() + float64(i)*lh + base
-		xs := ln.positions(tw, ps.align)
+		xs, natural := ln.positions(tw, ps.align)
 		for j, w := range ln.words {
 			fx := tx + xs[j]
-			for _, f := range w.frags {
+			for k, f := range w.frags {
 				col := ps.color
 				if f.link != "" {
 					col = c.e.th.primary
@@ -152,13 +153,24 @@ func (p *paragraph) draw(c *canvas, x, y, width float64) error {
 				if f.st&stSup != 0 {
 					fy -= mm(ps.size) * 0.36
 				}
-				c.text(fx, fy, f.text, f.st, f.size, col)
-				if f.link != "" {
+				switch {
+				case f.link != "" || f.st&stSup != 0:
+					run.flush(c)
+					c.text(fx, fy, f.text, f.st, f.size, col)
 					c.link(fx, fy-mm(f.size)*0.85, f.w, mm(f.size)*1.1, f.link)
+				case natural && k == 0 && j > 0 && run.joins(f, col) && w.space == c.e.m.width(f.st, f.size, " "):
+					// the next word at its natural distance in the same
+					// style: one string, drawn by fpdf with the very widths
+					// the line was measured with
+					run.text = append(append(run.text, ' '), f.text...)
+				default:
+					run.flush(c)
+					run = textRun{x: fx, y: fy, text: append(run.text[:0], f.text...), st: f.st, size: f.size, col: col}
 				}
 				fx += f.w
 			}
 		}
+		run.flush(c)
 	}
 	if p.showLabel && ps.label != "" {
 		lw := c.e.m.width(ps.labelStyle, ps.size, ps.label)
@@ -169,6 +181,27 @@ func (p *paragraph) draw(c *canvas, x, y, width float64) error {
 		c.text(lx, y+p.pad()+base, ps.label, ps.labelStyle, ps.size, ps.labelColor)
 	}
 	return nil
+}
+
+// textRun is text of one style and colour waiting to be drawn: the words
+// of a line that keep their natural spacing go to fpdf as one string.
+type textRun struct {
+	x, y float64
+	text []byte
+	st   style
+	size float64
+	col  RGB
+}
+
+func (r *textRun) joins(f frag, col RGB) bool {
+	return len(r.text) > 0 && f.st == r.st && f.size == r.size && col == r.col
+}
+
+func (r *textRun) flush(c *canvas) {
+	if len(r.text) > 0 {
+		c.text(r.x, r.y, string(r.text), r.st, r.size, r.col)
+		r.text = r.text[:0]
+	}
 }
 
 // lineText is the plain text of a line.

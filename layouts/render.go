@@ -23,9 +23,9 @@ func Layout(doc Document) (*Plan, error) {
 	return layout(e)
 }
 
-// layout builds the flowables once and paginates them until the page
-// numbers of the headings stop changing (each pass prints the pages found
-// by the one before in the table of contents).
+// layout builds the flowables once and paginates them until the pages of
+// the link targets (headings, figures) stop changing: each pass prints the
+// pages found by the one before in the contents and the list of figures.
 func layout(e *env) (*Plan, error) {
 	front, body, _, err := build(e)
 	if err != nil {
@@ -37,9 +37,9 @@ func layout(e *env) (*Plan, error) {
 		if err != nil {
 			return nil, err
 		}
-		pages := map[string]int{}
-		for _, h := range plan.Headings {
-			pages[h.Anchor] = h.Page
+		pages := make(map[string]int, len(plan.anchors))
+		for name, a := range plan.anchors {
+			pages[name] = a.page
 		}
 		if samePages(pages, e.pages) {
 			checkLinks(e, blocks, plan)
@@ -67,29 +67,46 @@ func samePages(a, b map[string]int) bool {
 // Render lays out doc and writes the PDF to w. Errors are returned, never
 // drawn into the PDF; problems that do not stop the document (text no font
 // can draw, unreferenced footnotes) are in Result.Warnings.
+//
+// fpdf takes milliseconds to parse each font it embeds, and the layout
+// does not need it (it measures with the font files): the PDF is set up
+// on its own goroutine while the layout runs. It touches nothing the
+// layout writes, and Render waits for it whatever happens.
 func Render(doc Document, w io.Writer) (Result, error) {
 	e, err := newEnv(doc)
 	if err != nil {
 		return Result{}, err
 	}
+	type setup struct {
+		pdf *fpdf.Fpdf
+		err error
+	}
+	ready := make(chan setup, 1)
+	go func() {
+		pdf, err := newPDF(e)
+		ready <- setup{pdf, err}
+	}()
 	plan, err := layout(e)
+	s := <-ready
 	if err != nil {
 		return Result{}, err
 	}
-	pdf, err := draw(e, plan)
-	if err != nil {
+	if s.err != nil {
+		return Result{}, s.err
+	}
+	if err := draw(e, plan, s.pdf); err != nil {
 		return Result{}, err
 	}
-	if err := pdf.Output(w); err != nil {
+	if err := s.pdf.Output(w); err != nil {
 		return Result{}, fmt.Errorf("write pdf: %w", err)
 	}
 	plan.Warnings = append([]Warning(nil), e.warns...)
 	return Result{Pages: len(plan.Pages), Warnings: plan.Warnings, Plan: plan}, nil
 }
 
-// draw takes the plan to fpdf: fonts, metadata, link targets, then page by
-// page the decoration and the placed blocks, with bookmarks for headings.
-func draw(e *env, plan *Plan) (*fpdf.Fpdf, error) {
+// newPDF makes the fpdf document: page size, fonts, logo and metadata. It
+// reads the env's document, fonts and logo and writes nothing in the env.
+func newPDF(e *env) (*fpdf.Fpdf, error) {
 	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm",
 		Size: fpdf.SizeType{Wd: e.geo.w, Ht: e.geo.h}})
 	pdf.SetAutoPageBreak(false, 0)
@@ -103,8 +120,14 @@ func draw(e *env, plan *Plan) (*fpdf.Fpdf, error) {
 		}
 	}
 	metadata(pdf, e.doc)
+	return pdf, nil
+}
 
-	c := &canvas{pdf: pdf, e: e, links: map[string]int{}, pages: len(plan.Pages)}
+// draw takes the plan to fpdf: link targets, then page by page the
+// decoration, the placed blocks and the overlay, with bookmarks for
+// headings.
+func draw(e *env, plan *Plan, pdf *fpdf.Fpdf) error {
+	c := &canvas{pdf: pdf, e: e, links: map[string]int{}, pages: len(plan.Pages), face: -1}
 	names := make([]string, 0, len(plan.anchors))
 	for n := range plan.anchors {
 		names = append(names, n)
@@ -122,16 +145,20 @@ func draw(e *env, plan *Plan) (*fpdf.Fpdf, error) {
 		pg := &plan.Pages[i]
 		pdf.AddPage()
 		c.page = pg.Number
+		c.forget()
 		if err := c.decorate(pg); err != nil {
-			return nil, err
+			return err
 		}
 		for _, it := range pg.Items {
 			if err := it.b.draw(c, it.X, it.Y, it.W); err != nil {
-				return nil, fmt.Errorf("page %d: %w", pg.Number, err)
+				return fmt.Errorf("page %d: %w", pg.Number, err)
 			}
 			if err := check(pdf, fmt.Sprintf("page %d: %s", pg.Number, it.Kind)); err != nil {
-				return nil, err
+				return err
 			}
+		}
+		if err := c.overlay(pg); err != nil {
+			return err
 		}
 		for _, h := range plan.Headings {
 			if h.Page != pg.Number {
@@ -148,7 +175,7 @@ func draw(e *env, plan *Plan) (*fpdf.Fpdf, error) {
 			pdf.Bookmark(label, l, h.Y)
 		}
 	}
-	return pdf, check(pdf, "draw")
+	return check(pdf, "draw")
 }
 
 // metadata sets the document information, all deterministic.

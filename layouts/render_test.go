@@ -15,7 +15,7 @@ import (
 
 func TestRender_Deterministic(t *testing.T) {
 	doc := demoDoc()
-	doc.Draft = true
+	doc.Draft, doc.ListOfFigures, doc.Debug = true, true, true
 	var a, b bytes.Buffer
 	if _, err := Render(doc, &a); err != nil {
 		t.Fatal(err)
@@ -35,23 +35,30 @@ func TestRender_Deterministic(t *testing.T) {
 
 func TestRender_GlyphReplacementWarns(t *testing.T) {
 	doc := baseDoc(Section{Title: "Text", Blocks: []Content{
-		Markdown{Source: "emoji.md", Text: "Launch 🚀 today, Привет, Ωμέγα → ok."},
+		Markdown{Source: "emoji.md", Text: "Launch 🚀 today, Привет, Ωμέγα → ok.\n\nAgain 🚀, and **bold 🚀**."},
+		Markdown{Source: "cjk.md", Text: "Quoted as «全面战略协作» in the source."},
 	}})
 	var buf bytes.Buffer
 	res, err := Render(doc, &buf)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(res.Warnings) != 1 {
-		t.Fatalf("warnings %v, want one", res.Warnings)
+	var got []string
+	for _, w := range res.Warnings {
+		got = append(got, w.String())
 	}
-	w := res.Warnings[0]
-	if w.Source != "emoji.md" || !strings.Contains(w.Text, "Launch") || !strings.Contains(w.Msg, "U+1F680") {
-		t.Errorf("warning %+v", w)
+	// once per file, font and character, with the text around the first
+	want := []string{
+		`emoji.md: font "Go Regular" has no glyph for "🚀" (U+1F680); drawn as □: "Launch 🚀 today, Привет, …"`,
+		`emoji.md: font "Go Bold" has no glyph for "🚀" (U+1F680); drawn as □: "bold 🚀"`,
+		`cjk.md: font "Go Regular" has no glyph for "全" (U+5168), "面" (U+9762), "战" (U+6218) and 3 more; drawn as □: "Quoted as «全面战略协作» in the …"`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 	ps, _ := items(res.Plan, "paragraph")
-	if len(ps) != 1 || !strings.Contains(ps[0].Text, "Launch □ today, Привет, Ωμέγα → ok.") {
-		t.Errorf("paragraph %q", ps[0].Text)
+	if len(ps) != 3 || !strings.Contains(ps[0].Text, "Launch □ today, Привет, Ωμέγα → ok.") {
+		t.Errorf("paragraphs %+v", ps)
 	}
 }
 

@@ -30,13 +30,23 @@ func normalize(r rune) (rune, bool) {
 }
 
 // clean prepares s to be drawn in style st: it normalizes the text and
-// replaces each rune the font has no glyph for with a visible mark (□),
-// adding one warning per call that names source and an excerpt.
+// replaces each rune the font has no glyph for with a visible mark (□).
+// It warns once per source, font and rune, naming them with an excerpt of
+// the text around the first one:
+//
+//	narrative/security.md: font "Go Regular" has no glyph for "🙂" (U+1F642); drawn as □
 func (e *env) clean(source, s string, st style) string {
+	if e.plain(s, st) {
+		return s
+	}
 	var b strings.Builder
-	var missing []rune
-	at, n := -1, 0
-	for i, r := range []rune(s) {
+	b.Grow(len(s))
+	var missing []rune // not yet reported for this source and font
+	at := -1
+	face := e.fonts.faces[faceIndex(st)].name
+	i := -1
+	for _, r := range s {
+		i++
 		r, keep := normalize(r)
 		if !keep {
 			continue
@@ -45,29 +55,48 @@ func (e *env) clean(source, s string, st style) string {
 			b.WriteRune(r)
 			continue
 		}
+		b.WriteRune(e.mark(st))
+		key := reportKey{source, face, r}
+		if e.reported[key] {
+			continue
+		}
+		e.reported[key] = true
 		if at < 0 {
 			at = i
 		}
-		n++
-		if len(missing) < 5 && !containsRune(missing, r) {
-			missing = append(missing, r)
-		}
-		b.WriteRune(e.mark(st))
+		missing = append(missing, r)
 	}
-	out := b.String()
 	if len(missing) > 0 {
-		codes := make([]string, len(missing))
-		for i, r := range missing {
-			codes[i] = fmt.Sprintf("%U", r)
+		const shown = 3
+		var names []string
+		for _, r := range missing[:min(len(missing), shown)] {
+			names = append(names, fmt.Sprintf("%q (%U)", string(r), r))
 		}
-		more := ""
-		if n > len(missing) {
-			more = " …"
+		list := strings.Join(names, ", ")
+		if n := len(missing) - shown; n > 0 {
+			list += fmt.Sprintf(" and %d more", n)
 		}
-		e.warn(source, around(s, at), fmt.Sprintf("%d character(s) the font has no glyph for (%s%s), drawn as %q",
-			n, strings.Join(codes, " "), more, string(e.mark(st))))
+		e.warn(source, around(s, at), fmt.Sprintf("font %q has no glyph for %s; drawn as %c", face, list, e.mark(st)))
 	}
-	return out
+	return b.String()
+}
+
+// reportKey is a rune reported missing in a font for a source.
+type reportKey struct {
+	source, face string
+	r            rune
+}
+
+// plain reports whether s is printable ASCII the face for st covers:
+// such text needs no cleaning (most of it).
+func (e *env) plain(s string, st style) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x20 || c >= 0x7F || (c != ' ' && !e.fonts.covers(rune(c), st)) {
+			return false
+		}
+	}
+	return true
 }
 
 // mark is the replacement for a missing glyph: □, or ? if the font lacks □.
@@ -89,18 +118,36 @@ func (e *env) warn(source, text, msg string) {
 	e.warns = append(e.warns, w)
 }
 
-// around is an excerpt of s near rune index i.
+// around is an excerpt of s near rune index i: about 20 runes on each
+// side, cut between words, "…" where text was left out.
 func around(s string, i int) string {
-	r := []rune(s)
+	r := []rune(strings.Join(strings.Fields(s), " "))
+	if i >= len(r) {
+		i = len(r) - 1
+	}
 	lo, hi := max(i-20, 0), min(i+20, len(r))
-	return excerpt(string(r[lo:hi]), 45)
-}
-
-func containsRune(rs []rune, r rune) bool {
-	for _, x := range rs {
-		if x == r {
-			return true
+	if lo > 0 {
+		for k := lo; k < i; k++ {
+			if r[k] == ' ' {
+				lo = k + 1
+				break
+			}
 		}
 	}
-	return false
+	if hi < len(r) {
+		for k := hi; k > i+1; k-- {
+			if r[k] == ' ' {
+				hi = k
+				break
+			}
+		}
+	}
+	out := string(r[lo:hi])
+	if lo > 0 {
+		out = "… " + out
+	}
+	if hi < len(r) {
+		out += " …"
+	}
+	return out
 }

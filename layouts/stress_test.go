@@ -12,31 +12,7 @@ func TestLayout_Stress(t *testing.T) {
 	if testing.Short() {
 		t.Skip("short")
 	}
-	var blocks []Content
-	nfig := 0
-	for i := 0; i < 300; i++ {
-		text := para(i, 1+i%9)
-		if i%25 == 0 {
-			text = "## Part " + fmt.Sprint(i/25+1) + "\n\n" + text
-		}
-		blocks = append(blocks, Markdown{Source: fmt.Sprintf("p%d.md", i), Text: text})
-		if i%6 == 5 && nfig < 50 {
-			nfig++
-			blocks = append(blocks, Figure{ID: fmt.Sprintf("fig%d", nfig), Title: "Figure", Caption: "A caption.", Source: "Tests",
-				Height: float64(40 + (nfig*13)%90), Drawing: boxDrawing()})
-		}
-	}
-	rows := make([][]string, 3000)
-	for i := range rows {
-		long := ""
-		if i%40 == 0 {
-			long = " with a much longer description that wraps inside its cell across more than one line of the table"
-		}
-		rows[i] = []string{fmt.Sprint(i + 1), "Row item" + long, fmt.Sprintf("%d", i*7)}
-	}
-	blocks = append(blocks, Table{ID: "big", Title: "Big table", Columns: []Column{{Header: "N", Numeric: true}, {Header: "Item"}, {Header: "Value", Numeric: true}}, Rows: rows})
-	doc := baseDoc(Section{Title: "Stress", Blocks: blocks})
-
+	doc := stressDoc()
 	p := MustLayout(t, doc)
 	checkPlan(t, p)
 
@@ -61,4 +37,33 @@ func TestLayout_Stress(t *testing.T) {
 		t.Errorf("%d table rows placed, want 3000", rowsPlaced)
 	}
 	t.Logf("%d pages, %d table parts, %d passes", len(p.Pages), len(tabs), p.Passes)
+}
+
+// stressDoc has 300 paragraphs of 1 to 9 sentences with a heading every
+// 25, 50 figures of 40 to 130 mm and a 3,000-row table.
+func stressDoc() Document {
+	var blocks []Content
+	nfig := 0
+	for i := 0; i < 300; i++ {
+		text := para(i, 1+i%9)
+		if i%25 == 0 {
+			text = "## Part " + fmt.Sprint(i/25+1) + "\n\n" + text
+		}
+		blocks = append(blocks, Markdown{Source: fmt.Sprintf("p%d.md", i), Text: text})
+		if i%6 == 5 && nfig < 50 {
+			nfig++
+			blocks = append(blocks, Figure{ID: fmt.Sprintf("fig%d", nfig), Title: "Figure", Caption: "A caption.", Source: "Tests",
+				Height: float64(40 + (nfig*13)%90), Drawing: boxDrawing()})
+		}
+	}
+	rows := make([][]string, 3000)
+	for i := range rows {
+		long := ""
+		if i%40 == 0 {
+			long = " with a much longer description that wraps inside its cell across more than one line of the table"
+		}
+		rows[i] = []string{fmt.Sprint(i + 1), "Row item" + long, fmt.Sprintf("%d", i*7)}
+	}
+	blocks = append(blocks, Table{ID: "big", Title: "Big table", Columns: []Column{{Header: "N", Numeric: true}, {Header: "Item"}, {Header: "Value", Numeric: true}}, Rows: rows})
+	return baseDoc(Section{Title: "Stress", Blocks: blocks})
 }

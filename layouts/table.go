@@ -40,17 +40,32 @@ func (t *table) wrap(width float64) float64 {
 	return h
 }
 
+// minRows is the least number of rows a part of a split table keeps, on
+// either side of the split: no row alone under a repeated header.
+const minRows = 2
+
 func (t *table) split(width, avail float64) (block, block, bool) {
+	return t.splitKeeping(width, avail, minRows)
+}
+
+// splitLoose splits even if a part keeps a single row; the packer uses it
+// on an empty page, where the rows would otherwise never fit.
+func (t *table) splitLoose(width, avail float64) (block, block, bool) {
+	return t.splitKeeping(width, avail, 1)
+}
+
+func (t *table) splitKeeping(width, avail float64, least int) (block, block, bool) {
 	room := avail - t.top(width) - 0.6
 	k := t.from
 	for k < t.to && room-t.d.rowH[k] >= -1e-6 {
 		room -= t.d.rowH[k]
 		k++
 	}
-	if k == t.to && t.last() {
-		k-- // all rows fit but not the source line: carry a row with it
+	// all rows fit but not the source line: carry rows with it
+	if t.to-k < least {
+		k = t.to - least
 	}
-	if k <= t.from {
+	if k-t.from < least {
 		return nil, nil, false
 	}
 	return &table{d: t.d, from: t.from, to: k}, &table{d: t.d, from: k, to: t.to}, true

@@ -63,7 +63,7 @@ func newTable(e *env, num int, t Table, where string) (*table, error) {
 			}
 			text := ""
 			if j < len(row) {
-				text = e.clean(fmt.Sprintf("%s, row %d", src, i+1), row[j], 0)
+				text = e.clean(src, row[j], 0) // one warning per table and character
 			}
 			cells[j] = newParagraph(e, []span{{text: text}}, ps, "")
 		}

@@ -56,7 +56,7 @@ func newTheme(b Brand) theme {
 		tint:      mix(p, RGB{255, 255, 255}, 0.92),
 		zebra:     mix(p, RGB{255, 255, 255}, 0.955),
 		codeBg:    RGB{0xF2, 0xF3, 0xF4},
-		watermark: RGB{0xEC, 0xEC, 0xEC},
+		watermark: RGB{0x78, 0x78, 0x78}, // drawn at watermarkAlpha
 		justify:   true,
 	}
 }

@@ -6,9 +6,10 @@ import (
 	"strings"
 )
 
-// tocLine is one entry of the table of contents: number, title, dot
-// leaders and the page number, the whole line a link to the heading. The
-// page comes from the previous layout pass (env.pages).
+// tocLine is one entry of the table of contents (or of the list of
+// figures): number, title, dot leaders and the page number, the whole line
+// a link to the heading or figure. The page comes from the previous layout
+// pass (env.pages).
 type tocLine struct {
 	e     *env
 	t     *tocEntry
@@ -16,28 +17,35 @@ type tocLine struct {
 	key   string
 }
 
-func tocStyle(level int) (size, indent, numCol float64, st style) {
-	if level <= 1 {
+// style is the size, indent, width of the number column and text style
+// of the line: sections bold, subsections indented, figures (in the list
+// of figures) with "Figure N." in a column wide enough for two digits.
+func (l *tocLine) style() (size, indent, numCol float64, st style) {
+	switch {
+	case l.t.figure:
+		return 9.5, 0, l.e.m.width(0, 9.5, "Figure 00.") + 2.5, 0
+	case l.t.level <= 1:
 		return bodySize, 0, 9, stBold
 	}
 	return 9.5, 9, 11, 0
 }
 
 func newTOCLine(e *env, t *tocEntry) *tocLine {
-	size, _, _, st := tocStyle(t.level)
+	l := &tocLine{e: e, t: t, key: e.key("toc")}
+	size, _, _, st := l.style()
 	ps := paraStyle{size: size, leading: 1.3, color: e.th.text, kind: "tocline"}
-	return &tocLine{e: e, t: t, key: e.key("toc"),
-		title: newParagraph(e, []span{{text: t.title, st: st}}, ps, "")}
+	l.title = newParagraph(e, []span{{text: t.title, st: st}}, ps, "")
+	return l
 }
 
 // pageColumn is the room kept for page numbers at the right.
 func (l *tocLine) pageColumn() float64 {
-	size, _, _, st := tocStyle(l.t.level)
+	size, _, _, st := l.style()
 	return l.e.m.width(st, size, "0000") + 2
 }
 
 func (l *tocLine) titleWidth(width float64) float64 {
-	_, indent, numCol, _ := tocStyle(l.t.level)
+	_, indent, numCol, _ := l.style()
 	return width - indent - numCol - l.pageColumn() - 6
 }
 
@@ -46,14 +54,20 @@ func (l *tocLine) wrap(width float64) float64 { return l.title.wrap(l.titleWidth
 func (l *tocLine) split(float64, float64) (block, block, bool) { return nil, nil, false }
 
 func (l *tocLine) spacing() (float64, float64) {
-	if l.t.level <= 1 {
+	if l.t.level <= 1 && !l.t.figure {
 		return 3.4, 0
 	}
 	return 1.3, 0
 }
 
 func (l *tocLine) info() blockInfo {
-	return blockInfo{kind: "tocline", key: l.key, text: l.t.label() + " … " + l.pageText()}
+	kind := "tocline"
+	if l.t.figure {
+		kind = "figline"
+	}
+	// a section's line stays with the first of its subsections
+	keep := l.t.level <= 1 && !l.t.figure
+	return blockInfo{kind: kind, key: l.key, text: l.t.label() + " … " + l.pageText(), keepNext: keep}
 }
 
 func (l *tocLine) pageText() string {
@@ -64,12 +78,12 @@ func (l *tocLine) pageText() string {
 }
 
 func (l *tocLine) draw(c *canvas, x, y, width float64) error {
-	size, indent, numCol, st := tocStyle(l.t.level)
+	size, indent, numCol, st := l.style()
 	th := &c.e.th
 	lh := l.title.lineHeight()
 	base := c.e.baseline(st, size, lh)
 	col := th.text
-	if l.t.level <= 1 {
+	if l.t.level <= 1 && !l.t.figure {
 		col = th.primary
 	}
 	c.text(x+indent, y+base, l.t.number, st, size, col)

@@ -8,9 +8,14 @@ import (
 	"golang.org/x/image/math/fixed"
 )
 
-// watermark draws word large and light across the page diagonal. The
-// letters are drawn as outlines (paths from the bold font's glyphs), not
-// as text: they mark the page without entering its extracted text.
+// watermarkAlpha is the opacity of the watermark. It lies above the
+// content: grey at this opacity lightens white paper to about 240 and
+// black text by a shade, and stays visible on shaded boxes and table rows.
+const watermarkAlpha = 0.12
+
+// watermark draws word large and translucent across the page diagonal.
+// The letters are drawn as outlines (paths from the bold font's glyphs),
+// not as text: they mark the page without entering its extracted text.
 func (c *canvas) watermark(word string) error {
 	g := c.e.geo
 	sf := c.e.fonts.faces[1].sf
@@ -54,8 +59,9 @@ func (c *canvas) watermark(word string) error {
 		y := float64(p.Y)/64*scale + capH/2
 		return cx + x*cos + y*sin, cy - x*sin + y*cos
 	}
-	col := c.e.th.watermark
-	c.pdf.SetFillColor(int(col.R), int(col.G), int(col.B))
+	c.fillColor(c.e.th.watermark)
+	c.pdf.SetAlpha(watermarkAlpha, "Normal")
+	defer c.pdf.SetAlpha(1, "Normal")
 	for _, gl := range gs {
 		open := false
 		for _, s := range gl.segs {

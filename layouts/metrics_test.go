@@ -1,0 +1,58 @@
+package layouts
+
+import (
+	"os"
+	"testing"
+
+	"github.com/go-pdf/fpdf"
+)
+
+// TestMetrics_MatchFpdf holds the widths and the ascent and descent read
+// from the font files to the numbers fpdf computes for the same fonts, for
+// every rune of the Basic Multilingual Plane: what is measured is what is
+// drawn.
+func TestMetrics_MatchFpdf(t *testing.T) {
+	sets := map[string]Fonts{"Go": {}}
+	dir := "/usr/share/fonts/truetype/dejavu/"
+	dejavu := Fonts{Regular: dir + "DejaVuSans.ttf", Bold: dir + "DejaVuSans-Bold.ttf", Italic: dir + "DejaVuSans-Oblique.ttf", BoldItalic: dir + "DejaVuSans-BoldOblique.ttf"}
+	if _, err := os.Stat(dejavu.Regular); err == nil {
+		sets["DejaVu"] = dejavu
+	}
+	for name, f := range sets {
+		t.Run(name, func(t *testing.T) {
+			fs, err := loadFonts(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			m, err := newMetrics(fs)
+			if err != nil {
+				t.Fatal(err)
+			}
+			pdf := fpdf.New("P", "mm", "A4", "")
+			if err := fs.register(pdf); err != nil {
+				t.Fatal(err)
+			}
+			for i, fc := range fs.faces {
+				st := []style{0, stBold, stItalic, stBold | stItalic, stMono}[i]
+				pdf.SetFont(fc.family, fc.style, 10)
+				bad := 0
+				for r := rune(1); r < 0xFFFF && bad < 5; r++ {
+					if r >= 0xD800 && r <= 0xDFFF {
+						continue // surrogates: not runes of a Go string
+					}
+					if want, got := pdf.GetStringSymbolWidth(string(r)), m.runeUnits(r, st); got != want {
+						t.Errorf("%s: %U: width %d, fpdf %d", fc.name, r, got, want)
+						bad++
+					}
+				}
+				if want, got := pdf.GetStringSymbolWidth("🚀"), m.runeUnits('🚀', st); got != want {
+					t.Errorf("%s: width of a rune beyond the BMP %d, fpdf %d", fc.name, got, want)
+				}
+				d := pdf.GetFontDesc(fc.family, fc.style)
+				if m.ascent(st) != float64(d.Ascent)/1000 || m.descent(st) != -float64(d.Descent)/1000 {
+					t.Errorf("%s: ascent %v descent %v, fpdf %d %d", fc.name, m.ascent(st), m.descent(st), d.Ascent, d.Descent)
+				}
+			}
+		})
+	}
+}
