@@ -39,9 +39,6 @@ func newFigure(e *env, num int, f Figure, where string) (*figure, error) {
 	}
 	src := "figure " + name
 	fg := &figure{e: e, f: f, num: num, key: e.key("f"), height: f.Height}
-	if fg.height == 0 {
-		fg.height = defaultFigureHeight
-	}
 	fg.cleanTitle = e.clean(src, f.Title, stBold)
 	fg.title = captionTitle(e, "Figure "+strconv.Itoa(num)+".", fg.cleanTitle, src, fg.key)
 	if f.Caption != "" {
@@ -86,9 +83,35 @@ func (f *figure) parts(width float64) (title, caption, source float64) {
 	return
 }
 
+// heightPreferrer is a Drawing that knows the height it needs at a width,
+// such as a horizontal bar chart that grows with its categories.
+type heightPreferrer interface {
+	PreferredHeight(width float64) float64
+}
+
+// drawingHeight is the configured height, else the drawing's preferred
+// height at width, else the default; at most what fits an empty body frame
+// under the figure's title, caption and source.
+func (f *figure) drawingHeight(width float64) float64 {
+	h := f.height
+	if h == 0 {
+		h = defaultFigureHeight
+		if p, ok := f.f.Drawing.(heightPreferrer); ok {
+			if ph := p.PreferredHeight(width); ph > 0 {
+				h = ph
+			}
+		}
+	}
+	t, c, s := f.parts(width)
+	if free := f.e.frame("body").H - t - figTitleGap - c - s; h > free && f.height == 0 {
+		h = free
+	}
+	return h
+}
+
 func (f *figure) wrap(width float64) float64 {
 	t, c, s := f.parts(width)
-	return t + figTitleGap + f.height + c + s
+	return t + figTitleGap + f.drawingHeight(width) + c + s
 }
 
 func (f *figure) split(float64, float64) (block, block, bool) { return nil, nil, false }
@@ -112,8 +135,9 @@ func (f *figure) draw(c *canvas, x, y, width float64) error {
 		return err
 	}
 	dy := y + t + figTitleGap
-	c.pdf.ClipRect(x, dy, width, f.height, false)
-	err := f.f.Drawing.Draw(c.pdf, x, dy, width, f.height)
+	h := f.drawingHeight(width)
+	c.pdf.ClipRect(x, dy, width, h, false)
+	err := f.f.Drawing.Draw(c.pdf, x, dy, width, h)
 	c.pdf.ClipEnd()
 	c.resync()
 	if err != nil {
@@ -122,7 +146,7 @@ func (f *figure) draw(c *canvas, x, y, width float64) error {
 	if err := check(c.pdf, fmt.Sprintf("figure %q", f.f.ID)); err != nil {
 		return err
 	}
-	dy += f.height
+	dy += h
 	if f.caption != nil {
 		if err := f.caption.draw(c, x, dy+figBelowGap, width); err != nil {
 			return err
