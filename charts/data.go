@@ -2,6 +2,7 @@ package charts
 
 import (
 	"fmt"
+	"github.com/briefing/report/internal/suggest"
 	"math"
 	"slices"
 	"strings"
@@ -16,7 +17,7 @@ import (
 func chartData(res *analysis.Result, measure string) (*analysis.Result, string, error) {
 	m := strings.ToLower(strings.TrimSpace(measure))
 	if m != "" && !slices.Contains(Measures(), m) {
-		if s := closest(m, Measures()); s != "" {
+		if s := suggest.Closest(m, Measures()); s != "" {
 			return nil, "", fmt.Errorf("unknown measure %q; did you mean %q?", measure, s)
 		}
 		return nil, "", fmt.Errorf("unknown measure %q (expected %s)", measure, strings.Join(Measures(), ", "))

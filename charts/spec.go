@@ -2,6 +2,7 @@ package charts
 
 import (
 	"fmt"
+	"github.com/briefing/report/internal/suggest"
 	"strings"
 	"unicode/utf8"
 
@@ -154,49 +155,8 @@ func lookupKind(name string) (kind, error) {
 		}
 	}
 	supported := strings.Join(SupportedTypes(), ", ")
-	if s := closest(name, SupportedTypes()); s != "" {
+	if s := suggest.Closest(name, SupportedTypes()); s != "" {
 		return kind{}, fmt.Errorf("unknown chart type %q; did you mean %q?", name, s)
 	}
 	return kind{}, fmt.Errorf("unknown chart type %q (supported: %s)", name, supported)
-}
-
-// closest returns the candidate nearest to s by edit distance, if it is near
-// enough to be a typo.
-func closest(s string, candidates []string) string {
-	s = strings.ToLower(strings.TrimSpace(s))
-	best, bestD := "", 0
-	for _, c := range candidates {
-		if s != "" && strings.HasPrefix(c, s) {
-			return c
-		}
-		d := editDistance(s, c)
-		if best == "" || d < bestD {
-			best, bestD = c, d
-		}
-	}
-	if bestD <= 2 || bestD*3 <= len(best) {
-		return best
-	}
-	return ""
-}
-
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }

@@ -5,10 +5,19 @@ package suggest
 import "strings"
 
 // Closest returns the candidate nearest to name (case-insensitive edit
-// distance), or "" when none is close enough to be a likely typo.
+// distance), or "" when none is close enough to be a likely typo. A name of
+// two or more letters that starts a candidate ("stacked" for
+// "stacked-bar") picks that candidate.
 func Closest(name string, candidates []string) string {
 	best, bestD := "", -1
-	n := strings.ToLower(name)
+	n := strings.ToLower(strings.TrimSpace(name))
+	if len([]rune(n)) >= 2 {
+		for _, c := range candidates {
+			if strings.HasPrefix(strings.ToLower(c), n) {
+				return c
+			}
+		}
+	}
 	for _, c := range candidates {
 		d := distance(n, strings.ToLower(c))
 		if bestD < 0 || d < bestD {

@@ -11,6 +11,7 @@ func TestClosest(t *testing.T) {
 		{"CaseInsensitive", "COUNT", "count"},
 		{"Transposed", "frequnecy", "frequency"},
 		{"TooFar", "histogram", ""},
+		{"Prefix", "freq", "frequency"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
