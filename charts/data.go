@@ -2,12 +2,12 @@ package charts
 
 import (
 	"fmt"
-	"github.com/briefing/report/internal/suggest"
 	"math"
 	"slices"
 	"strings"
 
 	"github.com/briefing/report/analysis"
+	"github.com/briefing/report/internal/suggest"
 )
 
 // chartData returns what a chart of res draws and the unit of its numbers:

@@ -2,11 +2,11 @@ package charts
 
 import (
 	"fmt"
-	"github.com/briefing/report/internal/suggest"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/briefing/report/analysis"
+	"github.com/briefing/report/internal/suggest"
 )
 
 // Spec is what a config's `charts:` entry says about one chart.
