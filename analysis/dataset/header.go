@@ -3,6 +3,7 @@ package dataset
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Header is the header row of a file: its column names, trimmed of
@@ -80,5 +81,13 @@ func newHeader(fields []string) *Header {
 
 // isBlank reports whether s is empty or white space only.
 func isBlank(s string) bool {
-	return strings.TrimFunc(s, unicode.IsSpace) == ""
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf:
+			return strings.TrimFunc(s[i:], unicode.IsSpace) == ""
+		case c != ' ' && (c < '\t' || c > '\r'): // the ASCII of unicode.IsSpace
+			return false
+		}
+	}
+	return true
 }

@@ -1,51 +1,209 @@
 package dataset
 
 import (
+	"bytes"
+	"encoding/binary"
 	"encoding/csv"
 	"errors"
 	"io"
+	"math/bits"
+	"slices"
+	"unicode/utf8"
 )
 
-// records reads CSV records from a lineFeeder, skipping records whose every
-// field is empty and turning parse errors into *Error at physical lines.
+// splitFast makes new records split lines without a double quote
+// themselves; tests turn it off to read every record through encoding/csv.
+var splitFast = true
+
+// records reads the CSV records of a file from its header line on, skipping
+// records whose every field is empty and turning parse errors into *Error at
+// physical lines.
+//
+// A line without a double quote is one record, split on the delimiter here:
+// one string per line, the fields sliced from it. A line with a double
+// quote starts a record read by encoding/csv, which may span lines (a quoted
+// field can hold line breaks) and reports malformed quotes; that reader is
+// fed only the lines of such records, so it reads exactly what it would
+// have read on the whole file.
+//
+// A record is a text and the spans of its fields in it: the text of a line
+// split here is the line itself; that of a record read by encoding/csv is
+// its fields joined.
 type records struct {
-	path   string
-	cr     *csv.Reader
-	offset int // physical line of the feeder's first line, minus one
+	src   *source
+	path  string
+	comma byte
+	strip bool // remove one trailing ';' from every line
+	fast  bool // split lines without a double quote here
+
+	first     []byte // the header line, until next reads it
+	firstLine int    // its physical line; 0 once read
+
+	start int      // physical line where the last record starts
+	spans []span   // the spans of the last record, for next
+	rec   []string // the fields of the last record, for next
+	join  []byte   // a record read by cr, joined
+
+	cr     *csv.Reader // reads records with quotes; nil until the first
+	feed   *lineFeeder // cr's input
+	offset int         // physical line of cr's line 1, minus one
 }
 
-// newRecords reads CSV separated by comma from the header line first (the
-// physical line headerLine of src) and the rest of src.
+// span is where a field is in the text of its record.
+type span struct{ from, to int }
+
+// newRecords reads CSV separated by comma (',', ';' or tab) from the header
+// line first (the physical line headerLine of src) and the rest of src.
 func newRecords(src *source, first []byte, headerLine int, comma rune, stripSemicolon bool) *records {
-	cr := csv.NewReader(newLineFeeder(src, first, stripSemicolon))
-	cr.Comma = comma
-	cr.FieldsPerRecord = -1
-	cr.ReuseRecord = true
-	return &records{path: src.path, cr: cr, offset: headerLine - 1}
-}
-
-// next returns the next record that has a non-empty field, or io.EOF. The
-// record is only valid until the next call.
-func (r *records) next() ([]string, error) {
-	for {
-		rec, err := r.cr.Read()
-		if err == io.EOF {
-			return nil, io.EOF
-		}
-		if err != nil {
-			return nil, r.convert(err)
-		}
-		if !allBlank(rec) {
-			return rec, nil
-		}
+	return &records{
+		src: src, path: src.path, comma: byte(comma), strip: stripSemicolon, fast: splitFast,
+		first: append([]byte(nil), first...), firstLine: headerLine,
 	}
 }
 
-// line returns the physical line where the last record starts.
-func (r *records) line() int {
-	l, _ := r.cr.FieldPos(0)
-	return r.offset + l
+// next returns the fields of the next record that has a non-empty field,
+// or io.EOF. The slice is only valid until the next call.
+func (r *records) next() ([]string, error) {
+	text, spans, err := r.nextSpans(r.spans[:0])
+	r.spans = spans
+	if err != nil {
+		return nil, err
+	}
+	r.rec = appendFields(r.rec[:0], text, spans)
+	return r.rec, nil
 }
+
+// nextSpans reads the next record that has a non-empty field, or io.EOF.
+// It returns its text, and dst with the spans of its fields appended.
+func (r *records) nextSpans(dst []span) (string, []span, error) {
+	n := len(dst)
+	for {
+		text, spans, err := r.read(dst[:n])
+		if err != nil {
+			return "", spans, err
+		}
+		if !allBlank(text, spans[n:]) {
+			return text, spans, nil
+		}
+		dst = spans
+	}
+}
+
+// read reads the next record, or io.EOF, like nextSpans.
+func (r *records) read(dst []span) (string, []span, error) {
+	var line []byte
+	if r.firstLine > 0 {
+		line, r.start = r.first, r.firstLine
+		r.first, r.firstLine = nil, 0
+	} else {
+		var err error
+		if line, err = r.src.readLine(); err != nil {
+			return "", dst, err
+		}
+		r.start = r.src.line
+	}
+	if r.fast {
+		if text, spans, ok := r.split(dst, line); ok {
+			return text, spans, nil
+		}
+	}
+	if err := checkText(r.path, r.start, line); err != nil {
+		return "", dst, err
+	}
+	return r.readQuoted(dst, line)
+}
+
+// split splits a line into its fields like encoding/csv does, when the
+// line has no double quote and is valid text: with a trailing ';' removed
+// when the file has one on every line, and then a trailing carriage return
+// (the one of "\r\r\n"). It returns false, with dst as it was, when the
+// line has a double quote, a NUL byte or invalid UTF-8.
+func (r *records) split(dst []span, line []byte) (string, []span, bool) {
+	if r.strip {
+		line = trimByte(line, ';')
+	}
+	line = trimByte(line, '\r')
+	if bytes.IndexByte(line, '"') >= 0 || bytes.IndexByte(line, 0) >= 0 {
+		return "", dst, false
+	}
+	spans, ascii := splitLine(dst, line, r.comma)
+	if !ascii && !utf8.Valid(line) {
+		return "", dst, false
+	}
+	return string(line), spans, true
+}
+
+// splitLine appends the spans of the fields of line, separated by comma,
+// to dst, reading eight bytes at a time, and reports whether line is all
+// ASCII.
+func splitLine(dst []span, line []byte, comma byte) (_ []span, ascii bool) {
+	const ones, lows, highs = 0x0101010101010101, 0x7f7f7f7f7f7f7f7f, 0x8080808080808080
+	// Room for every span up front: no call in the loop, fewer spills.
+	dst = slices.Grow(dst, bytes.Count(line, []byte{comma})+1)
+	out := dst[len(dst):cap(dst)]
+	commas := uint64(comma) * ones
+	var seen uint64 // every byte or'ed together
+	n, from, i := 0, 0, 0
+	for ; i+8 <= len(line); i += 8 {
+		x := binary.LittleEndian.Uint64(line[i:])
+		seen |= x
+		// The high bit of each byte of m is set where x has a comma:
+		// c has a zero byte there, and no carry crosses a byte.
+		c := x ^ commas
+		for m := ^((c&lows + lows) | c | lows); m != 0; m &= m - 1 {
+			to := i + bits.TrailingZeros64(m)>>3
+			out[n] = span{from, to}
+			n++
+			from = to + 1
+		}
+	}
+	for ; i < len(line); i++ {
+		b := line[i]
+		seen |= uint64(b)
+		if b == comma {
+			out[n] = span{from, i}
+			n++
+			from = i + 1
+		}
+	}
+	out[n] = span{from, len(line)}
+	return dst[:len(dst)+n+1], seen&highs == 0
+}
+
+// readQuoted reads the record that starts with line, the physical line
+// r.start, through encoding/csv, like read.
+func (r *records) readQuoted(dst []span, line []byte) (string, []span, error) {
+	if r.cr == nil {
+		r.feed = &lineFeeder{src: r.src, stripSemicolon: r.strip}
+		r.cr = csv.NewReader(r.feed)
+		r.cr.Comma = rune(r.comma)
+		r.cr.FieldsPerRecord = -1
+		r.cr.ReuseRecord = true
+	}
+	// cr has read every line fed so far to its end: its next line is the
+	// feeder's next.
+	r.offset = r.start - (r.feed.lines + 1)
+	r.feed.load(line)
+	rec, err := r.cr.Read()
+	if err != nil {
+		if err == io.EOF {
+			return "", dst, err
+		}
+		return "", dst, r.convert(err)
+	}
+	l, _ := r.cr.FieldPos(0) // not line: cr skips empty lines
+	r.start = r.offset + l
+	join := r.join[:0]
+	for _, f := range rec {
+		dst = append(dst, span{len(join), len(join) + len(f)})
+		join = append(join, f...)
+	}
+	r.join = join
+	return string(join), dst, nil
+}
+
+// line returns the physical line where the last record starts.
+func (r *records) line() int { return r.start }
 
 // convert turns an error from csv.Reader into an *Error.
 func (r *records) convert(err error) error {
@@ -69,10 +227,19 @@ func (r *records) convert(err error) error {
 	return &Error{File: r.path, Line: at, Msg: pe.Err.Error(), err: pe.Err}
 }
 
-// allBlank reports whether every field of rec is empty or white space.
-func allBlank(rec []string) bool {
-	for _, f := range rec {
-		if !isBlank(f) {
+// appendFields appends the fields at spans of text to dst.
+func appendFields(dst []string, text string, spans []span) []string {
+	for _, sp := range spans {
+		dst = append(dst, text[sp.from:sp.to])
+	}
+	return dst
+}
+
+// allBlank reports whether every field at spans of text is empty or white
+// space.
+func allBlank(text string, spans []span) bool {
+	for _, sp := range spans {
+		if !isBlank(text[sp.from:sp.to]) {
 			return false
 		}
 	}
@@ -100,17 +267,4 @@ func checkWidth(rec []string, n int, path string, line int) error {
 	e := errorAt(path, line, "expected %d fields, found %d", n, last+1)
 	e.Column = first + 1
 	return e
-}
-
-// fit checks rec against a header of n columns (see checkWidth) and copies
-// it into dst, cut or padded with empty fields to n.
-func fit(dst, rec []string, n int, path string, line int) ([]string, error) {
-	if err := checkWidth(rec, n, path, line); err != nil {
-		return dst, err
-	}
-	dst = append(dst[:0], rec[:min(len(rec), n)]...)
-	for len(dst) < n {
-		dst = append(dst, "")
-	}
-	return dst, nil
 }

@@ -10,11 +10,14 @@ import (
 // Spec.Path names (a missing file is an error naming it).
 //
 // onHeader is called once per file with that file's header; onRow once per
-// data row. Either may be nil. Nothing is kept: memory does not grow with
-// the number of rows, and a Row is only valid during its callback.
-// Returning an error from a callback stops the scan and Scan returns it
-// unchanged. Problems in the data are *Error values naming file, line and
-// column. The returned Info covers the files read so far, also on error.
+// data row. Either may be nil. Callbacks run in the caller's goroutine, one
+// at a time, rows in file order; the lines of a CSV file or a register are
+// read and split ahead in another goroutine meanwhile. Nothing is kept:
+// memory does not grow with the number of rows, and a Row is only valid
+// during its callback. Returning an error from a callback stops the scan
+// and Scan returns it unchanged. Problems in the data are *Error values
+// naming file, line and column. The returned Info covers the files read so
+// far, also on error.
 func Scan(spec Spec, onHeader func(*Header) error, onRow func(Row) error) (Info, error) {
 	var info Info
 	dec, err := spec.check()
@@ -58,6 +61,12 @@ func scanFile(path, format string, skip int, dec byte, onHeader func(*Header) er
 	if err != nil {
 		return fi, err
 	}
+	finished := false
+	defer func() {
+		if !finished { // an error, or a callback panicked
+			src.close()
+		}
+	}()
 	s := &scanner{src: src, decimal: dec, info: &fi, onHeader: onHeader, onRow: onRow}
 	switch format {
 	case FormatSIPRIRegister:
@@ -68,9 +77,9 @@ func scanFile(path, format string, skip int, dec byte, onHeader func(*Header) er
 		err = s.csv(skip)
 	}
 	if err != nil {
-		src.close()
 		return fi, err
 	}
+	finished = true
 	fi.SHA256, err = src.finish()
 	return fi, err
 }
@@ -91,8 +100,8 @@ func (s *scanner) noteGenerated(line []byte) {
 	}
 }
 
-// table reads a header record and the data rows under it, each padded to
-// the header's width.
+// table reads a header record and the data rows under it, each cut or
+// padded to the header's width (see checkWidth), reading ahead.
 func (s *scanner) table(recs *records) error {
 	rec, err := recs.next()
 	if err == io.EOF {
@@ -107,24 +116,33 @@ func (s *scanner) table(recs *records) error {
 	}
 	n := len(h.Columns)
 	row := Row{File: s.src.path, Header: h, decimal: s.decimal}
-	var fields []string
-	for {
-		rec, err := recs.next()
-		if err == io.EOF {
-			return nil
+	var wide []string // a row wider than the header, to check
+	return s.readAhead(row, n, func(b *batch) {
+		for !b.full() {
+			k := len(b.spans)
+			text, spans, err := recs.nextSpans(b.spans)
+			if err != nil {
+				b.spans, b.err = spans[:k], err
+				return
+			}
+			line := recs.line()
+			if len(spans)-k > n {
+				wide = appendFields(wide[:0], text, spans[k:])
+				if err := checkWidth(wide, n, s.src.path, line); err != nil {
+					b.spans, b.err = spans[:k], err
+					return
+				}
+				spans = spans[:k+n]
+			}
+			for len(spans) < k+n {
+				spans = append(spans, span{})
+			}
+			b.spans = spans
+			b.lines = append(b.lines, line)
+			b.texts = append(b.texts, text)
+			b.size += len(text)
 		}
-		if err != nil {
-			return err
-		}
-		row.Line = recs.line()
-		if fields, err = fit(fields, rec, n, s.src.path, row.Line); err != nil {
-			return err
-		}
-		row.Fields = fields
-		if err := s.emit(row); err != nil {
-			return err
-		}
-	}
+	})
 }
 
 // nextNonBlank returns the next line that is not blank (white space and

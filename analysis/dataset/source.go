@@ -3,9 +3,7 @@ package dataset
 import (
 	"bufio"
 	"bytes"
-	"crypto/sha256"
 	"encoding/hex"
-	"hash"
 	"io"
 	"os"
 	"unicode/utf8"
@@ -16,14 +14,24 @@ import (
 // grow with the file.
 const maxLine = 4 << 20
 
-// source reads one file as physical lines, hashing every byte it reads.
+// source reads one file as physical lines, hashing every byte of it.
 type source struct {
 	path string
-	f    *os.File
-	hash hash.Hash
+	hf   *hashedFile
 	br   *bufio.Reader
 	line int    // physical lines read so far
 	long []byte // a line longer than br's buffer
+}
+
+// bufferSize returns the size of the read buffer for a file: 64 KiB, or
+// less for a smaller regular file (a glob may match many small files), and
+// whether the file fits in it.
+func bufferSize(st os.FileInfo) (size int, small bool) {
+	const most, least = 64 << 10, 4 << 10
+	if st == nil || !st.Mode().IsRegular() || st.Size() >= most {
+		return most, false
+	}
+	return max(int(st.Size())+1, least), true
 }
 
 // openSource opens path for reading. A UTF-8 byte order mark is skipped; a
@@ -33,18 +41,20 @@ func openSource(path string) (*source, error) {
 	if err != nil {
 		return nil, fileError(path, err)
 	}
-	if st, err := f.Stat(); err == nil && st.IsDir() {
+	st, err := f.Stat()
+	if err == nil && st.IsDir() {
 		f.Close()
 		return nil, &Error{File: path, Msg: "is a directory, not a file"}
 	}
-	s := &source{path: path, f: f, hash: sha256.New()}
-	s.br = bufio.NewReaderSize(io.TeeReader(f, s.hash), 16<<10)
+	size, small := bufferSize(st)
+	s := &source{path: path, hf: newHashedFile(f, size, small)}
+	s.br = bufio.NewReaderSize(s.hf, size)
 	bom, _ := s.br.Peek(3)
 	switch {
 	case bytes.HasPrefix(bom, []byte("\xef\xbb\xbf")):
 		s.br.Discard(3)
 	case bytes.HasPrefix(bom, []byte("\xff\xfe")), bytes.HasPrefix(bom, []byte("\xfe\xff")):
-		f.Close()
+		s.close()
 		return nil, errorAt(path, 1, "the file is UTF-16 encoded; save it as UTF-8")
 	}
 	return s, nil
@@ -53,16 +63,15 @@ func openSource(path string) (*source, error) {
 // finish reads what is left of the file, so the hash covers all its bytes,
 // closes it and returns the hex SHA-256.
 func (s *source) finish() (string, error) {
-	_, err := io.Copy(io.Discard, s.br)
-	s.f.Close()
+	sum, err := s.hf.finish()
 	if err != nil {
 		return "", fileError(s.path, err)
 	}
-	return hex.EncodeToString(s.hash.Sum(nil)), nil
+	return hex.EncodeToString(sum[:]), nil
 }
 
-// close closes the file.
-func (s *source) close() { s.f.Close() }
+// close stops reading and closes the file.
+func (s *source) close() { s.hf.close() }
 
 // readLine returns the next physical line without its line ending ("\n" or
 // "\r\n"), or io.EOF after the last one. The line is only valid until the
@@ -88,9 +97,15 @@ func (s *source) readLine() ([]byte, error) {
 		return nil, fileError(s.path, err)
 	}
 	s.line++
-	line = bytes.TrimSuffix(line, []byte("\n"))
-	line = bytes.TrimSuffix(line, []byte("\r"))
-	return line, nil
+	return trimByte(trimByte(line, '\n'), '\r'), nil
+}
+
+// trimByte returns b without one trailing c.
+func trimByte(b []byte, c byte) []byte {
+	if n := len(b); n > 0 && b[n-1] == c {
+		return b[:n-1]
+	}
+	return b
 }
 
 // checkText returns an *Error if line, the physical line n, holds a NUL
@@ -127,32 +142,30 @@ func checkHeaderLine(path string, n int, line []byte) error {
 	return nil
 }
 
-// lineFeeder is the io.Reader a csv.Reader reads from: the header line
-// already read, then the rest of the source line by line, each checked for
-// NUL bytes and invalid UTF-8, line endings normalised to "\n", and with
-// stripSemicolon one trailing ';' removed from every line.
+// lineFeeder is the io.Reader a csv.Reader reads from: the line it is
+// given with load (checked by the caller), then, when the reader wants
+// more, the following lines of the source, each checked for NUL bytes and
+// invalid UTF-8. Line endings are normalised to "\n" and, with
+// stripSemicolon, one trailing ';' is removed from every line. Read returns
+// at most one line, so a csv.Reader that has returned a record has read all
+// the lines given so far and no more.
 type lineFeeder struct {
 	src            *source
 	stripSemicolon bool
 	buf            []byte
 	pos            int
 	err            error
+	lines          int // lines loaded so far
 }
 
-// newLineFeeder returns a feeder that starts with first, the physical line
-// just read from src.
-func newLineFeeder(src *source, first []byte, stripSemicolon bool) *lineFeeder {
-	l := &lineFeeder{src: src, stripSemicolon: stripSemicolon}
-	l.load(first)
-	return l
-}
-
+// load makes line the feeder's next line; the current one must be read.
 func (l *lineFeeder) load(line []byte) {
 	if l.stripSemicolon {
-		line = bytes.TrimSuffix(line, []byte(";"))
+		line = trimByte(line, ';')
 	}
 	l.buf = append(append(l.buf[:0], line...), '\n')
 	l.pos = 0
+	l.lines++
 }
 
 // Read implements io.Reader.

@@ -1,0 +1,134 @@
+package dataset
+
+import (
+	"crypto/sha256"
+	"hash"
+	"io"
+	"os"
+)
+
+// chunks is the number of read buffers of a hashedFile.
+const chunks = 3
+
+// hashedFile reads a file in a goroutine that computes its SHA-256 as it
+// goes, so that hashing takes no time from the goroutine splitting lines.
+// Its Read returns the file's bytes in order. The read buffers are reused:
+// memory does not grow with the file.
+type hashedFile struct {
+	f    *os.File
+	full chan []byte   // chunks read and hashed, in file order
+	free chan []byte   // chunks read from, to be filled again
+	done chan struct{} // closed by close: stop reading
+	cur  []byte        // what is left of the chunk being read from
+	last []byte        // the chunk being read from, whole
+
+	hash hash.Hash // reading in Read, not in a goroutine: the hash so far
+
+	// Set by the goroutine before it closes full.
+	err error    // io.EOF at the end of the file, or the read error
+	sum [32]byte // at io.EOF: the SHA-256 of every byte of the file
+}
+
+// newHashedFile starts reading f in chunks of size bytes. With small
+// (the file fits in one chunk) it reads and hashes in Read instead, in the
+// caller's goroutine.
+func newHashedFile(f *os.File, size int, small bool) *hashedFile {
+	h := &hashedFile{f: f}
+	if small {
+		h.hash = sha256.New()
+		return h
+	}
+	h.full, h.free, h.done = make(chan []byte, chunks), make(chan []byte, chunks), make(chan struct{})
+	for range chunks {
+		h.free <- make([]byte, size)
+	}
+	go h.run()
+	return h
+}
+
+// run reads the file until its end, a read error or close.
+func (h *hashedFile) run() {
+	defer close(h.full)
+	sum := sha256.New()
+	for {
+		var buf []byte
+		select {
+		case buf = <-h.free:
+		case <-h.done:
+			return
+		}
+		n, err := h.f.Read(buf[:cap(buf)])
+		sum.Write(buf[:n])
+		if n > 0 {
+			h.full <- buf[:n] // never blocks: full has room for every chunk
+		}
+		if err != nil {
+			if err == io.EOF {
+				sum.Sum(h.sum[:0])
+			}
+			h.err = err
+			return
+		}
+	}
+}
+
+// Read implements io.Reader.
+func (h *hashedFile) Read(p []byte) (int, error) {
+	if h.hash != nil {
+		n, err := h.f.Read(p)
+		h.hash.Write(p[:n])
+		return n, err
+	}
+	for len(h.cur) == 0 {
+		if !h.next() {
+			return 0, h.err
+		}
+	}
+	n := copy(p, h.cur)
+	h.cur = h.cur[n:]
+	return n, nil
+}
+
+// next hands the chunk read from back and takes the next one; it returns
+// false at the end of the reading.
+func (h *hashedFile) next() bool {
+	if h.last != nil {
+		h.free <- h.last // never blocks: free has room for every chunk
+		h.last, h.cur = nil, nil
+	}
+	c, ok := <-h.full
+	if !ok {
+		return false
+	}
+	h.last, h.cur = c, c
+	return true
+}
+
+// finish reads the rest of the file, closes it and returns its SHA-256.
+func (h *hashedFile) finish() ([32]byte, error) {
+	defer h.f.Close()
+	if h.hash != nil {
+		_, err := io.Copy(io.Discard, h) // hashing in Read
+		h.hash.Sum(h.sum[:0])
+		return h.sum, err
+	}
+	for h.next() {
+	}
+	if h.err != io.EOF {
+		return h.sum, h.err
+	}
+	return h.sum, nil
+}
+
+// close stops the reading and closes the file (which ends a read that
+// waits on a pipe).
+func (h *hashedFile) close() {
+	if h.hash != nil {
+		h.f.Close()
+		return
+	}
+	close(h.done)
+	h.f.Close()
+	for range h.full {
+	}
+}
