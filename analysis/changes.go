@@ -54,23 +54,35 @@ func (a *changesAnalysis) add(r dataset.Row, t period.Interval, inCut bool) erro
 	}
 	switch {
 	case endsIn(t, a.cut):
+		a.set.Count++
+		if len(a.set.Rows) >= MaxChangeRows {
+			return nil // counted, not kept: problems says so
+		}
 		row := make(map[string]string, len(a.head))
 		for i, c := range a.head {
 			row[c] = r.Get(i)
 		}
 		a.set.Rows = append(a.set.Rows, row)
-		a.set.Count++
 	case endsIn(t, a.cut.Previous()):
 		a.set.PreviousCount++
 	}
 	return nil
 }
 
+// MaxChangeRows is the most rows of one period a changes analysis keeps:
+// a briefing lists what is new, not a whole register.
+const MaxChangeRows = 10_000
+
 func (a *changesAnalysis) problems() config.Problems {
+	var ps config.Problems
 	if !a.where.matched && !a.where.src.IsZero() {
-		return config.Problems{a.where.unmatched(a.cfg, a.spec.Dataset)}
+		ps = append(ps, a.where.unmatched(a.cfg, a.spec.Dataset))
 	}
-	return nil
+	if a.set.Count > MaxChangeRows {
+		ps = append(ps, a.cfg.Problemf("analyses."+a.name, "%s rows fall in %s; a changes analysis lists at most %s: narrow it with where:",
+			thousands(a.set.Count), a.cut, thousands(MaxChangeRows)))
+	}
+	return ps
 }
 
 func (a *changesAnalysis) result() *Result {

@@ -1,6 +1,9 @@
 package analysis
 
 import (
+	"fmt"
+	"strings"
+
 	"github.com/briefing/report/analysis/dataset"
 	"github.com/briefing/report/config"
 	"github.com/briefing/report/internal/period"
@@ -42,12 +45,29 @@ func bindColumn(c *config.Config, path, name string, h *dataset.Header, ps *conf
 	if name == "" {
 		return -1
 	}
-	i, ok := h.Index(name)
-	if !ok {
-		*ps = append(*ps, c.Problemf(path, "unknown column %q%s", name, hintColumns(name, h)))
+	i, err := columnIndex(h, name)
+	if err != "" {
+		*ps = append(*ps, c.Problemf(path, "%s", err))
 		return -1
 	}
 	return i
+}
+
+// columnIndex finds a column by name (case-insensitively, as the contract
+// says), or says why not: no such column (with the closest), or two
+// columns that the name matches alike.
+func columnIndex(h *dataset.Header, name string) (int, string) {
+	i, ok := h.Index(name)
+	if !ok {
+		return -1, fmt.Sprintf("unknown column %q%s", name, hintColumns(name, h))
+	}
+	for j := i + 1; j < len(h.Columns); j++ {
+		if strings.EqualFold(strings.TrimSpace(h.Columns[j]), strings.TrimSpace(name)) {
+			return -1, fmt.Sprintf("column %q is ambiguous: the header has %q (column %d) and %q (column %d); rename one in the file",
+				name, h.Columns[i], i+1, h.Columns[j], j+1)
+		}
+	}
+	return i, ""
 }
 
 func hintColumns(name string, h *dataset.Header) string {

@@ -21,6 +21,8 @@ type countAnalysis struct {
 	from   period.Interval
 	to     period.Interval
 	counts map[string]float64
+	// tooMany is set when the by column has more than MaxCategories values.
+	tooMany bool
 }
 
 func newCount(c *config.Config, name string, t *timer) *countAnalysis {
@@ -54,15 +56,33 @@ func (a *countAnalysis) add(r dataset.Row, t period.Interval, inCut bool) error 
 			return nil
 		}
 	}
-	a.counts[r.Get(a.by)]++
+	k := r.Get(a.by)
+	if _, ok := a.counts[k]; !ok && len(a.counts) >= MaxCategories {
+		a.tooMany = true
+		return nil
+	}
+	a.counts[k]++
 	return nil
 }
 
 func (a *countAnalysis) problems() config.Problems {
+	var ps config.Problems
 	if !a.where.matched && !a.where.src.IsZero() {
-		return config.Problems{a.where.unmatched(a.cfg, a.spec.Dataset)}
+		ps = append(ps, a.where.unmatched(a.cfg, a.spec.Dataset))
 	}
-	return nil
+	if a.tooMany {
+		ps = append(ps, tooManyCategories(a.cfg, a.path, a.spec.By))
+	}
+	return ps
+}
+
+// MaxCategories bounds the distinct values of a by column that an
+// analysis counts: more is an ID column rather than a category, and would
+// make memory grow with the data.
+const MaxCategories = 10_000
+
+func tooManyCategories(c *config.Config, path, by string) config.Problem {
+	return c.Problemf(path+".by", "column %q has more than %s different values: it is not a category (an ID or a free-text column?)", by, thousands(MaxCategories))
 }
 
 // result lists categories by count (then label), with `labels` applied.

@@ -52,6 +52,13 @@ func Compute(c *config.Config, p period.Period) (*Results, config.Problems) {
 		go func() {
 			defer wg.Done()
 			parts[i] = &Results{Analyses: map[string]*Result{}, Datasets: map[string]*DatasetSummary{}, Tables: map[string]*Table{}}
+			// A panic here is a bug in report; it must not take the run down
+			// without saying which dataset set it off.
+			defer func() {
+				if r := recover(); r != nil {
+					found[i] = append(found[i], c.Problemf("data."+name, "internal error while reading this dataset (a bug in report; please report it): %v", r))
+				}
+			}()
 			found[i] = computeDataset(c, name, p, parts[i])
 		}()
 	}
@@ -64,14 +71,20 @@ func Compute(c *config.Config, p period.Period) (*Results, config.Problems) {
 		maps.Copy(res.Tables, parts[i].Tables)
 	}
 	for _, name := range c.AnalysisNames() {
-		if c.Analyses[name].Kind == "compare" {
-			r, err := Compare(c, name, res.Analyses)
-			if err != nil {
-				ps = append(ps, c.Problemf("analyses."+name, "%v", err))
-				continue
-			}
-			res.Analyses[name] = r
+		a := c.Analyses[name]
+		if a.Kind != "compare" {
+			continue
 		}
+		if _, ok := res.Analyses[a.Of]; !ok {
+			// The analysis it compares failed, and said why.
+			continue
+		}
+		r, err := Compare(c, name, res.Analyses)
+		if err != nil {
+			ps = append(ps, c.Problemf("analyses."+name, "%v", err))
+			continue
+		}
+		res.Analyses[name] = r
 	}
 	return res, ps
 }
@@ -251,9 +264,14 @@ func (run *datasetRun) rowError(err error) {
 	run.rowErrs = append(run.rowErrs, dataProblem(run.cfg, run.name, err))
 }
 
-// dataProblem turns a reader error into a problem at its file and line.
+// dataProblem turns a reader error into a problem at its file and line. An
+// error about the file as a whole (missing, a folder, a glob matching
+// nothing) is placed at the config's data.NAME.path, naming the file.
 func dataProblem(c *config.Config, name string, err error) config.Problem {
 	var de *dataset.Error
+	if errors.As(err, &de) && de.Line == 0 {
+		return c.Problemf("data."+name+".path", "%s: %s", de.File, de.Msg)
+	}
 	if errors.As(err, &de) {
 		msg := de.Msg
 		if de.ColumnName != "" {

@@ -17,6 +17,7 @@ type filter struct {
 	clauses []boundClause
 	not     *filter
 	matched bool // some row of the dataset passed it
+	offered bool // some row was offered to it
 	// seen keeps a sample of the values met in each clause's column, to
 	// suggest the closest one when the filter matches nothing.
 	seen []map[string]bool
@@ -24,6 +25,7 @@ type filter struct {
 
 type boundClause struct {
 	col    int
+	name   string // as written in the file's header
 	values []string
 }
 
@@ -43,12 +45,12 @@ func (f *filter) bind(h *dataset.Header, c *config.Config) config.Problems {
 	f.clauses = f.clauses[:0]
 	f.seen = f.seen[:0]
 	for _, cl := range f.src.Clauses {
-		i, ok := h.Index(cl.Column)
-		if !ok {
-			ps = append(ps, c.Problemf(f.path+"."+cl.Column, "unknown column %q%s", cl.Column, suggest.Hint(cl.Column, h.Columns)))
+		i, msg := columnIndex(h, cl.Column)
+		if msg != "" {
+			ps = append(ps, c.Problemf(f.path+"."+cl.Column, "%s", msg))
 			continue
 		}
-		f.clauses = append(f.clauses, boundClause{col: i, values: cl.Values})
+		f.clauses = append(f.clauses, boundClause{col: i, name: h.Columns[i], values: cl.Values})
 		f.seen = append(f.seen, map[string]bool{})
 	}
 	if f.not != nil {
@@ -59,6 +61,7 @@ func (f *filter) bind(h *dataset.Header, c *config.Config) config.Problems {
 
 // match reports whether the row passes the filter.
 func (f *filter) match(r dataset.Row) bool {
+	f.offered = true
 	ok := true
 	for i, cl := range f.clauses {
 		v := r.Get(cl.col)
@@ -95,6 +98,9 @@ func anyEqual(values []string, v string) bool {
 // unmatched explains a filter that matched no row of the dataset, with
 // the closest value actually present for each clause.
 func (f *filter) unmatched(c *config.Config, dataset string) config.Problem {
+	if !f.offered {
+		return c.Problemf(f.path, "the filter matches no row: dataset %q has no rows (its file has a header only?)", dataset)
+	}
 	var hints []string
 	for i, cl := range f.src.Clauses {
 		if i >= len(f.seen) {
@@ -110,7 +116,7 @@ func (f *filter) unmatched(c *config.Config, dataset string) config.Problem {
 			}
 			sort.Strings(vals)
 			hint := suggest.Hint(v, vals)
-			hints = append(hints, fmt.Sprintf("%s has no value %q%s", cl.Column, v, hint))
+			hints = append(hints, fmt.Sprintf("%s has no value %q%s", f.clauses[i].name, v, hint))
 		}
 	}
 	msg := fmt.Sprintf("the filter matches no row of dataset %q", dataset)

@@ -2,12 +2,12 @@ package analysis
 
 import (
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/briefing/report/analysis/dataset"
 	"github.com/briefing/report/config"
 	"github.com/briefing/report/internal/period"
-	"github.com/briefing/report/internal/suggest"
 )
 
 // timer reads a row's time from the configured columns.
@@ -30,13 +30,13 @@ func (t *timer) bind(h *dataset.Header, c *config.Config) config.Problems {
 		if name == "" {
 			return -1
 		}
-		i, ok := h.Index(name)
-		if !ok {
+		i, msg := columnIndex(h, name)
+		if msg != "" {
 			p := t.path
 			if key != "" {
 				p += "." + key
 			}
-			ps = append(ps, c.Problemf(p, "unknown time column %q%s", name, suggest.Hint(name, h.Columns)))
+			ps = append(ps, c.Problemf(p, "%s", strings.Replace(msg, "unknown column", "unknown time column", 1)))
 			return -1
 		}
 		return i

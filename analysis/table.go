@@ -14,6 +14,11 @@ type Table struct {
 	Rows    [][]string
 }
 
+// MaxTableRows is the most rows a dataset table block may list: a table
+// of more is hundreds of pages no reader turns, and keeping its rows is
+// the one thing that would make memory grow with the data.
+const MaxTableRows = 5_000
+
 // tableConsumer keeps the rows of a dataset table block.
 type tableConsumer struct {
 	cfg   *config.Config
@@ -22,6 +27,7 @@ type tableConsumer struct {
 	cols  []int
 	timer *timer
 	table *Table
+	more  int // rows past MaxTableRows, counted, not kept
 }
 
 func (t *tableConsumer) time() *timer { return t.timer }
@@ -51,6 +57,10 @@ func (t *tableConsumer) add(r dataset.Row, _ period.Interval, inCut bool) error 
 	if !inCut {
 		return nil
 	}
+	if len(t.table.Rows) >= MaxTableRows {
+		t.more++
+		return nil
+	}
 	row := make([]string, len(t.cols))
 	for i, c := range t.cols {
 		row[i] = r.Get(c)
@@ -59,4 +69,10 @@ func (t *tableConsumer) add(r dataset.Row, _ period.Interval, inCut bool) error 
 	return nil
 }
 
-func (t *tableConsumer) problems() config.Problems { return nil }
+func (t *tableConsumer) problems() config.Problems {
+	if t.more == 0 {
+		return nil
+	}
+	return config.Problems{t.cfg.Problemf(t.path, "the table would list %s rows of dataset %q; a briefing table lists at most %s: give the table a smaller data file, or list the period's rows with a changes analysis",
+		thousands(len(t.table.Rows)+t.more), t.table.Dataset, thousands(MaxTableRows))}
+}

@@ -26,7 +26,9 @@ type timedAnalysis struct {
 	byVals map[string]map[int64]float64
 	first  period.Interval // earliest interval met inside the cut
 	coarse bool            // met a row whose time is coarser than unit
-	errs   config.Problems
+	// tooMany is set when the by column has more than MaxCategories values.
+	tooMany bool
+	errs    config.Problems
 }
 
 // namedSeries is one series of a timed analysis and its sums so far.
@@ -121,6 +123,10 @@ func (a *timedAnalysis) add(r dataset.Row, t period.Interval, inCut bool) error 
 		cat := r.Get(a.by)
 		m := a.byVals[cat]
 		if m == nil {
+			if len(a.byVals) >= MaxCategories {
+				a.tooMany = true
+				return nil
+			}
 			m = map[int64]float64{}
 			a.byVals[cat] = m
 		}
@@ -132,14 +138,26 @@ func (a *timedAnalysis) add(r dataset.Row, t period.Interval, inCut bool) error 
 func (a *timedAnalysis) problems() config.Problems {
 	ps := a.errs
 	if a.coarse {
-		ps = append(ps, a.cfg.Problemf(a.path+".interval", "interval %s is finer than the data's time (some rows have only a year)", a.unit))
+		ps = append(ps, a.cfg.Problemf(a.path+".interval", "interval %s is finer than the data's time (some rows have only a year): use interval: year, or a time column with dates", a.unit))
+	}
+	if a.tooMany {
+		ps = append(ps, tooManyCategories(a.cfg, a.path, a.spec.By))
 	}
 	if !a.where.matched && !a.where.src.IsZero() {
-		ps = append(ps, a.where.unmatched(a.cfg, a.spec.Dataset))
+		// No row reached the series' filters: that one problem says it.
+		return append(ps, a.where.unmatched(a.cfg, a.spec.Dataset))
 	}
 	for _, s := range a.series {
 		if !s.filter.matched && !s.filter.src.IsZero() {
 			ps = append(ps, s.filter.unmatched(a.cfg, a.spec.Dataset))
+		}
+	}
+	if len(a.window()) == 0 {
+		if a.spec.From != "" {
+			ps = append(ps, a.cfg.Problemf(a.path+".from", "from %s is after %s, the last %s that ends inside the report period %s: the analysis would have no values",
+				a.spec.From, a.lastInterval(), a.unit, a.cut))
+		} else {
+			ps = append(ps, a.cfg.Problemf(a.path+".to", "to %s is before %s, the first %s with data: the analysis would have no values", a.spec.To, a.first, a.unit))
 		}
 	}
 	return ps
@@ -180,10 +198,7 @@ func (a *timedAnalysis) result() *Result {
 // window returns the keys from `from` (default: the first interval with
 // data) to `to` (default and at most: the last interval inside the cut).
 func (a *timedAnalysis) window() []Key {
-	last := period.Interval{Unit: a.unit, Start: a.cut.End()}.Truncate(a.unit)
-	for last.End().After(a.cut.End()) {
-		last = last.Prev()
-	}
+	last := a.lastInterval()
 	if a.spec.To != "" {
 		if to, err := period.ParseInterval(a.spec.To); err == nil {
 			to = to.Truncate(a.unit)
@@ -206,6 +221,16 @@ func (a *timedAnalysis) window() []Key {
 		keys = append(keys, Key{Label: iv.String(), Interval: iv})
 	}
 	return keys
+}
+
+// lastInterval is the last interval of the analysis's unit that ends
+// inside the report period.
+func (a *timedAnalysis) lastInterval() period.Interval {
+	last := period.Interval{Unit: a.unit, Start: a.cut.End()}.Truncate(a.unit)
+	for last.End().After(a.cut.End()) {
+		last = last.Prev()
+	}
+	return last
 }
 
 // topSeries turns per-category sums into series ordered by total (then by

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/briefing/report/config"
@@ -26,4 +27,17 @@ func joinNames(names []string) string {
 		return strings.Join(names[:3], ", ") + fmt.Sprintf(" and %d more files", len(names)-3)
 	}
 	return strings.Join(names, ", ")
+}
+
+// thousands prints n with thousands separators: 1,000,000.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	var b strings.Builder
+	for i, r := range s {
+		if i > 0 && (len(s)-i)%3 == 0 && s[i-1] != '-' {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }

@@ -1,10 +1,12 @@
 package config
 
 import (
+	"errors"
 	"fmt"
-	"regexp"
+	"reflect"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/go-viper/mapstructure/v2"
 )
@@ -77,10 +79,9 @@ func (c *Config) decode(all map[string]any) Problems {
 	return ps
 }
 
-var fieldRe = regexp.MustCompile(`'([^']*)'`)
-
 // decodeInto decodes one config entry, turning each type error into a
-// problem at the key path of the field that failed.
+// problem at the key path of the value that failed, saying what was
+// expected and what was found.
 func (c *Config) decodeInto(path string, in any, out any, ps *Problems) {
 	if in == nil {
 		return
@@ -94,19 +95,114 @@ func (c *Config) decodeInto(path string, in any, out any, ps *Problems) {
 		panic(err) // a programming error: the decoder config is static
 	}
 	if err := dec.Decode(in); err != nil {
-		for _, line := range strings.Split(err.Error(), "\n") {
-			line = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(line), "* "))
-			if line == "" || strings.HasPrefix(line, "decoding failed") {
-				continue
-			}
+		for _, de := range decodeErrors(err) {
 			field := path
-			if m := fieldRe.FindStringSubmatch(line); m != nil && m[1] != "" {
-				field = joinPath(path, m[1])
-				line = strings.TrimSpace(strings.Replace(line, m[0], "", 1))
+			if name := keyPath(de.Name()); name != "" {
+				field = joinPath(path, name)
 			}
-			*ps = append(*ps, c.Problemf(field, "wrong type: %s", line))
+			*ps = append(*ps, c.Problemf(field, "%s", typeMessage(de, in)))
 		}
 	}
+}
+
+// decodeErrors lists the innermost field errors of a mapstructure error.
+func decodeErrors(err error) []*mapstructure.DecodeError {
+	var out []*mapstructure.DecodeError
+	var walk func(error)
+	walk = func(err error) {
+		switch e := err.(type) {
+		case interface{ Unwrap() []error }:
+			for _, x := range e.Unwrap() {
+				walk(x)
+			}
+			return
+		case *mapstructure.DecodeError:
+			before := len(out)
+			walk(e.Unwrap())
+			if len(out) == before {
+				out = append(out, e)
+			}
+			return
+		case interface{ Unwrap() error }:
+			walk(e.Unwrap())
+		}
+	}
+	walk(err)
+	return out
+}
+
+// keyPath turns mapstructure's field name ("Fonts.bold_italic",
+// "Authors[0]") into the config's key path ("fonts.bold_italic").
+func keyPath(name string) string {
+	var b strings.Builder
+	for i, r := range name {
+		if unicode.IsUpper(r) {
+			if i > 0 && name[i-1] != '.' && name[i-1] != '[' {
+				b.WriteByte('_')
+			}
+			r = unicode.ToLower(r)
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// typeMessage says what a field expected and what it found.
+// in is the whole entry, for an error about the entry itself.
+func typeMessage(de *mapstructure.DecodeError, in any) string {
+	var pe *mapstructure.ParseError
+	var ue *mapstructure.UnconvertibleTypeError
+	var want reflect.Type
+	var found any
+	switch {
+	case errors.As(de, &pe):
+		want, found = pe.Expected.Type(), pe.Value
+	case errors.As(de, &ue):
+		want, found = ue.Expected.Type(), ue.Value
+	default:
+		msg := de.Unwrap().Error()
+		if strings.Contains(msg, "expected a map") {
+			return "expected a map of keys, found " + describe(in)
+		}
+		return "wrong type: " + msg
+	}
+	return "expected " + expectation(want) + ", found " + describe(found)
+}
+
+func expectation(t reflect.Type) string {
+	switch t.Kind() {
+	case reflect.Bool:
+		return "true or false"
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return "a whole number"
+	case reflect.Float32, reflect.Float64:
+		return "a number"
+	case reflect.String:
+		return "text"
+	case reflect.Slice, reflect.Array:
+		return "a list"
+	case reflect.Map, reflect.Struct:
+		return "a map of keys"
+	case reflect.Pointer:
+		return expectation(t.Elem())
+	}
+	return t.String()
+}
+
+// describe names a decoded value the way the user wrote it.
+func describe(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return "nothing"
+	case string:
+		return strconv.Quote(x)
+	case []any:
+		return "a list"
+	case map[string]any:
+		return "a map"
+	}
+	return fmt.Sprint(v)
 }
 
 // decodeTime reads `time:` as a column name or as {date, year, month}.
@@ -124,7 +220,7 @@ func (c *Config) decodeTime(path string, in any, ps *Problems) Time {
 		}
 		return t
 	}
-	*ps = append(*ps, c.Problemf(path, "expected a column name or {date, year, month}, found %v", in))
+	*ps = append(*ps, c.Problemf(path, "expected a column name or {date, year, month}, found %s", describe(in)))
 	return Time{}
 }
 
@@ -136,7 +232,7 @@ func (c *Config) decodeFilter(path string, in any, ps *Problems) Filter {
 	}
 	m, ok := in.(map[string]any)
 	if !ok {
-		*ps = append(*ps, c.Problemf(path, "expected a map of column: value, found %v", in))
+		*ps = append(*ps, c.Problemf(path, "expected a map of column: value, found %s", describe(in)))
 		return f
 	}
 	for _, col := range sortedKeys(m) {

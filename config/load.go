@@ -6,9 +6,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
-	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/spf13/viper"
 	"gopkg.in/yaml.v3"
@@ -47,6 +46,9 @@ func Load(file string, opts Options) (*Config, error) {
 	if fi.IsDir() {
 		return nil, Problems{{File: file, Msg: "is a folder, expected a config file (.yaml, .json or .toml)"}}
 	}
+	if fi.Size() > maxConfigSize {
+		return nil, Problems{{File: file, Msg: fmt.Sprintf("is %d bytes; a config file has at most %d (is it the right file?)", fi.Size(), maxConfigSize)}}
+	}
 	data, err := os.ReadFile(file)
 	if err != nil {
 		return nil, Problems{{File: file, Msg: "cannot read the config file: " + pathErr(err)}}
@@ -58,34 +60,84 @@ func Load(file string, opts Options) (*Config, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, Problems{{File: file, Line: 1, Msg: "empty config file, expected at least report:, data: and sections:"}}
 	}
+	if i := firstNonText(data); i >= 0 {
+		line, col := lineCol(data, i+1)
+		return nil, Problems{{File: file, Line: line, Column: col,
+			Msg: fmt.Sprintf("byte 0x%02x is not text in UTF-8: save the file as UTF-8 (or is it not a config file?)", data[i])}}
+	}
 	var root *yaml.Node
-	if typ != "toml" {
-		var doc yaml.Node
-		if err := yaml.Unmarshal(data, &doc); err != nil {
-			return nil, Problems{syntaxProblem(file, err)}
+	switch typ {
+	case "json":
+		if p := jsonSyntaxProblem(file, data); p != nil {
+			return nil, Problems{*p}
 		}
-		root = &doc
-		c.pos = indexPositions(root)
+		// JSON is YAML too: parse it again for the positions of its keys.
+		if r, ps := parseYAML(file, data); len(ps) == 0 {
+			root = r
+		}
+	case "yaml":
+		r, ps := parseYAML(file, data)
+		if len(ps) > 0 {
+			return nil, ps
+		}
+		root = r
 	}
 	v := viper.New()
 	v.SetConfigType(typ)
 	if err := v.ReadConfig(bytes.NewReader(data)); err != nil {
-		return nil, Problems{syntaxProblem(file, err)}
+		return nil, Problems{parseProblem(file, data, err)}
+	}
+	if root != nil {
+		c.pos = indexPositions(root)
+	} else if typ == "toml" {
+		// TOML has no node tree with positions: index the lines, and check
+		// the keys on the decoded settings.
+		c.pos = tomlPositions(data)
+		c.posOnly = true
+		root = settingsNode(v.AllSettings())
 	}
 	var ps Problems
 	ps = append(ps, c.checkShape(root)...)
-	ps = append(ps, applyOverlays(v, file, opts)...)
+	ps = append(ps, c.applyOverlays(v, opts)...)
 	ps = append(ps, c.decode(v.AllSettings())...)
 	c.resolvePaths()
 	ps = append(ps, c.validate()...)
+	ps = ps.dedupe()
 	ps.Sort()
-	if len(ps.Errors()) > 0 {
-		return c, ps
-	}
 	if len(ps) > 0 {
-		return c, ps // warnings only: the caller decides
+		return c, ps // warnings only when ps.Errors() is empty: the caller decides
 	}
 	return c, nil
+}
+
+// firstNonText returns the offset of the first NUL byte or byte that is
+// not UTF-8, or -1.
+func firstNonText(data []byte) int {
+	for i := 0; i < len(data); {
+		r, n := utf8.DecodeRune(data[i:])
+		if r == 0 || (r == utf8.RuneError && n <= 1) {
+			return i
+		}
+		i += n
+	}
+	return -1
+}
+
+// maxConfigSize bounds the config file: a briefing's config is a few
+// kilobytes; a data file given as --config by mistake is refused at once.
+const maxConfigSize = 4 << 20
+
+// settingsNode turns decoded settings into a node tree for the key checks.
+func settingsNode(settings map[string]any) *yaml.Node {
+	out, err := yaml.Marshal(settings)
+	if err != nil {
+		return nil
+	}
+	var doc yaml.Node
+	if yaml.Unmarshal(out, &doc) != nil {
+		return nil
+	}
+	return &doc
 }
 
 func configType(file string) (string, error) {
@@ -100,22 +152,10 @@ func configType(file string) (string, error) {
 	return "", fmt.Errorf("unknown config file type %q, expected .yaml, .yml, .json or .toml", filepath.Ext(file))
 }
 
-var lineRe = regexp.MustCompile(`line (\d+)(?:, column (\d+))?`)
-
-func syntaxProblem(file string, err error) Problem {
-	msg := err.Error()
-	p := Problem{File: file, Msg: "syntax error: " + strings.TrimPrefix(msg, "yaml: ")}
-	if m := lineRe.FindStringSubmatch(msg); m != nil {
-		p.Line, _ = strconv.Atoi(m[1])
-		if m[2] != "" {
-			p.Column, _ = strconv.Atoi(m[2])
-		}
-	}
-	return p
-}
-
-// applyOverlays sets REPORT_ environment variables, then --set pairs, on v.
-func applyOverlays(v *viper.Viper, file string, opts Options) Problems {
+// applyOverlays sets REPORT_ environment variables, then --set pairs, on v,
+// and remembers where each overridden key came from so that a problem with
+// its value names the flag or the variable, not the file.
+func (c *Config) applyOverlays(v *viper.Viper, opts Options) Problems {
 	keys := map[string]bool{}
 	for _, k := range v.AllKeys() {
 		keys[k] = true
@@ -129,22 +169,29 @@ func applyOverlays(v *viper.Viper, file string, opts Options) Problems {
 			env[k] = val
 		}
 	}
-	sorted := sortedKeys(keys)
-	for _, k := range sorted {
+	c.origin = map[string]string{}
+	for _, k := range sortedKeys(keys) {
 		name := EnvPrefix + strings.ToUpper(strings.NewReplacer(".", "_", "-", "_").Replace(k))
 		if val, ok := env[name]; ok {
 			v.Set(k, val)
+			c.origin[k] = "environment " + name
 		}
 	}
 	var ps Problems
 	for _, kv := range opts.Sets {
 		k, val, ok := strings.Cut(kv, "=")
 		k = strings.ToLower(strings.TrimSpace(k))
+		where := "--set " + kv
 		if !ok || k == "" {
-			ps = append(ps, Problem{File: "--set", Msg: fmt.Sprintf("%q: expected key=value", kv)})
+			ps = append(ps, Problem{File: where, Msg: "expected key=value, such as --set report.period=2025-Q1"})
+			continue
+		}
+		if hint, ok := knownKey(k); !ok {
+			ps = append(ps, Problem{File: where, Path: k, Msg: fmt.Sprintf("unknown key %q%s", k, hint)})
 			continue
 		}
 		v.Set(k, val)
+		c.origin[k] = where
 	}
 	return ps
 }

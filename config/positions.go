@@ -39,28 +39,32 @@ func indexPositions(root *yaml.Node) positions {
 	if node.Kind == yaml.DocumentNode && len(node.Content) > 0 {
 		node = node.Content[0]
 	}
-	p.walk("", node)
+	budget := maxNodes
+	p.walk("", node, &budget)
 	return p
 }
 
-func (p positions) walk(path string, n *yaml.Node) {
+// walk records positions below n. Aliases are not followed: a key under
+// one is placed at the alias.
+func (p positions) walk(path string, n *yaml.Node, budget *int) {
+	if *budget--; *budget < 0 {
+		return
+	}
 	switch n.Kind {
 	case yaml.MappingNode:
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
 			child := joinPath(path, k.Value)
-			p[strings.ToLower(child)] = [2]int{k.Line, k.Column}
-			p.walk(child, v)
+			if _, dup := p[strings.ToLower(child)]; !dup {
+				p[strings.ToLower(child)] = [2]int{k.Line, k.Column}
+			}
+			p.walk(child, v, budget)
 		}
 	case yaml.SequenceNode:
 		for i, v := range n.Content {
 			child := path + "[" + strconv.Itoa(i) + "]"
 			p[strings.ToLower(child)] = [2]int{v.Line, v.Column}
-			p.walk(child, v)
-		}
-	case yaml.AliasNode:
-		if n.Alias != nil {
-			p.walk(path, n.Alias)
+			p.walk(child, v, budget)
 		}
 	}
 }

@@ -16,6 +16,8 @@ type Problem struct {
 	Msg    string
 	// Warning marks a problem that does not stop a run (unless --strict).
 	Warning bool
+
+	shape bool // a key whose value has the wrong shape (see dedupe)
 }
 
 // Error formats the problem as "file:line:col: path: msg".
@@ -94,10 +96,42 @@ func (ps Problems) Sort() {
 }
 
 // Problemf returns a problem at the config key path, with the line and
-// column of that key when the config file has positions.
+// column of that key when the config file has positions. A value set by
+// --set or an environment variable is placed there instead.
 func (c *Config) Problemf(path, format string, args ...any) Problem {
+	msg := fmt.Sprintf(format, args...)
+	if where, ok := c.origin[strings.ToLower(path)]; ok {
+		return Problem{File: where, Path: path, Msg: msg}
+	}
 	line, col := c.pos.find(path)
-	return Problem{File: c.File, Line: line, Column: col, Path: path, Msg: fmt.Sprintf(format, args...)}
+	return Problem{File: c.File, Line: line, Column: col, Path: path, Msg: msg}
+}
+
+// dedupe drops a problem that repeats another at the same place, and a
+// problem whose key path already has a problem about its shape (a list
+// where a map belongs says all there is to say about that key).
+func (ps Problems) dedupe() Problems {
+	shape := map[string]bool{}
+	for _, p := range ps {
+		if p.shape {
+			shape[p.File+"\x00"+p.Path] = true
+		}
+	}
+	seen := map[Problem]bool{}
+	var out Problems
+	for _, p := range ps {
+		if !p.shape && shape[p.File+"\x00"+p.Path] {
+			continue
+		}
+		key := p
+		key.shape = false
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		out = append(out, p)
+	}
+	return out
 }
 
 // Warningf is Problemf for a problem that does not stop the run.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/briefing/report/internal/suggest"
 	"gopkg.in/yaml.v3"
@@ -61,7 +62,7 @@ var configShape = &shape{keys: map[string]*shape{
 }}
 
 // checkShape reports every key the config does not know, with the closest
-// known key as a suggestion.
+// known key as a suggestion, and every block of the wrong shape.
 func (c *Config) checkShape(root *yaml.Node) Problems {
 	if root == nil {
 		return nil
@@ -71,55 +72,132 @@ func (c *Config) checkShape(root *yaml.Node) Problems {
 		n = n.Content[0]
 	}
 	var ps Problems
-	c.walkShape("", n, configShape, &ps)
+	budget := maxNodes
+	c.walkShape("", n, configShape, &ps, &budget)
 	return ps
 }
 
-func (c *Config) walkShape(path string, n *yaml.Node, s *shape, ps *Problems) {
+// at is where a key path is written: the node's own position, or for TOML
+// (whose nodes are made from decoded settings) the indexed line.
+func (c *Config) at(path string, n *yaml.Node) (int, int) {
+	if c.posOnly {
+		return c.pos.find(path)
+	}
+	return n.Line, n.Column
+}
+
+func (c *Config) walkShape(path string, n *yaml.Node, s *shape, ps *Problems, budget *int) {
 	if s == nil || s.leaf {
 		return
 	}
 	for n.Kind == yaml.AliasNode && n.Alias != nil {
 		n = n.Alias
 	}
+	if *budget--; *budget < 0 {
+		return
+	}
+	wrong := func(msg string) {
+		if c.broken == nil {
+			c.broken = map[string]bool{}
+		}
+		c.broken[path] = true
+		line, col := c.at(path, n)
+		*ps = append(*ps, Problem{File: c.File, Line: line, Column: col, Path: path, Msg: msg, shape: true})
+	}
 	switch {
 	case s.keys != nil:
 		if n.Kind != yaml.MappingNode {
 			// A scalar where a block is allowed (time: column, text: file) is
 			// checked by decoding; only mappings have keys to check here.
+			if n.Kind == yaml.SequenceNode && s != timeKeys && s != textRef && s != tableRef {
+				wrong("expected a map of keys (" + strings.Join(sortedKeys(s.keys), ", ") + "), found a list")
+			}
 			return
 		}
 		known := sortedKeys(s.keys)
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
+			if k.Value == "<<" && k.Tag == "!!merge" {
+				c.walkMerge(path, v, s, ps, budget)
+				continue
+			}
 			child := joinPath(path, k.Value)
 			sub, ok := s.keys[k.Value]
 			if !ok {
-				*ps = append(*ps, Problem{File: c.File, Line: k.Line, Column: k.Column, Path: child,
+				line, col := c.at(child, k)
+				*ps = append(*ps, Problem{File: c.File, Line: line, Column: col, Path: child,
 					Msg: fmt.Sprintf("unknown key %q%s", k.Value, suggest.Hint(k.Value, known))})
 				continue
 			}
-			c.walkShape(child, v, sub, ps)
+			c.walkShape(child, v, sub, ps, budget)
 		}
 	case s.each != nil:
 		if n.Kind != yaml.MappingNode {
-			*ps = append(*ps, Problem{File: c.File, Line: n.Line, Column: n.Column, Path: path,
-				Msg: "expected a map of names to entries, found " + nodeKind(n)})
+			if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+				return // an empty block: validation says what is missing
+			}
+			wrong("expected a map of names to entries, found " + nodeKind(n))
 			return
 		}
 		for i := 0; i+1 < len(n.Content); i += 2 {
-			c.walkShape(joinPath(path, n.Content[i].Value), n.Content[i+1], s.each, ps)
+			c.walkShape(joinPath(path, n.Content[i].Value), n.Content[i+1], s.each, ps, budget)
 		}
 	case s.items != nil:
 		if n.Kind != yaml.SequenceNode {
-			*ps = append(*ps, Problem{File: c.File, Line: n.Line, Column: n.Column, Path: path,
-				Msg: "expected a list, found " + nodeKind(n)})
+			if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+				return
+			}
+			wrong("expected a list, found " + nodeKind(n))
 			return
 		}
 		for i, v := range n.Content {
-			c.walkShape(path+"["+strconv.Itoa(i)+"]", v, s.items, ps)
+			c.walkShape(path+"["+strconv.Itoa(i)+"]", v, s.items, ps, budget)
 		}
 	}
+}
+
+// walkMerge checks the maps merged in by a YAML merge key (<<: *base).
+func (c *Config) walkMerge(path string, v *yaml.Node, s *shape, ps *Problems, budget *int) {
+	for v.Kind == yaml.AliasNode && v.Alias != nil {
+		v = v.Alias
+	}
+	if v.Kind == yaml.SequenceNode {
+		for _, item := range v.Content {
+			c.walkShape(path, item, s, ps, budget)
+		}
+		return
+	}
+	c.walkShape(path, v, s, ps, budget)
+}
+
+// knownKey reports whether a dotted key path (as --set takes it) names a
+// config key, with a did-you-mean hint when it does not.
+func knownKey(path string) (string, bool) {
+	s := configShape
+	prefix := ""
+	for _, part := range strings.Split(path, ".") {
+		switch {
+		case s == nil || s.leaf:
+			// Below a free value (where:, labels:) anything goes; below a
+			// scalar nothing does.
+			return "", s == nil
+		case s.keys != nil:
+			sub, ok := s.keys[part]
+			if !ok {
+				if c := suggest.Closest(part, sortedKeys(s.keys)); c != "" {
+					return `; did you mean "` + joinPath(prefix, c) + `"?`, false
+				}
+				return "", false
+			}
+			s = sub
+		case s.each != nil:
+			s = s.each
+		default:
+			return "", false // list items cannot be set by key path
+		}
+		prefix = joinPath(prefix, part)
+	}
+	return "", true
 }
 
 func nodeKind(n *yaml.Node) string {

@@ -11,7 +11,7 @@ var blockKinds = []BlockKind{BlockText, BlockCallout, BlockChart, BlockTable}
 func (c *Config) decodeSections(in any, ps *Problems) []Section {
 	list, ok := in.([]any)
 	if in != nil && !ok {
-		*ps = append(*ps, c.Problemf("sections", "expected a list of sections, found %v", in))
+		*ps = append(*ps, c.Problemf("sections", "expected a list of sections, found %s", describe(in)))
 		return nil
 	}
 	var out []Section
@@ -19,13 +19,13 @@ func (c *Config) decodeSections(in any, ps *Problems) []Section {
 		path := fmt.Sprintf("sections[%d]", i)
 		m, ok := s.(map[string]any)
 		if !ok {
-			*ps = append(*ps, c.Problemf(path, "expected a section {title, blocks}, found %v", s))
+			*ps = append(*ps, c.Problemf(path, "expected a section {title, blocks}, found %s", describe(s)))
 			continue
 		}
 		sec := Section{Title: scalarText(m["title"])}
 		blocks, ok := m["blocks"].([]any)
 		if m["blocks"] != nil && !ok {
-			*ps = append(*ps, c.Problemf(path+".blocks", "expected a list of blocks, found %v", m["blocks"]))
+			*ps = append(*ps, c.Problemf(path+".blocks", "expected a list of blocks, found %s", describe(m["blocks"])))
 		}
 		for j, b := range blocks {
 			bp := fmt.Sprintf("%s.blocks[%d]", path, j)
@@ -41,17 +41,23 @@ func (c *Config) decodeSections(in any, ps *Problems) []Section {
 func (c *Config) decodeBlock(path string, in any, ps *Problems) (Block, bool) {
 	m, ok := in.(map[string]any)
 	if !ok {
-		*ps = append(*ps, c.Problemf(path, "expected a block such as {text: file.md} or {chart: name}, found %v", in))
+		*ps = append(*ps, c.Problemf(path, "expected a block such as {text: file.md} or {chart: name}, found %s", describe(in)))
 		return Block{}, false
 	}
 	var kinds []BlockKind
+	var names []string
 	for _, k := range blockKinds {
 		if _, ok := m[string(k)]; ok {
 			kinds = append(kinds, k)
+			names = append(names, string(k))
 		}
 	}
-	if len(kinds) != 1 {
-		*ps = append(*ps, c.Problemf(path, "expected exactly one of text, callout, chart or table, found %d", len(kinds)))
+	switch {
+	case len(kinds) == 0:
+		*ps = append(*ps, c.Problemf(path, "expected one of text, callout, chart or table in this block, found none"))
+		return Block{}, false
+	case len(kinds) > 1:
+		*ps = append(*ps, c.Problemf(path, "expected one of text, callout, chart or table in this block, found %s: make each a block of its own (a new \"- \" item)", strings.Join(names, " and ")))
 		return Block{}, false
 	}
 	b := Block{Kind: kinds[0], Path: path, Title: scalarText(m["title"]), Decimals: -1}
@@ -72,7 +78,7 @@ func (c *Config) decodeBlock(path string, in any, ps *Problems) (Block, bool) {
 				*ps = append(*ps, c.Problemf(kp, "expected exactly one of file or markdown"))
 			}
 		default:
-			*ps = append(*ps, c.Problemf(kp, "expected a Markdown file, inline Markdown, {file} or {markdown}, found %v", v))
+			*ps = append(*ps, c.Problemf(kp, "expected a Markdown file, inline Markdown, {file} or {markdown}, found %s", describe(v)))
 		}
 	case BlockChart:
 		b.Chart = scalarText(v)
@@ -92,21 +98,33 @@ func (c *Config) decodeBlock(path string, in any, ps *Problems) (Block, bool) {
 				b.Title = t.Title
 			}
 			if t.Decimals != nil {
-				b.Decimals = *t.Decimals
+				b.Decimals = c.checkDecimals(kp+".decimals", *t.Decimals, ps)
 			}
 			if (b.Dataset == "") == (b.Analysis == "") {
 				*ps = append(*ps, c.Problemf(kp, "expected exactly one of dataset or analysis"))
 			}
 		default:
-			*ps = append(*ps, c.Problemf(kp, "expected an analysis name or {dataset, columns}, found %v", v))
+			*ps = append(*ps, c.Problemf(kp, "expected an analysis name or {dataset, columns}, found %s", describe(v)))
 		}
 	}
 	if d, ok := m["decimals"]; ok {
 		var n int
-		c.decodeInto(path+".decimals", d, &n, ps)
-		b.Decimals = n
+		before := len(*ps)
+		if c.decodeInto(path+".decimals", d, &n, ps); len(*ps) == before {
+			b.Decimals = c.checkDecimals(path+".decimals", n, ps)
+		}
 	}
 	return b, true
+}
+
+// checkDecimals returns n when it is a number of decimals a table can
+// print, else reports it and returns -1 (the default).
+func (c *Config) checkDecimals(path string, n int, ps *Problems) int {
+	if n < 0 || n > maxDecimals {
+		*ps = append(*ps, c.Problemf(path, "expected 0 to %d decimals, found %d", maxDecimals, n))
+		return -1
+	}
+	return n
 }
 
 // IsMarkdownFile reports whether a block's text names a Markdown file: one

@@ -13,6 +13,15 @@ type Config struct {
 	Sections []Section
 
 	pos positions
+	// posOnly says the key checks must take positions from pos (TOML)
+	// rather than from the nodes they walk.
+	posOnly bool
+	// origin names where an overridden key's value came from ("--set
+	// report.period=2025-Q9", "environment REPORT_REPORT_PERIOD").
+	origin map[string]string
+	// broken holds the key paths whose value has the wrong shape, so that
+	// references into them are not reported a second time.
+	broken map[string]bool
 }
 
 // Report is the `report:` block: what the briefing is and where it goes.

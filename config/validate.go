@@ -50,6 +50,9 @@ func (c *Config) validate() Problems {
 	if c.Report.Output == "" {
 		c.Report.Output = strings.TrimSuffix(c.File, extOf(c.File)) + "-{{ .Period }}.pdf"
 	} else {
+		if err := CheckOutput(c.Report.Output); err != nil {
+			add(c.Problemf("report.output", "%v", err))
+		}
 		c.Report.Output = c.Resolve(c.Report.Output)
 	}
 	for _, p := range []struct{ path, value string }{
@@ -64,18 +67,22 @@ func (c *Config) validate() Problems {
 			add(c.Problemf(fmt.Sprintf("brand.palette[%d]", i), "%q is not a colour, expected #RRGGBB", col))
 		}
 	}
+	if c.Brand.Logo != "" {
+		if err := checkLogo(c.Brand.Logo); err != nil {
+			add(c.Problemf("brand.logo", "%v", err))
+		}
+	}
 	for _, f := range []struct{ path, file string }{
-		{"brand.logo", c.Brand.Logo}, {"brand.fonts.regular", c.Brand.Fonts.Regular},
-		{"brand.fonts.bold", c.Brand.Fonts.Bold}, {"brand.fonts.italic", c.Brand.Fonts.Italic},
-		{"brand.fonts.bold_italic", c.Brand.Fonts.BoldItalic},
+		{"brand.fonts.regular", c.Brand.Fonts.Regular}, {"brand.fonts.bold", c.Brand.Fonts.Bold},
+		{"brand.fonts.italic", c.Brand.Fonts.Italic}, {"brand.fonts.bold_italic", c.Brand.Fonts.BoldItalic},
 	} {
 		if f.file != "" {
-			if err := fileExists(f.file); err != nil {
+			if err := checkFont(f.file); err != nil {
 				add(c.Problemf(f.path, "%v", err))
 			}
 		}
 	}
-	if len(c.Data) == 0 {
+	if len(c.Data) == 0 && !c.broken["data"] {
 		add(c.Problemf("data", "missing: at least one dataset is needed"))
 	}
 	for _, name := range c.DatasetNames() {
@@ -130,7 +137,7 @@ func (c *Config) validateChart(name string) Problems {
 	ps := c.checkName(path, name)
 	if ch.Analysis == "" {
 		ps = append(ps, c.Problemf(path+".analysis", "missing: the analysis this chart draws"))
-	} else if _, ok := c.Analyses[ch.Analysis]; !ok {
+	} else if _, ok := c.Analyses[ch.Analysis]; !ok && !c.broken["analyses"] {
 		ps = append(ps, c.Problemf(path+".analysis", "unknown analysis %q%s", ch.Analysis, suggest.Hint(ch.Analysis, c.AnalysisNames())))
 	}
 	if ch.Type != "" && !contains(ChartTypes, ch.Type) {
@@ -151,9 +158,10 @@ func (c *Config) validateChart(name string) Problems {
 
 func (c *Config) validateSections() Problems {
 	var ps Problems
-	if len(c.Sections) == 0 {
+	if len(c.Sections) == 0 && !c.broken["sections"] {
 		ps = append(ps, c.Problemf("sections", "missing: at least one section is needed"))
 	}
+	shown := map[string]string{} // "chart x" or "table y" -> the block that shows it
 	for i, s := range c.Sections {
 		if strings.TrimSpace(s.Title) == "" {
 			ps = append(ps, c.Problemf(fmt.Sprintf("sections[%d].title", i), "missing: every section needs a title"))
@@ -165,23 +173,38 @@ func (c *Config) validateSections() Problems {
 				if err := fileExists(b.File); err != nil {
 					ps = append(ps, c.Problemf(kp, "%v", err))
 				}
+			case b.Kind == BlockChart && shown["chart "+b.Chart] != "":
+				ps = append(ps, c.Problemf(kp, "chart %q is already shown by %s: a chart appears once, as one numbered figure", b.Chart, shown["chart "+b.Chart]))
+			case b.Kind == BlockTable && b.Analysis != "" && shown["table "+b.Analysis] != "":
+				ps = append(ps, c.Problemf(kp, "analysis %q is already shown as a table by %s: a table appears once", b.Analysis, shown["table "+b.Analysis]))
+			case b.Kind == BlockTable && b.Dataset != "" && shown["table "+b.Dataset] != "":
+				ps = append(ps, c.Problemf(kp, "dataset %q is already shown as a table by %s: a table appears once", b.Dataset, shown["table "+b.Dataset]))
 			case b.Kind == BlockChart:
-				if _, ok := c.Charts[b.Chart]; !ok {
+				if _, ok := c.Charts[b.Chart]; !ok && !c.broken["charts"] {
 					ps = append(ps, c.Problemf(kp, "unknown chart %q%s", b.Chart, suggest.Hint(b.Chart, c.ChartNames())))
 				}
 			case b.Kind == BlockTable && b.Analysis != "":
-				if _, ok := c.Analyses[b.Analysis]; !ok {
+				if _, ok := c.Analyses[b.Analysis]; !ok && !c.broken["analyses"] {
 					ps = append(ps, c.Problemf(kp, "unknown analysis %q%s", b.Analysis, suggest.Hint(b.Analysis, c.AnalysisNames())))
 				}
 			case b.Kind == BlockTable && b.Dataset != "":
-				if _, ok := c.Data[b.Dataset]; !ok {
+				if _, ok := c.Data[b.Dataset]; !ok && !c.broken["data"] {
 					ps = append(ps, c.Problemf(kp, "unknown dataset %q%s", b.Dataset, suggest.Hint(b.Dataset, c.DatasetNames())))
 				}
+			}
+			switch {
+			case b.Kind == BlockChart && shown["chart "+b.Chart] == "":
+				shown["chart "+b.Chart] = b.Path
+			case b.Kind == BlockTable && shown["table "+b.Analysis+b.Dataset] == "":
+				shown["table "+b.Analysis+b.Dataset] = b.Path
 			}
 		}
 	}
 	return ps
 }
+
+// maxDecimals is the most decimals a table may print.
+const maxDecimals = 6
 
 func fileExists(path string) error {
 	fi, err := os.Stat(path)

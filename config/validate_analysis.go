@@ -33,16 +33,23 @@ func (c *Config) validateAnalysis(name string) Problems {
 			add(".of", "missing: the timed analysis to compare")
 		case !ok:
 			add(".of", "unknown analysis %q%s", a.Of, suggest.Hint(a.Of, c.AnalysisNames()))
+		case !contains(AnalysisKinds, of.Kind):
+			// its kind is wrong, and reported there
 		case !contains(timedKinds, of.Kind):
 			add(".of", "analysis %q is a %s, expected a timed analysis (trend or frequency)", a.Of, of.Kind)
 		}
 		if len(a.Periods) == 0 {
 			add(".periods", "missing: at least one {label, from, to}")
 		}
+		labels := map[string]int{}
 		for i, p := range a.Periods {
 			pp := fmt.Sprintf(".periods[%d]", i)
 			if p.Label == "" {
 				add(pp+".label", "missing: every period needs a label")
+			} else if j, dup := labels[p.Label]; dup {
+				add(pp+".label", "%q is already the label of periods[%d]: each period needs its own label", p.Label, j)
+			} else {
+				labels[p.Label] = i
 			}
 			ps = append(ps, c.checkRange(path+pp, p.From, p.To, true)...)
 		}
@@ -50,15 +57,20 @@ func (c *Config) validateAnalysis(name string) Problems {
 	}
 	if a.Dataset == "" {
 		add(".dataset", "missing: the dataset to analyse")
-	} else if _, ok := c.Data[a.Dataset]; !ok {
+	} else if _, ok := c.Data[a.Dataset]; !ok && !c.broken["data"] {
 		add(".dataset", "unknown dataset %q%s", a.Dataset, suggest.Hint(a.Dataset, c.DatasetNames()))
 	}
 	if len(a.Series) > 0 && a.By != "" {
 		add(".by", "series and by cannot both be set: use series for named filters, by for one series per value")
 	}
+	labels := map[string]int{}
 	for i, s := range a.Series {
 		if strings.TrimSpace(s.Label) == "" {
 			add(fmt.Sprintf(".series[%d].label", i), "missing: every series needs a label")
+		} else if j, dup := labels[s.Label]; dup {
+			add(fmt.Sprintf(".series[%d].label", i), "%q is already the label of series[%d]: each series needs its own label", s.Label, j)
+		} else {
+			labels[s.Label] = i
 		}
 		if s.Color != "" && !colorRe.MatchString(s.Color) {
 			add(fmt.Sprintf(".series[%d].color", i), "%q is not a colour, expected #RRGGBB", s.Color)

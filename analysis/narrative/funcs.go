@@ -3,6 +3,9 @@ package narrative
 import (
 	"fmt"
 	"math"
+	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"text/template"
 
@@ -88,6 +91,7 @@ func (e *Env) funcs() template.FuncMap {
 				return 0, err
 			}
 			if v0 == 0 {
+				e.warnf(`change\s+`+regexp.QuoteMeta(strconv.Quote(a))+`\s+`+regexp.QuoteMeta(strconv.Quote(s)), "change %q %q from %s: the value at %s is 0, so the change prints n/a", a, s, fi, fi)
 				return math.NaN(), nil // prints "n/a"
 			}
 			return (v1 - v0) / v0, nil
@@ -100,12 +104,22 @@ func (e *Env) funcs() template.FuncMap {
 			if r.Compare == nil {
 				return analysis.CompareRow{}, fmt.Errorf("analysis %q is a %s, expected a compare", a, r.Kind)
 			}
+			var series, periods []string
 			for _, row := range r.Compare {
 				if row.Series == s && row.Period == label {
 					return row, nil
 				}
+				if !slices.Contains(series, row.Series) {
+					series = append(series, row.Series)
+				}
+				if !slices.Contains(periods, row.Period) {
+					periods = append(periods, row.Period)
+				}
 			}
-			return analysis.CompareRow{}, fmt.Errorf("compare %q has no row for series %q and period %q", a, s, label)
+			if !slices.Contains(series, s) {
+				return analysis.CompareRow{}, fmt.Errorf("compare %q has no series %q%s (series: %q)", a, s, suggest.Hint(s, series), series)
+			}
+			return analysis.CompareRow{}, fmt.Errorf("compare %q has no period %q%s (periods: %q)", a, label, suggest.Hint(label, periods), periods)
 		},
 		"changes": e.changes,
 		"rows": func(a string) ([]map[string]string, error) {

@@ -104,11 +104,10 @@ func valueAt(r *analysis.Result, vals []float64, t period.Interval) (float64, er
 		}
 	}
 	if !found {
-		first, last := "", ""
-		if len(r.Keys) > 0 {
-			first, last = r.Keys[0].Label, r.Keys[len(r.Keys)-1].Label
+		if len(r.Keys) == 0 {
+			return 0, fmt.Errorf("analysis %q has no value for %s (it has no values at all)", r.Name, t)
 		}
-		return 0, fmt.Errorf("analysis %q has no value for %s (it runs from %s to %s)", r.Name, t, first, last)
+		return 0, fmt.Errorf("analysis %q has no value for %s (it runs from %s to %s)", r.Name, t, r.Keys[0].Label, r.Keys[len(r.Keys)-1].Label)
 	}
 	return sum, nil
 }

@@ -2,11 +2,13 @@ package narrative
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
 	"text/template"
+	"text/template/parse"
 	"time"
 
 	"github.com/briefing/report/analysis"
@@ -20,6 +22,29 @@ type Env struct {
 	Figures map[string]int // chart id -> figure number
 	Tables  map[string]int // table id -> table number
 	Data    Data
+
+	// Warnings are what the templates run so far did that works but is
+	// likely not meant, such as a change from zero (it prints n/a).
+	Warnings []*Error
+
+	source, text string // the template running, for warnings
+}
+
+// warnf records a warning about the template running, at the first line
+// of its text that matches the regular expression near.
+func (e *Env) warnf(near, format string, args ...any) {
+	w := &Error{Source: e.source, Msg: fmt.Sprintf(format, args...)}
+	if re, err := regexp.Compile(near); err == nil {
+		if loc := re.FindStringIndex(e.text); loc != nil {
+			w.Line = strings.Count(e.text[:loc[0]], "\n") + 1
+		}
+	}
+	for _, o := range e.Warnings {
+		if *o == *w {
+			return
+		}
+	}
+	e.Warnings = append(e.Warnings, w)
 }
 
 // Data is the dot of every narrative template.
@@ -54,43 +79,142 @@ func (e *Error) Error() string {
 }
 
 // Render runs text as a template named source and returns the Markdown it
-// produces. Errors are *Error with the line in text.
+// produces. Errors are *Error with the line in text; warnings are added to
+// e.Warnings. An Env renders one text at a time.
 func (e *Env) Render(source, text string) (string, error) {
-	t, err := template.New(source).Option("missingkey=error").Funcs(e.funcs()).Parse(text)
+	e.source, e.text = source, text
+	defer func() { e.source, e.text = "", "" }()
+	funcs := e.funcs()
+	loops := 0
+	funcs[loopFunc] = func() (string, error) {
+		if loops++; loops > MaxLoops {
+			return "", errTooManyLoops
+		}
+		return "", nil
+	}
+	// The template has a fixed name, so that no file name can confuse the
+	// positions in text/template's messages.
+	t, err := template.New(tmplName).Option("missingkey=error").Funcs(funcs).Parse(text)
 	if err != nil {
-		return "", templateError(source, err)
+		return "", e.templateError(source, err)
 	}
-	var buf bytes.Buffer
-	if err := t.Execute(&buf, e.Data); err != nil {
-		return "", templateError(source, err)
+	if err := guard(t); err != nil {
+		return "", err.at(source)
 	}
-	return buf.String(), nil
+	if err := countLoops(t, funcs); err != nil {
+		return "", &Error{Source: source, Msg: err.Error()}
+	}
+	out := &limitedBuffer{max: MaxOutput}
+	if err := t.Execute(out, e.Data); err != nil {
+		switch {
+		case out.full:
+			return "", &Error{Source: source, Msg: fmt.Sprintf("the text grows beyond %d MB: a {{ range }} that runs too long?", MaxOutput>>20)}
+		case errors.Is(err, errTooManyLoops):
+			return "", &Error{Source: source, Msg: fmt.Sprintf("the {{ range }}s of this text run more than %d times", MaxLoops)}
+		}
+		return "", e.templateError(source, err)
+	}
+	return out.String(), nil
 }
 
-var posRe = regexp.MustCompile(`^template: .*?:(\d+)(?::(\d+))?: (.*)$`)
+// MaxLoops bounds the iterations of all {{ range }}s of one text: a range
+// over a number read from the data (.Rows of a dataset) could otherwise
+// run for hours.
+const MaxLoops = 2_000_000
 
-// templateError turns text/template's message into an Error with a line.
-func templateError(source string, err error) *Error {
+// loopFunc is the function countLoops calls once per iteration of a range.
+const loopFunc = "reportLoopGuard"
+
+var errTooManyLoops = errors.New("too many loops")
+
+// countLoops puts a call of loopFunc at the start of every range body.
+func countLoops(t *template.Template, funcs template.FuncMap) error {
+	tick, err := template.New("tick").Funcs(funcs).Parse("{{ " + loopFunc + " }}")
+	if err != nil {
+		return err
+	}
+	action := tick.Root.Nodes[0]
+	for _, tt := range t.Templates() {
+		if tt.Tree != nil && tt.Root != nil {
+			instrument(tt.Root, action)
+		}
+	}
+	return nil
+}
+
+func instrument(n parse.Node, action parse.Node) {
+	switch x := n.(type) {
+	case *parse.ListNode:
+		if x == nil {
+			return
+		}
+		for _, c := range x.Nodes {
+			instrument(c, action)
+		}
+	case *parse.IfNode:
+		instrument(x.List, action)
+		instrument(x.ElseList, action)
+	case *parse.WithNode:
+		instrument(x.List, action)
+		instrument(x.ElseList, action)
+	case *parse.RangeNode:
+		instrument(x.List, action)
+		instrument(x.ElseList, action)
+		if x.List != nil {
+			x.List.Nodes = append([]parse.Node{action}, x.List.Nodes...)
+		}
+	}
+}
+
+// tmplName is the name every narrative template has inside text/template.
+const tmplName = "narrative"
+
+// MaxOutput bounds what one text or callout may produce, so that a runaway
+// template stops with an error instead of filling the memory.
+const MaxOutput = 8 << 20
+
+// limitedBuffer is a bytes.Buffer that refuses to grow beyond max.
+type limitedBuffer struct {
+	bytes.Buffer
+	max  int
+	full bool
+}
+
+var errFull = errors.New("output limit reached")
+
+func (b *limitedBuffer) Write(p []byte) (int, error) {
+	if b.Len()+len(p) > b.max {
+		b.full = true
+		return 0, errFull
+	}
+	return b.Buffer.Write(p)
+}
+
+var (
+	posRe     = regexp.MustCompile(`^template: ` + tmplName + `:(\d+)(?::(\d+))?: (.*)$`)
+	startedRe = regexp.MustCompile(`(.*) started at ` + tmplName + `:(\d+)$`)
+)
+
+// templateError turns text/template's message into an Error with a line,
+// in words a writer can act on.
+func (e *Env) templateError(source string, err error) *Error {
 	msg := err.Error()
-	out := &Error{Source: source, Msg: msg}
+	out := &Error{Source: source, Msg: strings.TrimPrefix(msg, "template: ")}
 	first, rest, _ := strings.Cut(msg, "\n")
 	if m := posRe.FindStringSubmatch(first); m != nil {
 		out.Line, _ = strconv.Atoi(m[1])
 		out.Column, _ = strconv.Atoi(m[2])
-		out.Msg = cleanMessage(m[3])
+		out.Msg = m[3]
 		if rest != "" {
 			out.Msg += " " + rest
 		}
 	}
-	return out
-}
-
-var callRe = regexp.MustCompile(`^executing ".*?" at <(.*?)>: (?:error calling \w+: )?(.*)$`)
-
-// cleanMessage keeps what a writer needs from text/template's wording.
-func cleanMessage(m string) string {
-	if c := callRe.FindStringSubmatch(m); c != nil {
-		return fmt.Sprintf("in {{ %s }}: %s", c[1], c[2])
+	if m := startedRe.FindStringSubmatch(out.Msg); m != nil {
+		// "unclosed action started at narrative:3": the line it started on.
+		out.Msg = m[1]
+		out.Line, _ = strconv.Atoi(m[2])
+		out.Column = 0
 	}
-	return m
+	out.Msg = e.explain(out.Msg)
+	return out
 }

@@ -3,7 +3,10 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"log/slog"
+	"os"
+	"runtime/debug"
 	"time"
 
 	"github.com/briefing/report/analysis"
@@ -38,8 +41,15 @@ type built struct {
 
 // build runs the whole pipeline: config → analyses → document → PDF bytes.
 // All problems of a stage are reported together; a later stage runs only
-// when the earlier ones found no error.
-func build(in buildInput) (*built, error) {
+// when the earlier ones found no error. A panic is a bug in report: it is
+// turned into an error, so that no run ends in a crash or writes a PDF.
+func build(in buildInput) (b *built, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			in.Log.debug("panic", slog.String("stack", string(debug.Stack())))
+			b, err = nil, inputErr(fmt.Errorf("internal error (a bug in report; please report it with the input that set it off, run with -v for the stack): %v", r))
+		}
+	}()
 	start := time.Now()
 	cfg, err := config.Load(in.Config, config.Options{Env: in.Env, Sets: in.Sets})
 	if err := in.Log.problems(err, in.Strict); err != nil {
@@ -48,7 +58,7 @@ func build(in buildInput) (*built, error) {
 	in.Log.stage("config", start, slog.String("file", in.Config))
 	p, err := period.ParsePeriod(cfg.Report.Period, in.Clock.Now())
 	if err != nil {
-		return nil, inputErr(fmt.Errorf("%s: report.period: %w", in.Config, err))
+		return nil, inputErr(cfg.Problemf("report.period", "%v", err))
 	}
 
 	start = time.Now()
@@ -70,6 +80,16 @@ func build(in buildInput) (*built, error) {
 	}
 	in.Log.stage("compose", start)
 	if in.NoPDF {
+		// validate lays the document out too (without drawing it), so that
+		// it finds what gen would: text no font can draw, a table row
+		// taller than a page.
+		plan, err := layouts.Layout(doc)
+		if err != nil {
+			return nil, inputErr(config.Problems{layoutProblem(cfg, doc, err)})
+		}
+		if err := in.Log.problems(asError(layoutProblems(cfg, res, plan.Warnings)), in.Strict); err != nil {
+			return nil, err
+		}
 		return &built{Config: cfg, Period: p, Env: env}, nil
 	}
 
@@ -77,21 +97,40 @@ func build(in buildInput) (*built, error) {
 	var buf bytes.Buffer
 	out, err := layouts.Render(doc, &buf)
 	if err != nil {
-		return nil, inputErr(fmt.Errorf("lay out the briefing: %w", err))
+		return nil, inputErr(config.Problems{layoutProblem(cfg, doc, err)})
 	}
-	var warn config.Problems
-	for _, w := range out.Warnings {
-		warn = append(warn, config.Problem{File: w.Source, Msg: fmt.Sprintf("%s: %q", w.Msg, w.Text), Warning: true})
-	}
-	if err := in.Log.problems(asError(warn), in.Strict); err != nil {
+	if err := in.Log.problems(asError(layoutProblems(cfg, res, out.Warnings)), in.Strict); err != nil {
 		return nil, err
 	}
 	in.Log.stage("layout", start, slog.Int("pages", out.Pages))
 	return &built{Config: cfg, Period: p, PDF: buf.Bytes(), Pages: out.Pages}, nil
 }
 
+// write writes the PDF at path, atomically. It never writes over a file
+// that is not a PDF: an output path mistyped as the config, a data file or
+// a narrative file would otherwise lose that work.
 func (b *built) write(path string) error {
+	if err := notAnInput(path); err != nil {
+		return err
+	}
 	return atomicfile.Write(path, b.PDF)
+}
+
+// notAnInput refuses to replace an existing file that is not a PDF.
+func notAnInput(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil // nothing there (or a folder, which Write explains)
+	}
+	defer f.Close()
+	if fi, err := f.Stat(); err != nil || !fi.Mode().IsRegular() || fi.Size() == 0 {
+		return nil
+	}
+	head := make([]byte, 5)
+	if _, err := io.ReadFull(f, head); err == nil && string(head) == "%PDF-" {
+		return nil
+	}
+	return fmt.Errorf("cannot write %s: it exists and is not a PDF (is the output path right?); a briefing only replaces an earlier PDF", path)
 }
 
 func asError(ps config.Problems) error {

@@ -43,6 +43,12 @@ func newGenCmd(s Streams, env []string, runF func(*genOptions) error) *cobra.Com
 			if o.Quiet && o.Verbose {
 				return errors.New("--quiet and --verbose cannot both be set")
 			}
+			if err := checkOutFlag(o.Out); err != nil {
+				return err
+			}
+			if err := checkPeriodFlag(o.Period); err != nil {
+				return err
+			}
 			return runF(o)
 		},
 	}

@@ -51,7 +51,14 @@ func (l *logger) problems(err error, strict bool) error {
 	}
 	errs := ps.Errors()
 	if strict {
-		errs = ps
+		errs = nil
+		for _, p := range ps {
+			if p.Warning {
+				p.Warning = false
+				p.Msg += " (an error under --strict)"
+			}
+			errs = append(errs, p)
+		}
 	} else if !l.quiet {
 		for _, w := range ps.Warnings() {
 			fmt.Fprintln(l.w, w.Error())

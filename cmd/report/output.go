@@ -1,38 +1,55 @@
 package main
 
 import (
-	"bytes"
+	"errors"
 	"fmt"
 	"strings"
-	"text/template"
 	"time"
 
+	"github.com/briefing/report/config"
 	"github.com/briefing/report/internal/period"
 )
 
-// outputData is what an output path template can use: {{ .Period }},
-// {{ .Year }}, {{ .Quarter }}.
-type outputData struct {
-	Period  string
-	Year    int
-	Quarter int
-}
-
 // outputPath expands the --out template, else the config's report.output.
+// A bad --out was refused before the build (checkOutFlag); a bad
+// report.output by the config checks.
 func outputPath(flagOut, cfgOut string, p period.Period) (string, error) {
 	tmpl := cfgOut
 	if flagOut != "" {
 		tmpl = flagOut
 	}
-	t, err := template.New("output").Option("missingkey=error").Parse(tmpl)
+	out, err := config.ExpandOutput(tmpl, config.OutputData{Period: p.String(), Year: p.Year(), Quarter: p.Quarter()})
 	if err != nil {
-		return "", inputErr(fmt.Errorf("output path %q: %w", tmpl, err))
+		return "", inputErr(err)
 	}
-	var b bytes.Buffer
-	if err := t.Execute(&b, outputData{Period: p.String(), Year: p.Year(), Quarter: p.Quarter()}); err != nil {
-		return "", inputErr(fmt.Errorf("output path %q: %w", tmpl, err))
+	return out, nil
+}
+
+// checkOutFlag refuses an --out template that cannot expand: a command-line
+// error, found before anything is read.
+func checkOutFlag(out string) error {
+	if out == "" {
+		return nil
 	}
-	return b.String(), nil
+	if strings.TrimSpace(out) == "" {
+		return errors.New("--out is empty")
+	}
+	if err := config.CheckOutput(out); err != nil {
+		return fmt.Errorf("--out: %v", err)
+	}
+	return nil
+}
+
+// checkPeriodFlag refuses a --period that is not a quarter or latest: a
+// command-line error.
+func checkPeriodFlag(p string) error {
+	if p == "" {
+		return nil
+	}
+	if _, err := period.ParsePeriod(p, time.Now()); err != nil {
+		return fmt.Errorf("--period: %v", err)
+	}
+	return nil
 }
 
 // perPeriod reports whether an output template names the period, so that a

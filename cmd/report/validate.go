@@ -26,7 +26,12 @@ func newValidateCmd(s Streams, env []string, runF func(*validateOptions) error) 
 		Use:   "validate --config FILE",
 		Short: "Check the config, every data file and every template, without writing a PDF",
 		Args:  cobra.NoArgs,
-		RunE:  func(cmd *cobra.Command, args []string) error { return runF(o) },
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := checkPeriodFlag(o.Period); err != nil {
+				return err
+			}
+			return runF(o)
+		},
 	}
 	f := cmd.Flags()
 	f.StringVar(&o.Config, "config", "", "the briefing config file")

@@ -13,7 +13,12 @@ func newValuesCmd(s Streams, env []string, runF func(*validateOptions) error) *c
 		Use:   "values --config FILE",
 		Short: "List every value a narrative template can use, with its current value",
 		Args:  cobra.NoArgs,
-		RunE:  func(cmd *cobra.Command, args []string) error { return runF(o) },
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := checkPeriodFlag(o.Period); err != nil {
+				return err
+			}
+			return runF(o)
+		},
 	}
 	f := cmd.Flags()
 	f.StringVar(&o.Config, "config", "", "the briefing config file")

@@ -4,6 +4,7 @@
 package atomicfile
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -45,14 +46,14 @@ func Cleanup() {
 func Write(path string, data []byte) (err error) {
 	dir := filepath.Dir(path)
 	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
-		return fmt.Errorf("%s is a folder, expected a file path", path)
+		return fmt.Errorf("cannot write %s: it is a folder, expected a file path", path)
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("create folder: %w", err)
+		return fmt.Errorf("cannot create the folder %s: %s", dir, folderProblem(dir, err))
 	}
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
-		return fmt.Errorf("create temporary file: %w", err)
+		return fmt.Errorf("cannot write into the folder %s: %s", dir, reason(err))
 	}
 	track(tmp.Name(), true)
 	defer func() {
@@ -75,7 +76,37 @@ func Write(path string, data []byte) (err error) {
 		return fmt.Errorf("chmod %s: %w", tmp.Name(), err)
 	}
 	if err = os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("rename into place: %w", err)
+		return fmt.Errorf("cannot replace %s: %s", path, reason(err))
 	}
 	return nil
+}
+
+// folderProblem explains why a folder could not be made: most often a
+// part of its path is a file.
+func folderProblem(dir string, err error) string {
+	for d := dir; ; d = filepath.Dir(d) {
+		if fi, serr := os.Stat(d); serr == nil {
+			if !fi.IsDir() {
+				return d + " is a file, not a folder"
+			}
+			break
+		}
+		if filepath.Dir(d) == d {
+			break
+		}
+	}
+	return reason(err)
+}
+
+// reason is the cause of a file system error without the path it repeats.
+func reason(err error) string {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return le.Err.Error()
+	}
+	return err.Error()
 }

@@ -1,12 +1,14 @@
 package compose
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/briefing/report/analysis"
 	"github.com/briefing/report/analysis/narrative"
@@ -37,6 +39,7 @@ func Document(in Input) (layouts.Document, *narrative.Env, config.Problems) {
 		PageSize: c.Report.PageSize, Keywords: c.Report.Keywords, Brand: brand,
 	}
 	style := chartStyle(c, in.Results, brand)
+	g := newGlyphs(c)
 	// First the figures and tables, so that the narrative can refer to
 	// their numbers; the Markdown blocks are filled in afterwards.
 	type pending struct {
@@ -52,7 +55,8 @@ func Document(in Input) (layouts.Document, *narrative.Env, config.Problems) {
 				texts = append(texts, pending{si, len(sec.Blocks), b})
 				sec.Blocks = append(sec.Blocks, layouts.Markdown{})
 			case config.BlockChart:
-				fig, err := figure(c, in.Results, b, style)
+				fig, warns, err := figure(c, in.Results, b, style, g)
+				ps = append(ps, warns...)
 				if err != nil {
 					ps = append(ps, c.Problemf(b.Path+".chart", "%v", err))
 					continue
@@ -75,32 +79,84 @@ func Document(in Input) (layouts.Document, *narrative.Env, config.Problems) {
 		Period: in.Period, AsOf: in.AsOf,
 		Report: narrative.ReportInfo{Title: c.Report.Title, Subtitle: c.Report.Subtitle, Organization: c.Brand.Organization},
 	}}
+	var notes []noteText
 	for _, t := range texts {
-		md, err := markdown(c, env, t.b)
+		seen := len(env.Warnings)
+		md, src, err := markdown(c, env, t.b)
+		for _, w := range env.Warnings[seen:] {
+			p := templateProblem(c, t.b, w)
+			p.Warning = true
+			ps = append(ps, p)
+		}
 		if err != nil {
 			ps = append(ps, templateProblem(c, t.b, err))
 			continue
 		}
 		doc.Sections[t.sec].Blocks[t.blk] = md
+		notes = append(notes, noteText{block: t.b, source: src, text: md.Text})
 	}
+	ps = append(ps, checkFootnotes(c, notes)...)
 	return doc, env, ps
 }
 
-// markdown reads a text or callout block and runs its template.
-func markdown(c *config.Config, env *narrative.Env, b config.Block) (layouts.Markdown, error) {
+// markdown reads a text or callout block and runs its template. It
+// returns the Markdown and the text as written (before the template ran).
+func markdown(c *config.Config, env *narrative.Env, b config.Block) (layouts.Markdown, string, error) {
 	text, source := b.Markdown, b.Path
 	if b.File != "" {
-		data, err := os.ReadFile(b.File)
+		data, err := readText(b.File)
 		if err != nil {
-			return layouts.Markdown{}, err
+			return layouts.Markdown{}, "", err
 		}
-		text, source = string(data), b.File
+		text, source = data, b.File
 	}
 	out, err := env.Render(source, text)
 	if err != nil {
-		return layouts.Markdown{}, err
+		return layouts.Markdown{}, "", err
 	}
-	return layouts.Markdown{Source: displayName(c, source), Text: out, Callout: b.Kind == config.BlockCallout, Title: b.Title}, nil
+	return layouts.Markdown{Source: displayName(c, source), Text: out, Callout: b.Kind == config.BlockCallout, Title: b.Title}, text, nil
+}
+
+// maxTextFile bounds a narrative file: prose runs to kilobytes.
+const maxTextFile = 16 << 20
+
+// readText reads a Markdown file, refusing what is not UTF-8 text.
+func readText(path string) (string, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return "", &narrative.Error{Source: path, Msg: "cannot read the file: " + pathErr(err)}
+	}
+	if fi.Size() > maxTextFile {
+		return "", &narrative.Error{Source: path, Msg: fmt.Sprintf("is %d MB; a narrative file has at most %d MB", fi.Size()>>20, maxTextFile>>20)}
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return "", &narrative.Error{Source: path, Msg: "cannot read the file: " + pathErr(err)}
+	}
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		return "", &narrative.Error{Source: path, Line: bytes.Count(data[:i], []byte("\n")) + 1, Msg: "a NUL byte: this is not a text file"}
+	}
+	if !utf8.Valid(data) {
+		i := 0
+		for i < len(data) {
+			r, n := utf8.DecodeRune(data[i:])
+			if r == utf8.RuneError && n <= 1 {
+				break
+			}
+			i += n
+		}
+		return "", &narrative.Error{Source: path, Line: bytes.Count(data[:i], []byte("\n")) + 1,
+			Msg: fmt.Sprintf("invalid UTF-8 (byte 0x%02x); save the file as UTF-8", data[i])}
+	}
+	return strings.TrimPrefix(string(data), "\uFEFF"), nil
+}
+
+func pathErr(err error) string {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
 }
 
 // templateProblem places a template error: in its Markdown file, or in the
@@ -151,27 +207,30 @@ func makeBrand(c *config.Config) (layouts.Brand, config.Problems) {
 	return b, ps
 }
 
-func figure(c *config.Config, res *analysis.Results, b config.Block, style charts.Style) (layouts.Figure, error) {
+// figure draws a chart block. Text in the chart that the font cannot draw
+// is replaced by a mark, with a warning.
+func figure(c *config.Config, res *analysis.Results, b config.Block, style charts.Style, g *glyphs) (layouts.Figure, config.Problems, error) {
 	ch := c.Charts[b.Chart]
 	r, ok := res.Analyses[ch.Analysis]
 	if !ok {
-		return layouts.Figure{}, fmt.Errorf("analysis %q has no result", ch.Analysis)
+		return layouts.Figure{}, nil, fmt.Errorf("analysis %q has no result", ch.Analysis)
 	}
-	spec := charts.Spec{ID: b.Chart, Type: ch.Type, YLabel: ch.YLabel}
+	spec := charts.Spec{ID: b.Chart, Type: ch.Type, YLabel: ch.YLabel, Measure: ch.Measure}
 	for _, a := range ch.Annotations {
 		iv, err := period.ParseInterval(a.X)
 		if err != nil {
-			return layouts.Figure{}, err
+			return layouts.Figure{}, nil, err
 		}
 		spec.Annotations = append(spec.Annotations, charts.Annotation{X: float64(iv.Year()), Label: a.Label})
 	}
+	r, spec, warns := g.chartText(c, "charts."+b.Chart, r, spec, &style)
 	drawing, err := charts.New(spec, r, style)
 	if err != nil {
-		return layouts.Figure{}, fmt.Errorf("chart %q: %w", b.Chart, err)
+		return layouts.Figure{}, warns, err // it names the chart
 	}
 	source := ch.Source
 	if source == "" {
 		source = r.Source
 	}
-	return layouts.Figure{ID: b.Chart, Title: ch.Title, Caption: ch.Caption, Source: source, Height: ch.Height, Drawing: drawing}, nil
+	return layouts.Figure{ID: b.Chart, Title: ch.Title, Caption: ch.Caption, Source: source, Height: ch.Height, Drawing: drawing}, warns, nil
 }

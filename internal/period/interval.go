@@ -151,11 +151,22 @@ func (i Interval) String() string {
 	case Month:
 		return i.Start.Format("2006-01")
 	case Quarter:
-		return fmt.Sprintf("%d-Q%d", i.Year(), i.Quarter())
+		return fmt.Sprintf("%04d-Q%d", i.Year(), i.Quarter())
 	case Year:
-		return strconv.Itoa(i.Year())
+		// Four digits, as ParseInterval reads them: year 1 prints 0001.
+		return fmt.Sprintf("%04d", i.Year())
 	}
 	return ""
+}
+
+// digits reports whether s is all ASCII digits.
+func digits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // ParseInterval reads a time as written in data and templates: "2024",
@@ -163,16 +174,13 @@ func (i Interval) String() string {
 func ParseInterval(s string) (Interval, error) {
 	s = strings.TrimSpace(s)
 	switch {
-	case len(s) == 4:
-		y, err := strconv.Atoi(s)
-		if err == nil && y > 0 {
+	case len(s) == 4 && digits(s):
+		if y, _ := strconv.Atoi(s); y > 0 {
 			return YearOf(y), nil
 		}
-	case len(s) == 7 && (s[5] == 'Q' || s[5] == 'q') && s[4] == '-':
-		y, err1 := strconv.Atoi(s[:4])
-		q, err2 := strconv.Atoi(s[6:])
-		if err1 == nil && err2 == nil && y > 0 && q >= 1 && q <= 4 {
-			return QuarterOf(y, q), nil
+	case len(s) == 7 && (s[5] == 'Q' || s[5] == 'q') && s[4] == '-' && digits(s[:4]) && s[6] >= '1' && s[6] <= '4':
+		if y, _ := strconv.Atoi(s[:4]); y > 0 {
+			return QuarterOf(y, int(s[6]-'0')), nil
 		}
 	case len(s) == 7 && s[4] == '-':
 		if t, err := time.Parse("2006-01", s); err == nil {

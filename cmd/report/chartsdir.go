@@ -1,0 +1,61 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/briefing/report/charts"
+	"github.com/briefing/report/config"
+	"github.com/briefing/report/internal/atomicfile"
+	"github.com/briefing/report/layouts"
+)
+
+// writeCharts writes each figure's chart into dir as ID.pdf (one vector
+// page) and ID.png (slide resolution), drawn by the same code as in the
+// briefing and in the brand's fonts.
+func writeCharts(dir string, doc layouts.Document, brand config.Fonts) ([]string, error) {
+	fonts := map[string][]byte{}
+	for style, path := range map[string]string{"": brand.Regular, "B": brand.Bold, "I": brand.Italic, "BI": brand.BoldItalic} {
+		if path == "" {
+			continue
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return nil, fmt.Errorf("font for chart export: %w", err)
+		}
+		fonts[style] = data
+	}
+	var written []string
+	for _, s := range doc.Sections {
+		for _, b := range s.Blocks {
+			fig, ok := b.(layouts.Figure)
+			if !ok {
+				continue
+			}
+			ch, ok := fig.Drawing.(*charts.Chart)
+			if !ok {
+				continue
+			}
+			var pdf, png bytes.Buffer
+			if err := ch.WritePDF(&pdf, 170, fig.Height, fonts); err != nil {
+				return written, err
+			}
+			if err := ch.WritePNG(&png, 0, 0, fonts[""]); err != nil {
+				return written, err
+			}
+			for _, f := range []struct {
+				ext  string
+				data []byte
+			}{{".pdf", pdf.Bytes()}, {".png", png.Bytes()}} {
+				path := filepath.Join(dir, fig.ID+f.ext)
+				if err := atomicfile.Write(path, f.data); err != nil {
+					return written, fmt.Errorf("write chart: %w", err)
+				}
+				written = append(written, path)
+			}
+		}
+	}
+	return written, nil
+}

@@ -1,0 +1,40 @@
+package compose
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/briefing/report/config"
+)
+
+func TestCheckFootnotes(t *testing.T) {
+	c := &config.Config{File: "b.yaml"}
+	block := func(path, file, text string) noteText {
+		return noteText{block: config.Block{Kind: config.BlockText, Path: path, File: file}, source: text, text: text}
+	}
+	tests := []struct {
+		name   string
+		blocks []noteText
+		want   []string
+	}{
+		{"OKAcrossFiles", []noteText{block("s[0]", "a.md", "x[^n]"), block("s[1]", "b.md", "[^n]: note")}, nil},
+		{"OKSameTextTwice", []noteText{block("s[0]", "a.md", "x[^n]\n\n[^n]: note"), block("s[1]", "b.md", "[^n]:  note")}, nil},
+		{"ErrUndefined", []noteText{block("s[0]", "a.md", "one\n\ntwo[^nte]\n"), block("s[1]", "b.md", "[^note]: x")},
+			[]string{"a.md:3: s[0]: footnote [^nte] has no definition", "did you mean [^note]?"}},
+		{"ErrTwoTexts", []noteText{block("s[0]", "a.md", "x[^n]\n\n[^n]: one"), block("s[1]", "b.md", "\n[^n]: two")},
+			[]string{"b.md:2: s[1]: footnote [^n] has two different texts: here and in a.md, line 3"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := checkFootnotes(c, tc.blocks).Error()
+			if len(tc.want) == 0 && got != "" {
+				t.Errorf("want no problem, got %s", got)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("missing %q in %q", w, got)
+				}
+			}
+		})
+	}
+}
