@@ -98,6 +98,7 @@ type datasetRun struct {
 	timers    map[config.Time]*timer
 	order     []*timer          // the timers, each with its index in times
 	times     []period.Interval // the current row's time by timer index
+	inCut     []bool            // whether that time is inside the period cut
 	consumers []consumer
 	results   []func() *Result
 	names     []string
@@ -151,6 +152,7 @@ func (run *datasetRun) timerFor(path string, t config.Time) *timer {
 	run.timers[t] = tm
 	run.order = append(run.order, tm)
 	run.times = append(run.times, period.Interval{})
+	run.inCut = append(run.inCut, false)
 	return tm
 }
 
@@ -228,7 +230,7 @@ func (run *datasetRun) onHeader(ps *config.Problems) func(*dataset.Header) error
 }
 
 func (run *datasetRun) onRow(r dataset.Row) error {
-	times := run.times
+	times, inCut := run.times, run.inCut
 	for i, tm := range run.order {
 		iv, err := tm.at(r)
 		if err != nil {
@@ -236,19 +238,19 @@ func (run *datasetRun) onRow(r dataset.Row) error {
 			return nil
 		}
 		times[i] = iv
+		inCut[i] = tm.includes(iv, run.cut)
 	}
-	if run.own == nil || run.cut.Includes(times[run.own.index]) {
+	if run.own == nil || inCut[run.own.index] {
 		run.summary.RowsUsed++
 	}
 	for _, cons := range run.consumers {
 		tm := cons.time()
 		var iv period.Interval
-		inCut := true
+		in := true
 		if tm != nil {
-			iv = times[tm.index]
-			inCut = run.cut.Includes(iv)
+			iv, in = times[tm.index], inCut[tm.index]
 		}
-		if err := cons.add(r, iv, inCut); err != nil {
+		if err := cons.add(r, iv, in); err != nil {
 			run.rowError(err)
 			return nil
 		}

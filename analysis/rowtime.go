@@ -17,6 +17,21 @@ type timer struct {
 	col             int // single column, or -1
 	date, year, mon int // fallback columns, -1 when absent
 	index           int // position in the dataset run's timers
+
+	// The last interval asked about and its answer: rows come in runs of
+	// the same year or date, and the calendar arithmetic of the cut is the
+	// hot spot of a large scan.
+	lastIv period.Interval
+	lastIn bool
+}
+
+// includes reports whether iv is inside the period cut p, remembering the
+// last answer.
+func (t *timer) includes(iv period.Interval, p period.Period) bool {
+	if iv != t.lastIv || iv.IsZero() {
+		t.lastIv, t.lastIn = iv, p.Includes(iv)
+	}
+	return t.lastIn
 }
 
 func newTimer(path string, spec config.Time) *timer {
