@@ -28,7 +28,7 @@ type Options struct {
 // when the file does not set them.
 var overridable = []string{
 	"report.title", "report.subtitle", "report.series", "report.period",
-	"report.classification", "report.draft", "report.page_size", "report.output",
+	"report.classification", "report.draft", "report.list_of_figures", "report.page_size", "report.output",
 	"brand.organization", "brand.logo", "brand.primary_color", "brand.accent_color",
 	"brand.disclaimer", "brand.fonts.regular", "brand.fonts.bold", "brand.fonts.italic",
 	"brand.fonts.bold_italic",

@@ -30,7 +30,7 @@ var (
 var configShape = &shape{keys: map[string]*shape{
 	"report": {keys: map[string]*shape{
 		"title": leaf, "subtitle": leaf, "series": leaf, "authors": free, "keywords": free,
-		"period": leaf, "classification": leaf, "draft": leaf, "page_size": leaf, "output": leaf,
+		"period": leaf, "classification": leaf, "draft": leaf, "list_of_figures": leaf, "page_size": leaf, "output": leaf,
 	}},
 	"brand": {keys: map[string]*shape{
 		"organization": leaf, "logo": leaf, "primary_color": leaf, "accent_color": leaf,

@@ -34,6 +34,7 @@ type Report struct {
 	Period         string // "2025-Q3" or "latest"
 	Classification string
 	Draft          bool
+	ListOfFigures  bool   `mapstructure:"list_of_figures"` // a list of figures after the contents
 	PageSize       string `mapstructure:"page_size"`
 	Output         string
 }

@@ -113,7 +113,7 @@ func runBackfill(o *genOptions, clock period.Clock, log *logger) error {
 
 func buildQuarter(o *genOptions, clock period.Clock, log *logger, q period.Period) quarterResult {
 	sets := append(append([]string{}, o.Sets...), "report.period="+q.String())
-	b, err := build(buildInput{Config: o.Config, Sets: sets, Env: o.Env, Clock: clock, Strict: o.Strict, Log: log})
+	b, err := build(buildInput{Config: o.Config, Sets: sets, Env: o.Env, Clock: clock, Strict: o.Strict, Log: log, Debug: o.DebugLayout})
 	if err != nil {
 		return quarterResult{err: err}
 	}

@@ -28,6 +28,8 @@ type buildInput struct {
 	Log    *logger
 	// NoPDF stops after the checks (report validate).
 	NoPDF bool
+	// Debug outlines frames and blocks (--debug-layout).
+	Debug bool
 }
 
 // built is a rendered briefing, not yet written.
@@ -36,7 +38,8 @@ type built struct {
 	Period period.Period
 	PDF    []byte
 	Pages  int
-	Env    *narrative.Env // what the narrative templates saw
+	Env    *narrative.Env   // what the narrative templates saw
+	Doc    layouts.Document // what was laid out (its figures hold the charts)
 }
 
 // build runs the whole pipeline: config → analyses → document → PDF bytes.
@@ -79,6 +82,7 @@ func build(in buildInput) (b *built, err error) {
 		return nil, err
 	}
 	in.Log.stage("compose", start)
+	doc.Debug = in.Debug
 	if in.NoPDF {
 		// validate lays the document out too (without drawing it), so that
 		// it finds what gen would: text no font can draw, a table row
@@ -103,7 +107,7 @@ func build(in buildInput) (b *built, err error) {
 		return nil, err
 	}
 	in.Log.stage("layout", start, slog.Int("pages", out.Pages))
-	return &built{Config: cfg, Period: p, PDF: buf.Bytes(), Pages: out.Pages}, nil
+	return &built{Config: cfg, Period: p, PDF: buf.Bytes(), Pages: out.Pages, Env: env, Doc: doc}, nil
 }
 
 // write writes the PDF at path, atomically. It never writes over a file

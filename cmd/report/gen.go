@@ -81,7 +81,7 @@ func runGen(o *genOptions) error {
 	if o.Period != "" {
 		sets = append(append([]string{}, sets...), "report.period="+o.Period)
 	}
-	b, err := build(buildInput{Config: o.Config, Sets: sets, Env: o.Env, Clock: clock, Strict: o.Strict, Log: log})
+	b, err := build(buildInput{Config: o.Config, Sets: sets, Env: o.Env, Clock: clock, Strict: o.Strict, Log: log, Debug: o.DebugLayout})
 	if err != nil {
 		return err
 	}
@@ -94,6 +94,15 @@ func runGen(o *genOptions) error {
 	}
 	if !o.Quiet {
 		fmt.Fprintf(o.Streams.Out, "wrote %s (%d pages, %s)\n", path, b.Pages, b.Period)
+	}
+	if o.ChartsDir != "" {
+		files, err := writeCharts(o.ChartsDir, b.Doc, b.Config.Brand.Fonts)
+		if err != nil {
+			return inputErr(fmt.Errorf("--charts-dir: %w", err))
+		}
+		if !o.Quiet {
+			fmt.Fprintf(o.Streams.Out, "wrote %d chart files to %s\n", len(files), o.ChartsDir)
+		}
 	}
 	return nil
 }

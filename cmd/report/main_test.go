@@ -210,3 +210,32 @@ func TestValues_EachQuarterSeesItsOwnChanges(t *testing.T) {
 		t.Errorf("2024-Q3 count = %s, want 7", got)
 	}
 }
+
+func TestGen_ChartsDirAndDebugLayout(t *testing.T) {
+	dir := t.TempDir()
+	charts := filepath.Join(dir, "charts")
+	code, out, errs := run(t, nil, "gen", "--config", sample, "--as-of", "2025-11-26",
+		"--out", filepath.Join(dir, "b.pdf"), "--charts-dir", charts, "--debug-layout")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s%s", code, out, errs)
+	}
+	for _, id := range []string{"arms_trend_chart", "exercise_chart", "agreements_chart"} {
+		pdf, err := os.ReadFile(filepath.Join(charts, id+".pdf"))
+		if err != nil || !bytes.HasPrefix(pdf, []byte("%PDF-")) {
+			t.Errorf("%s.pdf: %v", id, err)
+		}
+		png, err := os.ReadFile(filepath.Join(charts, id+".png"))
+		if err != nil || !bytes.HasPrefix(png, []byte("\x89PNG")) {
+			t.Errorf("%s.png: %v", id, err)
+		}
+	}
+	plain := filepath.Join(dir, "plain.pdf")
+	if code, _, errs := run(t, nil, "gen", "--config", sample, "--as-of", "2025-11-26", "--out", plain); code != exitOK {
+		t.Fatal(errs)
+	}
+	a, _ := os.ReadFile(filepath.Join(dir, "b.pdf"))
+	b, _ := os.ReadFile(plain)
+	if bytes.Equal(a, b) {
+		t.Error("--debug-layout changed nothing in the PDF")
+	}
+}

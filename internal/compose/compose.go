@@ -36,7 +36,8 @@ func Document(in Input) (layouts.Document, *narrative.Env, config.Problems) {
 		Title: c.Report.Title, Subtitle: c.Report.Subtitle, Series: c.Report.Series,
 		Authors: c.Report.Authors, Period: in.Period.String(), Date: in.AsOf,
 		Classification: c.Report.Classification, Draft: c.Report.Draft,
-		PageSize: c.Report.PageSize, Keywords: c.Report.Keywords, Brand: brand,
+		ListOfFigures: c.Report.ListOfFigures,
+		PageSize:      c.Report.PageSize, Keywords: c.Report.Keywords, Brand: brand,
 	}
 	style := chartStyle(c, in.Results, brand)
 	g := newGlyphs(c)
