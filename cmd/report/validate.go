@@ -21,10 +21,19 @@ type validateOptions struct {
 }
 
 func newValidateCmd(s Streams, env []string, runF func(*validateOptions) error) *cobra.Command {
+	cmd, o := newCheckCmd(s, env, runF, "validate --config FILE",
+		"Check the config, every data file and every template, without writing a PDF")
+	cmd.Flags().BoolVar(&o.Strict, "strict", false, "treat warnings as errors")
+	return cmd
+}
+
+// newCheckCmd is a command that runs every stage but the PDF (validate,
+// values), with their common flags.
+func newCheckCmd(s Streams, env []string, runF func(*validateOptions) error, use, short string) (*cobra.Command, *validateOptions) {
 	o := &validateOptions{Streams: s, Env: env, Now: time.Now}
 	cmd := &cobra.Command{
-		Use:   "validate --config FILE",
-		Short: "Check the config, every data file and every template, without writing a PDF",
+		Use:   use,
+		Short: short,
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := checkPeriodFlag(o.Period); err != nil {
@@ -35,12 +44,11 @@ func newValidateCmd(s Streams, env []string, runF func(*validateOptions) error) 
 	}
 	f := cmd.Flags()
 	f.StringVar(&o.Config, "config", "", "the briefing config file")
-	f.StringVar(&o.Period, "period", "", "the quarter to check, e.g. 2025-Q3")
+	f.StringVar(&o.Period, "period", "", "the quarter, e.g. 2025-Q3")
 	f.StringArrayVar(&o.Sets, "set", nil, "override a config key (repeatable)")
 	f.StringVar(&o.AsOf, "as-of", "", "the date the run treats as today (2006-01-02)")
-	f.BoolVar(&o.Strict, "strict", false, "treat warnings as errors")
 	_ = cmd.MarkFlagRequired("config")
-	return cmd
+	return cmd, o
 }
 
 func runValidate(o *validateOptions) error {

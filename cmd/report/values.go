@@ -8,24 +8,8 @@ import (
 )
 
 func newValuesCmd(s Streams, env []string, runF func(*validateOptions) error) *cobra.Command {
-	o := &validateOptions{Streams: s, Env: env}
-	cmd := &cobra.Command{
-		Use:   "values --config FILE",
-		Short: "List every value a narrative template can use, with its current value",
-		Args:  cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := checkPeriodFlag(o.Period); err != nil {
-				return err
-			}
-			return runF(o)
-		},
-	}
-	f := cmd.Flags()
-	f.StringVar(&o.Config, "config", "", "the briefing config file")
-	f.StringVar(&o.Period, "period", "", "the quarter, e.g. 2025-Q3")
-	f.StringArrayVar(&o.Sets, "set", nil, "override a config key (repeatable)")
-	f.StringVar(&o.AsOf, "as-of", "", "the date the run treats as today (2006-01-02)")
-	_ = cmd.MarkFlagRequired("config")
+	cmd, _ := newCheckCmd(s, env, runF, "values --config FILE",
+		"List every value a narrative template can use, with its current value")
 	return cmd
 }
 
