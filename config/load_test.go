@@ -152,3 +152,24 @@ func TestLoad_JSONAndTOML(t *testing.T) {
 		})
 	}
 }
+
+func TestLoad_ErrChartMeasure(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "d.csv"), []byte("year\n2020\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cfg := filepath.Join(dir, "b.yaml")
+	body := "report: {title: T}\ndata:\n  d: {path: d.csv, time: year}\nanalyses:\n  t: {kind: trend, dataset: d}\n" +
+		"  c: {kind: compare, of: t, periods: [{label: a, from: 2020, to: 2020}]}\ncharts:\n" +
+		"  x: {analysis: c, measure: totl}\n  y: {analysis: t, measure: total}\nsections:\n  - title: S\n    blocks: [{chart: x}, {chart: y}]\n"
+	if err := os.WriteFile(cfg, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Load(cfg, Options{})
+	got := err.Error()
+	for _, want := range []string{`b.yaml:8:`, `unknown measure "totl"; did you mean "total"?`, `b.yaml:9:`, `measure applies to charts of a compare analysis`} {
+		if !strings.Contains(got, want) {
+			t.Errorf("missing %q in:\n%s", want, got)
+		}
+	}
+}

@@ -17,6 +17,9 @@ var AnalysisKinds = []string{"trend", "frequency", "count", "compare", "changes"
 // ChartTypes are the values of a chart's `type`.
 var ChartTypes = []string{"line", "bar", "stacked-bar", "grouped-bar", "hbar", "donut"}
 
+// ChartMeasures are the values of a chart's `measure` (compare results).
+var ChartMeasures = []string{"mean", "total", "share"}
+
 // Formats are the values of a dataset's `format`.
 var Formats = []string{"csv", "sipri-register", "sipri-tiv-table"}
 
@@ -142,6 +145,11 @@ func (c *Config) validateChart(name string) Problems {
 	}
 	if ch.Type != "" && !contains(ChartTypes, ch.Type) {
 		ps = append(ps, c.Problemf(path+".type", "unknown chart type %q%s (expected %s)", ch.Type, suggest.Hint(ch.Type, ChartTypes), strings.Join(ChartTypes, ", ")))
+	}
+	if ch.Measure != "" && !contains(ChartMeasures, ch.Measure) {
+		ps = append(ps, c.Problemf(path+".measure", "unknown measure %q%s (expected %s)", ch.Measure, suggest.Hint(ch.Measure, ChartMeasures), strings.Join(ChartMeasures, ", ")))
+	} else if a, ok := c.Analyses[ch.Analysis]; ch.Measure != "" && ok && a.Kind != "compare" {
+		ps = append(ps, c.Problemf(path+".measure", "measure applies to charts of a compare analysis; %q is a %s", ch.Analysis, a.Kind))
 	}
 	if ch.Height < 0 || ch.Height > 250 {
 		ps = append(ps, c.Problemf(path+".height", "expected a height in mm between 20 and 250, found %g", ch.Height))
