@@ -106,3 +106,11 @@ func headers(t layouts.Table) string {
 	}
 	return strings.Join(h, "|")
 }
+
+func TestHeaderText(t *testing.T) {
+	for in, want := range map[string]string{"year": "Year", "start_date": "Start date", "TIV delivery values": "TIV delivery values", "": ""} {
+		if got := headerText(in); got != want {
+			t.Errorf("headerText(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

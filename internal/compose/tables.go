@@ -3,6 +3,9 @@ package compose
 import (
 	"fmt"
 	"math"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/briefing/report/analysis"
 	"github.com/briefing/report/analysis/narrative"
@@ -20,7 +23,7 @@ func table(c *config.Config, res *analysis.Results, b config.Block) (layouts.Tab
 		}
 		out := layouts.Table{ID: b.Dataset, Title: b.Title, Rows: t.Rows, Source: sourceOf(res, b.Dataset)}
 		for _, col := range t.Columns {
-			out.Columns = append(out.Columns, layouts.Column{Header: col})
+			out.Columns = append(out.Columns, layouts.Column{Header: headerText(col)})
 		}
 		markNumeric(&out)
 		return out, nil
@@ -166,4 +169,16 @@ func sourceOf(res *analysis.Results, name string) string {
 		return "Data generated " + d.Generated
 	}
 	return ""
+}
+
+// headerText turns a file's column name into a table header: underscores
+// become spaces and the first letter is upper case ("start_date" reads
+// "Start date"); names already written for people are kept.
+func headerText(col string) string {
+	h := strings.TrimSpace(strings.ReplaceAll(col, "_", " "))
+	r, size := utf8.DecodeRuneInString(h)
+	if size == 0 {
+		return col
+	}
+	return string(unicode.ToUpper(r)) + h[size:]
 }
