@@ -81,20 +81,10 @@ func buildStacked(m *model) *plot {
 		w := barWidth(pn)
 		for k := 0; k < n; k++ {
 			x := pn.x(float64(k)) - w/2
-			var pos, neg float64
-			for _, i := range idx {
-				v := m.series[i].Values[k]
-				if analysis.IsGap(v) || v == 0 {
-					continue
-				}
-				base := &pos
-				if v < 0 {
-					base = &neg
-				}
+			stackParts(m, idx, k, func(_, i int, from, to float64) {
 				pn.fill("bar", m.colors[i].color())
-				pn.rect(x, pn.y(*base), x+w, pn.y(*base+v))
-				*base += v
-			}
+				pn.rect(x, pn.y(from), x+w, pn.y(to))
+			})
 		}
 		separators(pn, m, idx, w)
 	}}
@@ -107,21 +97,32 @@ func separators(pn *pen, m *model, idx []int, w int) {
 	pn.stroke("separator", drawing.ColorWhite, 1, nil)
 	for k := 0; k < m.x.n(); k++ {
 		x := pn.x(float64(k)) - w/2
-		var pos, neg float64
-		for j, i := range idx {
-			v := m.series[i].Values[k]
-			if analysis.IsGap(v) || v == 0 {
-				continue
+		top := topOf(m, idx, k)
+		stackParts(m, idx, k, func(j, _ int, from, to float64) {
+			if to > from && j < len(idx)-1 && to < top {
+				pn.line(x, pn.y(to), x+w, pn.y(to))
 			}
-			if v > 0 {
-				pos += v
-				if j < len(idx)-1 && pos < topOf(m, idx, k) {
-					pn.line(x, pn.y(pos), x+w, pn.y(pos))
-				}
-			} else {
-				neg += v
-			}
+		})
+	}
+}
+
+// stackParts walks the parts of the stack at key k in series order:
+// positive values stack up from zero, negative ones down from it; gaps and
+// zeros have no part. fn gets the position j in idx, the series index and
+// the part's bottom and top values.
+func stackParts(m *model, idx []int, k int, fn func(j, i int, from, to float64)) {
+	var pos, neg float64
+	for j, i := range idx {
+		v := m.series[i].Values[k]
+		if analysis.IsGap(v) || v == 0 {
+			continue
 		}
+		base := &pos
+		if v < 0 {
+			base = &neg
+		}
+		fn(j, i, *base, *base+v)
+		*base += v
 	}
 }
 
