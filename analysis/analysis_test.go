@@ -1,12 +1,12 @@
 package analysis_test
 
 import (
-	"math"
 	"strings"
 	"testing"
 
 	"github.com/briefing/report/analysis"
 	"github.com/briefing/report/config"
+	"github.com/briefing/report/internal/exact"
 	"github.com/briefing/report/internal/period"
 )
 
@@ -24,7 +24,7 @@ func mustCompute(tb testing.TB, file, p string) (*analysis.Results, config.Probl
 	return res, ps
 }
 
-func valueAt(tb testing.TB, r *analysis.Result, series, key string) float64 {
+func valueAt(tb testing.TB, r *analysis.Result, series, key string) exact.Number {
 	tb.Helper()
 	s, ok := r.SeriesByLabel(series)
 	if !ok {
@@ -37,7 +37,11 @@ func valueAt(tb testing.TB, r *analysis.Result, series, key string) float64 {
 	return s.Values[i]
 }
 
-func near(a, b float64) bool { return math.Abs(a-b) <= 0.1 }
+// is reports whether n is exactly the decimal want.
+func is(n exact.Number, want string) bool {
+	w, err := exact.Parse(want)
+	return err == nil && n.Cmp(w) == 0 && !n.IsNaN()
+}
 
 func TestTrend_KnownSIPRISums(t *testing.T) {
 	res, ps := mustCompute(t, "testdata/sipri/briefing.yaml", "2025-Q4")
@@ -45,8 +49,8 @@ func TestTrend_KnownSIPRISums(t *testing.T) {
 		t.Fatal(ps)
 	}
 	r := res.Analyses["arms_trend"]
-	for key, want := range map[string]float64{"2018": 1656.0, "2021": 466.8, "2024": 30.0} {
-		if got := valueAt(t, r, "Russia → China", key); !near(got, want) {
+	for key, want := range map[string]string{"2018": "1656.05", "2021": "466.75", "2024": "30"} {
+		if got := valueAt(t, r, "Russia → China", key); !is(got, want) {
 			t.Errorf("Russia → China %s = %v, want %v", key, got, want)
 		}
 	}
@@ -70,14 +74,17 @@ func TestCompare_RussiaExportsBeforeAndAfter2020(t *testing.T) {
 	if len(rows) != 2 {
 		t.Fatalf("rows = %+v", rows)
 	}
-	if math.Round(rows[0].Total) != 30755 || math.Round(rows[1].Total) != 11102 {
+	if rows[0].Total.Text(0) != "30755" || rows[1].Total.Text(0) != "11102" {
 		t.Errorf("totals %v, %v; want 30,755 and 11,102", rows[0].Total, rows[1].Total)
 	}
-	if math.Round(rows[1].ChangePct*100) != -64 {
+	if got := rows[1].ChangePct.Mul(exact.Int(100)).Text(0); got != "-64" {
 		t.Errorf("change = %v, want -64%%", rows[1].ChangePct)
 	}
-	if rows[0].Intervals != 5 || math.Abs(rows[0].Mean-rows[0].Total/5) > 1e-9 || rows[0].Share != 1 {
+	if rows[0].Intervals != 5 || rows[0].Mean.Mul(exact.Int(5)).Cmp(rows[0].Total) != 0 || !is(rows[0].Share, "1") {
 		t.Errorf("row = %+v", rows[0])
+	}
+	if rows[1].Basis != analysis.BasisTotals || rows[1].Holds != "2020–2024" || rows[1].Partial {
+		t.Errorf("2020–2024 in 2025-Q4 = %+v, want a whole period compared on totals", rows[1])
 	}
 }
 
@@ -87,11 +94,15 @@ func TestTrend_PeriodCutLeavesOutLaterRows(t *testing.T) {
 		t.Fatal(ps)
 	}
 	r := res.Analyses["arms_trend"]
-	if last := r.Keys[len(r.Keys)-1].Label; last != "2018" {
-		t.Errorf("last key = %s, want 2018 (the last full year before 2019-Q2 ends)", last)
+	if last := r.Keys[len(r.Keys)-1]; last.Label != "2019" || !last.Partial || last.Text() != "2019 (to Q2)" {
+		t.Errorf("last key = %+v, want 2019, partial to Q2", last)
 	}
-	if got := valueAt(t, r, "Russia → China", "2018"); !near(got, 1656.0) {
+	if got := valueAt(t, r, "Russia → China", "2018"); !is(got, "1656.05") {
 		t.Errorf("2018 = %v", got)
+	}
+	// Register rows are timed by year: none of 2019's is in a Q2 edition.
+	if got := valueAt(t, r, "Russia → China", "2019"); !got.IsZero() {
+		t.Errorf("2019 to Q2 = %v, want 0", got)
 	}
 	if n := len(res.Tables["sections[0].blocks[0]"].Rows); n >= 57 || n == 0 {
 		t.Errorf("exercise table rows in 2019-Q2 = %d, want fewer than all 57", n)
@@ -104,11 +115,11 @@ func TestFrequency_TopFoldsIntoOther(t *testing.T) {
 	if len(r.Series) != 4 || r.Series[3].Label != "Other" {
 		t.Fatalf("series = %v", labels(r))
 	}
-	total := 0.0
+	var total exact.Number
 	for _, s := range r.Series {
-		total += s.Total()
+		total = total.Add(s.Total())
 	}
-	if total != 57 {
+	if !is(total, "57") {
 		t.Errorf("all series sum to %v, want the 57 exercises", total)
 	}
 	if r.Series[0].Label != "naval" {
@@ -119,11 +130,11 @@ func TestFrequency_TopFoldsIntoOther(t *testing.T) {
 func TestCount_LabelsAndOrder(t *testing.T) {
 	res, _ := mustCompute(t, "testdata/sipri/briefing.yaml", "2025-Q4")
 	r := res.Analyses["agreement_counts"]
-	if got := r.Series[0].Total(); got != 22 {
+	if got := r.Series[0].Total(); !is(got, "22") {
 		t.Errorf("total = %v, want 22", got)
 	}
 	for i := 1; i < len(r.Keys); i++ {
-		if r.Series[0].Values[i] > r.Series[0].Values[i-1] {
+		if r.Series[0].Values[i].Cmp(r.Series[0].Values[i-1]) > 0 {
 			t.Errorf("not ordered by count: %v", r.Series[0].Values)
 		}
 	}
@@ -158,14 +169,14 @@ func TestTrend_MovingAverageGapsAndFilters(t *testing.T) {
 		t.Fatalf("series = %v", got)
 	}
 	avg := smooth.Series[1]
-	if avg.AverageOf != "value" || !analysis.IsGap(avg.Values[0]) || avg.Values[2] != 2 || avg.Values[4] != 7 {
+	if avg.AverageOf != "value" || !analysis.IsGap(avg.Values[0]) || !is(avg.Values[2], "2") || !is(avg.Values[4], "7") {
 		t.Errorf("moving average = %v", avg.Values)
 	}
 	if last := smooth.Keys[len(smooth.Keys)-1].Label; last != "2025" {
 		t.Errorf("last key = %s, want 2025 (2026 is after the period)", last)
 	}
 	gaps := res.Analyses["gaps"].Series[0].Values
-	if !analysis.IsGap(gaps[1]) || smooth.Series[0].Values[1] != 0 {
+	if !analysis.IsGap(gaps[1]) || !smooth.Series[0].Values[1].IsZero() {
 		t.Errorf("2019: gap %v under missing: gap, zero %v otherwise", gaps[1], smooth.Series[0].Values[1])
 	}
 }
@@ -184,10 +195,10 @@ func TestCompare_PeriodAfterTheCutIsNotANumber(t *testing.T) {
 		t.Fatal(ps)
 	}
 	rows := res.Analyses["russia_by_period"].Compare
-	if rows[0].Intervals != 5 || math.IsNaN(rows[0].Total) {
+	if rows[0].Intervals != 5 || rows[0].Total.IsNaN() {
 		t.Errorf("2015–2019 = %+v, want 5 intervals with a total", rows[0])
 	}
-	if rows[1].Intervals != 0 || !math.IsNaN(rows[1].Total) || !math.IsNaN(rows[1].ChangePct) {
+	if rows[1].Intervals != 0 || !rows[1].Total.IsNaN() || !rows[1].ChangePct.IsNaN() {
 		t.Errorf("2020–2024 in 2019-Q4 = %+v, want no intervals and NaN numbers", rows[1])
 	}
 }

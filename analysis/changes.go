@@ -3,6 +3,7 @@ package analysis
 import (
 	"github.com/briefing/report/analysis/dataset"
 	"github.com/briefing/report/config"
+	"github.com/briefing/report/internal/exact"
 	"github.com/briefing/report/internal/period"
 )
 
@@ -90,7 +91,7 @@ func (a *changesAnalysis) result() *Result {
 	return &Result{
 		Name: a.name, Kind: a.spec.Kind, Timed: true, Measure: "Rows",
 		Keys:    []Key{{Label: prev.String(), Interval: prev.Interval}, {Label: cur.String(), Interval: cur.Interval}},
-		Series:  []Series{{Label: "Rows", Values: []float64{float64(a.set.PreviousCount), float64(a.set.Count)}}},
+		Series:  []Series{{Label: "Rows", Values: []exact.Number{exact.Int(int64(a.set.PreviousCount)), exact.Int(int64(a.set.Count))}}},
 		Changes: a.set,
 	}
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/briefing/report/analysis/dataset"
 	"github.com/briefing/report/config"
+	"github.com/briefing/report/internal/exact"
 	"github.com/briefing/report/internal/period"
 	"github.com/briefing/report/internal/suggest"
 )
@@ -26,16 +27,13 @@ type consumer interface {
 
 // valueOf returns the number a row contributes: 1 when counting rows (col
 // < 0), else the column's number, 0 when the cell is empty.
-func valueOf(r dataset.Row, col int) (float64, error) {
+func valueOf(r dataset.Row, col int) (exact.Number, error) {
 	if col < 0 {
-		return 1, nil
+		return exact.Int(1), nil
 	}
 	v, empty, err := r.Number(col)
-	if err != nil {
-		return 0, err
-	}
-	if empty {
-		return 0, nil
+	if err != nil || empty {
+		return exact.Number{}, err
 	}
 	return v, nil
 }

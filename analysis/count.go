@@ -6,6 +6,7 @@ import (
 
 	"github.com/briefing/report/analysis/dataset"
 	"github.com/briefing/report/config"
+	"github.com/briefing/report/internal/exact"
 	"github.com/briefing/report/internal/period"
 )
 
@@ -20,7 +21,7 @@ type countAnalysis struct {
 	by     int
 	from   period.Interval
 	to     period.Interval
-	counts map[string]float64
+	counts map[string]int64
 	// tooMany is set when the by column has more than MaxCategories values.
 	tooMany bool
 }
@@ -29,7 +30,7 @@ func newCount(c *config.Config, name string, t *timer) *countAnalysis {
 	a := c.Analyses[name]
 	path := "analyses." + name
 	ca := &countAnalysis{cfg: c, name: name, spec: a, path: path, timer: t,
-		where: newFilter(path+".where", a.Where), by: -1, counts: map[string]float64{}}
+		where: newFilter(path+".where", a.Where), by: -1, counts: map[string]int64{}}
 	ca.from, _ = period.ParseInterval(a.From)
 	ca.to, _ = period.ParseInterval(a.To)
 	return ca
@@ -89,7 +90,7 @@ func tooManyCategories(c *config.Config, path, by string) config.Problem {
 func (a *countAnalysis) result() *Result {
 	type cat struct {
 		label string
-		n     float64
+		n     int64
 	}
 	var cats []cat
 	for k, n := range a.counts {
@@ -105,7 +106,7 @@ func (a *countAnalysis) result() *Result {
 	s := Series{Label: "Count"}
 	for _, c := range cats {
 		r.Keys = append(r.Keys, Key{Label: c.label})
-		s.Values = append(s.Values, c.n)
+		s.Values = append(s.Values, exact.Int(c.n))
 	}
 	r.Series = []Series{s}
 	return r

@@ -1,8 +1,9 @@
 package analysis
 
 import (
-	"math"
+	"strconv"
 
+	"github.com/briefing/report/internal/exact"
 	"github.com/briefing/report/internal/period"
 )
 
@@ -24,39 +25,84 @@ type Result struct {
 	// changes analysis. Both are nil for other kinds.
 	Compare []CompareRow
 	Changes *ChangeSet
+	// Basis says what a compare's changes compare: BasisTotals or
+	// BasisMeans. Unit is the interval a compare's means are per ("year").
+	Basis string
+	Unit  string
 }
 
 // Key is one point of a result's axis.
 type Key struct {
 	Label    string          // "2014", "2024-Q3" or a category label
 	Interval period.Interval // zero for categories
+	// Partial is set on the interval that holds the report period's end
+	// when the period ends inside it (2025 in a 2025-Q3 edition): its value
+	// is the interval to date.
+	Partial bool
+	// Through is the report period a partial interval runs to.
+	Through period.Period
 }
 
-// Series is one labelled line of numbers. A value is NaN where the series
-// has a gap (`missing: gap`).
+// Text is the key as a reader sees it: "2025 (to Q3)" for a partial year.
+func (k Key) Text() string {
+	if !k.Partial {
+		return k.Label
+	}
+	return k.Label + " (" + k.Upto() + ")"
+}
+
+// Upto says how far a partial key runs: "to Q3"; "" for a complete one.
+func (k Key) Upto() string {
+	if !k.Partial {
+		return ""
+	}
+	return "to Q" + strconv.Itoa(k.Through.Quarter())
+}
+
+// Series is one labelled line of numbers. A value is NaN (exact.NaN) where
+// the series has a gap (`missing: gap`).
 type Series struct {
 	Label  string
-	Values []float64
+	Values []exact.Number
 	// AverageOf, when set, names the series this one is the trailing
 	// moving average of.
 	AverageOf string
+	// Through is the last interval the series' data covers (the latest
+	// interval of the files its rows come from, within the period cut);
+	// zero when unknown (categories) or when no row matched.
+	Through period.Interval
 }
 
 // Gap is the value of an interval with no rows under `missing: gap`.
-var Gap = math.NaN()
+var Gap = exact.NaN()
 
 // IsGap reports whether v marks a gap.
-func IsGap(v float64) bool { return math.IsNaN(v) }
+func IsGap(v exact.Number) bool { return v.IsNaN() }
 
-// Total returns the sum of a series' values, gaps left out.
-func (s Series) Total() float64 {
-	var t float64
+// Total returns the exact sum of a series' values, gaps left out.
+func (s Series) Total() exact.Number {
+	var t exact.Number
 	for _, v := range s.Values {
 		if !IsGap(v) {
-			t += v
+			t = t.Add(v)
 		}
 	}
 	return t
+}
+
+// Floats returns the values as float64 for drawing; gaps are NaN.
+func (s Series) Floats() []float64 {
+	out := make([]float64, len(s.Values))
+	for i, v := range s.Values {
+		out[i] = v.Float64()
+	}
+	return out
+}
+
+// Covers reports whether the series' data reaches interval k (true when
+// the coverage is unknown).
+func (s Series) Covers(k Key) bool {
+	return s.Through.IsZero() || k.Interval.IsZero() || !k.Interval.Start.After(s.Through.Start)
 }
 
 // SeriesByLabel returns the series with the given label.

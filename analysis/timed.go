@@ -6,6 +6,7 @@ import (
 
 	"github.com/briefing/report/analysis/dataset"
 	"github.com/briefing/report/config"
+	"github.com/briefing/report/internal/exact"
 	"github.com/briefing/report/internal/period"
 )
 
@@ -23,9 +24,14 @@ type timedAnalysis struct {
 	series []*namedSeries // from series:, or one series of all rows
 	value  int            // value column, -1 to count rows
 	by     int            // by column, -1 when unused
-	byVals map[string]map[int64]float64
+	byVals map[string]map[int64]exact.Number
 	first  period.Interval // earliest interval met inside the cut
-	coarse bool            // met a row whose time is coarser than unit
+	// cover is what the files cover: for each file, the latest interval
+	// (of unit) of any of its rows inside the cut; byFiles the files the
+	// by series' rows came from.
+	cover   coverage
+	byFiles fileSet
+	coarse  bool // met a row whose time is coarser than unit
 	// tooMany is set when the by column has more than MaxCategories values.
 	tooMany bool
 	errs    config.Problems
@@ -37,7 +43,8 @@ type namedSeries struct {
 	filter    *filter
 	value     int // value column override, or the analysis's
 	valueName string
-	sums      map[int64]float64 // interval start (Unix seconds) -> sum
+	sums      map[int64]exact.Number // interval start (Unix seconds) -> sum
+	files     fileSet                // the files the series' rows came from
 }
 
 func newTimed(c *config.Config, name string, cut period.Period, t *timer) *timedAnalysis {
@@ -51,13 +58,13 @@ func newTimed(c *config.Config, name string, cut period.Period, t *timer) *timed
 		timer: t, where: newFilter(path+".where", a.Where), value: -1, by: -1}
 	for i, s := range a.Series {
 		ta.series = append(ta.series, &namedSeries{label: s.Label, valueName: s.Value,
-			filter: newFilter(fmt.Sprintf("%s.series[%d].where", path, i), s.Where), sums: map[int64]float64{}})
+			filter: newFilter(fmt.Sprintf("%s.series[%d].where", path, i), s.Where), sums: map[int64]exact.Number{}})
 	}
 	if len(a.Series) == 0 && a.By == "" {
-		ta.series = []*namedSeries{{label: defaultLabel(a), filter: newFilter(path, config.Filter{}), sums: map[int64]float64{}}}
+		ta.series = []*namedSeries{{label: defaultLabel(a), filter: newFilter(path, config.Filter{}), sums: map[int64]exact.Number{}}}
 	}
 	if a.By != "" {
-		ta.byVals = map[string]map[int64]float64{}
+		ta.byVals = map[string]map[int64]exact.Number{}
 	}
 	return ta
 }
@@ -87,6 +94,9 @@ func (a *timedAnalysis) bind(h *dataset.Header) config.Problems {
 }
 
 func (a *timedAnalysis) add(r dataset.Row, t period.Interval, inCut bool) error {
+	if inCut && t.Unit <= a.unit {
+		a.cover.add(r.File, t.Truncate(a.unit))
+	}
 	if !a.where.match(r) {
 		return nil
 	}
@@ -113,7 +123,8 @@ func (a *timedAnalysis) add(r dataset.Row, t period.Interval, inCut bool) error 
 		if err != nil {
 			return err
 		}
-		s.sums[key] += v
+		s.sums[key] = s.sums[key].Add(v)
+		s.files.add(r.File)
 	}
 	if a.by >= 0 {
 		v, err := valueOf(r, a.value)
@@ -127,10 +138,11 @@ func (a *timedAnalysis) add(r dataset.Row, t period.Interval, inCut bool) error 
 				a.tooMany = true
 				return nil
 			}
-			m = map[int64]float64{}
+			m = map[int64]exact.Number{}
 			a.byVals[cat] = m
 		}
-		m[key] += v
+		m[key] = m[key].Add(v)
+		a.byFiles.add(r.File)
 	}
 	return nil
 }
@@ -154,7 +166,7 @@ func (a *timedAnalysis) problems() config.Problems {
 	}
 	if len(a.window()) == 0 {
 		if a.spec.From != "" {
-			ps = append(ps, a.cfg.Problemf(a.path+".from", "from %s is after %s, the last %s that ends inside the report period %s: the analysis would have no values",
+			ps = append(ps, a.cfg.Problemf(a.path+".from", "from %s is after %s, the %s that holds the end of the report period %s: the analysis would have no values",
 				a.spec.From, a.lastInterval(), a.unit, a.cut))
 		} else {
 			ps = append(ps, a.cfg.Problemf(a.path+".to", "to %s is before %s, the first %s with data: the analysis would have no values", a.spec.To, a.first, a.unit))
@@ -168,11 +180,12 @@ func (a *timedAnalysis) result() *Result {
 	keys := a.window()
 	r := &Result{Name: a.name, Kind: a.spec.Kind, Timed: true, Keys: keys, Measure: defaultLabel(a.spec)}
 	gap := a.spec.Missing == "gap"
-	values := func(sums map[int64]float64) []float64 {
-		out := make([]float64, len(keys))
+	values := func(sums map[int64]exact.Number, through period.Interval) []exact.Number {
+		out := make([]exact.Number, len(keys))
 		for i, k := range keys {
 			v, ok := sums[k.Interval.Start.Unix()]
-			if !ok && gap {
+			beyond := !through.IsZero() && k.Interval.Start.After(through.Start)
+			if !ok && gap || beyond && gap {
 				v = Gap
 			}
 			out[i] = v
@@ -180,10 +193,12 @@ func (a *timedAnalysis) result() *Result {
 		return out
 	}
 	for _, s := range a.series {
-		r.Series = append(r.Series, Series{Label: s.label, Values: values(s.sums)})
+		through := a.cover.through(s.files)
+		r.Series = append(r.Series, Series{Label: s.label, Values: values(s.sums, through), Through: through})
 	}
 	if a.by >= 0 {
-		r.Series = append(r.Series, topSeries(a.byVals, values, a.spec.Top, a.spec.Labels)...)
+		through := a.cover.through(a.byFiles)
+		r.Series = append(r.Series, topSeries(a.byVals, func(m map[int64]exact.Number) []exact.Number { return values(m, through) }, a.spec.Top, a.spec.Labels, through)...)
 	}
 	if n := a.spec.MovingAverage; n > 1 {
 		var withAvg []Series
@@ -196,7 +211,8 @@ func (a *timedAnalysis) result() *Result {
 }
 
 // window returns the keys from `from` (default: the first interval with
-// data) to `to` (default and at most: the last interval inside the cut).
+// data) to `to` (default and at most: the interval that holds the end of
+// the report period, marked Partial when the period ends inside it).
 func (a *timedAnalysis) window() []Key {
 	last := a.lastInterval()
 	if a.spec.To != "" {
@@ -218,64 +234,83 @@ func (a *timedAnalysis) window() []Key {
 	}
 	var keys []Key
 	for iv := first; !iv.Start.After(last.Start); iv = iv.Next() {
-		keys = append(keys, Key{Label: iv.String(), Interval: iv})
+		k := Key{Label: iv.String(), Interval: iv}
+		if iv.End().After(a.cut.End()) {
+			k.Partial, k.Through = true, a.cut
+		}
+		keys = append(keys, k)
 	}
 	return keys
 }
 
-// lastInterval is the last interval of the analysis's unit that ends
-// inside the report period.
+// lastInterval is the interval of the analysis's unit that holds the last
+// day of the report period.
 func (a *timedAnalysis) lastInterval() period.Interval {
-	last := period.Interval{Unit: a.unit, Start: a.cut.End()}.Truncate(a.unit)
-	for last.End().After(a.cut.End()) {
-		last = last.Prev()
-	}
-	return last
+	return period.DayOf(a.cut.Last()).Truncate(a.unit)
 }
 
 // topSeries turns per-category sums into series ordered by total (then by
 // label), folding all but the top n into "Other" when n > 0; `labels`
 // gives the display labels.
-func topSeries(byVals map[string]map[int64]float64, values func(map[int64]float64) []float64, n int, labels map[string]string) []Series {
+func topSeries(byVals map[string]map[int64]exact.Number, values func(map[int64]exact.Number) []exact.Number, n int, labels map[string]string, through period.Interval) []Series {
 	var all []Series
 	for cat, sums := range byVals {
-		all = append(all, Series{Label: displayLabel(labels, cat), Values: values(sums)})
+		all = append(all, Series{Label: displayLabel(labels, cat), Values: values(sums), Through: through})
 	}
-	sort.Slice(all, func(i, j int) bool {
-		ti, tj := all[i].Total(), all[j].Total()
-		if ti != tj {
-			return ti > tj
-		}
-		return all[i].Label < all[j].Label
-	})
+	sortByTotal(all)
 	if n <= 0 || len(all) <= n {
 		return all
 	}
-	other := Series{Label: "Other", Values: make([]float64, len(all[0].Values))}
-	for _, s := range all[n:] {
-		for i, v := range s.Values {
-			if !IsGap(v) {
-				other.Values[i] += v
+	return append(all[:n:n], foldOther(all[n:]))
+}
+
+// sortByTotal orders series by total, largest first, then by label.
+func sortByTotal(all []Series) {
+	totals := make(map[string]exact.Number, len(all))
+	for _, s := range all {
+		totals[s.Label] = s.Total()
+	}
+	sort.SliceStable(all, func(i, j int) bool {
+		if c := totals[all[i].Label].Cmp(totals[all[j].Label]); c != 0 {
+			return c > 0
+		}
+		return all[i].Label < all[j].Label
+	})
+}
+
+// foldOther sums series into one labelled "Other"; a value is a gap only
+// where every folded series has one.
+func foldOther(rest []Series) Series {
+	other := Series{Label: "Other", Values: make([]exact.Number, len(rest[0].Values)), Through: rest[0].Through}
+	for i := range other.Values {
+		sum, any := exact.Number{}, false
+		for _, s := range rest {
+			if !IsGap(s.Values[i]) {
+				sum, any = sum.Add(s.Values[i]), true
 			}
 		}
+		if !any {
+			sum = Gap
+		}
+		other.Values[i] = sum
 	}
-	return append(all[:n:n], other)
+	return other
 }
 
 // movingAverage returns the trailing n-interval mean of s; the first n-1
 // intervals, and any window with a gap, are gaps.
 func movingAverage(s Series, n int, unit period.Unit) Series {
-	out := Series{Label: fmt.Sprintf("%s (%d-%s average)", s.Label, n, unit), AverageOf: s.Label, Values: make([]float64, len(s.Values))}
+	out := Series{Label: fmt.Sprintf("%s (%d-%s average)", s.Label, n, unit), AverageOf: s.Label, Values: make([]exact.Number, len(s.Values)), Through: s.Through}
 	for i := range s.Values {
 		if i < n-1 {
 			out.Values[i] = Gap
 			continue
 		}
-		sum := 0.0
+		var sum exact.Number
 		for _, v := range s.Values[i-n+1 : i+1] {
-			sum += v
+			sum = sum.Add(v) // a gap in the window makes the mean a gap
 		}
-		out.Values[i] = sum / float64(n)
+		out.Values[i] = sum.Quo(exact.Int(int64(n)))
 	}
 	return out
 }

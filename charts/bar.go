@@ -3,7 +3,6 @@ package charts
 import (
 	"math"
 
-	"github.com/briefing/report/analysis"
 	"github.com/wcharczuk/go-chart/v2/drawing"
 )
 
@@ -42,7 +41,7 @@ func buildBar(m *model) *plot {
 		pn.fill("bar", c)
 		w := barWidth(pn)
 		for k, v := range s.Values {
-			if analysis.IsGap(v) || v == 0 {
+			if isGap(v) || v == 0 {
 				continue
 			}
 			x := pn.x(float64(k))
@@ -62,7 +61,7 @@ func buildStacked(m *model) *plot {
 		var pos, neg float64
 		for _, i := range idx {
 			v := m.series[i].Values[k]
-			if analysis.IsGap(v) {
+			if isGap(v) {
 				continue
 			}
 			if v > 0 {
@@ -114,7 +113,7 @@ func stackParts(m *model, idx []int, k int, fn func(j, i int, from, to float64))
 	var pos, neg float64
 	for j, i := range idx {
 		v := m.series[i].Values[k]
-		if analysis.IsGap(v) || v == 0 {
+		if isGap(v) || v == 0 {
 			continue
 		}
 		base := &pos

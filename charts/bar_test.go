@@ -76,7 +76,7 @@ func TestStacked_TotalsProportional(t *testing.T) {
 	slices.Sort(xs)
 	totals := make([]float64, len(res.Keys))
 	for _, s := range res.Series {
-		for i, v := range s.Values {
+		for i, v := range s.Floats() {
 			totals[i] += v
 		}
 	}

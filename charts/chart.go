@@ -68,20 +68,19 @@ func newChart(spec Spec, res *analysis.Result, style Style) (*Chart, error) {
 		}
 	}
 	m := &model{
-		x: newXAxis(data), series: make([]analysis.Series, len(data.Series)), unit: unit,
+		x: newXAxis(data), series: make([]plotSeries, len(data.Series)), unit: unit,
 		sortable: !data.Timed && data.Kind != "compare" && data.Compare == nil,
 	}
 	for i, s := range data.Series {
 		if len(s.Values) != len(data.Keys) {
 			return nil, fmt.Errorf("series %q of result %q has %d values for %d keys", s.Label, data.Name, len(s.Values), len(data.Keys))
 		}
-		s.Values = append([]float64(nil), s.Values...)
-		for _, v := range s.Values {
+		m.series[i] = plotSeries{Label: s.Label, Values: s.Floats(), AverageOf: s.AverageOf}
+		for _, v := range m.series[i].Values {
 			if math.IsInf(v, 0) {
-				return nil, fmt.Errorf("series %q of result %q has an infinite value", s.Label, data.Name)
+				return nil, fmt.Errorf("series %q of result %q has a value too large to draw", s.Label, data.Name)
 			}
 		}
-		m.series[i] = s
 	}
 	style = style.normalized()
 	m.style = style

@@ -223,8 +223,8 @@ func TestEdgeCases_Draw(t *testing.T) {
 // nothingToDraw reports whether every value is zero or a gap.
 func nothingToDraw(res *analysis.Result) bool {
 	for _, s := range res.Series {
-		for _, v := range s.Values {
-			if v != 0 && !analysis.IsGap(v) {
+		for _, v := range s.Floats() {
+			if v != 0 && !isGap(v) {
 				return false
 			}
 		}

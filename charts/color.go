@@ -115,7 +115,7 @@ func AssignColors(palette []RGB, fixed map[string]RGB, results ...*analysis.Resu
 // earlier series of the chart already has that colour), then the palette in
 // order, skipping colours the chart already uses while unused ones remain;
 // a moving average takes the colour of the series it averages.
-func seriesColors(series []analysis.Series, st Style) []RGB {
+func seriesColors(series []plotSeries, st Style) []RGB {
 	palette := st.Palette
 	if len(palette) == 0 {
 		palette = okabeIto
@@ -159,7 +159,7 @@ func seriesColors(series []analysis.Series, st Style) []RGB {
 	return out
 }
 
-func hasLabel(series []analysis.Series, label string) bool {
+func hasLabel(series []plotSeries, label string) bool {
 	for _, s := range series {
 		if s.Label == label {
 			return true

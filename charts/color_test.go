@@ -39,7 +39,7 @@ func TestSeriesColors(t *testing.T) {
 		{Label: "A"}, {Label: "B"}, {Label: "A avg", AverageOf: "A"}, {Label: "C"},
 	}
 	t.Run("MapWinsOverPalette", func(t *testing.T) {
-		got := seriesColors(series, Style{Palette: []RGB{red, blue, green}, Colors: map[string]RGB{"B": red}})
+		got := seriesColors(plotSeriesOf(series), Style{Palette: []RGB{red, blue, green}, Colors: map[string]RGB{"B": red}})
 		want := []RGB{blue, red, blue, green}
 		for i := range want {
 			if got[i] != want[i] {
@@ -48,13 +48,13 @@ func TestSeriesColors(t *testing.T) {
 		}
 	})
 	t.Run("OkabeItoWhenNoPalette", func(t *testing.T) {
-		got := seriesColors(series, Style{})
+		got := seriesColors(plotSeriesOf(series), Style{})
 		if got[0] != okabeIto[0] || got[1] != okabeIto[1] || got[2] != got[0] || got[3] != okabeIto[2] {
 			t.Errorf("colours %v", got)
 		}
 	})
 	t.Run("AverageOfMissingBaseUsesMap", func(t *testing.T) {
-		got := seriesColors([]analysis.Series{{Label: "X avg", AverageOf: "X"}}, Style{Colors: map[string]RGB{"X": green}})
+		got := seriesColors(plotSeriesOf([]analysis.Series{{Label: "X avg", AverageOf: "X"}}), Style{Colors: map[string]RGB{"X": green}})
 		if got[0] != green {
 			t.Errorf("colour %v, want X's %v", got[0], green)
 		}
@@ -69,8 +69,8 @@ func TestAssignColors_StableAcrossCharts(t *testing.T) {
 	if m["Russia → China"] != okabeIto[0] || m["Naval"] != okabeIto[2] {
 		t.Errorf("colours %v", m)
 	}
-	a := seriesColors(armsTrend().Series, Style{Colors: m})
-	b := seriesColors(exercises().Series, Style{Colors: m})
+	a := seriesColors(plotSeriesOf(armsTrend().Series), Style{Colors: m})
+	b := seriesColors(plotSeriesOf(exercises().Series), Style{Colors: m})
 	if a[0] != m["Russia → China"] || b[0] != m["Naval"] {
 		t.Errorf("charts ignore the shared map: %v %v", a, b)
 	}
@@ -109,7 +109,7 @@ func TestAssignColors_NoSharedColourInAChart(t *testing.T) {
 
 func TestSeriesColors_MapCollisionGetsAFreeColour(t *testing.T) {
 	red, blue := RGB{200, 0, 0}, RGB{0, 0, 200}
-	got := seriesColors([]analysis.Series{{Label: "A"}, {Label: "B"}}, Style{Palette: []RGB{red, blue}, Colors: map[string]RGB{"A": red, "B": red}})
+	got := seriesColors(plotSeriesOf([]analysis.Series{{Label: "A"}, {Label: "B"}}), Style{Palette: []RGB{red, blue}, Colors: map[string]RGB{"A": red, "B": red}})
 	if got[0] != red || got[1] != blue {
 		t.Errorf("colours %v, want A red and B the free blue", got)
 	}

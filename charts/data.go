@@ -2,11 +2,11 @@ package charts
 
 import (
 	"fmt"
-	"math"
 	"slices"
 	"strings"
 
 	"github.com/briefing/report/analysis"
+	"github.com/briefing/report/internal/exact"
 	"github.com/briefing/report/internal/suggest"
 )
 
@@ -79,9 +79,9 @@ func compareData(res *analysis.Result, measure string) *analysis.Result {
 		if !ok {
 			i = len(out.Series)
 			seriesAt[row.Series] = i
-			vals := make([]float64, len(out.Keys))
+			vals := make([]exact.Number, len(out.Keys))
 			for j := range vals {
-				vals[j] = math.NaN()
+				vals[j] = exact.NaN()
 			}
 			out.Series = append(out.Series, analysis.Series{Label: row.Series, Values: vals})
 		}
@@ -90,7 +90,7 @@ func compareData(res *analysis.Result, measure string) *analysis.Result {
 		case MeasureTotal:
 			v = row.Total
 		case MeasureShare:
-			v = row.Share * 100
+			v = row.Share.Mul(exact.Int(100))
 		}
 		out.Series[i].Values[keyAt[row.Period]] = v
 	}

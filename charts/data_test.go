@@ -13,10 +13,10 @@ func TestMeasure_PicksCompareRows(t *testing.T) {
 		pick    func(i int) float64
 		unit    string
 	}{
-		{"", func(i int) float64 { return res.Compare[i].Mean }, ""},
-		{"mean", func(i int) float64 { return res.Compare[i].Mean }, ""},
-		{"total", func(i int) float64 { return res.Compare[i].Total }, ""},
-		{"Share", func(i int) float64 { return res.Compare[i].Share * 100 }, "%"},
+		{"", func(i int) float64 { return res.Compare[i].Mean.Float64() }, ""},
+		{"mean", func(i int) float64 { return res.Compare[i].Mean.Float64() }, ""},
+		{"total", func(i int) float64 { return res.Compare[i].Total.Float64() }, ""},
+		{"Share", func(i int) float64 { return res.Compare[i].Share.Float64() * 100 }, "%"},
 	} {
 		t.Run("Measure"+tc.measure, func(t *testing.T) {
 			c := mustNew(t, Spec{Measure: tc.measure}, res, testStyle())

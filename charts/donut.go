@@ -6,7 +6,6 @@ import (
 	"math"
 	"sort"
 
-	"github.com/briefing/report/analysis"
 	chart "github.com/wcharczuk/go-chart/v2"
 	"github.com/wcharczuk/go-chart/v2/drawing"
 )
@@ -67,7 +66,7 @@ func buildDonut(m *model, spec Spec) (ownChart, error) {
 	folded := 0
 	var values []float64
 	for _, s := range in {
-		if analysis.IsGap(s.value) || s.value == 0 {
+		if isGap(s.value) || s.value == 0 {
 			continue
 		}
 		if s.value < 0 {
@@ -100,9 +99,9 @@ func buildDonut(m *model, spec Spec) (ownChart, error) {
 		}
 		kept = kept[:limit]
 	}
-	pseudo := make([]analysis.Series, len(kept))
+	pseudo := make([]plotSeries, len(kept))
 	for i, s := range kept {
-		pseudo[i] = analysis.Series{Label: s.label}
+		pseudo[i] = plotSeries{Label: s.label}
 	}
 	for i, c := range seriesColors(pseudo, m.style) {
 		kept[i].color = c

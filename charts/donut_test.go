@@ -1,6 +1,8 @@
 package charts
 
 import (
+	"github.com/briefing/report/internal/exact"
+
 	"math"
 	"strconv"
 	"strings"
@@ -26,7 +28,7 @@ func outerArcs(tb testing.TB, r *recorder) []arc {
 
 func TestDonut_AnglesProportional(t *testing.T) {
 	res := agreements() // 6, 5, 2, 2, 1500, 1
-	res.Series[0].Values[4] = 15
+	res.Series[0].Values[4] = exact.Int(15)
 	r := record(t, mustNew(t, Spec{Type: "donut"}, res, testStyle()), testW, testH)
 	arcs := outerArcs(t, r)
 	want := []float64{15, 6, 5, 2, 2, 1} // largest first

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/briefing/report/analysis"
+	"github.com/briefing/report/internal/exact"
 	"github.com/briefing/report/internal/period"
 )
 
@@ -55,10 +56,10 @@ func armsTrend() *analysis.Result {
 	return &analysis.Result{
 		Name: "arms_trend", Kind: "trend", Timed: true, Keys: yearKeys(2000, 2024),
 		Series: []analysis.Series{
-			{Label: "Russia → China", Values: china},
-			{Label: "Russia → India", Values: india},
-			{Label: "Russia → China (5-yr avg)", Values: trailing(china, 5), AverageOf: "Russia → China"},
-			{Label: "Russia → India (5-yr avg)", Values: trailing(india, 5), AverageOf: "Russia → India"},
+			{Label: "Russia → China", Values: nums(china)},
+			{Label: "Russia → India", Values: nums(india)},
+			{Label: "Russia → China (5-yr avg)", Values: nums(trailing(china, 5)), AverageOf: "Russia → China"},
+			{Label: "Russia → India (5-yr avg)", Values: nums(trailing(india, 5)), AverageOf: "Russia → India"},
 		},
 	}
 }
@@ -68,9 +69,9 @@ func exercises() *analysis.Result {
 	return &analysis.Result{
 		Name: "exercise_frequency", Kind: "frequency", Timed: true, Keys: yearKeys(2015, 2024),
 		Series: []analysis.Series{
-			{Label: "Naval", Values: []float64{1, 2, 1, 2, 2, 2, 3, 3, 6, 3}},
-			{Label: "Land", Values: []float64{1, 0, 2, 0, 1, 1, 2, 0, 0, 0}},
-			{Label: "Air", Values: []float64{0, 0, 0, 0, 1, 1, 1, 2, 2, 1}},
+			{Label: "Naval", Values: nums([]float64{1, 2, 1, 2, 2, 2, 3, 3, 6, 3})},
+			{Label: "Land", Values: nums([]float64{1, 0, 2, 0, 1, 1, 2, 0, 0, 0})},
+			{Label: "Air", Values: nums([]float64{0, 0, 0, 0, 1, 1, 1, 2, 2, 1})},
 		},
 	}
 }
@@ -80,7 +81,7 @@ func categorical(labels []string, values []float64) *analysis.Result {
 	for _, l := range labels {
 		res.Keys = append(res.Keys, analysis.Key{Label: l})
 	}
-	res.Series = []analysis.Series{{Label: "Agreements", Values: values}}
+	res.Series = []analysis.Series{{Label: "Agreements", Values: nums(values)}}
 	return res
 }
 
@@ -112,7 +113,7 @@ func longLabels() *analysis.Result {
 func timedConst(v float64, n int) *analysis.Result {
 	s := analysis.Series{Label: "Flat"}
 	for i := 0; i < n; i++ {
-		s.Values = append(s.Values, v)
+		s.Values = append(s.Values, exact.FromFloat(v))
 	}
 	return &analysis.Result{Name: "flat", Kind: "trend", Timed: true, Keys: yearKeys(2018, 2018+n-1), Series: []analysis.Series{s}}
 }
@@ -121,10 +122,10 @@ func negatives() *analysis.Result {
 	a := analysis.Series{Label: "Balance"}
 	b := analysis.Series{Label: "Other"}
 	for q := 0; q < 16; q++ {
-		a.Values = append(a.Values, math.Round(1500*math.Sin(float64(q)/2.5)))
-		b.Values = append(b.Values, math.Round(900*math.Cos(float64(q)/3)))
+		a.Values = append(a.Values, exact.FromFloat(math.Round(1500*math.Sin(float64(q)/2.5))))
+		b.Values = append(b.Values, exact.FromFloat(math.Round(900*math.Cos(float64(q)/3))))
 	}
-	b.Values[6] = math.NaN()
+	b.Values[6] = exact.NaN()
 	return &analysis.Result{Name: "balance", Kind: "trend", Timed: true, Keys: quarterKeys(2022, 1, 16), Series: []analysis.Series{a, b}}
 }
 
@@ -177,7 +178,7 @@ func rejects(typ string, res *analysis.Result) bool {
 	}
 	pos := false
 	for _, s := range res.Series {
-		for _, v := range s.Values {
+		for _, v := range s.Floats() {
 			if v < 0 {
 				return true
 			}
@@ -231,10 +232,21 @@ func compareResult() *analysis.Result {
 		for i, p := range periods {
 			tot := totals[s][i]
 			other := totals["Russia → China"][i] + totals["Russia → India"][i]
-			res.Compare = append(res.Compare, analysis.CompareRow{Series: s, Period: p, Total: tot, Mean: tot / 5, Intervals: 5, Share: tot / other})
-			ser.Values = append(ser.Values, tot/5)
+			total := exact.FromFloat(tot)
+			mean := total.Quo(exact.Int(5))
+			res.Compare = append(res.Compare, analysis.CompareRow{Series: s, Period: p, Total: total, Mean: mean, Intervals: 5, Share: total.Quo(exact.FromFloat(other))})
+			ser.Values = append(ser.Values, mean)
 		}
 		res.Series = append(res.Series, ser)
 	}
 	return res
+}
+
+// nums turns float fixtures into exact numbers (NaN stays a gap).
+func nums(v []float64) []exact.Number {
+	out := make([]exact.Number, len(v))
+	for i, f := range v {
+		out[i] = exact.FromFloat(f)
+	}
+	return out
 }

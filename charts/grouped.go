@@ -2,8 +2,6 @@ package charts
 
 import (
 	"math"
-
-	"github.com/briefing/report/analysis"
 )
 
 // A group of bars fills this share of its band, each bar at most
@@ -28,7 +26,7 @@ func buildGrouped(m *model) *plot {
 		for j, i := range idx {
 			pn.fill("bar", m.colors[i].color())
 			for k, v := range m.series[i].Values {
-				if analysis.IsGap(v) || v == 0 {
+				if isGap(v) || v == 0 {
 					continue
 				}
 				x0, x1 := groupedBar(pn, k, j, len(idx))

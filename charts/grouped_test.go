@@ -64,7 +64,7 @@ func TestGrouped_WidthsPositionsHeights(t *testing.T) {
 		}
 	}
 	// Heights follow the values: scale from the tallest.
-	vals := [2][]float64{res.Series[0].Values, res.Series[1].Values}
+	vals := [2][]float64{res.Series[0].Floats(), res.Series[1].Floats()}
 	scale := float64(heightOf(groups[1][1])) / vals[1][1]
 	for s := 0; s < 2; s++ {
 		for k := 0; k < 4; k++ {
@@ -87,8 +87,8 @@ func abs(i int) int {
 
 func TestGrouped_ZerosNegativesGaps(t *testing.T) {
 	res := &analysis.Result{Name: "mixed", Kind: "compare", Keys: []analysis.Key{{Label: "A"}, {Label: "B"}, {Label: "C"}}, Series: []analysis.Series{
-		{Label: "One", Values: []float64{10, 0, -5}},
-		{Label: "Two", Values: []float64{math.NaN(), -8, 4}},
+		{Label: "One", Values: nums([]float64{10, 0, -5})},
+		{Label: "Two", Values: nums([]float64{math.NaN(), -8, 4})},
 	}}
 	r := record(t, mustNew(t, Spec{Type: "grouped-bar"}, res, testStyle()), testW, testH)
 	bars := r.pathsOf("bar")

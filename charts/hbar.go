@@ -6,7 +6,6 @@ import (
 	"math"
 	"sort"
 
-	"github.com/briefing/report/analysis"
 	"github.com/briefing/report/charts/pdfrender"
 	chart "github.com/wcharczuk/go-chart/v2"
 )
@@ -52,8 +51,8 @@ func buildHBar(m *model, spec Spec) (ownChart, error) {
 		first := m.series[b.idx[0]].Values
 		sort.SliceStable(b.order, func(i, j int) bool {
 			a, c := first[b.order[i]], first[b.order[j]]
-			if analysis.IsGap(a) || analysis.IsGap(c) {
-				return !analysis.IsGap(a) && analysis.IsGap(c)
+			if isGap(a) || isGap(c) {
+				return !isGap(a) && isGap(c)
 			}
 			return a > c
 		})
@@ -61,7 +60,7 @@ func buildHBar(m *model, spec Spec) (ownChart, error) {
 	var all []float64
 	for _, i := range b.idx {
 		for _, v := range m.series[i].Values {
-			if !analysis.IsGap(v) {
+			if !isGap(v) {
 				b.lo, b.hi = math.Min(b.lo, v), math.Max(b.hi, v)
 			}
 		}
@@ -242,15 +241,15 @@ func (b *hbar) render(r chart.Renderer, W, H int) (*frame, error) {
 		for j, i := range b.idx {
 			v := b.m.series[i].Values[key]
 			y0 := cy - l.bar*k/2 + float64(j)*l.bar
-			if !analysis.IsGap(v) && v != 0 {
+			if !isGap(v) && v != 0 {
 				p.fill("bar", b.m.colors[i].color())
 				p.rect(x0, int(math.Round(y0)), l.x(b, v), int(math.Round(y0+l.bar-sep)))
 			}
 			text := b.format(v)
 			tx := x0 + l.valueGp
-			if !analysis.IsGap(v) && v < 0 {
+			if !isGap(v) && v < 0 {
 				tx = l.x(b, v) - l.valueGp - m.width(text)
-			} else if !analysis.IsGap(v) {
+			} else if !isGap(v) {
 				tx = l.x(b, v) + l.valueGp
 			}
 			p.write("value", text, tx, textBase(y0+(l.bar-sep)/2, l.h), 0)

@@ -73,7 +73,7 @@ func TestHBar_SortedWithValueLabels(t *testing.T) {
 
 func TestHBar_TimesKeepTheirOrder(t *testing.T) {
 	res := timedConst(1, 4)
-	res.Series[0].Values = []float64{1, 4, 2, 3}
+	res.Series[0].Values = nums([]float64{1, 4, 2, 3})
 	r := record(t, mustNew(t, Spec{Type: "hbar"}, res, testStyle()), testW, testH)
 	var got []string
 	for _, c := range r.textsOf("category") {

@@ -40,7 +40,7 @@ type ownChart interface {
 // model is the data a chart draws, checked by New.
 type model struct {
 	x      xAxis
-	series []analysis.Series
+	series []plotSeries
 	colors []RGB
 	style  Style
 	// unit follows every number the chart prints ("%" for shares).
@@ -82,7 +82,7 @@ type legendItem struct {
 // extent widens p's value bounds and integrality with vals.
 func (p *plot) extent(vals ...float64) {
 	for _, v := range vals {
-		if analysis.IsGap(v) || math.IsInf(v, 0) {
+		if isGap(v) || math.IsInf(v, 0) {
 			continue
 		}
 		p.lo, p.hi = math.Min(p.lo, v), math.Max(p.hi, v)
@@ -93,3 +93,35 @@ func (p *plot) extent(vals ...float64) {
 }
 
 func newPlot(band bool) *plot { return &plot{band: band, integral: true} }
+
+// plotSeries is one series as a chart draws it: float64 values, NaN for a
+// gap. Drawing needs no exact arithmetic; the numbers a chart prints are
+// rounded from these to at most two places.
+type plotSeries struct {
+	Label     string
+	Values    []float64
+	AverageOf string
+}
+
+// plotSeriesOf converts analysis series for drawing.
+func plotSeriesOf(ss []analysis.Series) []plotSeries {
+	out := make([]plotSeries, len(ss))
+	for i, s := range ss {
+		out[i] = plotSeries{Label: s.Label, Values: s.Floats(), AverageOf: s.AverageOf}
+	}
+	return out
+}
+
+// isGap reports whether a drawn value is a gap.
+func isGap(v float64) bool { return math.IsNaN(v) }
+
+// Total sums the series' values, gaps left out.
+func (s plotSeries) Total() float64 {
+	t := 0.0
+	for _, v := range s.Values {
+		if !isGap(v) {
+			t += v
+		}
+	}
+	return t
+}

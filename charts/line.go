@@ -3,7 +3,6 @@ package charts
 import (
 	"math"
 
-	"github.com/briefing/report/analysis"
 	"github.com/wcharczuk/go-chart/v2/drawing"
 )
 
@@ -57,7 +56,7 @@ func drawSeriesLine(p *pen, vals []float64, c drawing.Color, avg bool) {
 	p.stroke("line", c, width, dash)
 	run := 0
 	for i, v := range vals {
-		if analysis.IsGap(v) {
+		if isGap(v) {
 			if run > 1 {
 				p.r.Stroke()
 			}
@@ -84,10 +83,10 @@ func drawSeriesLine(p *pen, vals []float64, c drawing.Color, avg bool) {
 	}
 	p.fill("marker", c)
 	for i, v := range vals {
-		if analysis.IsGap(v) {
+		if isGap(v) {
 			continue
 		}
-		alone := (i == 0 || analysis.IsGap(vals[i-1])) && (i == len(vals)-1 || analysis.IsGap(vals[i+1]))
+		alone := (i == 0 || isGap(vals[i-1])) && (i == len(vals)-1 || isGap(vals[i+1]))
 		if alone && !avg {
 			p.r.Circle(loneRadius, p.x(float64(i)), p.y(v))
 			p.r.Fill()

@@ -1,6 +1,8 @@
 package charts
 
 import (
+	"github.com/briefing/report/internal/exact"
+
 	"math"
 	"regexp"
 	"testing"
@@ -73,7 +75,7 @@ func TestLine_AverageDashedInBaseColor(t *testing.T) {
 
 func TestLine_GapBreaksLine(t *testing.T) {
 	res := timedConst(5, 8)
-	res.Series[0].Values[3] = math.NaN()
+	res.Series[0].Values[3] = exact.NaN()
 	r := record(t, mustNew(t, Spec{Type: "line"}, res, testStyle()), testW, testH)
 	if n := len(r.pathsOf("line")); n != 2 {
 		t.Errorf("a series with one gap drew %d lines, want 2", n)

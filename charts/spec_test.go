@@ -1,7 +1,8 @@
 package charts
 
 import (
-	"math"
+	"github.com/briefing/report/internal/exact"
+
 	"strings"
 	"testing"
 
@@ -31,7 +32,7 @@ func TestNew_Errors(t *testing.T) {
 		{"ErrDonutZero", Spec{Type: "donut"}, timedConst(0, 3), "every value is zero or missing"},
 		{"ErrAnnotateHBar", Spec{Type: "hbar", Annotations: []Annotation{{X: 2014, Label: "x"}}}, armsTrend(), "annotations need a time axis, which hbar charts do not have"},
 		{"ErrLength", Spec{}, short, `series "Russia → India" of result "arms_trend" has 3 values for 25 keys`},
-		{"ErrInf", Spec{}, categorical([]string{"a"}, []float64{math.Inf(1)}), "infinite"},
+		{"ErrTooLarge", Spec{}, huge(), "too large to draw"},
 		{"ErrAnnotateCategories", Spec{Annotations: []Annotation{{X: 1, Label: "x"}}}, agreements(), "annotations need a time axis"},
 	}
 	for _, tc := range tests {
@@ -51,7 +52,7 @@ func TestNew_DefaultType(t *testing.T) {
 	compare.Kind = "compare"
 	other := armsTrend()
 	other.Kind = "custom"
-	changes := &analysis.Result{Kind: "changes", Timed: true, Keys: quarterKeys(2025, 2, 2), Series: []analysis.Series{{Label: "Rows", Values: []float64{3, 5}}}}
+	changes := &analysis.Result{Kind: "changes", Timed: true, Keys: quarterKeys(2025, 2, 2), Series: []analysis.Series{{Label: "Rows", Values: nums([]float64{3, 5})}}}
 	tests := []struct {
 		name string
 		res  *analysis.Result
@@ -80,7 +81,7 @@ func TestNew_DefaultType(t *testing.T) {
 func TestNew_CopiesData(t *testing.T) {
 	res := agreements()
 	c := mustNew(t, Spec{Type: "bar"}, res, testStyle())
-	res.Series[0].Values[0] = 1e9
+	res.Series[0].Values[0] = exact.Int(1e9)
 	if c.model.series[0].Values[0] == 1e9 {
 		t.Error("the chart shares the result's values")
 	}
@@ -101,4 +102,15 @@ func TestStyle_Normalized(t *testing.T) {
 	if s := (Style{}).normalized(); s.FontSize != DefaultFontSize {
 		t.Errorf("default font size %v", s.FontSize)
 	}
+}
+
+// huge is a count whose one value is beyond float64.
+func huge() *analysis.Result {
+	res := categorical([]string{"a"}, []float64{1})
+	v, err := exact.Parse("1e400")
+	if err != nil {
+		panic(err)
+	}
+	res.Series[0].Values[0] = v
+	return res
 }

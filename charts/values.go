@@ -3,8 +3,6 @@ package charts
 import (
 	"math"
 	"sort"
-
-	"github.com/briefing/report/analysis"
 )
 
 // gapMark stands for a missing value in value labels.
@@ -18,7 +16,7 @@ const gapMark = "–"
 func valueFormat(vals []float64, unit string) func(float64) string {
 	maxAbs, integral := 0.0, true
 	for _, v := range vals {
-		if analysis.IsGap(v) {
+		if isGap(v) {
 			continue
 		}
 		maxAbs = math.Max(maxAbs, math.Abs(v))
@@ -37,7 +35,7 @@ func valueFormat(vals []float64, unit string) func(float64) string {
 		}
 	}
 	return func(v float64) string {
-		if analysis.IsGap(v) {
+		if isGap(v) {
 			return gapMark
 		}
 		return formatNumber(v, dec) + unit

@@ -86,8 +86,11 @@ type Figure struct {
 // empty and extra cells are an error.
 type Table struct {
 	ID, Title, Source string
-	Columns           []Column
-	Rows              [][]string
+	// Note is a line under the table saying how to read it ("Change
+	// compares means per year ..."), above the source line.
+	Note    string
+	Columns []Column
+	Rows    [][]string
 }
 
 // Column is the header of a table column; Numeric columns are right-aligned.

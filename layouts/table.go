@@ -24,12 +24,25 @@ func (t *table) top(width float64) float64 {
 	return t.titleP().wrap(width) + tableTitleGap + t.d.headH
 }
 
-// foot is the height below the last row: the source line on the last part.
+// foot is the height below the last row: the note and source lines on
+// the last part.
 func (t *table) foot(width float64) float64 {
-	if !t.last() || t.d.source == nil {
-		return 0.6
+	h := 0.6
+	if !t.last() {
+		return h
 	}
-	return 0.6 + 1.6 + t.d.source.wrap(width)
+	for i, p := range t.d.footLines() {
+		h += footGap(i) + p.wrap(width)
+	}
+	return h
+}
+
+// footGap is the space above the i-th line under a table.
+func footGap(i int) float64 {
+	if i == 0 {
+		return 1.6
+	}
+	return 0.8
 }
 
 func (t *table) wrap(width float64) float64 {
@@ -113,9 +126,14 @@ func (t *table) draw(c *canvas, x, y, width float64) error {
 		}
 	}
 	c.line(x, y+0.15, x+width, y+0.15, 0.3, th.primary)
-	if t.last() && d.source != nil {
-		if err := d.source.draw(c, x, y+0.6+1.6, width); err != nil {
-			return fmt.Errorf("table %q: %w", d.t.ID, err)
+	if t.last() {
+		y += 0.6
+		for i, p := range d.footLines() {
+			y += footGap(i)
+			if err := p.draw(c, x, y, width); err != nil {
+				return fmt.Errorf("table %q: %w", d.t.ID, err)
+			}
+			y += p.wrap(width)
 		}
 	}
 	return nil

@@ -14,6 +14,7 @@ type tableData struct {
 	key       string
 	title     *paragraph // "Table N. Title"
 	contTitle *paragraph // "Table N. Title (continued)"
+	note      *paragraph // "Note: ..." under the table
 	source    *paragraph
 	header    []*paragraph
 	cells     [][]*paragraph
@@ -39,6 +40,10 @@ func newTable(e *env, num int, t Table, where string) (*table, error) {
 	label := "Table " + strconv.Itoa(num) + "."
 	d.title = captionTitle(e, label, t.Title, src, d.key)
 	d.contTitle = captionTitle(e, label, t.Title+" (continued)", src, d.key+".ct")
+	if t.Note != "" {
+		ps := paraStyle{size: sourceSize, leading: 1.35, color: e.th.muted, kind: "source"}
+		d.note = newParagraph(e, []span{{text: "Note: ", st: stItalic}, {text: e.clean(src, t.Note, 0)}}, ps, d.key+".n")
+	}
 	if t.Source != "" {
 		d.source = sourceLine(e, t.Source, src, d.key)
 	}
@@ -70,6 +75,17 @@ func newTable(e *env, num int, t Table, where string) (*table, error) {
 		d.cells = append(d.cells, cells)
 	}
 	return &table{d: d, from: 0, to: len(t.Rows)}, nil
+}
+
+// footLines are the lines under the table's last part: note, then source.
+func (d *tableData) footLines() []*paragraph {
+	var out []*paragraph
+	for _, p := range []*paragraph{d.note, d.source} {
+		if p != nil {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // natural is the width of a cell set on one line; widest its widest word.

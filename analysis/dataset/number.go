@@ -1,8 +1,9 @@
 package dataset
 
 import (
-	"strconv"
 	"unicode/utf8"
+
+	"github.com/briefing/report/internal/exact"
 )
 
 // parseNumber parses s (already trimmed) as a decimal number with the
@@ -11,8 +12,8 @@ import (
 // thin spaces (U+2009); thousands separators must group the integer part by
 // three, so that "1,5" is not read as 15 when the decimal separator is '.'.
 // An optional sign and exponent are allowed; "NaN", "Inf", hex and
-// underscores are not.
-func parseNumber(s string, dec byte) (float64, bool) {
+// underscores are not. The number is read exactly, as a decimal.
+func parseNumber(s string, dec byte) (exact.Number, bool) {
 	group := byte(',')
 	if dec == ',' {
 		group = '.'
@@ -40,7 +41,7 @@ func parseNumber(s string, dec byte) (float64, bool) {
 			break
 		}
 		if digits == 0 || digits > 3 || (groups > 0 && digits != 3) {
-			return 0, false
+			return exact.Number{}, false
 		}
 		same = false
 		groups++
@@ -48,7 +49,7 @@ func parseNumber(s string, dec byte) (float64, bool) {
 		i += w
 	}
 	if groups > 0 && digits != 3 {
-		return 0, false
+		return exact.Number{}, false
 	}
 	fracDigits := 0
 	if i < len(s) && s[i] == dec {
@@ -61,7 +62,7 @@ func parseNumber(s string, dec byte) (float64, bool) {
 		}
 	}
 	if intDigits+fracDigits == 0 {
-		return 0, false
+		return exact.Number{}, false
 	}
 	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
 		b = append(b, 'e')
@@ -77,19 +78,17 @@ func parseNumber(s string, dec byte) (float64, bool) {
 			i++
 		}
 		if expDigits == 0 {
-			return 0, false
+			return exact.Number{}, false
 		}
 	}
 	if i != len(s) {
-		return 0, false
+		return exact.Number{}, false
 	}
-	var v float64
-	var err error
-	if same {
-		v, err = strconv.ParseFloat(s, 64)
-	} else {
-		v, err = strconv.ParseFloat(string(b), 64)
+	text := s
+	if !same {
+		text = string(b)
 	}
+	v, err := exact.Parse(text)
 	return v, err == nil
 }
 

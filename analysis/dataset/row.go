@@ -3,6 +3,8 @@ package dataset
 import (
 	"fmt"
 	"strings"
+
+	"github.com/briefing/report/internal/exact"
 )
 
 // Row is one data row of a file. A Row and its Fields are only valid during
@@ -26,15 +28,15 @@ func (r Row) Get(col int) string {
 	return strings.TrimSpace(r.Fields[col])
 }
 
-// Number parses the field at col as a number, with the dataset's decimal
+// Number parses the field at col as an exact decimal number, with the dataset's decimal
 // separator. Thousands separators are tolerated when they group by three
 // ("1,234.5", or "1.234,5" with decimal ","; spaces and no-break spaces too).
 // An empty field returns empty=true. A field that is not a number returns an
 // *Error naming file, line, column and the text found.
-func (r Row) Number(col int) (v float64, empty bool, err error) {
+func (r Row) Number(col int) (v exact.Number, empty bool, err error) {
 	s := r.Get(col)
 	if s == "" {
-		return 0, true, nil
+		return exact.Number{}, true, nil
 	}
 	dec := r.decimal
 	if dec == 0 {
@@ -52,7 +54,7 @@ func (r Row) Number(col int) (v float64, empty bool, err error) {
 	if _, ok := parseNumber(s, other); ok {
 		msg += fmt.Sprintf(" (it reads as a number with decimal %q: set decimal: %q for this dataset?)", other, other)
 	}
-	return 0, false, r.Err(col, "%s", msg)
+	return exact.Number{}, false, r.Err(col, "%s", msg)
 }
 
 // Err builds an *Error at this row and the column col (0-based; Column is

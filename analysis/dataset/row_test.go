@@ -59,7 +59,7 @@ func TestRow_Number(t *testing.T) {
 			if !ok || e.File != "f.csv" || e.Line != 9 || e.Column != 2 || e.ColumnName != "value" {
 				t.Errorf("Number(%q, %c) = %v, %v, %#v; want an *Error at f.csv:9:2", tt.in, tt.decimal, v, empty, err)
 			}
-		case err != nil || empty || v != tt.want:
+		case err != nil || empty || v.Float64() != tt.want:
 			t.Errorf("Number(%q, %c) = %v, %v, %v; want %v", tt.in, tt.decimal, v, empty, err, tt.want)
 		}
 	}
@@ -68,7 +68,7 @@ func TestRow_Number(t *testing.T) {
 func TestRow_Number_EmptyAndOutOfRange(t *testing.T) {
 	r := Row{Fields: []string{"", "  ", "\u00a0"}}
 	for col := range 5 {
-		if v, empty, err := r.Number(col); v != 0 || !empty || err != nil {
+		if v, empty, err := r.Number(col); !v.IsZero() || !empty || err != nil {
 			t.Errorf("Number(%d) = %v, %v, %v; want 0, true, nil", col, v, empty, err)
 		}
 	}

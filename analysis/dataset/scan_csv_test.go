@@ -126,7 +126,7 @@ func checkNumbers(t *testing.T, spec Spec, col int, want []float64) {
 		if empty {
 			t.Errorf("line %d: Number(%d) empty", r.Line, col)
 		}
-		got = append(got, v)
+		got = append(got, v.Float64())
 		return nil
 	})
 	if err != nil {

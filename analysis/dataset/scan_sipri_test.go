@@ -2,19 +2,20 @@ package dataset
 
 import (
 	"fmt"
-	"math"
 	"reflect"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/briefing/report/internal/exact"
 )
 
 // registerTotals sums "TIV delivery values" by "Delivery year" for the rows
 // of a register that match a supplier and a recipient ("" matches any).
 type registerTotals struct {
 	supplier, recipient string
-	byYear              map[int]float64
+	byYear              map[int]exact.Number
 }
 
 func TestScan_SIPRIRegister(t *testing.T) {
@@ -83,15 +84,15 @@ func TestScan_SIPRIRegister(t *testing.T) {
 				t.Errorf("generated = %q %v, want %q", f.Generated, f.GeneratedDate, tt.generated)
 			}
 			for year, want := range tt.russiaChina {
-				if got := rc.byYear[year]; math.Abs(got-want) > 0.05+1e-9 {
-					t.Errorf("Russia->China %d = %.1f, want %.1f", year, got, want)
+				if got := rc.byYear[year]; got.Sub(exact.FromFloat(want)).Abs().Cmp(exact.Dec(5, 2)) > 0 {
+					t.Errorf("Russia->China %d = %s, want %.1f", year, got, want)
 				}
 			}
-			if got := math.Round(ru.sum(2015, 2019)); got != tt.russia2015to19 {
-				t.Errorf("Russia exports 2015-2019 = %.0f, want %.0f", got, tt.russia2015to19)
+			if got := ru.sum(2015, 2019).Text(0); got != strconv.FormatFloat(tt.russia2015to19, 'f', 0, 64) {
+				t.Errorf("Russia exports 2015-2019 = %s, want %.0f", got, tt.russia2015to19)
 			}
-			if got := math.Round(ru.sum(2020, 2024)); got != tt.russia2020to24 {
-				t.Errorf("Russia exports 2020-2024 = %.0f, want %.0f", got, tt.russia2020to24)
+			if got := ru.sum(2020, 2024).Text(0); got != strconv.FormatFloat(tt.russia2020to24, 'f', 0, 64) {
+				t.Errorf("Russia exports 2020-2024 = %s, want %.0f", got, tt.russia2020to24)
 			}
 		})
 	}
@@ -111,17 +112,17 @@ func (t *registerTotals) add(r Row) error {
 		return err
 	}
 	if t.byYear == nil {
-		t.byYear = map[int]float64{}
+		t.byYear = map[int]exact.Number{}
 	}
-	t.byYear[year] += v
+	t.byYear[year] = t.byYear[year].Add(v)
 	return nil
 }
 
 // sum returns the total over the years from..to.
-func (t *registerTotals) sum(from, to int) float64 {
-	s := 0.0
+func (t *registerTotals) sum(from, to int) exact.Number {
+	var s exact.Number
 	for y := from; y <= to; y++ {
-		s += t.byYear[y]
+		s = s.Add(t.byYear[y])
 	}
 	return s
 }
@@ -163,9 +164,14 @@ func TestScan_SIPRIRegister_MatchesReferenceSums(t *testing.T) {
 		}
 		for _, r := range ref.Rows {
 			year, _ := strconv.Atoi(r.Fields[0])
-			want, _ := strconv.ParseFloat(r.Fields[col], 64)
-			if got := s.byYear[year]; math.Abs(got-want) > 0.05+1e-9 {
-				t.Errorf("%s %d = %.1f, want %.1f", name, year, got, want)
+			// The reference was rounded to one place from float sums (half
+			// to even, or below a true .x5): the exact sum is within 0.05.
+			want, err := exact.Parse(r.Fields[col])
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := s.byYear[year]; got.Sub(want).Abs().Cmp(exact.Dec(5, 2)) > 0 {
+				t.Errorf("%s %d = %s, want %s", name, year, got, want)
 			}
 		}
 	}
@@ -312,7 +318,7 @@ func TestScan_SIPRITIVTable_HandMade(t *testing.T) {
 }
 
 func ExampleScan() {
-	byYear := map[string]float64{}
+	byYear := map[string]exact.Number{}
 	var year, tiv int
 	info, err := Scan(Spec{Name: "tiv", Path: "../../testdata/sipri/tiv-tables-2022/TIV-Export-RUS-1950-2021.csv", Format: FormatSIPRITIVTable},
 		func(h *Header) error {
@@ -325,7 +331,7 @@ func ExampleScan() {
 				return nil
 			}
 			v, _, err := r.Number(tiv)
-			byYear[r.Get(year)] += v
+			byYear[r.Get(year)] = byYear[r.Get(year)].Add(v)
 			return err
 		})
 	if err != nil {

@@ -3,20 +3,27 @@ package narrative
 import (
 	"fmt"
 	"math"
-	"strconv"
 	"strings"
+
+	"github.com/briefing/report/internal/exact"
 )
 
 const minus = "\u2212" // a true minus sign
 
-// Num formats x with thousands separators and the given decimals.
-func Num(x float64, decimals int) string {
-	if math.IsNaN(x) || math.IsInf(x, 0) {
+// Num formats x with thousands separators, rounded once, half away from
+// zero, to the given decimals; "n/a" for NaN.
+func Num(x exact.Number, decimals int) string {
+	if x.IsNaN() {
 		return "n/a"
 	}
-	s := strconv.FormatFloat(math.Abs(x), 'f', decimals, 64)
+	s := x.Text(decimals)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
 	intPart, frac, _ := strings.Cut(s, ".")
 	var b strings.Builder
+	if neg {
+		b.WriteString(minus)
+	}
 	for i, r := range intPart {
 		if i > 0 && (len(intPart)-i)%3 == 0 {
 			b.WriteByte(',')
@@ -27,66 +34,82 @@ func Num(x float64, decimals int) string {
 		b.WriteByte('.')
 		b.WriteString(frac)
 	}
-	out := b.String()
-	if x < 0 && strings.Trim(out, "0.,") != "" {
-		out = minus + out
-	}
-	return out
+	return b.String()
 }
 
-// Pct formats a fraction as a whole percentage: -0.64 -> "−64%".
-func Pct(x float64, decimals int) string {
-	if math.IsNaN(x) || math.IsInf(x, 0) {
+// Pct formats a fraction as a percentage: -0.64 -> "−64%".
+func Pct(x exact.Number, decimals int) string {
+	if x.IsNaN() {
 		return "n/a"
 	}
-	return Num(x*100, decimals) + "%"
+	return Num(x.Mul(exact.Int(100)), decimals) + "%"
 }
 
-// Signed formats x with a leading "+" when positive.
-func Signed(x float64, decimals int) string {
+// Signed formats x with a leading "+" when it prints above zero.
+func Signed(x exact.Number, decimals int) string {
 	s := Num(x, decimals)
-	if x > 0 && s != "0" {
+	if x.Sign() > 0 && strings.Trim(s, "0.,") != "" {
 		return "+" + s
 	}
 	return s
 }
 
-// argsNum splits a formatting function's arguments: the last is the value,
-// an optional first is the number of decimals ({{ x | num 1 }}).
-func argsNum(name string, args []any) (float64, int, error) {
-	switch len(args) {
-	case 1:
-		v, err := toFloat(args[0])
-		return v, 0, err
-	case 2:
-		d, err := toFloat(args[0])
-		if err != nil || d < 0 || d > 10 || d != math.Trunc(d) {
-			return 0, 0, fmt.Errorf("%s: decimals must be a whole number 0-10, found %v", name, args[0])
-		}
-		v, err := toFloat(args[1])
-		return v, int(d), err
+// SignedPct formats a fraction as a percentage with a sign: "+12%".
+func SignedPct(x exact.Number, decimals int) string {
+	if x.IsNaN() {
+		return "n/a"
 	}
-	return 0, 0, fmt.Errorf("%s takes a value and optional decimals, found %d arguments", name, len(args))
+	return Signed(x.Mul(exact.Int(100)), decimals) + "%"
 }
 
-func toFloat(v any) (float64, error) {
-	switch x := v.(type) {
-	case float64:
-		return x, nil
-	case float32:
-		return float64(x), nil
-	case int:
-		return float64(x), nil
-	case int64:
-		return float64(x), nil
-	case string:
-		f, err := strconv.ParseFloat(strings.ReplaceAll(x, ",", ""), 64)
-		if err != nil {
-			return 0, fmt.Errorf("expected a number, found %q", x)
+// argsNum splits a formatting function's arguments: the last is the value,
+// an optional first is the number of decimals ({{ x | num 1 }}).
+func argsNum(name string, args []any) (exact.Number, int, error) {
+	switch len(args) {
+	case 1:
+		v, err := toNumber(args[0])
+		return v, 0, err
+	case 2:
+		d, err := toNumber(args[0])
+		if err != nil || !d.IsInt() || d.Sign() < 0 || d.Cmp(exact.Int(10)) > 0 {
+			return exact.Number{}, 0, fmt.Errorf("%s: decimals must be a whole number 0-10, found %v", name, args[0])
 		}
-		return f, nil
+		v, err := toNumber(args[1])
+		return v, int(d.Float64()), err
+	}
+	return exact.Number{}, 0, fmt.Errorf("%s takes a value and optional decimals, found %d arguments", name, len(args))
+}
+
+// toNumber reads a template value as an exact number: a Number, a Go
+// number (a float as the shortest decimal that reads back as it), a
+// numeric string ("1,234.5") or a Point's value.
+func toNumber(v any) (exact.Number, error) {
+	switch x := v.(type) {
+	case exact.Number:
+		return x, nil
+	case float64:
+		if math.IsNaN(x) {
+			return exact.NaN(), nil
+		}
+		return exact.FromFloat(x), nil
+	case float32:
+		return exact.FromFloat(float64(x)), nil
+	case int:
+		return exact.Int(int64(x)), nil
+	case int64:
+		return exact.Int(x), nil
+	case int32:
+		return exact.Int(int64(x)), nil
+	case uint:
+		return exact.Int(int64(x)), nil
+	case string:
+		n, err := exact.Parse(strings.ReplaceAll(strings.TrimSpace(x), ",", ""))
+		if err != nil {
+			return exact.Number{}, fmt.Errorf("expected a number, found %q", x)
+		}
+		return n, nil
 	case Point:
 		return x.Value, nil
 	}
-	return 0, fmt.Errorf("expected a number, found %v (%T)", v, v)
+	return exact.Number{}, fmt.Errorf("expected a number, found %v (%T)", v, v)
 }

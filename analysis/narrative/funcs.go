@@ -2,7 +2,6 @@ package narrative
 
 import (
 	"fmt"
-	"math"
 	"regexp"
 	"slices"
 	"strconv"
@@ -10,27 +9,28 @@ import (
 	"text/template"
 
 	"github.com/briefing/report/analysis"
+	"github.com/briefing/report/internal/exact"
 	"github.com/briefing/report/internal/suggest"
 )
 
 // funcs returns the template functions bound to e.
 func (e *Env) funcs() template.FuncMap {
-	return template.FuncMap{
-		"value": func(a, s string, t any) (float64, error) {
+	fm := template.FuncMap{
+		"value": func(a, s string, t any) (exact.Number, error) {
 			r, vals, err := e.series(a, s)
 			if err != nil {
-				return 0, err
+				return exact.Number{}, err
 			}
 			iv, err := toInterval(t)
 			if err != nil {
-				return 0, err
+				return exact.Number{}, err
 			}
 			return valueAt(r, vals, iv)
 		},
-		"total": func(a, s string) (float64, error) {
+		"total": func(a, s string) (exact.Number, error) {
 			_, vals, err := e.series(a, s)
 			if err != nil {
-				return 0, err
+				return exact.Number{}, err
 			}
 			return analysis.Series{Values: vals}.Total(), nil
 		},
@@ -39,7 +39,7 @@ func (e *Env) funcs() template.FuncMap {
 			if err != nil || len(vals) == 0 {
 				return Point{}, orEmpty(err, a)
 			}
-			return Point{Time: r.Keys[len(vals)-1].Interval, Value: vals[len(vals)-1]}, nil
+			return pointAt(r, vals, len(vals)-1), nil
 		},
 		"peak": func(a, s string) (Point, error) {
 			r, vals, err := e.series(a, s)
@@ -48,16 +48,16 @@ func (e *Env) funcs() template.FuncMap {
 			}
 			best := 0
 			for i, v := range vals {
-				if !analysis.IsGap(v) && (analysis.IsGap(vals[best]) || v > vals[best]) {
+				if !analysis.IsGap(v) && (analysis.IsGap(vals[best]) || v.Cmp(vals[best]) > 0) {
 					best = i
 				}
 			}
-			return Point{Time: r.Keys[best].Interval, Value: vals[best]}, nil
+			return pointAt(r, vals, best), nil
 		},
-		"count": func(a, category string) (float64, error) {
+		"count": func(a, category string) (exact.Number, error) {
 			r, err := e.result(a)
 			if err != nil {
-				return 0, err
+				return exact.Number{}, err
 			}
 			i := r.KeyIndex(category)
 			if i < 0 {
@@ -65,36 +65,36 @@ func (e *Env) funcs() template.FuncMap {
 				for j, k := range r.Keys {
 					labels[j] = k.Label
 				}
-				return 0, fmt.Errorf("analysis %q has no category %q%s", a, category, suggest.Hint(category, labels))
+				return exact.Number{}, fmt.Errorf("analysis %q has no category %q%s", a, category, suggest.Hint(category, labels))
 			}
 			return r.Series[0].Values[i], nil
 		},
-		"change": func(a, s string, from, to any) (float64, error) {
+		"change": func(a, s string, from, to any) (exact.Number, error) {
 			r, vals, err := e.series(a, s)
 			if err != nil {
-				return 0, err
+				return exact.Number{}, err
 			}
 			fi, err := toInterval(from)
 			if err != nil {
-				return 0, err
+				return exact.Number{}, err
 			}
 			ti, err := toInterval(to)
 			if err != nil {
-				return 0, err
+				return exact.Number{}, err
 			}
 			v0, err := valueAt(r, vals, fi)
 			if err != nil {
-				return 0, err
+				return exact.Number{}, err
 			}
 			v1, err := valueAt(r, vals, ti)
 			if err != nil {
-				return 0, err
+				return exact.Number{}, err
 			}
-			if v0 == 0 {
+			if v0.IsZero() {
 				e.warnf(`change\s+`+regexp.QuoteMeta(strconv.Quote(a))+`\s+`+regexp.QuoteMeta(strconv.Quote(s)), "change %q %q from %s: the value at %s is 0, so the change prints n/a", a, s, fi, fi)
-				return math.NaN(), nil // prints "n/a"
+				return exact.NaN(), nil // prints "n/a"
 			}
-			return (v1 - v0) / v0, nil
+			return v1.Sub(v0).Quo(v0), nil
 		},
 		"cmp": func(a, s, label string) (analysis.CompareRow, error) {
 			r, err := e.result(a)
@@ -146,44 +146,35 @@ func (e *Env) funcs() template.FuncMap {
 		},
 		"spct": func(args ...any) (string, error) {
 			v, d, err := argsNum("spct", args)
-			if err != nil || math.IsNaN(v) {
-				return "n/a", err
-			}
-			return Signed(v*100, d) + "%", nil
+			return SignedPct(v, d), err
 		},
-		"add": func(a, b any) (float64, error) { return arith(a, b, 1) },
-		"sub": func(a, b any) (float64, error) { return arith(a, b, -1) },
-		"mul": func(a, b any) (float64, error) {
-			x, y, err := twoFloats(a, b)
-			return x * y, err
-		},
-		"div": func(a, b any) (float64, error) {
-			x, y, err := twoFloats(a, b)
-			if err == nil && y == 0 {
-				return math.NaN(), nil // prints "n/a"
-			}
-			return x / y, err
-		},
-		"abs": func(a any) (float64, error) {
-			x, err := toFloat(a)
-			return math.Abs(x), err
+		"add": func(a, b any) (exact.Number, error) { return arith(a, b, exact.Number.Add) },
+		"sub": func(a, b any) (exact.Number, error) { return arith(a, b, exact.Number.Sub) },
+		"mul": func(a, b any) (exact.Number, error) { return arith(a, b, exact.Number.Mul) },
+		// A quotient by zero is NaN, which prints "n/a".
+		"div": func(a, b any) (exact.Number, error) { return arith(a, b, exact.Number.Quo) },
+		"abs": func(a any) (exact.Number, error) {
+			x, err := toNumber(a)
+			return x.Abs(), err
 		},
 		"lower": strings.ToLower,
 	}
-}
-
-func arith(a, b any, sign float64) (float64, error) {
-	x, y, err := twoFloats(a, b)
-	return x + sign*y, err
-}
-
-func twoFloats(a, b any) (float64, float64, error) {
-	x, err := toFloat(a)
-	if err != nil {
-		return 0, 0, err
+	for name, f := range comparisons() {
+		fm[name] = f
 	}
-	y, err := toFloat(b)
-	return x, y, err
+	return fm
+}
+
+func arith(a, b any, op func(x, y exact.Number) exact.Number) (exact.Number, error) {
+	x, err := toNumber(a)
+	if err != nil {
+		return exact.Number{}, err
+	}
+	y, err := toNumber(b)
+	if err != nil {
+		return exact.Number{}, err
+	}
+	return op(x, y), nil
 }
 
 func orEmpty(err error, a string) error {

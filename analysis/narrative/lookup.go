@@ -6,14 +6,33 @@ import (
 	"strconv"
 
 	"github.com/briefing/report/analysis"
+	"github.com/briefing/report/internal/exact"
 	"github.com/briefing/report/internal/period"
 	"github.com/briefing/report/internal/suggest"
 )
 
-// Point is a value at a time, as `last` and `peak` return it.
+// Point is a value at a time, as `last` and `peak` return it. Partial is
+// set when the time is the interval that holds the report period's end and
+// the period ends inside it: the value is then the interval to date.
 type Point struct {
-	Time  period.Interval
-	Value float64
+	Time    period.Interval
+	Value   exact.Number
+	Partial bool
+	// Upto says how far a partial time runs ("to Q3"); "" otherwise.
+	Upto string
+}
+
+// String prints the time as a reader sees it: "2025 (to Q3)" when partial.
+func (p Point) String() string {
+	if p.Partial {
+		return p.Time.String() + " (" + p.Upto + ")"
+	}
+	return p.Time.String()
+}
+
+func pointAt(r *analysis.Result, vals []exact.Number, i int) Point {
+	k := r.Keys[i]
+	return Point{Time: k.Interval, Value: vals[i], Partial: k.Partial, Upto: k.Upto()}
 }
 
 // AllSeries is the series argument that sums every series.
@@ -32,20 +51,20 @@ func (e *Env) result(name string) (*analysis.Result, error) {
 }
 
 // series returns the values of a series, or of all series summed for "*".
-func (e *Env) series(name, label string) (*analysis.Result, []float64, error) {
+func (e *Env) series(name, label string) (*analysis.Result, []exact.Number, error) {
 	r, err := e.result(name)
 	if err != nil {
 		return nil, nil, err
 	}
 	if label == AllSeries {
-		sum := make([]float64, len(r.Keys))
+		sum := make([]exact.Number, len(r.Keys))
 		for _, s := range r.Series {
 			if s.AverageOf != "" {
 				continue
 			}
 			for i, v := range s.Values {
 				if !analysis.IsGap(v) {
-					sum[i] += v
+					sum[i] = sum[i].Add(v)
 				}
 			}
 		}
@@ -81,17 +100,21 @@ func toInterval(v any) (period.Interval, error) {
 		return x.Interval, nil
 	case Point:
 		return x.Time, nil
+	case exact.Number:
+		if x.IsInt() {
+			return period.YearOf(int(x.Float64())), nil
+		}
 	}
 	return period.Interval{}, fmt.Errorf("expected a time such as 2014, \"2024-Q3\" or .Period, found %v", v)
 }
 
 // valueAt sums the series over the result's keys that fall inside t, or
 // returns the key that contains t when t is finer than the keys.
-func valueAt(r *analysis.Result, vals []float64, t period.Interval) (float64, error) {
+func valueAt(r *analysis.Result, vals []exact.Number, t period.Interval) (exact.Number, error) {
 	if !r.Timed {
-		return 0, fmt.Errorf("analysis %q has no time axis", r.Name)
+		return exact.Number{}, fmt.Errorf("analysis %q has no time axis", r.Name)
 	}
-	found, sum := false, 0.0
+	found, sum := false, exact.Number{}
 	for i, k := range r.Keys {
 		ki := k.Interval
 		inside := !ki.Start.Before(t.Start) && !ki.End().After(t.End())
@@ -99,15 +122,15 @@ func valueAt(r *analysis.Result, vals []float64, t period.Interval) (float64, er
 		if inside || contains {
 			found = true
 			if !analysis.IsGap(vals[i]) {
-				sum += vals[i]
+				sum = sum.Add(vals[i])
 			}
 		}
 	}
 	if !found {
 		if len(r.Keys) == 0 {
-			return 0, fmt.Errorf("analysis %q has no value for %s (it has no values at all)", r.Name, t)
+			return exact.Number{}, fmt.Errorf("analysis %q has no value for %s (it has no values at all)", r.Name, t)
 		}
-		return 0, fmt.Errorf("analysis %q has no value for %s (it runs from %s to %s)", r.Name, t, r.Keys[0].Label, r.Keys[len(r.Keys)-1].Label)
+		return exact.Number{}, fmt.Errorf("analysis %q has no value for %s (it runs from %s to %s)", r.Name, t, r.Keys[0].Label, r.Keys[len(r.Keys)-1].Text())
 	}
 	return sum, nil
 }

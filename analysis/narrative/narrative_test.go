@@ -2,11 +2,11 @@ package narrative
 
 import (
 	"errors"
-	"math"
 	"strings"
 	"testing"
 
 	"github.com/briefing/report/analysis"
+	"github.com/briefing/report/internal/exact"
 	"github.com/briefing/report/internal/period"
 )
 
@@ -14,16 +14,20 @@ func TestFormat(t *testing.T) {
 	tests := []struct {
 		name, got, want string
 	}{
-		{"NumThousands", Num(30755.12, 0), "30,755"},
-		{"NumDecimals", Num(1656.06, 1), "1,656.1"},
-		{"NumNegativeTrueMinus", Num(-1234, 0), "−1,234"},
-		{"NumNegativeZero", Num(-0.2, 0), "0"},
-		{"NumNaN", Num(math.NaN(), 0), "n/a"},
-		{"Pct", Pct(-0.639, 0), "−64%"},
-		{"PctDecimals", Pct(0.1234, 1), "12.3%"},
-		{"SignedPlus", Signed(12, 0), "+12"},
-		{"SignedMinus", Signed(-12, 0), "−12"},
-		{"SignedZero", Signed(0, 0), "0"},
+		{"NumThousands", Num(d("30755.12"), 0), "30,755"},
+		{"NumDecimals", Num(d("1656.06"), 1), "1,656.1"},
+		{"NumHalfAwayFromZero", Num(d("14009.50"), 0), "14,010"},
+		{"NumHalfAwayFromZeroNegative", Num(d("-3538.95"), 1), "−3,539.0"},
+		{"NumNegativeTrueMinus", Num(d("-1234"), 0), "−1,234"},
+		{"NumNegativeZero", Num(d("-0.2"), 0), "0"},
+		{"NumNaN", Num(exact.NaN(), 0), "n/a"},
+		{"Pct", Pct(d("-0.639"), 0), "−64%"},
+		{"PctHalf", Pct(d("0.125"), 0), "13%"},
+		{"PctDecimals", Pct(d("0.1234"), 1), "12.3%"},
+		{"SignedPlus", Signed(d("12"), 0), "+12"},
+		{"SignedMinus", Signed(d("-12"), 0), "−12"},
+		{"SignedZero", Signed(d("0"), 0), "0"},
+		{"SignedRoundsToZero", Signed(d("0.04"), 1), "0.0"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -34,6 +38,24 @@ func TestFormat(t *testing.T) {
 	}
 }
 
+// d reads a decimal for a test.
+func d(s string) exact.Number {
+	n, err := exact.Parse(s)
+	if err != nil {
+		panic(err)
+	}
+	return n
+}
+
+// ints turns whole numbers into exact ones.
+func ints(vs ...int64) []exact.Number {
+	out := make([]exact.Number, len(vs))
+	for i, v := range vs {
+		out[i] = exact.Int(v)
+	}
+	return out
+}
+
 func testEnv() *Env {
 	years := []analysis.Key{}
 	for y := 2020; y <= 2024; y++ {
@@ -42,11 +64,11 @@ func testEnv() *Env {
 	res := &analysis.Results{
 		Analyses: map[string]*analysis.Result{
 			"arms": {Name: "arms", Kind: "trend", Timed: true, Keys: years, Series: []analysis.Series{
-				{Label: "A", Values: []float64{100, 50, 0, 25, 30}},
-				{Label: "B", Values: []float64{1, 2, 3, 4, 5}},
+				{Label: "A", Values: ints(100, 50, 0, 25, 30)},
+				{Label: "B", Values: ints(1, 2, 3, 4, 5)},
 			}},
-			"cats": {Name: "cats", Kind: "count", Keys: []analysis.Key{{Label: "Treaty"}}, Series: []analysis.Series{{Label: "Count", Values: []float64{7}}}},
-			"cmp":  {Name: "cmp", Kind: "compare", Compare: []analysis.CompareRow{{Series: "A", Period: "early", Total: 10, ChangePct: math.NaN()}}},
+			"cats": {Name: "cats", Kind: "count", Keys: []analysis.Key{{Label: "Treaty"}}, Series: []analysis.Series{{Label: "Count", Values: ints(7)}}},
+			"cmp":  {Name: "cmp", Kind: "compare", Compare: []analysis.CompareRow{{Series: "A", Period: "early", Total: exact.Int(10), ChangePct: exact.NaN()}}},
 			"news": {Name: "news", Kind: "changes", Changes: &analysis.ChangeSet{Count: 1, PreviousCount: 3,
 				Rows: []map[string]string{{"name": "Vostok"}}}},
 		},
@@ -79,6 +101,9 @@ func TestRender_Functions(t *testing.T) {
 		{"Spct", `{{ spct 0.25 }} {{ signed 1 3.14159 }}`, "+25% +3.1"},
 		{"AddSub", `{{ add 1 2 }} {{ sub 5 2.5 }}`, "3 2.5"},
 		{"MulDivAbs", `{{ mul 2 3 }} {{ div 1 4 }} {{ div 1 0 | num }} {{ abs -2 }}`, "6 0.25 n/a 2"},
+		{"CompareExactWithGo", `{{ if gt (value "arms" "A" 2021) 49 }}more{{ end }} {{ if eq (total "arms" "B") 15 }}fifteen{{ end }} {{ if lt .Period.Year 2026 }}before{{ end }}`, "more fifteen before"},
+		{"CompareStrings", `{{ if eq .Period.String "2025-Q3" "x" }}yes{{ end }} {{ if ne "a" "b" }}ne{{ end }}`, "yes ne"},
+		{"ExactSumsRoundOnce", `{{ add "0.1" "0.2" }} {{ add "1869.25" "-5408.2" | num 1 }} {{ div 1 8 | pct }}`, "0.3 −3,539.0 13%"},
 		{"Period", `{{ .Period }} {{ .Period.Previous }} {{ .Period.Year }} Q{{ .Period.Quarter }} {{ .Report.Title }}`, "2025-Q3 2025-Q2 2025 Q3 T"},
 	}
 	for _, tc := range tests {

@@ -2,12 +2,12 @@ package narrative
 
 import (
 	"fmt"
-	"math"
 	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/briefing/report/analysis"
+	"github.com/briefing/report/internal/exact"
 )
 
 // Value is one thing a template can write, with its current value: Expr is
@@ -62,8 +62,8 @@ func analysisValues(name string, r *analysis.Result) []Value {
 	case r.Compare != nil:
 		for _, row := range r.Compare {
 			add(fmt.Sprintf("{{ (cmp %q %q %q).Total }}", name, row.Series, row.Period),
-				fmt.Sprintf("%s (.Mean %s, .Intervals %d, .ChangePct %s, .Share %s)",
-					auto(row.Total), auto(row.Mean), row.Intervals, Pct(row.ChangePct, 0), Pct(row.Share, 0)))
+				fmt.Sprintf("%s (.Holds %q, .Mean %s, .Intervals %d, .ChangePct %s on %s, .Share %s)",
+					auto(row.Total), row.Holds, auto(row.Mean), row.Intervals, Pct(row.ChangePct, 0), row.Basis, Pct(row.Share, 0)))
 		}
 	case r.Changes != nil:
 		add(fmt.Sprintf("{{ (changes %q).Count }}", name), strconv.Itoa(r.Changes.Count))
@@ -78,7 +78,7 @@ func analysisValues(name string, r *analysis.Result) []Value {
 			add(fmt.Sprintf("{{ total %q %q }}", name, s.Label), auto(s.Total()))
 			if len(s.Values) > 0 {
 				last := len(s.Values) - 1
-				add(fmt.Sprintf("{{ last %q %q }}", name, s.Label), fmt.Sprintf("%s: %s", r.Keys[last].Label, auto(s.Values[last])))
+				add(fmt.Sprintf("{{ last %q %q }}", name, s.Label), fmt.Sprintf("%s: %s", r.Keys[last].Text(), auto(s.Values[last])))
 			}
 			for i, k := range r.Keys {
 				add(fmt.Sprintf("{{ value %q %q %s }}", name, s.Label, timeArg(k.Label)), auto(s.Values[i]))
@@ -88,12 +88,13 @@ func analysisValues(name string, r *analysis.Result) []Value {
 	return out
 }
 
-// auto formats whole numbers without decimals and others with one.
-func auto(v float64) string {
-	if v == math.Trunc(v) {
-		return Num(v, 0)
+// auto formats a value exactly as it is when it is a short decimal
+// (1,656.05), else to three decimals (a mean of 1,234.333…).
+func auto(v exact.Number) string {
+	if d := v.Scale(); d >= 0 && d <= 6 {
+		return Num(v, d)
 	}
-	return Num(v, 1)
+	return Num(v, 3)
 }
 
 func timeArg(label string) string {

@@ -374,7 +374,7 @@ func TestGen_BadInput(t *testing.T) {
 			code: 1, want: []string{"briefing.yaml:28:5: analyses.by_kind.by", "more than 10,000 different values",
 				"briefing.yaml:51:", "the table would list 14,000 rows", "at most 5,000"}},
 		{name: "ErrFromAfterThePeriod", edit: replace("briefing.yaml", "    moving_average: 2\n", "    moving_average: 2\n    from: 2100\n"),
-			code: 1, want: []string{"briefing.yaml:25:5", "analyses.per_year.from", "from 2100 is after 2024"}},
+			code: 1, want: []string{"briefing.yaml:25:5", "analyses.per_year.from", "from 2100 is after 2025, the year that holds the end of the report period 2025-Q3"}},
 
 		// Narrative.
 		{name: "ErrMarkdownMissing", edit: remove("summary.md"),

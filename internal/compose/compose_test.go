@@ -42,7 +42,7 @@ func TestDocument_TablesInTheContractShapes(t *testing.T) {
 	doc := mustDocument(t)
 	blocks := doc.Sections[0].Blocks
 	cmp := blocks[3].(layouts.Table)
-	if got := headers(cmp); got != "Series|Period|Total|Mean|Change|Change %|Share" {
+	if got := headers(cmp); got != "Series|Period|Total|Mean per year|Change|Change %|Share of period" {
 		t.Errorf("compare headers = %s", got)
 	}
 	// B: early 2+4 = 6 over two years (mean 3), late 0 over one year:
@@ -51,7 +51,7 @@ func TestDocument_TablesInTheContractShapes(t *testing.T) {
 		t.Errorf("B late row = %s", got)
 	}
 	count := blocks[4].(layouts.Table)
-	if got := headers(count); got != "Category|Count|Share" || strings.Join(count.Rows[0], "|") != "x|3|60%" {
+	if got := headers(count); got != "Category|Count|Share of total" || strings.Join(count.Rows[0], "|") != "x|3|60%" {
 		t.Errorf("count table = %s / %v", got, count.Rows)
 	}
 	trend := blocks[5].(layouts.Table)

@@ -8,6 +8,7 @@ import (
 	"github.com/briefing/report/analysis"
 	"github.com/briefing/report/analysis/narrative"
 	"github.com/briefing/report/config"
+	"github.com/briefing/report/internal/exact"
 	"github.com/briefing/report/layouts"
 )
 
@@ -23,7 +24,7 @@ func methodsSection(c *config.Config, res *analysis.Results) layouts.Section {
 			continue
 		}
 		fmt.Fprintf(&b, "- **%s** (%s): %s rows read, %s used", name, d.Format,
-			narrative.Num(float64(d.RowsRead), 0), narrative.Num(float64(d.RowsUsed), 0))
+			narrative.Num(exact.Int(int64(d.RowsRead)), 0), narrative.Num(exact.Int(int64(d.RowsUsed)), 0))
 		if d.Generated != "" {
 			fmt.Fprintf(&b, "; data generated %s", d.Generated)
 		}

@@ -2,7 +2,6 @@ package compose
 
 import (
 	"fmt"
-	"math"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -10,6 +9,7 @@ import (
 	"github.com/briefing/report/analysis"
 	"github.com/briefing/report/analysis/narrative"
 	"github.com/briefing/report/config"
+	"github.com/briefing/report/internal/exact"
 	"github.com/briefing/report/layouts"
 )
 
@@ -39,7 +39,7 @@ func table(c *config.Config, res *analysis.Results, b config.Block) (layouts.Tab
 	case r.Changes != nil:
 		out.Columns = []layouts.Column{{Header: "Period"}, {Header: "Rows", Numeric: true}}
 		for i, k := range r.Keys {
-			out.Rows = append(out.Rows, []string{k.Label, narrative.Num(r.Series[0].Values[i], 0)})
+			out.Rows = append(out.Rows, []string{k.Text(), narrative.Num(r.Series[0].Values[i], 0)})
 		}
 	case !r.Timed:
 		countTable(&out, r, decimals(b, 0))
@@ -60,12 +60,20 @@ func decimals(b config.Block, def int) int {
 func wholeOr(r *analysis.Result, def int) int {
 	for _, s := range r.Series {
 		for _, v := range s.Values {
-			if !analysis.IsGap(v) && v != math.Trunc(v) {
+			if !analysis.IsGap(v) && !v.IsInt() {
 				return def
 			}
 		}
 	}
 	return 0
+}
+
+// cell prints an exact value rounded once to d places, "–" for a gap.
+func cell(v exact.Number, d int) string {
+	if analysis.IsGap(v) {
+		return "–"
+	}
+	return narrative.Num(v, d)
 }
 
 func timedTable(t *layouts.Table, r *analysis.Result, d int) {
@@ -84,54 +92,87 @@ func timedTable(t *layouts.Table, r *analysis.Result, d int) {
 	if len(series) > 1 {
 		t.Columns = append(t.Columns, layouts.Column{Header: "Total", Numeric: true})
 	}
+	partial := false
 	for i, k := range r.Keys {
-		row := []string{k.Label}
-		total := 0.0
+		row := []string{k.Text()}
+		partial = partial || k.Partial
+		var total exact.Number
 		for _, s := range series {
-			v := s.Values[i]
-			if analysis.IsGap(v) {
-				row = append(row, "–")
-				continue
-			}
-			total += v
-			row = append(row, narrative.Num(v, d))
+			total = total.Add(zeroIfGap(s.Values[i]))
+			row = append(row, cell(s.Values[i], d))
 		}
 		if len(series) > 1 {
 			row = append(row, narrative.Num(total, d))
 		}
 		t.Rows = append(t.Rows, row)
 	}
+	if partial {
+		last := r.Keys[len(r.Keys)-1]
+		t.Note = fmt.Sprintf("%s is not yet complete: it holds data to the end of Q%d %d only.", last.Label, last.Through.Quarter(), last.Through.Year())
+	}
+}
+
+func zeroIfGap(v exact.Number) exact.Number {
+	if analysis.IsGap(v) {
+		return exact.Number{}
+	}
+	return v
 }
 
 func countTable(t *layouts.Table, r *analysis.Result, d int) {
-	t.Columns = []layouts.Column{{Header: "Category"}, {Header: "Count", Numeric: true}, {Header: "Share", Numeric: true}}
+	t.Columns = []layouts.Column{{Header: "Category"}, {Header: "Count", Numeric: true}, {Header: "Share of total", Numeric: true}}
 	total := r.Series[0].Total()
 	for i, k := range r.Keys {
 		v := r.Series[0].Values[i]
-		share := math.NaN()
-		if total != 0 {
-			share = v / total
-		}
-		t.Rows = append(t.Rows, []string{k.Label, narrative.Num(v, d), narrative.Pct(share, 0)})
+		t.Rows = append(t.Rows, []string{k.Label, cell(v, d), narrative.Pct(v.Quo(total), 0)})
 	}
 }
 
+// compareTable prints a compare's rows. Every number is rounded once from
+// its exact value, except Change, which is the difference of the two
+// printed numbers it compares, so that a row agrees with itself.
 func compareTable(t *layouts.Table, r *analysis.Result, d int) {
-	t.Columns = []layouts.Column{{Header: "Series"}, {Header: "Period"},
-		{Header: "Total", Numeric: true}, {Header: "Mean", Numeric: true},
-		{Header: "Change", Numeric: true}, {Header: "Change %", Numeric: true}, {Header: "Share", Numeric: true}}
-	for _, row := range r.Compare {
-		change, pct := "–", "–"
-		if !math.IsNaN(row.Change) {
-			change = narrative.Signed(row.Change, d)
-			pct = "n/a"
-			if !math.IsNaN(row.ChangePct) {
-				pct = narrative.Signed(row.ChangePct*100, 0) + "%"
-			}
-		}
-		t.Rows = append(t.Rows, []string{row.Series, row.Period, narrative.Num(row.Total, d),
-			narrative.Num(row.Mean, d), change, pct, narrative.Pct(row.Share, 0)})
+	unit := r.Unit
+	if unit == "" {
+		unit = "interval"
 	}
+	t.Columns = []layouts.Column{{Header: "Series"}, {Header: "Period"},
+		{Header: "Total", Numeric: true}, {Header: "Mean per " + unit, Numeric: true},
+		{Header: "Change", Numeric: true}, {Header: "Change %", Numeric: true}, {Header: "Share of period", Numeric: true}}
+	var prev *analysis.CompareRow
+	for i, row := range r.Compare {
+		change, pct := "–", "–"
+		if prev != nil && prev.Series == row.Series && !row.Change.IsNaN() {
+			cur, was := row.Total, prev.Total
+			if row.Basis == analysis.BasisMeans {
+				cur, was = row.Mean, prev.Mean
+			}
+			change = narrative.Signed(cur.Round(d).Sub(was.Round(d)), d)
+			pct = narrative.SignedPct(row.ChangePct, 0)
+		}
+		t.Rows = append(t.Rows, []string{row.Series, row.Holds, cell(row.Total, d),
+			cell(row.Mean, d), change, pct, narrative.Pct(row.Share, 0)})
+		prev = &r.Compare[i]
+	}
+	t.Note = compareNote(r, unit)
+}
+
+// compareNote says what a compare table's numbers are: the basis of its
+// changes and what its shares are of.
+func compareNote(r *analysis.Result, unit string) string {
+	basis := "totals"
+	if r.Basis == analysis.BasisMeans {
+		basis = "means per " + unit + ", because the periods hold different numbers of " + unit + "s"
+	}
+	note := "Change and Change % are against the period above, on " + basis + ". " +
+		"Share of period is the series' part of the total of all series in that period."
+	for _, row := range r.Compare {
+		if row.Partial {
+			note += " A " + unit + " not yet complete counts in the mean by the quarters it holds."
+			break
+		}
+	}
+	return note
 }
 
 // markNumeric right-aligns the columns whose every non-empty cell is a number.
