@@ -45,7 +45,7 @@ type CompareRow struct {
 // the series' data covers. Changes compare totals when every period holds
 // the same length, else means per interval (the result's Basis). The
 // result's values are the means per interval.
-func Compare(c *config.Config, name string, done map[string]*Result) (*Result, error) {
+func Compare(c *config.Config, name string, done map[string]*Result, cut period.Period) (*Result, error) {
 	a := c.Analyses[name]
 	base, ok := done[a.Of]
 	if !ok {
@@ -70,7 +70,7 @@ func Compare(c *config.Config, name string, done map[string]*Result) (*Result, e
 			if err1 != nil || err2 != nil {
 				return nil, fmt.Errorf("periods[%d]: bad from/to", pi)
 			}
-			row := holdRow(base, s, p.Label, from, to)
+			row := holdRow(base, s, p.Label, from, to, cut)
 			out.Values = append(out.Values, row.Mean)
 			rows = append(rows, row)
 		}
@@ -83,7 +83,7 @@ func Compare(c *config.Config, name string, done map[string]*Result) (*Result, e
 
 // holdRow sums series s over the keys of base inside from..to that its
 // data covers, and says what the period holds.
-func holdRow(base *Result, s Series, label string, from, to period.Interval) CompareRow {
+func holdRow(base *Result, s Series, label string, from, to period.Interval, cut period.Period) CompareRow {
 	row := CompareRow{Series: s.Label, Period: label, Holds: label, Change: exact.NaN(), ChangePct: exact.NaN()}
 	var held, missing []Key
 	var partial *Key
@@ -107,6 +107,7 @@ func holdRow(base *Result, s Series, label string, from, to period.Interval) Com
 			row.Total = row.Total.Add(s.Values[ki])
 		}
 	}
+	missing = append(missing, notYet(base, from, to, cut)...)
 	if len(held) == 0 {
 		// The period lies outside the data's window or coverage: no number,
 		// rather than a false zero.
@@ -134,6 +135,28 @@ func holdRow(base *Result, s Series, label string, from, to period.Interval) Com
 		}
 	}
 	return row
+}
+
+// notYet returns the intervals of from..to up to the one that holds the
+// report period's end that base's window stops short of: the data does
+// not reach them yet (yearly rows of a year not over).
+func notYet(base *Result, from, to period.Interval, cut period.Period) []Key {
+	if len(base.Keys) == 0 {
+		return nil
+	}
+	lastKey := base.Keys[len(base.Keys)-1].Interval
+	unit := lastKey.Unit
+	end := period.DayOf(cut.Last()).Truncate(unit)
+	if t := to.Truncate(unit); t.Start.Before(end.Start) {
+		end = t
+	}
+	var out []Key
+	for iv := lastKey.Next(); !iv.Start.After(end.Start); iv = iv.Next() {
+		if !iv.Start.Before(from.Truncate(unit).Start) {
+			out = append(out, Key{Label: iv.String(), Interval: iv})
+		}
+	}
+	return out
 }
 
 // partialShare is the share of a partial key's interval that its report

@@ -39,6 +39,20 @@ func (c *coverage) through(files fileSet) period.Interval {
 	return out
 }
 
+// reaches reports whether any file has a row in iv or later.
+func (c *coverage) reaches(iv period.Interval) bool {
+	if c.last == nil {
+		return false
+	}
+	c.last[c.lastFile] = c.cur
+	for _, last := range c.last {
+		if !last.Start.Before(iv.Start) {
+			return true
+		}
+	}
+	return false
+}
+
 // fileSet is a small set of file paths, cheap to add to when the rows come
 // file by file.
 type fileSet struct {

@@ -79,7 +79,7 @@ func Compute(c *config.Config, p period.Period) (*Results, config.Problems) {
 			// The analysis it compares failed, and said why.
 			continue
 		}
-		r, err := Compare(c, name, res.Analyses)
+		r, err := Compare(c, name, res.Analyses, p)
 		if err != nil {
 			ps = append(ps, c.Problemf("analyses."+name, "%v", err))
 			continue

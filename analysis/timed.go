@@ -3,6 +3,7 @@ package analysis
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/briefing/report/analysis/dataset"
 	"github.com/briefing/report/config"
@@ -164,6 +165,7 @@ func (a *timedAnalysis) problems() config.Problems {
 			ps = append(ps, s.filter.unmatched(a.cfg, a.spec.Dataset))
 		}
 	}
+	ps = append(ps, a.coverageWarnings()...)
 	if len(a.window()) == 0 {
 		if a.spec.From != "" {
 			ps = append(ps, a.cfg.Problemf(a.path+".from", "from %s is after %s, the %s that holds the end of the report period %s: the analysis would have no values",
@@ -210,11 +212,65 @@ func (a *timedAnalysis) result() *Result {
 	return r
 }
 
+// coverageWarnings warns of each series whose window runs past the data
+// its files cover: those intervals would be drawn as zeros that are not
+// in the data. Under missing: gap they are gaps, and nothing is said.
+func (a *timedAnalysis) coverageWarnings() config.Problems {
+	if a.spec.Missing == "gap" {
+		return nil
+	}
+	keys := a.window()
+	var ps config.Problems
+	warn := func(label string, through period.Interval) {
+		if through.IsZero() || len(keys) == 0 {
+			return
+		}
+		var beyond []Key
+		for _, k := range keys {
+			if k.Interval.Start.After(through.Start) {
+				beyond = append(beyond, k)
+			}
+		}
+		if len(beyond) == 0 {
+			return
+		}
+		verb := "are"
+		if len(beyond) == 1 {
+			verb = "is"
+		}
+		what := span(beyond)
+		if last := beyond[len(beyond)-1]; last.Partial {
+			what = strings.TrimSuffix(what, last.Label) + last.Text()
+		}
+		ps = append(ps, a.cfg.Warningf(a.path, "%s: no data after %s; %s %s drawn as 0 (set to: %s, or missing: gap to leave %s out)",
+			label, through, what, verb, through, pronoun(len(beyond))))
+	}
+	for _, s := range a.series {
+		warn(s.label, a.cover.through(s.files))
+	}
+	if a.by >= 0 && len(a.byVals) > 0 {
+		warn("every "+a.spec.By, a.cover.through(a.byFiles))
+	}
+	return ps
+}
+
+func pronoun(n int) string {
+	if n == 1 {
+		return "it"
+	}
+	return "them"
+}
+
 // window returns the keys from `from` (default: the first interval with
 // data) to `to` (default and at most: the interval that holds the end of
-// the report period, marked Partial when the period ends inside it).
+// the report period, marked Partial when the period ends inside it). A
+// partial interval that no row of the data falls in (yearly data in a Q3
+// edition) is left out: it could only ever be empty.
 func (a *timedAnalysis) window() []Key {
 	last := a.lastInterval()
+	if last.End().After(a.cut.End()) && !a.cover.reaches(last) {
+		last = last.Prev()
+	}
 	if a.spec.To != "" {
 		if to, err := period.ParseInterval(a.spec.To); err == nil {
 			to = to.Truncate(a.unit)

@@ -8,7 +8,8 @@ import (
 )
 
 func TestTrend_TIVTablesThroughOneGlob(t *testing.T) {
-	res, ps := mustCompute(t, "testdata/tiv/briefing.yaml", "2022-Q1")
+	res, all := mustCompute(t, "testdata/tiv/briefing.yaml", "2022-Q1")
+	ps := all.Errors()
 	if len(ps) != 1 || !strings.Contains(ps[0].Msg, "interval quarter is finer than the data's time") || ps[0].Line != 27 {
 		t.Errorf("want one problem for interval: quarter on yearly data at line 27, got %v", ps)
 	}
