@@ -38,14 +38,13 @@ func buildBar(m *model) *plot {
 		p.legend = []legendItem{{label: s.Label, color: c, mark: markBox}}
 	}
 	p.layers = []func(*pen){func(pn *pen) {
-		pn.fill("bar", c)
 		w := barWidth(pn)
 		for k, v := range s.Values {
 			if isGap(v) || v == 0 {
 				continue
 			}
 			x := pn.x(float64(k))
-			pn.rect(x-w/2, pn.y(0), x-w/2+w, pn.y(v))
+			pn.bar("bar", c, m.partialAt(k), x-w/2, pn.y(0), x-w/2+w, pn.y(v))
 		}
 	}}
 	return p
@@ -81,8 +80,7 @@ func buildStacked(m *model) *plot {
 		for k := 0; k < n; k++ {
 			x := pn.x(float64(k)) - w/2
 			stackParts(m, idx, k, func(_, i int, from, to float64) {
-				pn.fill("bar", m.colors[i].color())
-				pn.rect(x, pn.y(from), x+w, pn.y(to))
+				pn.bar("bar", m.colors[i].color(), m.partialAt(k), x, pn.y(from), x+w, pn.y(to))
 			})
 		}
 		separators(pn, m, idx, w)

@@ -24,13 +24,12 @@ func buildGrouped(m *model) *plot {
 	}
 	p.layers = []func(*pen){func(pn *pen) {
 		for j, i := range idx {
-			pn.fill("bar", m.colors[i].color())
 			for k, v := range m.series[i].Values {
 				if isGap(v) || v == 0 {
 					continue
 				}
 				x0, x1 := groupedBar(pn, k, j, len(idx))
-				pn.rect(x0, pn.y(0), x1, pn.y(v))
+				pn.bar("bar", m.colors[i].color(), m.partialAt(k), x0, pn.y(0), x1, pn.y(v))
 			}
 		}
 	}}

@@ -47,6 +47,9 @@ func newXAxis(res *analysis.Result) xAxis {
 		if a.labels[i] == "" {
 			a.labels[i] = k.Interval.String()
 		}
+		if k.Partial {
+			a.labels[i] = k.Text() // "2025 (to Q3)"
+		}
 	}
 	switch unit {
 	case period.Quarter:

@@ -376,6 +376,11 @@ func TestGen_BadInput(t *testing.T) {
 		{name: "ErrFromAfterThePeriod", edit: replace("briefing.yaml", "    moving_average: 2\n", "    moving_average: 2\n    from: 2100\n"),
 			code: 1, want: []string{"briefing.yaml:25:5", "analyses.per_year.from", "from 2100 is after 2025, the year that holds the end of the report period 2025-Q3"}},
 
+		{name: "ErrTemplateInChartTitle", edit: replace("briefing.yaml", `title: "Per year"`, `title: "Per year to {{ (last \"per_yer\" \"Alpha\").Time }}"`),
+			code: 1, want: []string{"briefing.yaml:43:5", "charts.trend_chart.title", `unknown analysis "per_yer"; did you mean "per_year"?`}},
+		{name: "ErrTemplateInTableTitle", edit: replace("briefing.yaml", "      - table: eras\n", "      - table: eras\n        title: \"Eras {{ .Perod }}\"\n"),
+			code: 1, want: []string{"briefing.yaml:", "sections[0].blocks[2].title", "Perod"}},
+
 		// Narrative.
 		{name: "ErrMarkdownMissing", edit: remove("summary.md"),
 			code: 1, want: []string{"briefing.yaml:48:", "sections[0].blocks[0].text", "summary.md: no such file"}},

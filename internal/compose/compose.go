@@ -41,6 +41,15 @@ func Document(in Input) (layouts.Document, *narrative.Env, config.Problems) {
 	}
 	style := chartStyle(c, in.Results, brand)
 	g := newGlyphs(c)
+	env := &narrative.Env{Results: in.Results, Data: narrative.Data{
+		Period: in.Period, AsOf: in.AsOf,
+		Report: narrative.ReportInfo{Title: c.Report.Title, Subtitle: c.Report.Subtitle, Organization: c.Brand.Organization},
+	}}
+	f := &fields{c: c, env: env}
+	// The short texts that print outside the charts (titles, captions,
+	// source lines) run once the figures and tables are numbered, so that
+	// they may refer to them; later holds them.
+	var later []func()
 	// First the figures and tables, so that the narrative can refer to
 	// their numbers; the Markdown blocks are filled in afterwards.
 	type pending struct {
@@ -50,18 +59,31 @@ func Document(in Input) (layouts.Document, *narrative.Env, config.Problems) {
 	var texts []pending
 	for si, s := range c.Sections {
 		sec := layouts.Section{Title: s.Title}
+		later = append(later, func() {
+			doc.Sections[si].Title = f.text(fmt.Sprintf("sections[%d].title", si), s.Title)
+		})
 		for _, b := range s.Blocks {
 			switch b.Kind {
 			case config.BlockText, config.BlockCallout:
 				texts = append(texts, pending{si, len(sec.Blocks), b})
 				sec.Blocks = append(sec.Blocks, layouts.Markdown{})
 			case config.BlockChart:
-				fig, warns, err := figure(c, in.Results, b, style, g)
+				fig, warns, err := figure(c, in.Results, b, style, g, f)
 				ps = append(ps, warns...)
 				if err != nil {
 					ps = append(ps, c.Problemf(b.Path+".chart", "%v", err))
 					continue
 				}
+				bi, ch := len(sec.Blocks), "charts."+b.Chart
+				later = append(later, func() {
+					fg := doc.Sections[si].Blocks[bi].(layouts.Figure)
+					fg.Title = f.text(ch+".title", fg.Title)
+					fg.Caption = f.text(ch+".caption", fg.Caption)
+					if c.Charts[b.Chart].Source != "" {
+						fg.Source = f.text(ch+".source", fg.Source)
+					}
+					doc.Sections[si].Blocks[bi] = fg
+				})
 				sec.Blocks = append(sec.Blocks, fig)
 			case config.BlockTable:
 				t, err := table(c, in.Results, b)
@@ -69,17 +91,26 @@ func Document(in Input) (layouts.Document, *narrative.Env, config.Problems) {
 					ps = append(ps, c.Problemf(b.Path+".table", "%v", err))
 					continue
 				}
+				bi := len(sec.Blocks)
+				later = append(later, func() {
+					tb := doc.Sections[si].Blocks[bi].(layouts.Table)
+					tb.Title = f.text(b.Path+".title", tb.Title)
+					doc.Sections[si].Blocks[bi] = tb
+				})
 				sec.Blocks = append(sec.Blocks, t)
 			}
 		}
 		doc.Sections = append(doc.Sections, sec)
 	}
 	doc.Sections = append(doc.Sections, methodsSection(c, in.Results))
-	figs, tabs := layouts.Numbering(doc)
-	env := &narrative.Env{Results: in.Results, Figures: figs, Tables: tabs, Data: narrative.Data{
-		Period: in.Period, AsOf: in.AsOf,
-		Report: narrative.ReportInfo{Title: c.Report.Title, Subtitle: c.Report.Subtitle, Organization: c.Brand.Organization},
-	}}
+	env.Figures, env.Tables = layouts.Numbering(doc)
+	doc.Title = f.text("report.title", doc.Title)
+	doc.Subtitle = f.text("report.subtitle", doc.Subtitle)
+	for _, run := range later {
+		run()
+	}
+	ps = append(ps, f.ps...)
+	f.ps = nil
 	var notes []noteText
 	for _, t := range texts {
 		seen := len(env.Warnings)
@@ -93,11 +124,31 @@ func Document(in Input) (layouts.Document, *narrative.Env, config.Problems) {
 			ps = append(ps, templateProblem(c, t.b, err))
 			continue
 		}
+		md.Title = f.text(t.b.Path+".title", md.Title)
 		doc.Sections[t.sec].Blocks[t.blk] = md
 		notes = append(notes, noteText{block: t.b, source: src, text: md.Text})
 	}
+	ps = append(ps, f.ps...)
 	ps = append(ps, checkFootnotes(c, notes)...)
 	return doc, env, ps
+}
+
+// partialNote tells the reader of a chart that its last interval is not
+// complete ("2025 runs to the end of Q3 only, drawn lighter."); "" when
+// every interval is.
+func partialNote(r *analysis.Result, typ string) string {
+	if !r.Timed || len(r.Keys) == 0 {
+		return ""
+	}
+	last := r.Keys[len(r.Keys)-1]
+	if !last.Partial {
+		return ""
+	}
+	how := "drawn lighter"
+	if typ == "line" {
+		how = "reached by a dashed line"
+	}
+	return fmt.Sprintf("%s runs to the end of Q%d only and is %s.", last.Label, last.Through.Quarter(), how)
 }
 
 // markdown reads a text or callout block and runs its template. It
@@ -210,19 +261,21 @@ func makeBrand(c *config.Config) (layouts.Brand, config.Problems) {
 
 // figure draws a chart block. Text in the chart that the font cannot draw
 // is replaced by a mark, with a warning.
-func figure(c *config.Config, res *analysis.Results, b config.Block, style charts.Style, g *glyphs) (layouts.Figure, config.Problems, error) {
+func figure(c *config.Config, res *analysis.Results, b config.Block, style charts.Style, g *glyphs, f *fields) (layouts.Figure, config.Problems, error) {
 	ch := c.Charts[b.Chart]
 	r, ok := res.Analyses[ch.Analysis]
 	if !ok {
 		return layouts.Figure{}, nil, fmt.Errorf("analysis %q has no result", ch.Analysis)
 	}
-	spec := charts.Spec{ID: b.Chart, Type: ch.Type, YLabel: ch.YLabel, Measure: ch.Measure}
-	for _, a := range ch.Annotations {
+	path := "charts." + b.Chart
+	spec := charts.Spec{ID: b.Chart, Type: ch.Type, YLabel: f.text(path+".y_label", ch.YLabel), Measure: ch.Measure}
+	for i, a := range ch.Annotations {
 		iv, err := period.ParseInterval(a.X)
 		if err != nil {
 			return layouts.Figure{}, nil, err
 		}
-		spec.Annotations = append(spec.Annotations, charts.Annotation{X: float64(iv.Year()), Label: a.Label})
+		label := f.text(fmt.Sprintf("%s.annotations[%d].label", path, i), a.Label)
+		spec.Annotations = append(spec.Annotations, charts.Annotation{X: float64(iv.Year()), Label: label})
 	}
 	r, spec, warns := g.chartText(c, "charts."+b.Chart, r, spec, &style)
 	drawing, err := charts.New(spec, r, style)
@@ -233,5 +286,9 @@ func figure(c *config.Config, res *analysis.Results, b config.Block, style chart
 	if source == "" {
 		source = r.Source
 	}
-	return layouts.Figure{ID: b.Chart, Title: ch.Title, Caption: ch.Caption, Source: source, Height: ch.Height, Drawing: drawing}, warns, nil
+	caption := ch.Caption
+	if note := partialNote(r, drawing.Type()); note != "" {
+		caption = strings.TrimSpace(caption + " " + note)
+	}
+	return layouts.Figure{ID: b.Chart, Title: ch.Title, Caption: caption, Source: source, Height: ch.Height, Drawing: drawing}, warns, nil
 }
