@@ -202,3 +202,18 @@ func TestCompare_PeriodAfterTheCutIsNotANumber(t *testing.T) {
 		t.Errorf("2020–2024 in 2019-Q4 = %+v, want no intervals and NaN numbers", rows[1])
 	}
 }
+
+func TestCount_TopFoldsIntoOther(t *testing.T) {
+	res, _ := mustCompute(t, "testdata/sipri/briefing.yaml", "2025-Q4")
+	all, top := res.Analyses["agreement_counts"], res.Analyses["agreement_top"]
+	if len(top.Keys) != 4 || top.Keys[3].Label != "Other" {
+		t.Fatalf("keys = %v, want three categories and Other", top.Keys)
+	}
+	var rest exact.Number
+	for _, v := range all.Series[0].Values[3:] {
+		rest = rest.Add(v)
+	}
+	if top.Series[0].Values[3].Cmp(rest) != 0 || !is(top.Series[0].Total(), "22") {
+		t.Errorf("Other = %v, want %v; total %v, want 22", top.Series[0].Values[3], rest, top.Series[0].Total())
+	}
+}

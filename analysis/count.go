@@ -86,7 +86,9 @@ func tooManyCategories(c *config.Config, path, by string) config.Problem {
 	return c.Problemf(path+".by", "column %q has more than %s different values: it is not a category (an ID or a free-text column?)", by, thousands(MaxCategories))
 }
 
-// result lists categories by count (then label), with `labels` applied.
+// result lists categories by count (then label), with `labels` applied;
+// with `top: N`, the categories after the first N are folded into one
+// "Other" at the end.
 func (a *countAnalysis) result() *Result {
 	type cat struct {
 		label string
@@ -102,6 +104,13 @@ func (a *countAnalysis) result() *Result {
 		}
 		return cats[i].label < cats[j].label
 	})
+	if n := a.spec.Top; n > 0 && len(cats) > n {
+		other := cat{label: "Other"}
+		for _, c := range cats[n:] {
+			other.n += c.n
+		}
+		cats = append(cats[:n:n], other)
+	}
 	r := &Result{Name: a.name, Kind: a.spec.Kind, Measure: "Count"}
 	s := Series{Label: "Count"}
 	for _, c := range cats {

@@ -52,7 +52,7 @@ func newChart(spec Spec, res *analysis.Result, style Style) (*Chart, error) {
 	if err != nil {
 		return nil, err
 	}
-	data, unit, err := chartData(res, spec.Measure)
+	data, unit, err := chartData(res, spec.Measure, spec.Period, typ)
 	if err != nil {
 		return nil, err
 	}

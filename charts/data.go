@@ -14,7 +14,46 @@ import (
 // for a compare result the values of the measure (default mean) from its
 // rows, else res itself. A measure on any other result is an error, as is
 // an unknown one.
-func chartData(res *analysis.Result, measure string) (*analysis.Result, string, error) {
+func chartData(res *analysis.Result, measure, period, typ string) (*analysis.Result, string, error) {
+	data, unit, err := measureData(res, measure)
+	if err != nil {
+		return nil, "", err
+	}
+	isCompare := res.Kind == "compare" || res.Compare != nil
+	switch {
+	case period != "" && !isCompare:
+		return nil, "", fmt.Errorf("period %q picks a period of a compare analysis; %q is a %s analysis", period, res.Name, kindOf(res))
+	case period == "" && isCompare && (typ == "donut" || typ == "stacked-bar"):
+		return nil, "", fmt.Errorf("a %s of compare %q would add its periods together: pick one with a period", typ, res.Name)
+	case period != "":
+		one, err := onePeriod(data, period)
+		return one, unit, err
+	}
+	return data, unit, nil
+}
+
+// onePeriod keeps the key labelled period of a compare's chart data.
+func onePeriod(data *analysis.Result, period string) (*analysis.Result, error) {
+	k := data.KeyIndex(period)
+	if k < 0 {
+		labels := make([]string, len(data.Keys))
+		for i, key := range data.Keys {
+			labels[i] = key.Label
+		}
+		return nil, fmt.Errorf("compare %q has no period %q%s", data.Name, period, suggest.Hint(period, labels))
+	}
+	out := *data
+	out.Keys = []analysis.Key{data.Keys[k]}
+	out.Series = nil
+	for _, s := range data.Series {
+		s.Values = []exact.Number{s.Values[k]}
+		out.Series = append(out.Series, s)
+	}
+	return &out, nil
+}
+
+// measureData picks the compare measure a chart draws (see chartData).
+func measureData(res *analysis.Result, measure string) (*analysis.Result, string, error) {
 	m := strings.ToLower(strings.TrimSpace(measure))
 	if m != "" && !slices.Contains(Measures(), m) {
 		if s := suggest.Closest(m, Measures()); s != "" {

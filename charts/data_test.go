@@ -87,3 +87,20 @@ func TestPercents_AddUpTo100(t *testing.T) {
 		}
 	}
 }
+
+func TestPeriod_DonutOfOneComparePeriod(t *testing.T) {
+	res := compareResult()
+	if _, err := New(Spec{ID: "d", Type: "donut"}, res, testStyle()); err == nil || !strings.Contains(err.Error(), "would add its periods together") {
+		t.Fatalf("donut of a compare without a period: %v", err)
+	}
+	c := mustNew(t, Spec{Type: "donut", Period: "2010–2014", Measure: "total"}, res, testStyle())
+	if n := c.model.x.n(); n != 1 || c.model.x.labels[0] != "2010–2014" {
+		t.Fatalf("keys = %v, want the one period", c.model.x.labels)
+	}
+	if got := c.model.series[1].Values[0]; got != 14009.5 {
+		t.Errorf("India 2010–2014 = %v, want its total 14,009.5", got)
+	}
+	if _, err := New(Spec{Type: "donut", Period: "2010-2014"}, res, testStyle()); err == nil || !strings.Contains(err.Error(), `did you mean "2010–2014"?`) {
+		t.Errorf("unknown period: %v", err)
+	}
+}

@@ -23,6 +23,10 @@ type Spec struct {
 	// "mean" (per interval, the default) or "share" (of all series in the
 	// period, in percent). It is an error on other results.
 	Measure string
+	// Period keeps one period of a compare result, by its label: a donut
+	// or a stacked bar of a compare needs it, or it would add the periods
+	// together. It is an error on other results.
+	Period string
 	// Annotations are labelled vertical lines on a timed X axis.
 	Annotations []Annotation
 }

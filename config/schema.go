@@ -49,7 +49,7 @@ var configShape = &shape{keys: map[string]*shape{
 	}}},
 	"charts": {each: &shape{keys: map[string]*shape{
 		"analysis": leaf, "type": leaf, "title": leaf, "y_label": leaf, "caption": leaf,
-		"source": leaf, "height": leaf, "measure": leaf,
+		"source": leaf, "height": leaf, "measure": leaf, "period": leaf,
 		"annotations": {items: &shape{keys: map[string]*shape{"x": leaf, "label": leaf}}},
 	}}},
 	"sections": {items: &shape{keys: map[string]*shape{

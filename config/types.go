@@ -133,14 +133,17 @@ func (f Filter) IsZero() bool { return len(f.Clauses) == 0 && f.Not == nil }
 
 // Chart is one entry of `charts:`.
 type Chart struct {
-	Analysis    string
-	Type        string
-	Title       string
-	YLabel      string `mapstructure:"y_label"`
-	Caption     string
-	Source      string
-	Height      float64
-	Measure     string
+	Analysis string
+	Type     string
+	Title    string
+	YLabel   string `mapstructure:"y_label"`
+	Caption  string
+	Source   string
+	Height   float64
+	Measure  string
+	// Period picks one period of a compare analysis for a donut or a
+	// stacked bar (which would otherwise add the periods together).
+	Period      string
 	Annotations []Annotation `mapstructure:"-"`
 }
 

@@ -93,9 +93,11 @@ func (c *Config) validate() Problems {
 	}
 	for _, name := range c.AnalysisNames() {
 		ps = append(ps, c.validateAnalysis(name)...)
+		ps = append(ps, c.checkApplies(name)...)
 	}
 	for _, name := range c.ChartNames() {
 		ps = append(ps, c.validateChart(name)...)
+		ps = append(ps, c.checkChartOptions(name)...)
 	}
 	ps = append(ps, c.validateSections()...)
 	return ps

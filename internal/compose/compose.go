@@ -268,7 +268,7 @@ func figure(c *config.Config, res *analysis.Results, b config.Block, style chart
 		return layouts.Figure{}, nil, fmt.Errorf("analysis %q has no result", ch.Analysis)
 	}
 	path := "charts." + b.Chart
-	spec := charts.Spec{ID: b.Chart, Type: ch.Type, YLabel: f.text(path+".y_label", ch.YLabel), Measure: ch.Measure}
+	spec := charts.Spec{ID: b.Chart, Type: ch.Type, YLabel: f.text(path+".y_label", ch.YLabel), Measure: ch.Measure, Period: ch.Period}
 	for i, a := range ch.Annotations {
 		iv, err := period.ParseInterval(a.X)
 		if err != nil {
