@@ -81,9 +81,23 @@ func TestGen_SampleIsReproducible(t *testing.T) {
 }
 
 func TestValidate_Sample(t *testing.T) {
-	code, out, errs := run(t, nil, "validate", "--config", sample, "--as-of", "2025-11-26")
-	if code != exitOK || !strings.Contains(out, "ok (2025-Q3)") {
+	code, out, errs := run(t, nil, "validate", "--config", sample, "--as-of", "2026-03-02")
+	if code != exitOK || !strings.Contains(out, "ok (2025-Q4)") || errs != "" {
 		t.Errorf("exit %d: %s%s", code, out, errs)
+	}
+}
+
+// TestValidate_DatedBeforeTheData is a briefing dated 26 Nov 2025 that
+// cites a register generated on 12 Feb 2026.
+func TestValidate_DatedBeforeTheData(t *testing.T) {
+	code, out, errs := run(t, nil, "validate", "--config", sample, "--as-of", "2025-11-26")
+	want := "data.transfers.path: the briefing is dated 26 Nov 2025, before trade-register-generated-2026-02-12.csv was generated (12 Feb 2026)"
+	if code != exitOK || !strings.Contains(errs, "warning: "+want) {
+		t.Errorf("exit %d: %s%s\nwant a warning %q", code, out, errs, want)
+	}
+	code, _, errs = run(t, nil, "validate", "--strict", "--config", sample, "--as-of", "2025-11-26")
+	if code != exitInput || !strings.Contains(errs, want) {
+		t.Errorf("--strict: exit %d, %s", code, errs)
 	}
 }
 

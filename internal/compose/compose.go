@@ -130,6 +130,7 @@ func Document(in Input) (layouts.Document, *narrative.Env, config.Problems) {
 	}
 	ps = append(ps, f.ps...)
 	ps = append(ps, checkFootnotes(c, notes)...)
+	ps = append(ps, checkDates(c, in.Results, in.AsOf)...)
 	return doc, env, ps
 }
 

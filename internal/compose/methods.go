@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/briefing/report/analysis"
 	"github.com/briefing/report/analysis/narrative"
@@ -36,4 +37,24 @@ func methodsSection(c *config.Config, res *analysis.Results) layouts.Section {
 	return layouts.Section{Title: "Data and methods", Blocks: []layouts.Content{
 		layouts.Markdown{Source: "data and methods", Text: b.String()},
 	}}
+}
+
+// checkDates warns when the briefing is dated before the export of data
+// it cites was generated: a reader would see figures from the future.
+func checkDates(c *config.Config, res *analysis.Results, asOf time.Time) config.Problems {
+	var ps config.Problems
+	for _, name := range c.DatasetNames() {
+		d := res.Datasets[name]
+		if d == nil {
+			continue
+		}
+		for _, f := range d.Files {
+			if !f.GeneratedDate.IsZero() && asOf.Before(f.GeneratedDate) {
+				ps = append(ps, c.Warningf("data."+name+".path", "the briefing is dated %s, before %s was generated (%s): date it later with --as-of, or use the export it had",
+					asOf.Format("2 Jan 2006"), filepath.Base(f.Path), f.GeneratedDate.Format("2 Jan 2006")))
+				break
+			}
+		}
+	}
+	return ps
 }
