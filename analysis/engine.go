@@ -29,6 +29,9 @@ type DatasetSummary struct {
 	RowsRead  int
 	RowsUsed  int // rows inside the period cut
 	Generated string
+	// Through is the latest time of a row inside the period cut, as the
+	// data gives it (a year, a month, a day); zero without a time column.
+	Through period.Interval
 }
 
 // maxRowProblems caps the row errors reported per dataset.
@@ -242,6 +245,11 @@ func (run *datasetRun) onRow(r dataset.Row) error {
 	}
 	if run.own == nil || inCut[run.own.index] {
 		run.summary.RowsUsed++
+		if run.own != nil {
+			if iv := times[run.own.index]; run.summary.Through.IsZero() || iv.End().After(run.summary.Through.End()) {
+				run.summary.Through = iv
+			}
+		}
 	}
 	for _, cons := range run.consumers {
 		tm := cons.time()

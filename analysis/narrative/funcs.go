@@ -10,6 +10,7 @@ import (
 
 	"github.com/briefing/report/analysis"
 	"github.com/briefing/report/internal/exact"
+	"github.com/briefing/report/internal/period"
 	"github.com/briefing/report/internal/suggest"
 )
 
@@ -120,6 +121,23 @@ func (e *Env) funcs() template.FuncMap {
 				return analysis.CompareRow{}, fmt.Errorf("compare %q has no series %q%s (series: %q)", a, s, suggest.Hint(s, series), series)
 			}
 			return analysis.CompareRow{}, fmt.Errorf("compare %q has no period %q%s (periods: %q)", a, label, suggest.Hint(label, periods), periods)
+		},
+		// coverage is the last interval a series' data covers: the files
+		// its rows come from reach no further.
+		"coverage": func(a, s string) (period.Interval, error) {
+			r, err := e.result(a)
+			if err != nil {
+				return period.Interval{}, err
+			}
+			ser, ok := r.SeriesByLabel(s)
+			if !ok {
+				_, _, err := e.series(a, s)
+				return period.Interval{}, err
+			}
+			if ser.Through.IsZero() {
+				return period.Interval{}, fmt.Errorf("series %q of %q has no rows, so no coverage", s, a)
+			}
+			return ser.Through, nil
 		},
 		"changes": e.changes,
 		"rows": func(a string) ([]map[string]string, error) {

@@ -16,7 +16,7 @@ func TestFuncs_OnlyReadResults(t *testing.T) {
 		got = append(got, name)
 	}
 	sort.Strings(got)
-	want := "abs add change changes cmp count dataset div eq fig ge gt last le lower lt mul ne num pct peak rows signed spct sub tab total value"
+	want := "abs add change changes cmp count coverage dataset div eq fig ge gt last le lower lt mul ne num pct peak rows signed spct sub tab total value"
 	if strings.Join(got, " ") != want {
 		t.Errorf("template functions are\n%s\nwant\n%s", strings.Join(got, " "), want)
 	}
@@ -51,7 +51,7 @@ func TestRender_ErrMessagesSayWhatToDo(t *testing.T) {
 		line             int
 	}{
 		{"ErrUnknownFunction", "a\n{{ valeu 1 }}", `unknown function "valeu"; did you mean "value"?`, 2},
-		{"ErrUnknownField", "{{ .Perod }}", "unknown field .Perod; did you mean .Period? (fields: .AsOf, .Period, .Report)", 1},
+		{"ErrUnknownField", "{{ .Perod }}", "unknown field .Perod; did you mean .Period? (fields: .AsOf, .Coverage, .Period, .Report)", 1},
 		{"ErrWrongArgs", `{{ value "arms" "A" }}`, "value takes 3 arguments, found 2: value ANALYSIS SERIES TIME", 1},
 		{"ErrNoEnd", "a\n{{ if true }}\nb", "has no {{ end }}", 3},
 		{"ErrUnclosedAction", "a\n\n{{ value \n\n", "unclosed action", 3},

@@ -65,7 +65,7 @@ func testEnv() *Env {
 		Analyses: map[string]*analysis.Result{
 			"arms": {Name: "arms", Kind: "trend", Timed: true, Keys: years, Series: []analysis.Series{
 				{Label: "A", Values: ints(100, 50, 0, 25, 30)},
-				{Label: "B", Values: ints(1, 2, 3, 4, 5)},
+				{Label: "B", Values: ints(1, 2, 3, 4, 5), Through: period.YearOf(2023)},
 			}},
 			"cats": {Name: "cats", Kind: "count", Keys: []analysis.Key{{Label: "Treaty"}}, Series: []analysis.Series{{Label: "Count", Values: ints(7)}}},
 			"cmp":  {Name: "cmp", Kind: "compare", Compare: []analysis.CompareRow{{Series: "A", Period: "early", Total: exact.Int(10), ChangePct: exact.NaN()}}},
@@ -76,7 +76,7 @@ func testEnv() *Env {
 	}
 	p, _ := period.ParsePeriod("2025-Q3", period.YearOf(2026).Start)
 	return &Env{Results: res, Figures: map[string]int{"chart": 2}, Tables: map[string]int{"cmp": 1},
-		Data: Data{Period: p, Report: ReportInfo{Title: "T", Organization: "O"}}}
+		Data: Data{Period: p, Report: ReportInfo{Title: "T", Organization: "O"}, Coverage: map[string]period.Interval{"d": period.YearOf(2024)}}}
 }
 
 func TestRender_Functions(t *testing.T) {
@@ -101,6 +101,8 @@ func TestRender_Functions(t *testing.T) {
 		{"Spct", `{{ spct 0.25 }} {{ signed 1 3.14159 }}`, "+25% +3.1"},
 		{"AddSub", `{{ add 1 2 }} {{ sub 5 2.5 }}`, "3 2.5"},
 		{"MulDivAbs", `{{ mul 2 3 }} {{ div 1 4 }} {{ div 1 0 | num }} {{ abs -2 }}`, "6 0.25 n/a 2"},
+		{"Coverage", `{{ .Coverage.d }} {{ coverage "arms" "B" }}`, "2024 2023"},
+		{"PartialPoint", `{{ with last "arms" "A" }}{{ if .Partial }}partial{{ else }}whole{{ end }}{{ end }}`, "whole"},
 		{"CompareExactWithGo", `{{ if gt (value "arms" "A" 2021) 49 }}more{{ end }} {{ if eq (total "arms" "B") 15 }}fifteen{{ end }} {{ if lt .Period.Year 2026 }}before{{ end }}`, "more fifteen before"},
 		{"CompareStrings", `{{ if eq .Period.String "2025-Q3" "x" }}yes{{ end }} {{ if ne "a" "b" }}ne{{ end }}`, "yes ne"},
 		{"ExactSumsRoundOnce", `{{ add "0.1" "0.2" }} {{ add "1869.25" "-5408.2" | num 1 }} {{ div 1 8 | pct }}`, "0.3 −3,539.0 13%"},

@@ -52,6 +52,9 @@ type Data struct {
 	Period period.Period
 	Report ReportInfo
 	AsOf   time.Time
+	// Coverage gives, per dataset name, the latest time of its rows in
+	// this edition ({{ .Coverage.transfers }} prints 2024).
+	Coverage map[string]period.Interval
 }
 
 // ReportInfo is .Report in a template.

@@ -44,6 +44,9 @@ func (e *Env) Values() []Value {
 		out = append(out,
 			Value{g, fmt.Sprintf("{{ (dataset %q).Rows }}", name), strconv.Itoa(d.RowsUsed)},
 			Value{g, fmt.Sprintf("{{ (dataset %q).Generated }}", name), orNone(d.Generated)})
+		if iv, ok := e.Data.Coverage[name]; ok {
+			out = append(out, Value{g, fmt.Sprintf("{{ .Coverage.%s }}", name), iv.String()})
+		}
 	}
 	for _, id := range sortedNames(e.Figures) {
 		out = append(out, Value{"figures", fmt.Sprintf("{{ fig %q }}", id), fmt.Sprintf("Figure %d", e.Figures[id])})

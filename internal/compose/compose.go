@@ -41,8 +41,14 @@ func Document(in Input) (layouts.Document, *narrative.Env, config.Problems) {
 	}
 	style := chartStyle(c, in.Results, brand)
 	g := newGlyphs(c)
+	coverage := map[string]period.Interval{}
+	for name, d := range in.Results.Datasets {
+		if !d.Through.IsZero() {
+			coverage[name] = d.Through
+		}
+	}
 	env := &narrative.Env{Results: in.Results, Data: narrative.Data{
-		Period: in.Period, AsOf: in.AsOf,
+		Period: in.Period, AsOf: in.AsOf, Coverage: coverage,
 		Report: narrative.ReportInfo{Title: c.Report.Title, Subtitle: c.Report.Subtitle, Organization: c.Brand.Organization},
 	}}
 	f := &fields{c: c, env: env}
