@@ -99,3 +99,17 @@ func TestCompare_PeriodPastTheDataSaysWhatItHolds(t *testing.T) {
 		t.Errorf("2015–2019 holds %q", rows[0].Holds)
 	}
 }
+
+func TestFilter_ErrValuesSuggestWhatTheDataSays(t *testing.T) {
+	_, ps := mustCompute(t, "testdata/values/briefing.yaml", "2025-Q4")
+	got := ps.Error()
+	for _, want := range []string{
+		`Recipient has no value "france"; did you mean "France"?`,
+		`Recipient has no value "Vietnam"; did you mean "Viet Nam"?`,
+		`Supplier has no value "USA"; did you mean "United States"?`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("missing %q in:\n%s", want, got)
+		}
+	}
+}

@@ -115,7 +115,7 @@ func (f *filter) unmatched(c *config.Config, dataset string) config.Problem {
 				vals = append(vals, s)
 			}
 			sort.Strings(vals)
-			hint := suggest.Hint(v, vals)
+			hint := suggest.ValueHint(v, vals)
 			hints = append(hints, fmt.Sprintf("%s has no value %q%s", f.clauses[i].name, v, hint))
 		}
 	}

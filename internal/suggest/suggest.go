@@ -66,3 +66,58 @@ func distance(a, b string) int {
 	}
 	return prev[len(rb)]
 }
+
+// ClosestValue is Closest for values found in data: it also takes a name
+// written as the initials of a candidate ("USA" or "US" for "United
+// States", "UAE" for "United Arab Emirates").
+func ClosestValue(name string, candidates []string) string {
+	n := strings.ReplaceAll(strings.TrimSpace(name), ".", "")
+	if acronym(n) {
+		// An acronym means the words it stands for more than a name one
+		// letter away from it: "USA" is "United States", not "UAE".
+		for _, exact := range []bool{true, false} {
+			for _, c := range candidates {
+				ini := initials(c)
+				if len(ini) >= 2 && (ini == n || !exact && strings.HasPrefix(n, ini) && len(n)-len(ini) == 1) {
+					return c
+				}
+			}
+		}
+	}
+	return Closest(name, candidates)
+}
+
+// acronym reports whether s is 2 to 6 upper-case letters.
+func acronym(s string) bool {
+	if len(s) < 2 || len(s) > 6 {
+		return false
+	}
+	for _, r := range s {
+		if r < 'A' || r > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// ValueHint is Hint with ClosestValue.
+func ValueHint(name string, candidates []string) string {
+	if c := ClosestValue(name, candidates); c != "" && c != name {
+		return `; did you mean "` + c + `"?`
+	}
+	return ""
+}
+
+// initials returns the upper-case first letters of the words of s that
+// are not "of", "the" or "and": "United States" gives "US".
+func initials(s string) string {
+	var b strings.Builder
+	for _, w := range strings.Fields(s) {
+		switch strings.ToLower(w) {
+		case "of", "the", "and":
+			continue
+		}
+		b.WriteString(strings.ToUpper(string([]rune(w)[:1])))
+	}
+	return b.String()
+}

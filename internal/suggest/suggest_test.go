@@ -30,3 +30,17 @@ func TestHint(t *testing.T) {
 		t.Errorf("Hint for a far name = %q, want empty", got)
 	}
 }
+
+func TestClosestValue(t *testing.T) {
+	countries := []string{"China", "France", "India", "United Arab Emirates", "United Kingdom", "United States", "Viet Nam"}
+	tests := []struct{ in, want string }{
+		{"france", "France"}, {"Vietnam", "Viet Nam"}, {"USA", "United States"}, {"US", "United States"},
+		{"U.S.", "United States"}, {"UK", "United Kingdom"}, {"UAE", "United Arab Emirates"}, {"Chna", "China"},
+		{"Brazil", ""}, {"XYZ", ""},
+	}
+	for _, tt := range tests {
+		if got := ClosestValue(tt.in, countries); got != tt.want {
+			t.Errorf("ClosestValue(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
