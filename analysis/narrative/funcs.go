@@ -55,6 +55,20 @@ func (e *Env) funcs() template.FuncMap {
 			}
 			return pointAt(r, vals, best), nil
 		},
+		// lastnonzero is the last interval whose value is not zero: when
+		// the series last had rows ("no land exercise since 2021").
+		"lastnonzero": func(a, s string) (Point, error) {
+			r, vals, err := e.series(a, s)
+			if err != nil {
+				return Point{}, err
+			}
+			for i := len(vals) - 1; i >= 0; i-- {
+				if !analysis.IsGap(vals[i]) && !vals[i].IsZero() {
+					return pointAt(r, vals, i), nil
+				}
+			}
+			return Point{}, fmt.Errorf("series %q of %q is zero throughout", s, a)
+		},
 		"count": func(a, category string) (exact.Number, error) {
 			r, err := e.result(a)
 			if err != nil {

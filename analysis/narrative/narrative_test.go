@@ -101,6 +101,7 @@ func TestRender_Functions(t *testing.T) {
 		{"Spct", `{{ spct 0.25 }} {{ signed 1 3.14159 }}`, "+25% +3.1"},
 		{"AddSub", `{{ add 1 2 }} {{ sub 5 2.5 }}`, "3 2.5"},
 		{"MulDivAbs", `{{ mul 2 3 }} {{ div 1 4 }} {{ div 1 0 | num }} {{ abs -2 }}`, "6 0.25 n/a 2"},
+		{"LastNonZero", `{{ (lastnonzero "arms" "A").Time }} {{ (lastnonzero "arms" "B").Value }}`, "2024 5"},
 		{"Coverage", `{{ .Coverage.d }} {{ coverage "arms" "B" }}`, "2024 2023"},
 		{"PartialPoint", `{{ with last "arms" "A" }}{{ if .Partial }}partial{{ else }}whole{{ end }}{{ end }}`, "whole"},
 		{"CompareExactWithGo", `{{ if gt (value "arms" "A" 2021) 49 }}more{{ end }} {{ if eq (total "arms" "B") 15 }}fifteen{{ end }} {{ if lt .Period.Year 2026 }}before{{ end }}`, "more fifteen before"},

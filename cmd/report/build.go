@@ -94,7 +94,7 @@ func build(in buildInput) (b *built, err error) {
 		if err := in.Log.problems(asError(layoutProblems(cfg, res, plan.Warnings)), in.Strict); err != nil {
 			return nil, err
 		}
-		return &built{Config: cfg, Period: p, Env: env}, nil
+		return &built{Config: cfg, Period: p, Env: env, Doc: doc}, nil
 	}
 
 	start = time.Now()
