@@ -1,6 +1,7 @@
 package narrative
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"strconv"
@@ -35,10 +36,18 @@ func pointAt(r *analysis.Result, vals []exact.Number, i int) Point {
 	return Point{Time: k.Interval, Value: vals[i], Partial: k.Partial, Upto: k.Upto()}
 }
 
+// ErrFailed is the error of a template that uses an analysis whose data
+// could not be read: that problem is reported where the data is, and the
+// template's own problems are then beside the point.
+var ErrFailed = errors.New("the analysis has no result: its data could not be read")
+
 // AllSeries is the series argument that sums every series.
 const AllSeries = "*"
 
 func (e *Env) result(name string) (*analysis.Result, error) {
+	if e.Failed[name] {
+		return nil, fmt.Errorf("analysis %q: %w", name, ErrFailed)
+	}
 	r, ok := e.Results.Analyses[name]
 	if !ok {
 		names := make([]string, 0, len(e.Results.Analyses))

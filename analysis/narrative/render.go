@@ -22,6 +22,9 @@ type Env struct {
 	Figures map[string]int // chart id -> figure number
 	Tables  map[string]int // table id -> table number
 	Data    Data
+	// Failed names the analyses whose data could not be read: a template
+	// that uses one fails with ErrFailed.
+	Failed map[string]bool
 
 	// Warnings are what the templates run so far did that works but is
 	// likely not meant, such as a change from zero (it prints n/a).
@@ -68,6 +71,16 @@ type Error struct {
 	Source       string
 	Line, Column int
 	Msg          string
+	// failed is set when the template used an analysis in Env.Failed.
+	failed bool
+}
+
+// Unwrap returns ErrFailed for a template that used a failed analysis.
+func (e *Error) Unwrap() error {
+	if e.failed {
+		return ErrFailed
+	}
+	return nil
 }
 
 func (e *Error) Error() string {
@@ -115,7 +128,9 @@ func (e *Env) Render(source, text string) (string, error) {
 		case errors.Is(err, errTooManyLoops):
 			return "", &Error{Source: source, Msg: fmt.Sprintf("the {{ range }}s of this text run more than %d times", MaxLoops)}
 		}
-		return "", e.templateError(source, err)
+		te := e.templateError(source, err)
+		te.failed = errors.Is(err, ErrFailed)
+		return "", te
 	}
 	return out.String(), nil
 }

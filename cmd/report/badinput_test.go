@@ -381,6 +381,11 @@ func TestGen_BadInput(t *testing.T) {
 		{name: "ErrTemplateInTableTitle", edit: replace("briefing.yaml", "      - table: eras\n", "      - table: eras\n        title: \"Eras {{ .Perod }}\"\n"),
 			code: 1, want: []string{"briefing.yaml:", "sections[0].blocks[2].title", "Perod"}},
 
+		{name: "ErrDataAndTemplateTogether", edit: edits(replace("deals.csv", "2025-08-15", "2025-08-99"), replace("summary.md", `"Alpha" 2024`, `"Alpa" 2024`)),
+			code: 1, want: []string{"deals.csv:3:", "2025-08-99", "summary.md:3:", `no series "Alpa"; did you mean "Alpha"?`, "2 problems found"}},
+		{name: "ErrFailedDataHidesNoTemplateButItsOwn", edit: edits(put("events.csv", "year,kind,amount\n2018,alpha,ten\n"), replace("summary.md", "in 2024", "in {{ .Perod }}")),
+			code: 1, want: []string{"events.csv:2:", `not a number: "ten"`, "summary.md:3:", "unknown field .Perod"}},
+
 		// Narrative.
 		{name: "ErrMarkdownMissing", edit: remove("summary.md"),
 			code: 1, want: []string{"briefing.yaml:48:", "sections[0].blocks[0].text", "summary.md: no such file"}},

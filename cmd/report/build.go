@@ -66,6 +66,12 @@ func build(in buildInput) (b *built, err error) {
 
 	start = time.Now()
 	res, ps := analysis.Compute(cfg, p)
+	if len(ps.Errors()) > 0 || in.Strict && len(ps) > 0 {
+		// The templates are checked too, against what could be computed,
+		// so that one run reports the data and the text problems together.
+		_, _, more := compose.Document(compose.Input{Config: cfg, Results: res, Period: p, AsOf: in.Clock.Now(), Failed: failed(cfg, res)})
+		ps = append(ps, more...)
+	}
 	if err := in.Log.problems(asError(ps), in.Strict); err != nil {
 		return nil, err
 	}
@@ -135,6 +141,25 @@ func notAnInput(path string) error {
 		return nil
 	}
 	return fmt.Errorf("cannot write %s: it exists and is not a PDF (is the output path right?); a briefing only replaces an earlier PDF", path)
+}
+
+// failed names the analyses and dataset tables that have no result: their
+// data could not be read, and that problem has been reported.
+func failed(c *config.Config, res *analysis.Results) map[string]bool {
+	out := map[string]bool{}
+	for _, name := range c.AnalysisNames() {
+		if res.Analyses[name] == nil {
+			out[name] = true
+		}
+	}
+	for _, s := range c.Sections {
+		for _, b := range s.Blocks {
+			if b.Kind == config.BlockTable && b.Dataset != "" && res.Tables[b.Path] == nil {
+				out["data."+b.Dataset] = true
+			}
+		}
+	}
+	return out
 }
 
 func asError(ps config.Problems) error {

@@ -24,6 +24,10 @@ type Input struct {
 	Results *analysis.Results
 	Period  period.Period
 	AsOf    time.Time
+	// Failed names the analyses that have no result because their data
+	// could not be read (reported there): blocks that use them are left
+	// out without a second problem, so that the rest is still checked.
+	Failed map[string]bool
 }
 
 // Document builds the briefing document and the template environment its
@@ -47,7 +51,7 @@ func Document(in Input) (layouts.Document, *narrative.Env, config.Problems) {
 			coverage[name] = d.Through
 		}
 	}
-	env := &narrative.Env{Results: in.Results, Data: narrative.Data{
+	env := &narrative.Env{Results: in.Results, Failed: in.Failed, Data: narrative.Data{
 		Period: in.Period, AsOf: in.AsOf, Coverage: coverage,
 		Report: narrative.ReportInfo{Title: c.Report.Title, Subtitle: c.Report.Subtitle, Organization: c.Brand.Organization},
 	}}
@@ -74,6 +78,9 @@ func Document(in Input) (layouts.Document, *narrative.Env, config.Problems) {
 				texts = append(texts, pending{si, len(sec.Blocks), b})
 				sec.Blocks = append(sec.Blocks, layouts.Markdown{})
 			case config.BlockChart:
+				if in.Failed[c.Charts[b.Chart].Analysis] {
+					continue
+				}
 				fig, warns, err := figure(c, in.Results, b, style, g, f)
 				ps = append(ps, warns...)
 				if err != nil {
@@ -92,6 +99,9 @@ func Document(in Input) (layouts.Document, *narrative.Env, config.Problems) {
 				})
 				sec.Blocks = append(sec.Blocks, fig)
 			case config.BlockTable:
+				if in.Failed[b.Analysis] || in.Failed["data."+b.Dataset] {
+					continue
+				}
 				t, err := table(c, in.Results, b)
 				if err != nil {
 					ps = append(ps, c.Problemf(b.Path+".table", "%v", err))
@@ -125,6 +135,9 @@ func Document(in Input) (layouts.Document, *narrative.Env, config.Problems) {
 			p := templateProblem(c, t.b, w)
 			p.Warning = true
 			ps = append(ps, p)
+		}
+		if errors.Is(err, narrative.ErrFailed) {
+			continue // said where the data is
 		}
 		if err != nil {
 			ps = append(ps, templateProblem(c, t.b, err))

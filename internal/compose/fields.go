@@ -32,6 +32,9 @@ func (f *fields) text(path, s string) string {
 		p.Warning = true
 		f.ps = append(f.ps, p)
 	}
+	if errors.Is(err, narrative.ErrFailed) {
+		return s
+	}
 	if err != nil {
 		f.ps = append(f.ps, f.c.Problemf(path, "%s", errMsg(err)))
 		return s
