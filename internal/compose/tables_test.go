@@ -1,0 +1,58 @@
+package compose
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/briefing/report/analysis"
+	"github.com/briefing/report/internal/exact"
+	"github.com/briefing/report/layouts"
+)
+
+func dec(t *testing.T, s string) exact.Number {
+	t.Helper()
+	n, err := exact.Parse(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// TestCompareTable_RowAgreesWithItself uses the totals of Table 1 in the
+// 2025-Q3 sample: 1,869.25 − 5,408.2 = −3,538.95. Rounded once each, the
+// totals print 5,408.2 and 1,869.3 and the change their difference.
+func TestCompareTable_RowAgreesWithItself(t *testing.T) {
+	early, late := dec(t, "5408.2"), dec(t, "1869.25")
+	five := exact.Int(5)
+	r := &analysis.Result{Kind: "compare", Unit: "year", Basis: analysis.BasisTotals, Compare: []analysis.CompareRow{
+		{Series: "A", Period: "2015–2019", Holds: "2015–2019", Total: early, Mean: early.Quo(five), Intervals: 5, Length: five,
+			Change: exact.NaN(), ChangePct: exact.NaN(), Share: exact.Int(1), Basis: analysis.BasisTotals},
+		{Series: "A", Period: "2020–2024", Holds: "2020–2024", Total: late, Mean: late.Quo(five), Intervals: 5, Length: five,
+			Change: late.Sub(early), ChangePct: late.Sub(early).Quo(early), Share: exact.Int(1), Basis: analysis.BasisTotals},
+	}}
+	var tb layouts.Table
+	compareTable(&tb, r, 1)
+	if got := strings.Join(tb.Rows[1], "|"); got != "A|2020–2024|1,869.3|373.9|−3,538.9|−65%|100%" {
+		t.Errorf("row = %s", got)
+	}
+	if !strings.Contains(tb.Note, "on totals") || !strings.Contains(tb.Note, "Share of period is") {
+		t.Errorf("note = %q", tb.Note)
+	}
+	// On means (periods of 5 and 4 years) the change is that of the
+	// printed means, and the note says so.
+	r.Basis = analysis.BasisMeans
+	four := exact.Int(4)
+	r.Compare[1].Holds, r.Compare[1].Length, r.Compare[1].Intervals, r.Compare[1].Mean = "2020–2023 (2024 not yet in the data)", four, 4, late.Quo(four)
+	r.Compare[1].ChangePct = r.Compare[1].Mean.Sub(r.Compare[0].Mean).Quo(r.Compare[0].Mean)
+	for i := range r.Compare {
+		r.Compare[i].Basis = analysis.BasisMeans
+	}
+	tb = layouts.Table{}
+	compareTable(&tb, r, 1)
+	if got := strings.Join(tb.Rows[1], "|"); got != "A|2020–2023 (2024 not yet in the data)|1,869.3|467.3|−614.3|−57%|100%" {
+		t.Errorf("means row = %s", got)
+	}
+	if !strings.Contains(tb.Note, "on means per year, because the periods hold different numbers of years") {
+		t.Errorf("note = %q", tb.Note)
+	}
+}
