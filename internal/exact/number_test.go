@@ -154,6 +154,9 @@ func FuzzRoundTrip(f *testing.F) {
 		if err1 != nil || err2 != nil {
 			return
 		}
+		if r, ok := ratOf(a); ok && x.Rat().Cmp(r) != 0 {
+			t.Fatalf("Parse(%q) = %s, want %s", a, x, r.FloatString(20))
+		}
 		sum := x.Add(y)
 		if sum.Rat().Cmp(newRatSum(x, y)) != 0 {
 			t.Fatalf("%s + %s = %s", a, b, sum)

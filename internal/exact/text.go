@@ -36,8 +36,11 @@ func Parse(s string) (Number, error) {
 		return Number{}, ErrSyntax
 	}
 	_ = dot
-	digits := strings.TrimLeft(intPart+frac, "0")
 	scale := len(frac) - exp
+	if n, ok := shortDecimal(intPart, frac, scale, neg); ok {
+		return n, nil
+	}
+	digits := strings.TrimLeft(intPart+frac, "0")
 	if digits == "" {
 		return Number{}, nil
 	}
@@ -64,6 +67,40 @@ func Parse(s string) (Number, error) {
 		r.SetInt(num.Mul(num, pow10Big(-scale)))
 	}
 	return normal(r), nil
+}
+
+// shortDecimal reads the digits of intPart and frac as a coefficient
+// without allocating, when they fit an int64 at a scale of 0..18.
+func shortDecimal(intPart, frac string, scale int, neg bool) (Number, bool) {
+	if scale < 0 || scale > maxScale {
+		return Number{}, false
+	}
+	var c uint64
+	n := 0
+	for _, part := range [2]string{intPart, frac} {
+		for i := 0; i < len(part); i++ {
+			if c == 0 && part[i] == '0' {
+				continue
+			}
+			if n++; n > 18 {
+				return Number{}, false
+			}
+			c = c*10 + uint64(part[i]-'0')
+		}
+	}
+	s := scale
+	for s > 0 && c%10 == 0 && c != 0 {
+		c /= 10
+		s--
+	}
+	if c == 0 {
+		return Number{}, true
+	}
+	v := int64(c)
+	if neg {
+		v = -v
+	}
+	return Number{c: v, s: int8(s)}, true
 }
 
 func digitsOnly(s string) bool {
