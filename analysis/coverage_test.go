@@ -113,3 +113,12 @@ func TestFilter_ErrValuesSuggestWhatTheDataSays(t *testing.T) {
 		}
 	}
 }
+
+func TestPartial_NoMovingAverageOverAYearToDate(t *testing.T) {
+	res, _ := mustCompute(t, "testdata/coverage/briefing.yaml", "2025-Q3")
+	r := res.Analyses["tempo_smooth"]
+	avg := r.Series[1]
+	if last := len(avg.Values) - 1; !r.Keys[last].Partial || !analysis.IsGap(avg.Values[last]) || analysis.IsGap(avg.Values[last-1]) {
+		t.Errorf("average = %v over %v; want a gap at the partial year only", avg.Values, r.Keys)
+	}
+}

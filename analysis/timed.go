@@ -205,7 +205,7 @@ func (a *timedAnalysis) result() *Result {
 	if n := a.spec.MovingAverage; n > 1 {
 		var withAvg []Series
 		for _, s := range r.Series {
-			withAvg = append(withAvg, s, movingAverage(s, n, a.unit))
+			withAvg = append(withAvg, s, movingAverage(s, n, a.unit, keys))
 		}
 		r.Series = withAvg
 	}
@@ -354,11 +354,12 @@ func foldOther(rest []Series) Series {
 }
 
 // movingAverage returns the trailing n-interval mean of s; the first n-1
-// intervals, and any window with a gap, are gaps.
-func movingAverage(s Series, n int, unit period.Unit) Series {
+// intervals, any window with a gap, and a partial interval (whose year to
+// date would drag the mean down) are gaps.
+func movingAverage(s Series, n int, unit period.Unit, keys []Key) Series {
 	out := Series{Label: fmt.Sprintf("%s (%d-%s average)", s.Label, n, unit), AverageOf: s.Label, Values: make([]exact.Number, len(s.Values)), Through: s.Through}
 	for i := range s.Values {
-		if i < n-1 {
+		if i < n-1 || keys[i].Partial {
 			out.Values[i] = Gap
 			continue
 		}
