@@ -183,3 +183,28 @@ func TestValues_EveryValueRendersAsListed(t *testing.T) {
 		t.Errorf("only %d values compared", checked)
 	}
 }
+
+func TestRender_ErrEveryMistakeOfATextAtOnce(t *testing.T) {
+	text := "Intro {{ value \"arm\" \"A\" 2020 }}.\n\nThen {{ total \"arms\" \"a\" }} and {{ .Perod }}.\n\n{{ if true }}{{ fig \"chrt\" }}{{ end }}\n"
+	_, err := testEnv().Render("x.md", text)
+	var es Errors
+	if !errors.As(err, &es) {
+		t.Fatalf("err = %v (%T), want Errors", err, err)
+	}
+	want := []string{`x.md:1:`, `unknown analysis "arm"`, `x.md:3:`, `no series "a"; did you mean "A"?`, `.Perod`, `x.md:5:`, `did you mean "chart"?`}
+	got := es.Error()
+	for _, w := range want {
+		if !strings.Contains(got, w) {
+			t.Errorf("missing %q in\n%s", w, got)
+		}
+	}
+	if len(es) != 4 {
+		t.Errorf("%d errors, want 4:\n%s", len(es), got)
+	}
+	// A text with a top-level variable stops at its first error.
+	_, err = testEnv().Render("x.md", "{{ $a := 1 }}{{ value \"arm\" \"A\" 2020 }} {{ $a }} {{ .Perod }}")
+	var one *Error
+	if !errors.As(err, &one) || errors.As(err, &es) {
+		t.Errorf("with a variable: %v (%T), want one *Error", err, err)
+	}
+}

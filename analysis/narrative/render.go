@@ -128,9 +128,7 @@ func (e *Env) Render(source, text string) (string, error) {
 		case errors.Is(err, errTooManyLoops):
 			return "", &Error{Source: source, Msg: fmt.Sprintf("the {{ range }}s of this text run more than %d times", MaxLoops)}
 		}
-		te := e.templateError(source, err)
-		te.failed = errors.Is(err, ErrFailed)
-		return "", te
+		return "", e.allErrors(t, funcs, source, err)
 	}
 	return out.String(), nil
 }
@@ -235,4 +233,83 @@ func (e *Env) templateError(source string, err error) *Error {
 	}
 	out.Msg = e.explain(out.Msg)
 	return out
+}
+
+// Errors is every problem found in one text, in the order of the text.
+type Errors []*Error
+
+func (es Errors) Error() string {
+	lines := make([]string, len(es))
+	for i, e := range es {
+		lines[i] = e.Error()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Unwrap gives the errors to errors.Is and errors.As.
+func (es Errors) Unwrap() []error {
+	out := make([]error, len(es))
+	for i, e := range es {
+		out[i] = e
+	}
+	return out
+}
+
+// allErrors turns the first execution error of t into an *Error and, so
+// that a writer sees every mistake of a file at once, runs the top-level
+// parts of the text after the failing one each on its own to find the
+// others. A text that declares variables at the top level is not split
+// (a later part may need them), and reports its first error only. The
+// result is an *Error when there is one, else Errors.
+func (e *Env) allErrors(t *template.Template, funcs template.FuncMap, source string, first error) error {
+	te := e.templateError(source, first)
+	te.failed = errors.Is(first, ErrFailed)
+	nodes := t.Tree.Root.Nodes
+	for _, n := range nodes {
+		if a, ok := n.(*parse.ActionNode); ok && len(a.Pipe.Decl) > 0 {
+			return te
+		}
+	}
+	out := Errors{te}
+	seen := map[string]bool{te.Error(): true}
+	for _, n := range nodes {
+		if n.Position() <= te.pos(e.text) {
+			continue
+		}
+		tree := t.Tree.Copy() // keeps the text, for the error's line
+		tree.Root = &parse.ListNode{NodeType: parse.NodeList, Pos: n.Position(), Nodes: []parse.Node{n}}
+		part, err := template.New(tmplName).Option("missingkey=error").Funcs(funcs).AddParseTree(tmplName, tree)
+		if err != nil {
+			break
+		}
+		if err := part.Execute(&limitedBuffer{max: MaxOutput}, e.Data); err != nil {
+			pe := e.templateError(source, err)
+			pe.failed = errors.Is(err, ErrFailed)
+			if !seen[pe.Error()] {
+				seen[pe.Error()] = true
+				out = append(out, pe)
+			}
+		}
+	}
+	if len(out) == 1 {
+		return te
+	}
+	return out
+}
+
+// pos returns the byte offset in text of the error's line and column, or
+// the end of the text when it has none.
+func (te *Error) pos(text string) parse.Pos {
+	if te.Line <= 0 {
+		return parse.Pos(len(text))
+	}
+	off := 0
+	for line := 1; line < te.Line; line++ {
+		i := strings.IndexByte(text[off:], '\n')
+		if i < 0 {
+			return parse.Pos(len(text))
+		}
+		off += i + 1
+	}
+	return parse.Pos(off + max(te.Column-1, 0))
 }

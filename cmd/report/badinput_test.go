@@ -383,6 +383,8 @@ func TestGen_BadInput(t *testing.T) {
 
 		{name: "ErrDataAndTemplateTogether", edit: edits(replace("deals.csv", "2025-08-15", "2025-08-99"), replace("summary.md", `"Alpha" 2024`, `"Alpa" 2024`)),
 			code: 1, want: []string{"deals.csv:3:", "2025-08-99", "summary.md:3:", `no series "Alpa"; did you mean "Alpha"?`, "2 problems found"}},
+		{name: "ErrEveryTemplateErrorOfAFile", edit: put("summary.md", "# Overview\n\nAlpha {{ value \"per_yer\" \"Alpha\" 2024 }}.\n\nBeta {{ total \"per_year\" \"Beat\" }}.\n"),
+			code: 1, want: []string{"summary.md:3:", `unknown analysis "per_yer"`, "summary.md:5:", `no series "Beat"; did you mean "Beta"?`, "2 problems found"}},
 		{name: "ErrStoppedScanSaidOnce", edit: replace("briefing.yaml", "value: amount", "value: amunt"),
 			code: 1, want: []string{"analyses.per_year.value", `unknown column "amunt"`, "report: 1 problem found"}},
 		{name: "ErrFailedDataHidesNoTemplateButItsOwn", edit: edits(put("events.csv", "year,kind,amount\n2018,alpha,ten\n"), replace("summary.md", "in 2024", "in {{ .Perod }}")),

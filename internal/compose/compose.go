@@ -136,11 +136,8 @@ func Document(in Input) (layouts.Document, *narrative.Env, config.Problems) {
 			p.Warning = true
 			ps = append(ps, p)
 		}
-		if errors.Is(err, narrative.ErrFailed) {
-			continue // said where the data is
-		}
 		if err != nil {
-			ps = append(ps, templateProblem(c, t.b, err))
+			ps = append(ps, templateProblems(c, t.b, err)...)
 			continue
 		}
 		md.Title = f.text(t.b.Path+".title", md.Title)
@@ -229,6 +226,28 @@ func pathErr(err error) string {
 		return pe.Err.Error()
 	}
 	return err.Error()
+}
+
+// templateProblems places every error of a text (narrative.Errors holds
+// several), leaving out those of analyses whose data failed: that is said
+// where the data is.
+func templateProblems(c *config.Config, b config.Block, err error) config.Problems {
+	var es narrative.Errors
+	if !errors.As(err, &es) {
+		es = narrative.Errors{nil}
+	}
+	var ps config.Problems
+	for _, e := range es {
+		var one error = e
+		if e == nil {
+			one = err
+		}
+		if errors.Is(one, narrative.ErrFailed) {
+			continue
+		}
+		ps = append(ps, templateProblem(c, b, one))
+	}
+	return ps
 }
 
 // templateProblem places a template error: in its Markdown file, or in the

@@ -32,11 +32,19 @@ func (f *fields) text(path, s string) string {
 		p.Warning = true
 		f.ps = append(f.ps, p)
 	}
-	if errors.Is(err, narrative.ErrFailed) {
-		return s
-	}
 	if err != nil {
-		f.ps = append(f.ps, f.c.Problemf(path, "%s", errMsg(err)))
+		var es narrative.Errors
+		if !errors.As(err, &es) {
+			es = narrative.Errors{&narrative.Error{Msg: errMsg(err)}}
+			if errors.Is(err, narrative.ErrFailed) {
+				return s
+			}
+		}
+		for _, e := range es {
+			if !errors.Is(e, narrative.ErrFailed) {
+				f.ps = append(f.ps, f.c.Problemf(path, "%s", e.Msg))
+			}
+		}
 		return s
 	}
 	// A title is one line: a template that ends in a newline does not make
