@@ -55,6 +55,9 @@ func build(in buildInput) (b *built, err error) {
 	}()
 	start := time.Now()
 	cfg, err := config.Load(in.Config, config.Options{Env: in.Env, Sets: in.Sets})
+	if ps, ok := err.(config.Problems); ok && len(ps.Errors()) > 0 && cfg != nil {
+		err = append(ps, checkTheRest(cfg, ps, in.Clock)...)
+	}
 	if err := in.Log.problems(err, in.Strict); err != nil {
 		return nil, err
 	}
@@ -141,6 +144,45 @@ func notAnInput(path string) error {
 		return nil
 	}
 	return fmt.Errorf("cannot write %s: it exists and is not a PDF (is the output path right?); a briefing only replaces an earlier PDF", path)
+}
+
+// checkTheRest runs the data and templates of the parts of a config that
+// its problems leave sound, so that one run reports config, data and
+// template problems together. A problem already said is not said again.
+func checkTheRest(cfg *config.Config, ps config.Problems, clock period.Clock) (out config.Problems) {
+	// This pass is a courtesy: a config with errors could take it where
+	// no valid one goes, and a failure here must not hide the problems
+	// already found.
+	defer func() {
+		if r := recover(); r != nil {
+			out = nil
+		}
+	}()
+	sound, rm := cfg.Sound(ps)
+	if sound == nil {
+		return nil
+	}
+	p, err := period.ParsePeriod(sound.Report.Period, clock.Now())
+	if err != nil {
+		return nil
+	}
+	res, more := analysis.Compute(sound, p)
+	skip := failed(sound, res)
+	for _, set := range []map[string]bool{rm.Analyses, rm.Blocks} {
+		for k := range set {
+			skip[k] = true
+		}
+	}
+	for name := range rm.Datasets {
+		skip["data."+name] = true
+	}
+	_, _, texts := compose.Document(compose.Input{Config: sound, Results: res, Period: p, AsOf: clock.Now(), Failed: skip})
+	for _, q := range append(more, texts...) {
+		if !containsProblem(ps, q) && !containsProblem(out, q) {
+			out = append(out, q)
+		}
+	}
+	return out
 }
 
 // failed names the analyses and dataset tables that have no result: their

@@ -24,9 +24,10 @@ type Input struct {
 	Results *analysis.Results
 	Period  period.Period
 	AsOf    time.Time
-	// Failed names the analyses that have no result because their data
-	// could not be read (reported there): blocks that use them are left
-	// out without a second problem, so that the rest is still checked.
+	// Failed names what has no result because its data or config is wrong
+	// (reported there): analyses by name, dataset tables as data.NAME and
+	// blocks by key path. Blocks that use them are left out without a
+	// second problem, so that the rest is still checked.
 	Failed map[string]bool
 }
 
@@ -73,6 +74,9 @@ func Document(in Input) (layouts.Document, *narrative.Env, config.Problems) {
 			doc.Sections[si].Title = f.text(fmt.Sprintf("sections[%d].title", si), s.Title)
 		})
 		for _, b := range s.Blocks {
+			if in.Failed[b.Path] {
+				continue
+			}
 			switch b.Kind {
 			case config.BlockText, config.BlockCallout:
 				texts = append(texts, pending{si, len(sec.Blocks), b})
