@@ -81,6 +81,11 @@ func (c *Config) checkChartOptions(name string) Problems {
 		return nil
 	}
 	var ps Problems
+	if len(ch.Annotations) > 0 && !contains(timedKinds, a.Kind) {
+		ps = append(ps, c.Problemf(path+".annotations", "annotations mark times on a time axis; %q is a %s, which has none", ch.Analysis, a.Kind))
+	} else if len(ch.Annotations) > 0 && (ch.Type == "hbar" || ch.Type == "donut") {
+		ps = append(ps, c.Problemf(path+".annotations", "annotations mark times on a time axis, which a %s has not", ch.Type))
+	}
 	if a.Kind != "compare" {
 		if ch.Period != "" {
 			ps = append(ps, c.Problemf(path+".period", "`period` picks one period of a compare analysis; %q is a %s", ch.Analysis, a.Kind))

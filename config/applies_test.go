@@ -69,6 +69,8 @@ func TestLoad_ErrCompareChartsThatWouldAddPeriods(t *testing.T) {
 		{"DonutWithoutPeriod", "  x: {analysis: c, type: donut}\n", []string{"charts.x.type", "a donut of compare \"c\" would add its periods together: set period: to one of early, late"}},
 		{"StackedWithoutPeriod", "  x: {analysis: c, type: stacked-bar}\n", []string{"charts.x.type", "a stacked-bar of compare"}},
 		{"UnknownPeriod", "  x: {analysis: c, type: donut, period: lat}\n", []string{"charts.x.period", `compare "c" has no period "lat"; did you mean "late"?`}},
+		{"AnnotationsOnCompare", "  x: {analysis: c, annotations: [{x: 2020, label: a}]}\n", []string{"charts.x.annotations", "\"c\" is a compare, which has none"}},
+		{"AnnotationsOnDonut", "  x: {analysis: t, type: donut, annotations: [{x: 2020, label: a}]}\n", []string{"charts.x.annotations", "which a donut has not"}},
 		{"PeriodOnTrend", "  x: {analysis: t, period: late}\n", []string{"charts.x.period", "`period` picks one period of a compare analysis; \"t\" is a trend"}},
 	}
 	for _, tc := range tests {
