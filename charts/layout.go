@@ -65,7 +65,7 @@ func (c *Chart) layout(r chart.Renderer, W, H int) (*frame, error) {
 	if !p.band {
 		right -= lineExtra()
 	}
-	lo, hi := math.Min(0, p.lo), math.Max(0, p.hi)
+	lo, hi := headroom(math.Min(0, p.lo), math.Max(0, p.hi))
 	plotH := H - above - 3*h
 	for round := 0; round < 4; round++ {
 		ticks, dec := niceTicks(lo, hi, maxSteps(plotH, h), p.integral)

@@ -44,6 +44,23 @@ func niceTicks(lo, hi float64, maxSteps int, integral bool) ([]float64, int) {
 	return ticks, decimalsFor(step)
 }
 
+// headroom widens a value range by 2% away from zero on the side(s) with
+// data, so that the largest value (a flat line, the top of a bar) never
+// sits on the frame of the plot: the axis then ends at the next tick.
+func headroom(lo, hi float64) (float64, float64) {
+	span := hi - lo
+	if span == 0 {
+		span = math.Max(math.Abs(hi), 1)
+	}
+	if hi > 0 {
+		hi += 0.02 * span
+	}
+	if lo < 0 {
+		lo -= 0.02 * span
+	}
+	return lo, hi
+}
+
 // niceStep returns the smallest 1, 2 or 5 times a power of ten not below raw.
 func niceStep(raw float64) float64 {
 	if !(raw > 0) || math.IsInf(raw, 0) {

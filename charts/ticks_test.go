@@ -60,3 +60,21 @@ func TestFormatNumber(t *testing.T) {
 		}
 	}
 }
+
+// TestHeadroom_TopValueNeverOnTheFrame: the largest value of a chart is
+// below its top tick, whatever it is.
+func TestHeadroom_TopValueNeverOnTheFrame(t *testing.T) {
+	for _, tc := range []struct {
+		lo, hi   float64
+		integral bool
+	}{{0, 5, true}, {0, 4000, false}, {0, 3, true}, {-1500, 1500, false}, {0, 100, false}, {0, 0.04, false}, {-20, 0, true}} {
+		lo, hi := headroom(tc.lo, tc.hi)
+		ticks, _ := niceTicks(lo, hi, 6, tc.integral)
+		if top := ticks[len(ticks)-1]; tc.hi > 0 && top <= tc.hi {
+			t.Errorf("range %v..%v: top tick %v is on the largest value", tc.lo, tc.hi, top)
+		}
+		if bottom := ticks[0]; tc.lo < 0 && bottom >= tc.lo {
+			t.Errorf("range %v..%v: bottom tick %v is on the smallest value", tc.lo, tc.hi, bottom)
+		}
+	}
+}
