@@ -40,6 +40,10 @@ func New(spec Spec, res *analysis.Result, style Style) (*Chart, error) {
 	return c, err
 }
 
+// MaxGroupedIntervals is the most intervals a grouped-bar chart draws:
+// beyond it the groups are too thin to read.
+const MaxGroupedIntervals = 12
+
 func newChart(spec Spec, res *analysis.Result, style Style) (*Chart, error) {
 	if res == nil {
 		return nil, errors.New("no result to chart")
@@ -58,6 +62,9 @@ func newChart(spec Spec, res *analysis.Result, style Style) (*Chart, error) {
 	}
 	if err := hasData(data); err != nil {
 		return nil, err
+	}
+	if typ == "grouped-bar" && data.Timed && len(data.Keys) > MaxGroupedIntervals {
+		return nil, fmt.Errorf("a grouped-bar over %d intervals is unreadable (at most %d): draw it as a line or a stacked-bar, or narrow it with from: and to:", len(data.Keys), MaxGroupedIntervals)
 	}
 	if len(spec.Annotations) > 0 {
 		switch {

@@ -173,6 +173,9 @@ func axesTypes() []string {
 // rejects reports whether New refuses a chart of typ for res by design: a
 // donut of negative values or of nothing.
 func rejects(typ string, res *analysis.Result) bool {
+	if typ == "grouped-bar" {
+		return res.Timed && len(res.Keys) > MaxGroupedIntervals
+	}
 	if typ != "donut" {
 		return false
 	}

@@ -13,6 +13,9 @@ import (
 func TestXLabels_WholeYears(t *testing.T) {
 	years := regexp.MustCompile(`^\d{4}$`)
 	for _, typ := range axesTypes() {
+		if rejects(typ, armsTrend()) {
+			continue
+		}
 		r := record(t, mustNew(t, Spec{Type: typ}, armsTrend(), testStyle()), testW, testH)
 		labels := r.textsOf("xlabel")
 		if len(labels) < 3 {

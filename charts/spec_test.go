@@ -48,8 +48,7 @@ func TestNew_Errors(t *testing.T) {
 func TestNew_DefaultType(t *testing.T) {
 	oneFreq := exercises()
 	oneFreq.Series = oneFreq.Series[:1]
-	compare := armsTrend()
-	compare.Kind = "compare"
+	compare := compareResult()
 	other := armsTrend()
 	other.Kind = "custom"
 	changes := &analysis.Result{Kind: "changes", Timed: true, Keys: quarterKeys(2025, 2, 2), Series: []analysis.Series{{Label: "Rows", Values: nums([]float64{3, 5})}}}
