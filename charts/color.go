@@ -2,10 +2,12 @@ package charts
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/briefing/report/analysis"
+	"github.com/briefing/report/internal/exact"
 	"github.com/wcharczuk/go-chart/v2/drawing"
 )
 
@@ -34,9 +36,9 @@ func (c RGB) Hex() string { return fmt.Sprintf("#%02X%02X%02X", c.R, c.G, c.B) }
 
 func (c RGB) color() drawing.Color { return drawing.Color{R: c.R, G: c.G, B: c.B, A: 255} }
 
-// OkabeIto returns the colour-blind-safe palette of Okabe and Ito (2008), in
-// the order charts use it when Style.Palette is empty: the low-contrast
-// yellow and black come last.
+// OkabeIto returns the colour-blind-safe palette of Okabe and Ito (2008),
+// low-contrast yellow and black last. Its orange, sky blue and yellow fall
+// below 3:1 against white; charts use DefaultPalette instead.
 func OkabeIto() []RGB { return append([]RGB(nil), okabeIto...) }
 
 var okabeIto = []RGB{
@@ -70,7 +72,7 @@ var (
 // the map as Style.Colors to every chart.
 func AssignColors(palette []RGB, fixed map[string]RGB, results ...*analysis.Result) map[string]RGB {
 	if len(palette) == 0 {
-		palette = okabeIto
+		palette = defaultPalette
 	}
 	m := make(map[string]RGB, len(fixed))
 	uses := make(map[RGB]int)
@@ -88,8 +90,12 @@ func AssignColors(palette []RGB, fixed map[string]RGB, results ...*analysis.Resu
 				taken[c] = true
 			}
 		}
-		for _, s := range res.Series {
+		for _, s := range byTotal(res.Series) {
 			if _, ok := m[s.Label]; ok || s.AverageOf != "" {
+				continue
+			}
+			if s.Label == otherCategory {
+				m[s.Label] = OtherColor
 				continue
 			}
 			best := -1
@@ -118,7 +124,7 @@ func AssignColors(palette []RGB, fixed map[string]RGB, results ...*analysis.Resu
 func seriesColors(series []plotSeries, st Style) []RGB {
 	palette := st.Palette
 	if len(palette) == 0 {
-		palette = okabeIto
+		palette = defaultPalette
 	}
 	out := make([]RGB, len(series))
 	set := make([]bool, len(series))
@@ -131,6 +137,10 @@ func seriesColors(series []plotSeries, st Style) []RGB {
 	next := 0
 	for i, s := range series {
 		if set[i] || s.AverageOf != "" {
+			continue
+		}
+		if s.Label == otherCategory {
+			out[i], set[i] = OtherColor, true
 			continue
 		}
 		c := palette[next%len(palette)]
@@ -156,6 +166,19 @@ func seriesColors(series []plotSeries, st Style) []RGB {
 			out[i] = c
 		}
 	}
+	return out
+}
+
+// byTotal returns the series ordered by their totals, largest first (in
+// their own order on a tie), so that the strongest palette colours go to
+// the largest series.
+func byTotal(series []analysis.Series) []analysis.Series {
+	out := slices.Clone(series)
+	totals := make(map[string]exact.Number, len(out))
+	for _, s := range out {
+		totals[s.Label] = s.Total()
+	}
+	slices.SortStableFunc(out, func(a, b analysis.Series) int { return totals[b.Label].Cmp(totals[a.Label]) })
 	return out
 }
 

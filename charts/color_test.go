@@ -47,9 +47,9 @@ func TestSeriesColors(t *testing.T) {
 			}
 		}
 	})
-	t.Run("OkabeItoWhenNoPalette", func(t *testing.T) {
+	t.Run("DefaultPaletteWhenNone", func(t *testing.T) {
 		got := seriesColors(plotSeriesOf(series), Style{})
-		if got[0] != okabeIto[0] || got[1] != okabeIto[1] || got[2] != got[0] || got[3] != okabeIto[2] {
+		if got[0] != defaultPalette[0] || got[1] != defaultPalette[1] || got[2] != got[0] || got[3] != defaultPalette[2] {
 			t.Errorf("colours %v", got)
 		}
 	})
@@ -66,7 +66,9 @@ func TestAssignColors_StableAcrossCharts(t *testing.T) {
 	if len(m) != 5 {
 		t.Fatalf("%d labels coloured, want 5 (averages left out): %v", len(m), m)
 	}
-	if m["Russia → China"] != okabeIto[0] || m["Naval"] != okabeIto[2] {
+	// The largest series of a chart takes the strongest colour: India's
+	// deliveries are larger than China's in the fixture.
+	if m["Russia → India"] != defaultPalette[0] || m["Russia → China"] != defaultPalette[1] || m["Naval"] != defaultPalette[2] {
 		t.Errorf("colours %v", m)
 	}
 	a := seriesColors(plotSeriesOf(armsTrend().Series), Style{Colors: m})
@@ -112,5 +114,17 @@ func TestSeriesColors_MapCollisionGetsAFreeColour(t *testing.T) {
 	got := seriesColors(plotSeriesOf([]analysis.Series{{Label: "A"}, {Label: "B"}}), Style{Palette: []RGB{red, blue}, Colors: map[string]RGB{"A": red, "B": red}})
 	if got[0] != red || got[1] != blue {
 		t.Errorf("colours %v, want A red and B the free blue", got)
+	}
+}
+
+func TestAssignColors_OtherIsGrey(t *testing.T) {
+	res := exercises()
+	res.Series[2].Label = "Other"
+	m := AssignColors(nil, nil, res)
+	if m["Other"] != OtherColor {
+		t.Errorf("Other = %v, want grey %v", m["Other"], OtherColor)
+	}
+	if got := seriesColors(plotSeriesOf(res.Series), Style{}); got[2] != OtherColor {
+		t.Errorf("Other drawn in %v", got[2])
 	}
 }

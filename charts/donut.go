@@ -23,7 +23,7 @@ const (
 )
 
 // otherColor fills the "Other" slice.
-var otherColor = RGB{0xA6, 0xA6, 0xA6}
+var otherColor = OtherColor
 
 // slice is one part of a donut.
 type slice struct {

@@ -1,6 +1,8 @@
 package compose
 
 import (
+	"strings"
+
 	"github.com/briefing/report/analysis"
 	"github.com/briefing/report/charts"
 	"github.com/briefing/report/config"
@@ -41,4 +43,24 @@ func chartStyle(c *config.Config, res *analysis.Results, brand layouts.Brand) ch
 		TextColor:  charts.RGB{R: 0x22, G: 0x22, B: 0x22},
 		GridColor:  charts.RGB{R: 0xDD, G: 0xDD, B: 0xDD},
 	}
+}
+
+// checkPalette warns of a brand palette that some readers cannot read: a
+// colour too pale against the page, or two colours (the grey of "Other"
+// among them) that look alike with a colour-vision deficiency.
+func checkPalette(c *config.Config) config.Problems {
+	var palette []charts.RGB
+	for _, h := range c.Brand.Palette {
+		if rgb, err := charts.ParseHex(h); err == nil {
+			palette = append(palette, rgb)
+		}
+	}
+	if len(palette) == 0 {
+		return nil
+	}
+	var ps config.Problems
+	for _, msg := range charts.CheckPalette(append(palette, charts.OtherColor)) {
+		ps = append(ps, c.Warningf("brand.palette", "%s", strings.Replace(msg, charts.OtherColor.Hex(), charts.OtherColor.Hex()+` (the grey of "Other")`, 1)))
+	}
+	return ps
 }

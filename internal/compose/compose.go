@@ -151,6 +151,7 @@ func Document(in Input) (layouts.Document, *narrative.Env, config.Problems) {
 	ps = append(ps, f.ps...)
 	ps = append(ps, checkFootnotes(c, notes)...)
 	ps = append(ps, checkDates(c, in.Results, in.AsOf)...)
+	ps = append(ps, checkPalette(c)...)
 	return doc, env, ps
 }
 

@@ -75,9 +75,9 @@ func TestChartStyle_OneColourPerLabel(t *testing.T) {
 	res, _ := analysis.Compute(c, p)
 	brand, _ := makeBrand(c)
 	st := chartStyle(c, res, brand)
-	// First chart: B gets the first palette colour, A the second; the
-	// second chart reuses A's and C keeps its own colour.
-	if st.Colors["B"].R != 0x11 || st.Colors["A"].R != 0x22 {
+	// First chart: A, the larger series, gets the first palette colour and
+	// B the second; the second chart reuses A's and C keeps its own colour.
+	if st.Colors["A"].R != 0x1F || st.Colors["B"].R != 0xD1 {
 		t.Errorf("colours in order of first appearance: %+v", st.Colors)
 	}
 	if st.Colors["C"].R != 0xAB || st.Colors["C"].B != 0xEF {

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/briefing/report/analysis"
+	"github.com/briefing/report/config"
 	"github.com/briefing/report/internal/exact"
 	"github.com/briefing/report/layouts"
 )
@@ -54,5 +55,19 @@ func TestCompareTable_RowAgreesWithItself(t *testing.T) {
 	}
 	if !strings.Contains(tb.Note, "on means per year, because the periods hold different numbers of years") {
 		t.Errorf("note = %q", tb.Note)
+	}
+}
+
+func TestCheckPalette_NamesWhatReadersCannotSee(t *testing.T) {
+	c := &config.Config{File: "b.yaml", Brand: config.Brand{Palette: []string{"#0B3D5C", "#E0A526", "#6C8EAD", "#8C6BB1"}}}
+	got := checkPalette(c).Error()
+	for _, want := range []string{"brand.palette: #E0A526 has a contrast of 2.19:1", "#6C8EAD and #8C6BB1 are hard to tell apart with deuteranopia", "warning"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("missing %q in\n%s", want, got)
+		}
+	}
+	c.Brand.Palette = []string{"#1F78B4", "#D1495B", "#117733"}
+	if ps := checkPalette(c); len(ps) != 0 {
+		t.Errorf("a readable palette warns: %v", ps)
 	}
 }
