@@ -87,3 +87,17 @@ func TestLoad_ErrCompareChartsThatWouldAddPeriods(t *testing.T) {
 		t.Errorf("a donut of one period is fine, got:\n%s", got)
 	}
 }
+
+// mustLoadText loads body as a config beside a small CSV.
+func mustLoadText(t *testing.T, body string) *Config {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "d.csv"), []byte("year,kind\n2020,a\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cfg := filepath.Join(dir, "b.yaml")
+	if err := os.WriteFile(cfg, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return mustLoad(t, cfg, Options{})
+}

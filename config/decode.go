@@ -33,6 +33,9 @@ type rawDataset struct {
 // every value of the wrong type.
 func (c *Config) decode(all map[string]any) Problems {
 	var ps Problems
+	if report, ok := all["report"].(map[string]any); ok {
+		c.decodeClassification(report, &ps)
+	}
 	c.decodeInto("report", all["report"], &c.Report, &ps)
 	c.decodeInto("brand", all["brand"], &c.Brand, &ps)
 

@@ -25,12 +25,13 @@ var (
 	timeKeys = &shape{keys: map[string]*shape{"column": leaf, "date": leaf, "year": leaf, "month": leaf}}
 	tableRef = &shape{keys: map[string]*shape{"dataset": leaf, "analysis": leaf, "columns": free, "decimals": leaf, "title": leaf}}
 	textRef  = &shape{keys: map[string]*shape{"file": leaf, "markdown": leaf}}
+	marking  = &shape{keys: map[string]*shape{"marking": leaf, "scheme": leaf}}
 )
 
 var configShape = &shape{keys: map[string]*shape{
 	"report": {keys: map[string]*shape{
 		"title": leaf, "subtitle": leaf, "series": leaf, "authors": free, "keywords": free,
-		"period": leaf, "classification": leaf, "draft": leaf, "list_of_figures": leaf, "page_size": leaf, "output": leaf,
+		"period": leaf, "classification": marking, "draft": leaf, "list_of_figures": leaf, "page_size": leaf, "output": leaf,
 	}},
 	"brand": {keys: map[string]*shape{
 		"organization": leaf, "logo": leaf, "primary_color": leaf, "accent_color": leaf,
@@ -109,7 +110,7 @@ func (c *Config) walkShape(path string, n *yaml.Node, s *shape, ps *Problems, bu
 		if n.Kind != yaml.MappingNode {
 			// A scalar where a block is allowed (time: column, text: file) is
 			// checked by decoding; only mappings have keys to check here.
-			if n.Kind == yaml.SequenceNode && s != timeKeys && s != textRef && s != tableRef {
+			if n.Kind == yaml.SequenceNode && s != timeKeys && s != textRef && s != tableRef && s != marking {
 				wrong("expected a map of keys (" + strings.Join(sortedKeys(s.keys), ", ") + "), found a list")
 			}
 			return

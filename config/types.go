@@ -32,11 +32,14 @@ type Report struct {
 	Authors        []string
 	Keywords       []string
 	Period         string // "2025-Q3" or "latest"
-	Classification string
-	Draft          bool
-	ListOfFigures  bool   `mapstructure:"list_of_figures"` // a list of figures after the contents
-	PageSize       string `mapstructure:"page_size"`
-	Output         string
+	Classification string // the marking
+	// ClassificationScheme is us, custom, or "" (us for a US marking,
+	// else the brand's colours).
+	ClassificationScheme string `mapstructure:"-"`
+	Draft                bool
+	ListOfFigures        bool   `mapstructure:"list_of_figures"` // a list of figures after the contents
+	PageSize             string `mapstructure:"page_size"`
+	Output               string
 }
 
 // Brand is the `brand:` block: organisation, colours, logo, fonts.

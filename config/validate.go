@@ -100,6 +100,7 @@ func (c *Config) validate() Problems {
 		ps = append(ps, c.checkChartOptions(name)...)
 	}
 	ps = append(ps, c.validateSections()...)
+	ps = append(ps, c.checkClassification()...)
 	return ps
 }
 

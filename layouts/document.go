@@ -41,8 +41,11 @@ type Document struct {
 	Period                  string    // "2025-Q3", printed on the cover
 	Date                    time.Time // the run's clock (UTC): cover date and PDF dates
 	Classification          string    // banner top and bottom of every page ("" = none)
-	Draft                   bool      // a faint diagonal DRAFT watermark above the content of every page
-	PageSize                string    // "A4" (default) or "Letter"
+	// BannerColor and BannerText colour the classification banner; zero
+	// BannerColor takes the brand's accent and a text colour that reads on it.
+	BannerColor, BannerText RGB
+	Draft                   bool   // a faint diagonal DRAFT watermark above the content of every page
+	PageSize                string // "A4" (default) or "Letter"
 	Keywords                []string
 	Brand                   Brand
 	Sections                []Section

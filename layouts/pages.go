@@ -98,9 +98,13 @@ func (c *canvas) banners() {
 	th := &c.e.th
 	text := c.fit(c.e.clean("report.classification", strings.ToUpper(d.Classification), stBold), stBold, smallSize, g.w-2*g.margin)
 	base := c.e.baseline(stBold, smallSize, g.banner)
+	band, ink := th.accent, onColor(th.accent)
+	if d.BannerColor != (RGB{}) {
+		band, ink = d.BannerColor, d.BannerText
+	}
 	for _, y := range []float64{0, g.h - g.banner} {
-		c.fillRect(0, y, g.w, g.banner, th.accent)
-		c.textCenter(g.w/2, y+base, text, stBold, smallSize, onColor(th.accent))
+		c.fillRect(0, y, g.w, g.banner, band)
+		c.textCenter(g.w/2, y+base, text, stBold, smallSize, ink)
 	}
 }
 

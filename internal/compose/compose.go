@@ -44,6 +44,7 @@ func Document(in Input) (layouts.Document, *narrative.Env, config.Problems) {
 		ListOfFigures: c.Report.ListOfFigures,
 		PageSize:      c.Report.PageSize, Keywords: c.Report.Keywords, Brand: brand,
 	}
+	doc.BannerColor, doc.BannerText = bannerColors(c, brand)
 	style := chartStyle(c, in.Results, brand)
 	g := newGlyphs(c)
 	coverage := map[string]period.Interval{}

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/briefing/report/analysis"
+	"github.com/briefing/report/charts"
 	"github.com/briefing/report/config"
 	"github.com/briefing/report/internal/exact"
 	"github.com/briefing/report/layouts"
@@ -69,5 +70,25 @@ func TestCheckPalette_NamesWhatReadersCannotSee(t *testing.T) {
 	c.Brand.Palette = []string{"#1F78B4", "#D1495B", "#117733"}
 	if ps := checkPalette(c); len(ps) != 0 {
 		t.Errorf("a readable palette warns: %v", ps)
+	}
+}
+
+func TestBannerColors_FollowTheMarking(t *testing.T) {
+	brand := layouts.Brand{Accent: layouts.RGB{R: 0x12, G: 0x34, B: 0x56}}
+	for _, tc := range []struct {
+		marking, scheme, band string
+	}{
+		{"UNCLASSIFIED", "", "#007A33"}, {"Unclassified", "us", "#007A33"}, {"SECRET//NOFORN", "", "#C8102E"},
+		{"TOP SECRET//SCI//NOFORN", "", "#FCE83A"}, {"CUI", "", "#502B85"}, {"CONFIDENTIAL", "", "#0033A0"},
+		{"TOP SECRET", "", "#FF8C00"}, {"INTERNAL", "", "#123456"}, {"SECRET", "custom", "#123456"},
+	} {
+		c := &config.Config{Report: config.Report{Classification: tc.marking, ClassificationScheme: tc.scheme}}
+		band, ink := bannerColors(c, brand)
+		if got := charts.RGB(band).Hex(); got != tc.band {
+			t.Errorf("%s (%s): banner %s, want %s", tc.marking, tc.scheme, got, tc.band)
+		}
+		if r := charts.Contrast(charts.RGB(band), charts.RGB(ink)); r < 4.5 {
+			t.Errorf("%s: text contrast %.2f:1, want at least 4.5:1", tc.marking, r)
+		}
 	}
 }

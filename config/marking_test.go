@@ -1,0 +1,43 @@
+package config
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestLoad_Classification(t *testing.T) {
+	base := "data:\n  d: {path: d.csv, time: year}\nsections:\n  - title: S\n    blocks: [{text: x}]\n"
+	tests := []struct {
+		name, report string
+		want         []string // "" = no problem
+	}{
+		{"Marking", "report: {title: T, classification: SECRET}\n", nil},
+		{"MarkingAndScheme", "report: {title: T, classification: {marking: \"SECRET//NOFORN\", scheme: us}}\n", nil},
+		{"Custom", "report: {title: T, classification: {marking: INTERNAL, scheme: custom}}\n", nil},
+		{"ErrScheme", "report: {title: T, classification: {marking: SECRET, scheme: usa}}\n",
+			[]string{"report.classification.scheme", `unknown marking scheme "usa"; did you mean "us"?`}},
+		{"ErrUSMarking", "report: {title: T, classification: {marking: SECRT, scheme: us}}\n",
+			[]string{"report.classification.marking", `"SECRT" is not a US marking; did you mean "SECRET"?`}},
+		{"WarnNotUS", "report: {title: T, classification: INTERNAL}\n",
+			[]string{"warning: report.classification", "takes the brand's accent colour"}},
+		{"ErrUnknownKey", "report: {title: T, classification: {markng: SECRET}}\n",
+			[]string{"report.classification.markng", `did you mean "marking"?`}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := loadErr(t, tc.report+base)
+			if len(tc.want) == 0 && got != "" {
+				t.Fatalf("want no problem, got:\n%s", got)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("missing %q in:\n%s", w, got)
+				}
+			}
+		})
+	}
+	c := mustLoadText(t, "report: {title: T, classification: {marking: \"TOP SECRET//SCI\", scheme: US}}\n"+base)
+	if c.Report.Classification != "TOP SECRET//SCI" || c.Report.ClassificationScheme != "us" {
+		t.Errorf("report = %+v", c.Report)
+	}
+}

@@ -1,0 +1,40 @@
+package compose
+
+import (
+	"github.com/briefing/report/charts"
+	"github.com/briefing/report/config"
+	"github.com/briefing/report/layouts"
+)
+
+// usColors are the banner colours of the US marking levels, as US
+// classification markings show them; text is black where white would not
+// reach 4.5:1.
+var usColors = map[string]string{
+	"UNCLASSIFIED":    "#007A33",
+	"CUI":             "#502B85",
+	"CONFIDENTIAL":    "#0033A0",
+	"SECRET":          "#C8102E",
+	"TOP SECRET":      "#FF8C00",
+	"TOP SECRET//SCI": "#FCE83A",
+}
+
+// bannerColors returns the banner and text colours of the briefing's
+// marking: by the US scheme for a US marking (unless the scheme is
+// custom), else the brand's accent. The text is white or black, whichever
+// contrasts more (at least 4.5:1 for every US colour).
+func bannerColors(c *config.Config, brand layouts.Brand) (layouts.RGB, layouts.RGB) {
+	band := charts.RGB(brand.Accent)
+	if level := config.USLevel(c.Report.Classification); level != "" && c.Report.ClassificationScheme != config.SchemeCustom {
+		band, _ = charts.ParseHex(usColors[level])
+	}
+	return layouts.RGB(band), layouts.RGB(inkOn(band))
+}
+
+// inkOn is white or near-black text, whichever contrasts more with bg.
+func inkOn(bg charts.RGB) charts.RGB {
+	white, black := charts.RGB{R: 255, G: 255, B: 255}, charts.RGB{R: 0x11, G: 0x11, B: 0x11}
+	if charts.Contrast(bg, white) >= charts.Contrast(bg, black) {
+		return white
+	}
+	return black
+}
