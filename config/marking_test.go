@@ -41,3 +41,10 @@ func TestLoad_Classification(t *testing.T) {
 		t.Errorf("report = %+v", c.Report)
 	}
 }
+
+func TestLoad_WarnCalloutRepeatsSectionTitle(t *testing.T) {
+	got := loadErr(t, "report: {title: T}\ndata:\n  d: {path: d.csv, time: year}\nsections:\n  - title: Key judgments\n    blocks: [{callout: {markdown: x}, title: Key Judgments}]\n")
+	if !strings.Contains(got, `warning: sections[0].blocks[0].title: the callout repeats its section's title "Key judgments"`) {
+		t.Errorf("got:\n%s", got)
+	}
+}

@@ -179,6 +179,9 @@ func (c *Config) validateSections() Problems {
 		}
 		for _, b := range s.Blocks {
 			kp := b.Path + "." + string(b.Kind)
+			if b.Kind == BlockCallout && b.Title != "" && strings.EqualFold(strings.TrimSpace(b.Title), strings.TrimSpace(s.Title)) {
+				ps = append(ps, c.Warningf(b.Path+".title", "the callout repeats its section's title %q: give it its own (\"In brief\", \"Bottom line\") or leave it out", s.Title))
+			}
 			switch {
 			case b.File != "":
 				if err := fileExists(b.File); err != nil {
