@@ -35,7 +35,7 @@ var configShape = &shape{keys: map[string]*shape{
 	}},
 	"brand": {keys: map[string]*shape{
 		"organization": leaf, "logo": leaf, "primary_color": leaf, "accent_color": leaf,
-		"palette": free, "disclaimer": leaf,
+		"palette": free, "disclaimer": leaf, "period_format": leaf,
 		"fonts": {keys: map[string]*shape{"regular": leaf, "bold": leaf, "italic": leaf, "bold_italic": leaf}},
 	}},
 	"data": {each: &shape{keys: map[string]*shape{

@@ -49,6 +49,10 @@ type Brand struct {
 	PrimaryColor string `mapstructure:"primary_color"`
 	AccentColor  string `mapstructure:"accent_color"`
 	Palette      []string
+	// PeriodFormat is how the period prints for readers, in prose and
+	// page furniture: "Q{q} {year}" (the default), "{ordinal} quarter of
+	// {year}", ...
+	PeriodFormat string `mapstructure:"period_format"`
 	Fonts        Fonts
 	Disclaimer   string
 }

@@ -70,6 +70,11 @@ func (c *Config) validate() Problems {
 			add(c.Problemf(fmt.Sprintf("brand.palette[%d]", i), "%q is not a colour, expected #RRGGBB", col))
 		}
 	}
+	if c.Brand.PeriodFormat != "" {
+		if err := period.CheckFormat(c.Brand.PeriodFormat); err != nil {
+			add(c.Problemf("brand.period_format", "%v", err))
+		}
+	}
 	if c.Brand.Logo != "" {
 		if err := checkLogo(c.Brand.Logo); err != nil {
 			add(c.Problemf("brand.logo", "%v", err))

@@ -41,6 +41,9 @@ type Document struct {
 	Period                  string    // "2025-Q3", printed on the cover
 	Date                    time.Time // the run's clock (UTC): cover date and PDF dates
 	Classification          string    // banner top and bottom of every page ("" = none)
+	// PeriodLabel is the period as readers read it ("Q3 2025"), for the
+	// running footer; Period is its code ("2025-Q3").
+	PeriodLabel string
 	// BannerColor and BannerText colour the classification banner; zero
 	// BannerColor takes the brand's accent and a text colour that reads on it.
 	BannerColor, BannerText RGB

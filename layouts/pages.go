@@ -78,7 +78,9 @@ func (c *canvas) footer(page int) {
 	if d.Series != "" {
 		left = append(left, d.Series)
 	}
-	if d.Period != "" {
+	if d.PeriodLabel != "" {
+		left = append(left, d.PeriodLabel)
+	} else if d.Period != "" {
 		left = append(left, d.Period)
 	}
 	if len(left) > 0 {

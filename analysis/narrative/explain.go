@@ -49,6 +49,7 @@ var dotTypes = map[string]reflect.Type{
 	"narrative.Point":       reflect.TypeFor[Point](),
 	"narrative.DatasetView": reflect.TypeFor[DatasetView](),
 	"period.Period":         reflect.TypeFor[period.Period](),
+	"narrative.PeriodView":  reflect.TypeFor[PeriodView](),
 	"period.Interval":       reflect.TypeFor[period.Interval](),
 	"analysis.CompareRow":   reflect.TypeFor[analysis.CompareRow](),
 	"analysis.ChangeSet":    reflect.TypeFor[analysis.ChangeSet](),

@@ -107,6 +107,8 @@ func toInterval(v any) (period.Interval, error) {
 		return x, nil
 	case period.Period:
 		return x.Interval, nil
+	case PeriodView:
+		return x.Interval, nil
 	case Point:
 		return x.Time, nil
 	case exact.Number:

@@ -76,7 +76,7 @@ func testEnv() *Env {
 	}
 	p, _ := period.ParsePeriod("2025-Q3", period.YearOf(2026).Start)
 	return &Env{Results: res, Figures: map[string]int{"chart": 2}, Tables: map[string]int{"cmp": 1},
-		Data: Data{Period: p, Report: ReportInfo{Title: "T", Organization: "O"}, Coverage: map[string]period.Interval{"d": period.YearOf(2024)}}}
+		Data: Data{Period: NewPeriodView(p, ""), Report: ReportInfo{Title: "T", Organization: "O"}, Coverage: map[string]period.Interval{"d": period.YearOf(2024)}}}
 }
 
 func TestRender_Functions(t *testing.T) {
@@ -105,9 +105,10 @@ func TestRender_Functions(t *testing.T) {
 		{"Coverage", `{{ .Coverage.d }} {{ coverage "arms" "B" }}`, "2024 2023"},
 		{"PartialPoint", `{{ with last "arms" "A" }}{{ if .Partial }}partial{{ else }}whole{{ end }}{{ end }}`, "whole"},
 		{"CompareExactWithGo", `{{ if gt (value "arms" "A" 2021) 49 }}more{{ end }} {{ if eq (total "arms" "B") 15 }}fifteen{{ end }} {{ if lt .Period.Year 2026 }}before{{ end }}`, "more fifteen before"},
-		{"CompareStrings", `{{ if eq .Period.String "2025-Q3" "x" }}yes{{ end }} {{ if ne "a" "b" }}ne{{ end }}`, "yes ne"},
+		{"CompareStrings", `{{ if eq .Period.String "Q3 2025" "x" }}yes{{ end }} {{ if ne "a" "b" }}ne{{ end }}`, "yes ne"},
 		{"ExactSumsRoundOnce", `{{ add "0.1" "0.2" }} {{ add "1869.25" "-5408.2" | num 1 }} {{ div 1 8 | pct }}`, "0.3 −3,539.0 13%"},
-		{"Period", `{{ .Period }} {{ .Period.Previous }} {{ .Period.Year }} Q{{ .Period.Quarter }} {{ .Report.Title }}`, "2025-Q3 2025-Q2 2025 Q3 T"},
+		{"Period", `{{ .Period }} {{ .Period.Previous }} {{ .Period.Year }} Q{{ .Period.Quarter }} {{ .Report.Title }}`, "Q3 2025 Q2 2025 2025 Q3 T"},
+		{"PeriodCode", `{{ .Period.Code }} {{ .Period.Previous.Code }} {{ if ge .Period.Code "2025-Q3" }}yes{{ end }}`, "2025-Q3 2025-Q2 yes"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

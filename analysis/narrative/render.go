@@ -52,13 +52,33 @@ func (e *Env) warnf(near, format string, args ...any) {
 
 // Data is the dot of every narrative template.
 type Data struct {
-	Period period.Period
+	Period PeriodView
 	Report ReportInfo
 	AsOf   time.Time
 	// Coverage gives, per dataset name, the latest time of its rows in
 	// this edition ({{ .Coverage.transfers }} prints 2024).
 	Coverage map[string]period.Interval
 }
+
+// PeriodView is .Period in a template. It prints as readers read it ("Q3
+// 2025", or brand.period_format); .Code is the period's code ("2025-Q3"),
+// for comparisons ({{ if ge .Period.Code "2024-Q3" }}) and for times.
+type PeriodView struct {
+	period.Period
+	format string
+}
+
+// NewPeriodView returns p printing by the pattern of period.Format.
+func NewPeriodView(p period.Period, pattern string) PeriodView { return PeriodView{p, pattern} }
+
+// String prints the period for readers.
+func (v PeriodView) String() string { return v.Format(v.format) }
+
+// Code is the period as the config writes it: "2025-Q3".
+func (v PeriodView) Code() string { return v.Period.String() }
+
+// Previous is the quarter before, printed the same way.
+func (v PeriodView) Previous() PeriodView { return PeriodView{v.Period.Previous(), v.format} }
 
 // ReportInfo is .Report in a template.
 type ReportInfo struct {

@@ -25,6 +25,7 @@ func (e *Env) Values() []Value {
 	p := e.Data.Period
 	out := []Value{
 		{"period", "{{ .Period }}", p.String()},
+		{"period", "{{ .Period.Code }}", p.Code()},
 		{"period", "{{ .Period.Previous }}", p.Previous().String()},
 		{"period", "{{ .Period.Year }}", strconv.Itoa(p.Year())},
 		{"period", "{{ .Period.Quarter }}", strconv.Itoa(p.Quarter())},

@@ -29,6 +29,7 @@ func TestSample_EditionsCarryTheirNumbers(t *testing.T) {
 				t.Fatal(err)
 			}
 			end := p.End() // the first day after the period
+			label := p.Format("") // as the prose prints it: "Q3 2024"
 			in := func(e exercise) bool { return !e.end.After(end) }
 			count := func(keep func(exercise) bool) int {
 				n := 0
@@ -50,12 +51,12 @@ func TestSample_EditionsCarryTheirNumbers(t *testing.T) {
 			fromRussia := reg.sum("Russia", "China", 2020, min(lastYear, 2024))
 			allToChina := reg.sum("", "China", 2020, min(lastYear, 2024))
 			want := []string{
-				fmt.Sprintf("records %d joint exercises and patrols up to the end of %s", all, edition),
+				fmt.Sprintf("records %d joint exercises and patrols up to the end of %s", all, label),
 				fmt.Sprintf("Naval events account for %d of the %d in the dataset, %d of them since 2014", count(domain("naval")), all,
 					count(func(e exercise) bool { return e.domain == "naval" && e.year >= 2014 })),
 				fmt.Sprintf("most events are bilateral (%d of %d)", count(func(e exercise) bool { return e.format == "bilateral" }), all),
-				fmt.Sprintf("By the end of %s the partners had flown %d", edition, count(patrol("air"))),
-				fmt.Sprintf("%d joint naval patrols had followed by the end of %s", count(patrol("naval")), edition),
+				fmt.Sprintf("By the end of %s the partners had flown %d", label, count(patrol("air"))),
+				fmt.Sprintf("%d joint naval patrols had followed by the end of %s", count(patrol("naval")), label),
 				fmt.Sprintf("%d of the %d joint patrols in our dataset", count(func(e exercise) bool { return e.kind == "patrol" && e.year >= 2022 }), count(patrol(""))),
 				fmt.Sprintf("and %d in 2019–", count(func(e exercise) bool { return e.year >= 2019 })),
 				fmt.Sprintf("from %s TIV in 2015–19", rounded(rc15, 0)),

@@ -39,7 +39,7 @@ func Document(in Input) (layouts.Document, *narrative.Env, config.Problems) {
 	brand, ps := makeBrand(c)
 	doc := layouts.Document{
 		Title: c.Report.Title, Subtitle: c.Report.Subtitle, Series: c.Report.Series,
-		Authors: c.Report.Authors, Period: in.Period.String(), Date: in.AsOf,
+		Authors: c.Report.Authors, Period: in.Period.String(), PeriodLabel: in.Period.Format(c.Brand.PeriodFormat), Date: in.AsOf,
 		Classification: c.Report.Classification, Draft: c.Report.Draft,
 		ListOfFigures: c.Report.ListOfFigures,
 		PageSize:      c.Report.PageSize, Keywords: c.Report.Keywords, Brand: brand,
@@ -54,7 +54,7 @@ func Document(in Input) (layouts.Document, *narrative.Env, config.Problems) {
 		}
 	}
 	env := &narrative.Env{Results: in.Results, Failed: in.Failed, Data: narrative.Data{
-		Period: in.Period, AsOf: in.AsOf, Coverage: coverage,
+		Period: narrative.NewPeriodView(in.Period, c.Brand.PeriodFormat), AsOf: in.AsOf, Coverage: coverage,
 		Report: narrative.ReportInfo{Title: c.Report.Title, Subtitle: c.Report.Subtitle, Organization: c.Brand.Organization},
 	}}
 	f := &fields{c: c, env: env}
