@@ -38,8 +38,10 @@ type built struct {
 	Period period.Period
 	PDF    []byte
 	Pages  int
-	Env    *narrative.Env   // what the narrative templates saw
-	Doc    layouts.Document // what was laid out (its figures hold the charts)
+	// Manifest lists every file read with its hash, for NAME.manifest.json.
+	Manifest []byte
+	Env      *narrative.Env   // what the narrative templates saw
+	Doc      layouts.Document // what was laid out (its figures hold the charts)
 }
 
 // build runs the whole pipeline: config → analyses → document → PDF bytes.
@@ -116,7 +118,7 @@ func build(in buildInput) (b *built, err error) {
 		return nil, err
 	}
 	in.Log.stage("layout", start, slog.Int("pages", out.Pages))
-	return &built{Config: cfg, Period: p, PDF: buf.Bytes(), Pages: out.Pages, Env: env, Doc: doc}, nil
+	return &built{Config: cfg, Period: p, PDF: buf.Bytes(), Pages: out.Pages, Manifest: compose.Manifest(cfg, res), Env: env, Doc: doc}, nil
 }
 
 // write writes the PDF at path, atomically. It never writes over a file
@@ -126,7 +128,10 @@ func (b *built) write(path string) error {
 	if err := notAnInput(path); err != nil {
 		return err
 	}
-	return atomicfile.Write(path, b.PDF)
+	if err := atomicfile.Write(path, b.PDF); err != nil {
+		return err
+	}
+	return atomicfile.Write(compose.ManifestPath(path), b.Manifest)
 }
 
 // notAnInput refuses to replace an existing file that is not a PDF.

@@ -28,7 +28,7 @@ func TestSample_EditionsCarryTheirNumbers(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			end := p.End() // the first day after the period
+			end := p.End()        // the first day after the period
 			label := p.Format("") // as the prose prints it: "Q3 2024"
 			in := func(e exercise) bool { return !e.end.After(end) }
 			count := func(keep func(exercise) bool) int {

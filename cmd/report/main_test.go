@@ -2,10 +2,17 @@ package main
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"github.com/briefing/report/internal/period"
+	"github.com/briefing/report/layouts"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 const sample = "../../testdata/russia-china/briefing.yaml"
@@ -176,8 +183,8 @@ func TestGen_BackfillWritesEveryQuarterTheSameTwice(t *testing.T) {
 			t.Fatalf("exit %d: %s%s", code, stdout, errs)
 		}
 		entries, _ := os.ReadDir(dir)
-		if len(entries) != 12 {
-			t.Fatalf("%d files, want 12", len(entries))
+		if len(entries) != 24 {
+			t.Fatalf("%d files, want 12 PDFs and their manifests", len(entries))
 		}
 		for _, e := range entries {
 			data, _ := os.ReadFile(filepath.Join(dir, e.Name()))
@@ -251,5 +258,49 @@ func TestGen_ChartsDirAndDebugLayout(t *testing.T) {
 	b, _ := os.ReadFile(plain)
 	if bytes.Equal(a, b) {
 		t.Error("--debug-layout changed nothing in the PDF")
+	}
+}
+
+// TestGen_ManifestBesideThePDF: the manifest lists every file read, and the
+// annex prints the manifest's SHA-256.
+func TestGen_ManifestBesideThePDF(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "b.pdf")
+	if code, out, errs := run(t, nil, "gen", "--config", sample, "--out", path, "--as-of", "2026-03-02"); code != exitOK {
+		t.Fatalf("exit %d: %s%s", code, out, errs)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "b.manifest.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m struct {
+		Datasets []struct {
+			Name  string
+			Files []struct{ Path, SHA256 string }
+		}
+	}
+	if err := json.Unmarshal(data, &m); err != nil {
+		t.Fatal(err)
+	}
+	files := 0
+	for _, d := range m.Datasets {
+		files += len(d.Files)
+		for _, f := range d.Files {
+			if len(f.SHA256) != 64 || f.Path == "" {
+				t.Errorf("%s: %+v", d.Name, f)
+			}
+		}
+	}
+	if len(m.Datasets) != 5 || files != 5 {
+		t.Errorf("%d datasets, %d files; want 5 and 5", len(m.Datasets), files)
+	}
+	sum := sha256.Sum256(data)
+	b, err := build(buildInput{Config: sample, Clock: period.FixedClock(time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC)), Log: newLogger(io.Discard, true, false), NoPDF: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	annex := b.Doc.Sections[len(b.Doc.Sections)-1].Blocks[0].(layouts.Markdown).Text
+	if !strings.Contains(annex, hex.EncodeToString(sum[:])) {
+		t.Errorf("the annex does not print the manifest's SHA-256:\n%s", annex)
 	}
 }

@@ -92,7 +92,7 @@ func TestDocument_MethodsAnnexListsEveryFile(t *testing.T) {
 		t.Fatalf("last section = %q", last.Title)
 	}
 	text := last.Blocks[0].(layouts.Markdown).Text
-	for _, want := range []string{"**d** (csv): 5 rows read, 5 used", "`data.csv`, SHA-256 `", "2022-Q4"} {
+	for _, want := range []string{"**d** (csv): 5 rows read, 5 used", "`data.csv`, SHA-256 `", "Q4 2022", "manifest written beside this PDF"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("annex lacks %q:\n%s", want, text)
 		}

@@ -14,11 +14,13 @@ import (
 )
 
 // methodsSection is the "Data and methods" annex: for each dataset, its
-// files, export date, rows read and used, and each file's SHA-256.
+// files (a glob of many as one line: the pattern, the count, the first and
+// last name and one SHA-256 over the files' hashes), export date, rows
+// read and used; then the SHA-256 of the manifest that lists every file.
 func methodsSection(c *config.Config, res *analysis.Results) layouts.Section {
 	var b strings.Builder
 	fmt.Fprintf(&b, "Figures and tables in this briefing were computed by `report` from the files below, "+
-		"for the period %s. Rows dated after the end of that period are left out, so the same files give the same numbers.\n\n", res.Period)
+		"for the period %s. Rows dated after the end of that period are left out, so the same files give the same numbers.\n\n", res.Period.Format(c.Brand.PeriodFormat))
 	for _, name := range c.DatasetNames() {
 		d := res.Datasets[name]
 		if d == nil {
@@ -30,14 +32,27 @@ func methodsSection(c *config.Config, res *analysis.Results) layouts.Section {
 			fmt.Fprintf(&b, "; data generated %s", d.Generated)
 		}
 		b.WriteString(".\n")
+		if len(d.Files) > maxListedFiles {
+			hashes := make([]string, len(d.Files))
+			for i, f := range d.Files {
+				hashes[i] = f.SHA256
+			}
+			fmt.Fprintf(&b, "  - `%s`: %d files, `%s` to `%s`; SHA-256 of their sorted hashes `%s`\n",
+				filepath.Base(c.Data[name].Path), len(d.Files), filepath.Base(d.Files[0].Path), filepath.Base(d.Files[len(d.Files)-1].Path), setHash(hashes))
+			continue
+		}
 		for _, f := range d.Files {
 			fmt.Fprintf(&b, "  - `%s`, SHA-256 `%s`\n", filepath.Base(f.Path), f.SHA256)
 		}
 	}
+	fmt.Fprintf(&b, "\nEvery file read, with its SHA-256, is listed in the manifest written beside this PDF (`.manifest.json`), whose SHA-256 is `%s`.\n", sha(Manifest(c, res)))
 	return layouts.Section{Title: "Data and methods", Blocks: []layouts.Content{
 		layouts.Markdown{Source: "data and methods", Text: b.String()},
 	}}
 }
+
+// maxListedFiles is the most files of a dataset the annex lists one by one.
+const maxListedFiles = 3
 
 // checkDates warns when the briefing is dated before the export of data
 // it cites was generated: a reader would see figures from the future.

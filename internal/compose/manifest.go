@@ -1,0 +1,74 @@
+package compose
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"path/filepath"
+	"sort"
+
+	"github.com/briefing/report/analysis"
+	"github.com/briefing/report/config"
+)
+
+// manifestFile is one file read, in the manifest.
+type manifestFile struct {
+	Path   string `json:"path"`
+	SHA256 string `json:"sha256"`
+	Rows   int    `json:"rows"`
+}
+
+// manifestDataset is one dataset, in the manifest.
+type manifestDataset struct {
+	Name      string         `json:"name"`
+	Format    string         `json:"format"`
+	Generated string         `json:"generated,omitempty"`
+	Files     []manifestFile `json:"files"`
+}
+
+// Manifest is the JSON list of every file the briefing read, with its
+// SHA-256, written beside the PDF as NAME.manifest.json: the annex prints
+// one line per dataset and this file's own hash. Paths are relative to the
+// config's folder. The same inputs give the same bytes.
+func Manifest(c *config.Config, res *analysis.Results) []byte {
+	out := struct {
+		Period   string            `json:"period"`
+		Datasets []manifestDataset `json:"datasets"`
+	}{Period: res.Period.String()}
+	for _, name := range c.DatasetNames() {
+		d := res.Datasets[name]
+		if d == nil {
+			continue
+		}
+		md := manifestDataset{Name: name, Format: d.Format, Generated: d.Generated, Files: []manifestFile{}}
+		for _, f := range d.Files {
+			md.Files = append(md.Files, manifestFile{Path: filepath.ToSlash(displayName(c, f.Path)), SHA256: f.SHA256, Rows: f.Rows})
+		}
+		out.Datasets = append(out.Datasets, md)
+	}
+	data, _ := json.MarshalIndent(out, "", "  ") // plain strings and ints: cannot fail
+	return append(data, '\n')
+}
+
+// ManifestPath is where the manifest of the PDF at pdf goes.
+func ManifestPath(pdf string) string {
+	ext := filepath.Ext(pdf)
+	return pdf[:len(pdf)-len(ext)] + ".manifest.json"
+}
+
+// setHash is one SHA-256 over the sorted hex hashes of a set of files, one
+// per line: it names the set whatever order a glob lists it in.
+func setHash(files []string) string {
+	sorted := append([]string(nil), files...)
+	sort.Strings(sorted)
+	h := sha256.New()
+	for _, f := range sorted {
+		h.Write([]byte(f + "\n"))
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+func sha(data []byte) string {
+	s := sha256.Sum256(data)
+	return hex.EncodeToString(s[:])
+}
