@@ -31,11 +31,10 @@ func Parse(s string) (Number, error) {
 		neg = mant[0] == '-'
 		mant = mant[1:]
 	}
-	intPart, frac, dot := strings.Cut(mant, ".")
+	intPart, frac, _ := strings.Cut(mant, ".")
 	if intPart == "" && frac == "" || hasExp && mant == "" || !digitsOnly(intPart) || !digitsOnly(frac) {
 		return Number{}, ErrSyntax
 	}
-	_ = dot
 	scale := len(frac) - exp
 	if n, ok := shortDecimal(intPart, frac, scale, neg); ok {
 		return n, nil
