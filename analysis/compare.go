@@ -76,7 +76,7 @@ func Compare(c *config.Config, name string, done map[string]*Result, cut period.
 		}
 		r.Series = append(r.Series, out)
 	}
-	r.Basis = fillChanges(rows, len(a.Periods))
+	fillChanges(rows, len(a.Periods))
 	r.Compare = rows
 	return r, nil
 }
@@ -183,9 +183,9 @@ func span(keys []Key) string {
 }
 
 // fillChanges sets change, change_pct, share and basis on rows ordered
-// series by series, n periods each, and returns the basis: totals when
-// every period holds the same length, else means per interval.
-func fillChanges(rows []CompareRow, n int) string {
+// series by series, n periods each. The basis is totals when every period
+// holds the same length, else means per interval.
+func fillChanges(rows []CompareRow, n int) {
 	basis := BasisTotals
 	var length exact.Number
 	for _, row := range rows {
@@ -218,5 +218,4 @@ func fillChanges(rows []CompareRow, n int) string {
 		row.Change = cur.Sub(was)           // NaN when either period has no data
 		row.ChangePct = row.Change.Quo(was) // NaN from zero
 	}
-	return basis
 }

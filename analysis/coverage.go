@@ -25,11 +25,16 @@ func (c *coverage) add(file string, iv period.Interval) {
 	}
 }
 
-// through returns the latest interval covered by any of the files.
-func (c *coverage) through(files fileSet) period.Interval {
+// flush stores the current file's entry, which add keeps apart.
+func (c *coverage) flush() {
 	if c.last != nil {
 		c.last[c.lastFile] = c.cur
 	}
+}
+
+// through returns the latest interval covered by any of the files.
+func (c *coverage) through(files fileSet) period.Interval {
+	c.flush()
 	var out period.Interval
 	for f := range files.m {
 		if iv := c.last[f]; !iv.IsZero() && (out.IsZero() || iv.Start.After(out.Start)) {
@@ -41,10 +46,7 @@ func (c *coverage) through(files fileSet) period.Interval {
 
 // reaches reports whether any file has a row in iv or later.
 func (c *coverage) reaches(iv period.Interval) bool {
-	if c.last == nil {
-		return false
-	}
-	c.last[c.lastFile] = c.cur
+	c.flush()
 	for _, last := range c.last {
 		if !last.Start.Before(iv.Start) {
 			return true

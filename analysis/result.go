@@ -25,10 +25,8 @@ type Result struct {
 	// changes analysis. Both are nil for other kinds.
 	Compare []CompareRow
 	Changes *ChangeSet
-	// Basis says what a compare's changes compare: BasisTotals or
-	// BasisMeans. Unit is the interval a compare's means are per ("year").
-	Basis string
-	Unit  string
+	// Unit is the interval a compare's means are per ("year").
+	Unit string
 }
 
 // Key is one point of a result's axis.

@@ -13,12 +13,7 @@ import (
 // a series' own `color` first, else a palette colour picked in the order
 // the charts appear, so that no chart draws two series alike.
 func chartStyle(c *config.Config, res *analysis.Results, brand layouts.Brand) charts.Style {
-	var palette []charts.RGB
-	for _, h := range c.Brand.Palette {
-		if rgb, err := charts.ParseHex(h); err == nil {
-			palette = append(palette, rgb)
-		}
-	}
+	palette := brandPalette(c)
 	fixed := map[string]charts.RGB{}
 	for _, name := range c.AnalysisNames() {
 		for _, s := range c.Analyses[name].Series {
@@ -49,12 +44,7 @@ func chartStyle(c *config.Config, res *analysis.Results, brand layouts.Brand) ch
 // colour too pale against the page, or two colours (the grey of "Other"
 // among them) that look alike with a colour-vision deficiency.
 func checkPalette(c *config.Config) config.Problems {
-	var palette []charts.RGB
-	for _, h := range c.Brand.Palette {
-		if rgb, err := charts.ParseHex(h); err == nil {
-			palette = append(palette, rgb)
-		}
-	}
+	palette := brandPalette(c)
 	if len(palette) == 0 {
 		return nil
 	}
@@ -63,4 +53,16 @@ func checkPalette(c *config.Config) config.Problems {
 		ps = append(ps, c.Warningf("brand.palette", "%s", strings.Replace(msg, charts.OtherColor.Hex(), charts.OtherColor.Hex()+` (the grey of "Other")`, 1)))
 	}
 	return ps
+}
+
+// brandPalette is brand.palette as colours (config validation has reported
+// any that is not one).
+func brandPalette(c *config.Config) []charts.RGB {
+	var palette []charts.RGB
+	for _, h := range c.Brand.Palette {
+		if rgb, err := charts.ParseHex(h); err == nil {
+			palette = append(palette, rgb)
+		}
+	}
+	return palette
 }

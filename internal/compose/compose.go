@@ -234,26 +234,34 @@ func pathErr(err error) string {
 	return err.Error()
 }
 
-// templateProblems places every error of a text (narrative.Errors holds
-// several), leaving out those of analyses whose data failed: that is said
-// where the data is.
+// templateProblems places every error of a text, leaving out those of
+// analyses whose data failed: that is said where the data is.
 func templateProblems(c *config.Config, b config.Block, err error) config.Problems {
-	var es narrative.Errors
-	if !errors.As(err, &es) {
-		es = narrative.Errors{nil}
-	}
 	var ps config.Problems
-	for _, e := range es {
-		var one error = e
-		if e == nil {
-			one = err
-		}
-		if errors.Is(one, narrative.ErrFailed) {
-			continue
-		}
-		ps = append(ps, templateProblem(c, b, one))
+	for _, e := range textErrors(err) {
+		ps = append(ps, templateProblem(c, b, e))
 	}
 	return ps
+}
+
+// textErrors splits the error of a template (narrative.Errors holds
+// several) and drops those caused by a failed analysis.
+func textErrors(err error) []error {
+	all := []error{err}
+	var es narrative.Errors
+	if errors.As(err, &es) {
+		all = all[:0]
+		for _, e := range es {
+			all = append(all, e)
+		}
+	}
+	var out []error
+	for _, e := range all {
+		if !errors.Is(e, narrative.ErrFailed) {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // templateProblem places a template error: in its Markdown file, or in the

@@ -33,17 +33,8 @@ func (f *fields) text(path, s string) string {
 		f.ps = append(f.ps, p)
 	}
 	if err != nil {
-		var es narrative.Errors
-		if !errors.As(err, &es) {
-			es = narrative.Errors{&narrative.Error{Msg: errMsg(err)}}
-			if errors.Is(err, narrative.ErrFailed) {
-				return s
-			}
-		}
-		for _, e := range es {
-			if !errors.Is(e, narrative.ErrFailed) {
-				f.ps = append(f.ps, f.c.Problemf(path, "%s", e.Msg))
-			}
+		for _, e := range textErrors(err) {
+			f.ps = append(f.ps, f.c.Problemf(path, "%s", errMsg(e)))
 		}
 		return s
 	}

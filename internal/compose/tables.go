@@ -161,7 +161,7 @@ func compareTable(t *layouts.Table, r *analysis.Result, d int) {
 // changes and what its shares are of.
 func compareNote(r *analysis.Result, unit string) string {
 	basis := "totals"
-	if r.Basis == analysis.BasisMeans {
+	if len(r.Compare) > 0 && r.Compare[0].Basis == analysis.BasisMeans {
 		basis = "means per " + unit + ", because the periods hold different numbers of " + unit + "s"
 	}
 	note := "Change and Change % are against the period above, on " + basis + ". " +

@@ -26,7 +26,7 @@ func dec(t *testing.T, s string) exact.Number {
 func TestCompareTable_RowAgreesWithItself(t *testing.T) {
 	early, late := dec(t, "5408.2"), dec(t, "1869.25")
 	five := exact.Int(5)
-	r := &analysis.Result{Kind: "compare", Unit: "year", Basis: analysis.BasisTotals, Compare: []analysis.CompareRow{
+	r := &analysis.Result{Kind: "compare", Unit: "year", Compare: []analysis.CompareRow{
 		{Series: "A", Period: "2015–2019", Holds: "2015–2019", Total: early, Mean: early.Quo(five), Intervals: 5, Length: five,
 			Change: exact.NaN(), ChangePct: exact.NaN(), Share: exact.Int(1), Basis: analysis.BasisTotals},
 		{Series: "A", Period: "2020–2024", Holds: "2020–2024", Total: late, Mean: late.Quo(five), Intervals: 5, Length: five,
@@ -42,7 +42,6 @@ func TestCompareTable_RowAgreesWithItself(t *testing.T) {
 	}
 	// On means (periods of 5 and 4 years) the change is that of the
 	// printed means, and the note says so.
-	r.Basis = analysis.BasisMeans
 	four := exact.Int(4)
 	r.Compare[1].Holds, r.Compare[1].Length, r.Compare[1].Intervals, r.Compare[1].Mean = "2020–2023 (2024 not yet in the data)", four, 4, late.Quo(four)
 	r.Compare[1].ChangePct = r.Compare[1].Mean.Sub(r.Compare[0].Mean).Quo(r.Compare[0].Mean)
