@@ -7,9 +7,8 @@ import (
 	"testing"
 )
 
-// loadErr writes body as a config beside a small CSV and returns the
-// problems Load finds.
-func loadErr(t *testing.T, body string) string {
+// writeConfig writes body as b.yaml beside a small CSV and returns its path.
+func writeConfig(t *testing.T, body string) string {
 	t.Helper()
 	dir := t.TempDir()
 	if err := os.WriteFile(filepath.Join(dir, "d.csv"), []byte("year,kind\n2020,a\n"), 0o644); err != nil {
@@ -19,11 +18,17 @@ func loadErr(t *testing.T, body string) string {
 	if err := os.WriteFile(cfg, []byte(body), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	_, err := Load(cfg, Options{})
-	if err == nil {
-		return ""
+	return cfg
+}
+
+// loadErr loads body (see writeConfig) and returns the problems found, or
+// "" when there are none.
+func loadErr(t *testing.T, body string) string {
+	t.Helper()
+	if _, err := Load(writeConfig(t, body), Options{}); err != nil {
+		return err.Error()
 	}
-	return err.Error()
+	return ""
 }
 
 const appliesHead = "report: {title: T}\ndata:\n  d: {path: d.csv, time: year}\nanalyses:\n"
@@ -88,16 +93,8 @@ func TestLoad_ErrCompareChartsThatWouldAddPeriods(t *testing.T) {
 	}
 }
 
-// mustLoadText loads body as a config beside a small CSV.
+// mustLoadText loads body (see writeConfig).
 func mustLoadText(t *testing.T, body string) *Config {
 	t.Helper()
-	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, "d.csv"), []byte("year,kind\n2020,a\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	cfg := filepath.Join(dir, "b.yaml")
-	if err := os.WriteFile(cfg, []byte(body), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return mustLoad(t, cfg, Options{})
+	return mustLoad(t, writeConfig(t, body), Options{})
 }
