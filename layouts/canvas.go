@@ -68,7 +68,30 @@ func (c *canvas) text(x, y float64, s string, st style, size float64, col RGB) {
 	}
 	c.setFont(st, size)
 	c.textColor(col)
-	c.pdf.Text(x, y, s)
+	k := c.e.m.hyphenScale(st)
+	if k == 1 || !strings.Contains(s, "-") {
+		c.pdf.Text(x, y, s)
+		return
+	}
+	// the hyphens are drawn narrower than the font has them, each scaled
+	// about its own origin; the text between them as it is
+	for s != "" {
+		i := strings.IndexByte(s, '-')
+		if i < 0 {
+			c.pdf.Text(x, y, s)
+			return
+		}
+		if i > 0 {
+			c.pdf.Text(x, y, s[:i])
+			x += c.e.m.width(st, size, s[:i])
+		}
+		c.pdf.TransformBegin()
+		c.pdf.TransformScale(k*100, 100, x, y)
+		c.pdf.Text(x, y, "-")
+		c.pdf.TransformEnd()
+		x += c.e.m.width(st, size, "-")
+		s = s[i+1:]
+	}
 }
 
 // textRight draws s ending at x.

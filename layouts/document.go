@@ -49,9 +49,15 @@ type Document struct {
 	BannerColor, BannerText RGB
 	Draft                   bool   // a faint diagonal DRAFT watermark above the content of every page
 	PageSize                string // "A4" (default) or "Letter"
-	Keywords                []string
-	Brand                   Brand
-	Sections                []Section
+	// Language is the document's language tag (BCP 47, "en-GB" when
+	// empty): the PDF's /Lang and the hyphenation patterns of justified
+	// text. A language without patterns is set without hyphens.
+	Language string
+	// NoHyphenate lists words that are never hyphenated (names).
+	NoHyphenate []string
+	Keywords    []string
+	Brand       Brand
+	Sections    []Section
 	// ListOfFigures adds a list of the figures, with their pages, after
 	// the table of contents.
 	ListOfFigures bool
@@ -172,4 +178,12 @@ func Numbering(doc Document) (figures, tables map[string]int) {
 		}
 	}
 	return figures, tables
+}
+
+// language is the document's language tag, "en-GB" by default.
+func (d *Document) language() string {
+	if d.Language == "" {
+		return "en-GB"
+	}
+	return d.Language
 }

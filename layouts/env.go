@@ -1,6 +1,10 @@
 package layouts
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/briefing/report/internal/hyphen"
+)
 
 // env is what the flowables of one document share: fonts and metrics, the
 // theme and page geometry, the warnings, and the anchor pages of the last
@@ -17,6 +21,7 @@ type env struct {
 	keys  map[string]int
 
 	reported map[reportKey]bool // missing glyphs warned about
+	hy       *hyphen.Hyphenator // nil: no hyphenation
 }
 
 func newEnv(doc Document) (*env, error) {
@@ -36,8 +41,14 @@ func newEnv(doc Document) (*env, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &env{doc: &doc, fonts: fs, m: m, th: newTheme(doc.Brand), geo: g, logo: lg,
-		pages: map[string]int{}, keys: map[string]int{}, reported: map[reportKey]bool{}}, nil
+	e := &env{doc: &doc, fonts: fs, m: m, th: newTheme(doc.Brand), geo: g, logo: lg,
+		pages: map[string]int{}, keys: map[string]int{}, reported: map[reportKey]bool{}}
+	if hy, err := hyphen.New(doc.language(), doc.NoHyphenate); err == nil {
+		e.hy = hy
+	} else {
+		e.warns = append(e.warns, Warning{Msg: err.Error() + "; justified text is set without hyphens"})
+	}
+	return e, nil
 }
 
 // key returns a new identifier for a source flowable: "p1", "p2", ...

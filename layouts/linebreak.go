@@ -17,6 +17,9 @@ type line struct {
 	xs      []float64
 	natural float64
 	last    bool // last line of the paragraph or before a hard break
+	// cont: the last word goes on at the start of the next line (broken
+	// inside a word); hyphen: with a hyphen added at the break
+	cont, hyphen bool
 }
 
 // breakLines sets words into lines of at most width mm, first fit. A word
@@ -158,7 +161,7 @@ func (ln line) positions(width float64, align int) ([]float64, bool) {
 			break
 		}
 		extra := (width - ln.natural) / float64(len(xs)-1)
-		if extra < 0 || extra > 3*ln.words[1].space+1 {
+		if extra < -ln.words[1].space*shrinkRatio-eps || extra > 3*ln.words[1].space+1 {
 			break // a very loose line reads better ragged
 		}
 		for i := range xs {

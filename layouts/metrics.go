@@ -26,6 +26,7 @@ type metrics struct {
 	units   [5]map[rune]int
 	scale   [5]float64 // 1000 / units per em
 	missing [5]int     // units of a rune the font has no glyph for
+	squeeze [5]float64 // horizontal scale of the hyphen, 1 when drawn as the font has it
 	asc     [5]float64 // ascent and descent, fractions of the em (hhea)
 	desc    [5]float64
 	buf     sfnt.Buffer
@@ -48,6 +49,14 @@ func newMetrics(fs *fontSet) (*metrics, error) {
 		}
 		if m.missing[i] = fpdfRound(m.scale[i] * float64(adv) / 64); m.missing[i] == 0 {
 			m.missing[i] = 500
+		}
+		m.squeeze[i] = 1
+		if h, en := m.measure(i, '-'), m.measure(i, '\u2013'); i != faceIndex(stMono) && en > 0 && 10*h >= 9*en {
+			// a hyphen nearly as wide as the en dash, or wider (Go
+			// Regular's is 584 against 500), reads as a dash: draw it at
+			// two thirds of the en dash, as book faces have it
+			m.ascii[i]['-'] = int32(fpdfRound(float64(2*en) / 3))
+			m.squeeze[i] = float64(m.ascii[i]['-']) / float64(h)
 		}
 		fm, err := sf.Metrics(&m.buf, ppem, font.HintingNone)
 		if err != nil {
@@ -114,6 +123,10 @@ func (m *metrics) width(st style, size float64, s string) float64 {
 	}
 	return float64(u) * (size / ptPerMM) / 1000
 }
+
+// hyphenScale is how much narrower than in the font the hyphen of st is
+// drawn (1: as it is).
+func (m *metrics) hyphenScale(st style) float64 { return m.squeeze[faceIndex(st)] }
 
 // ascent and descent of the face for st, as fractions of the em.
 func (m *metrics) ascent(st style) float64  { return m.asc[faceIndex(st)] }

@@ -40,7 +40,11 @@ func TestMetrics_MatchFpdf(t *testing.T) {
 					if r >= 0xD800 && r <= 0xDFFF {
 						continue // surrogates: not runes of a Go string
 					}
-					if want, got := pdf.GetStringSymbolWidth(string(r)), m.runeUnits(r, st); got != want {
+					want := pdf.GetStringSymbolWidth(string(r))
+					if r == '-' && m.hyphenScale(st) != 1 {
+						want = fpdfRound(float64(want) * m.hyphenScale(st)) // drawn narrower
+					}
+					if got := m.runeUnits(r, st); got != want {
 						t.Errorf("%s: %U: width %d, fpdf %d", fc.name, r, got, want)
 						bad++
 					}
@@ -54,5 +58,27 @@ func TestMetrics_MatchFpdf(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// The Go fonts' hyphen is wider than their en dash: it is drawn at two
+// thirds of the en dash, and never in the monospaced face.
+func TestHyphenNarrowerThanEnDash(t *testing.T) {
+	fs, err := loadFonts(Fonts{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := newMetrics(fs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, st := range []style{0, stBold, stItalic, stBold | stItalic} {
+		h, en, em := m.runeUnits('-', st), m.runeUnits('–', st), m.runeUnits('—', st)
+		if !(h < en && en < em) || 3*h > 2*en+3 {
+			t.Errorf("style %d: hyphen %d, en dash %d, em dash %d", st, h, en, em)
+		}
+	}
+	if m.hyphenScale(stMono) != 1 {
+		t.Error("the monospaced hyphen is squeezed")
 	}
 }

@@ -72,12 +72,23 @@ func (p *paragraph) textWidth(width float64) float64 {
 
 func (p *paragraph) layout(width float64) []line {
 	if p.lines == nil || p.cw != width {
-		p.lines, p.cw = breakLines(p.e.m, p.ws, p.textWidth(width)), width
+		p.lines, p.cw = p.breakLines(p.textWidth(width)), width
 		if p.total == 0 {
 			p.total = len(p.lines)
 		}
 	}
 	return p.lines
+}
+
+// breakLines sets a justified paragraph total fit, with hyphens, and
+// other text first fit.
+func (p *paragraph) breakLines(width float64) []line {
+	if p.ps.align == alignJustify && !p.ps.code {
+		if lines, ok := breakTotalFit(p.e.m, toPieces(p.e.m, p.e.hy, p.ws), width); ok {
+			return lines
+		}
+	}
+	return breakLines(p.e.m, p.ws, width)
 }
 
 func (p *paragraph) wrap(width float64) float64 {

@@ -204,6 +204,6 @@ func metadata(pdf *fpdf.Fpdf, d *Document) {
 	pdf.SetCreationDate(date)
 	pdf.SetModificationDate(date)
 	pdf.SetCatalogSort(true)
-	pdf.SetLang("en")
+	pdf.SetLang(d.language())
 	pdf.SetDisplayMode("fullwidth", "continuous")
 }

@@ -1,0 +1,217 @@
+// Package hyphen finds where a word may be hyphenated, with Frank Liang's
+// patterns (the algorithm of TeX) and TeX's freely licensed English
+// pattern files; see patterns/README.md for their authors and licences.
+package hyphen
+
+import (
+	"embed"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+	"unicode"
+)
+
+//go:embed patterns/*.txt
+var files embed.FS
+
+// Least letters before and after a break, as the pattern files ask.
+const (
+	LeftMin  = 2
+	RightMin = 3
+)
+
+// table is the parsed patterns of one language.
+type table struct {
+	patterns   map[string][]uint8 // letters (with '.' for a word edge) → digit after each position
+	exceptions map[string][]int   // word → break points
+	maxLen     int                // longest pattern, in runes
+}
+
+var (
+	mu     sync.Mutex
+	tables = map[string]*table{}
+)
+
+// files of each language tag, lower case.
+var languages = map[string]string{
+	"en":    "en-gb",
+	"en-gb": "en-gb",
+	"en-uk": "en-gb",
+	"en-us": "en-us",
+}
+
+// Languages are the language tags New knows, sorted.
+func Languages() []string {
+	var out []string
+	for k := range languages {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Hyphenator finds the break points of words in one language. It keeps
+// what it found, so it is not safe for use by several goroutines at once.
+type Hyphenator struct {
+	t    *table
+	keep map[string]bool // never hyphenated (lower case)
+	memo map[string][]int
+}
+
+// New returns the hyphenator for a language tag such as "en-GB" or
+// "en-US" (case does not matter); words in noHyphenate are never broken.
+func New(lang string, noHyphenate []string) (*Hyphenator, error) {
+	name, ok := languages[strings.ToLower(strings.ReplaceAll(lang, "_", "-"))]
+	if !ok {
+		return nil, fmt.Errorf("no hyphenation patterns for language %q (have %s)", lang, strings.Join(Languages(), ", "))
+	}
+	t, err := load(name)
+	if err != nil {
+		return nil, err
+	}
+	h := &Hyphenator{t: t, keep: map[string]bool{}, memo: map[string][]int{}}
+	for _, w := range noHyphenate {
+		h.keep[strings.ToLower(w)] = true
+	}
+	return h, nil
+}
+
+func load(name string) (*table, error) {
+	mu.Lock()
+	defer mu.Unlock()
+	if t := tables[name]; t != nil {
+		return t, nil
+	}
+	pat, err := files.ReadFile("patterns/hyph-" + name + ".pat.txt")
+	if err != nil {
+		return nil, err
+	}
+	hyp, err := files.ReadFile("patterns/hyph-" + name + ".hyp.txt")
+	if err != nil {
+		return nil, err
+	}
+	t := &table{patterns: map[string][]uint8{}, exceptions: map[string][]int{}}
+	for _, p := range strings.Fields(string(pat)) {
+		letters, digits := parsePattern(p)
+		t.patterns[letters] = digits
+		if n := len([]rune(letters)); n > t.maxLen {
+			t.maxLen = n
+		}
+	}
+	for _, e := range strings.Fields(string(hyp)) {
+		var points []int
+		n := 0
+		for _, r := range e {
+			if r == '-' {
+				points = append(points, n)
+				continue
+			}
+			n++
+		}
+		t.exceptions[strings.ReplaceAll(e, "-", "")] = points
+	}
+	tables[name] = t
+	return t, nil
+}
+
+// parsePattern splits a pattern such as ".ach4" into its letters (".ach")
+// and the value after each position (len(letters)+1 of them).
+func parsePattern(p string) (string, []uint8) {
+	var letters strings.Builder
+	digits := []uint8{0}
+	for _, r := range p {
+		if r >= '0' && r <= '9' {
+			digits[len(digits)-1] = uint8(r - '0')
+			continue
+		}
+		letters.WriteRune(r)
+		digits = append(digits, 0)
+	}
+	return letters.String(), digits
+}
+
+// Points returns where word may be broken with a hyphen: the number of
+// runes before each break, ascending, with at least LeftMin runes before
+// and RightMin after. A word that is not all letters, is in upper case
+// (an acronym) or is in the no-hyphenate list has none.
+func (h *Hyphenator) Points(word string) []int {
+	if p, ok := h.memo[word]; ok {
+		return p
+	}
+	p := h.points(word)
+	h.memo[word] = p
+	return p
+}
+
+func (h *Hyphenator) points(word string) []int {
+	rs := []rune(word)
+	n := len(rs)
+	if n < LeftMin+RightMin {
+		return nil
+	}
+	upper := 0
+	for _, r := range rs {
+		if !unicode.IsLetter(r) {
+			return nil
+		}
+		if unicode.IsUpper(r) {
+			upper++
+		}
+	}
+	lower := strings.ToLower(word)
+	if upper == n || h.keep[lower] {
+		return nil
+	}
+	if p, ok := h.t.exceptions[lower]; ok {
+		return clip(p, n)
+	}
+	w := []rune("." + lower + ".")
+	vals := make([]uint8, len(w)+1)
+	for i := range w {
+		for j := i + 1; j <= len(w) && j-i <= h.t.maxLen; j++ {
+			d, ok := h.t.patterns[string(w[i:j])]
+			if !ok {
+				continue
+			}
+			for k, v := range d {
+				if v > vals[i+k] {
+					vals[i+k] = v
+				}
+			}
+		}
+	}
+	var out []int
+	for p := LeftMin; p <= n-RightMin; p++ {
+		if vals[p+1]%2 == 1 {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// clip keeps the points that leave enough letters on each side.
+func clip(points []int, n int) []int {
+	var out []int
+	for _, p := range points {
+		if p >= LeftMin && n-p >= RightMin {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// Hyphenate returns word with "-" at each of its break points, for
+// checking patterns by eye.
+func (h *Hyphenator) Hyphenate(word string) string {
+	rs := []rune(word)
+	var b strings.Builder
+	last := 0
+	for _, p := range h.Points(word) {
+		b.WriteString(string(rs[last:p]))
+		b.WriteByte('-')
+		last = p
+	}
+	b.WriteString(string(rs[last:]))
+	return b.String()
+}

@@ -1,0 +1,61 @@
+package hyphen
+
+import "testing"
+
+func TestHyphenate(t *testing.T) {
+	gb, err := New("en-GB", []string{"Balikatan"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	us, err := New("en_us", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		h          *Hyphenator
+		word, want string
+	}{
+		{us, "hyphenation", "hy-phen-ation"},
+		{us, "computer", "com-puter"},      // three letters at least after the break
+		{us, "university", "uni-ver-sity"}, // an exception of the file
+		{us, "project", "project"},         // an exception without breaks
+		{gb, "cooperation", "co-oper-a-tion"},
+		{gb, "Neighbourliness", "Neigh-bour-li-ness"},
+		{gb, "Balikatan", "Balikatan"}, // no_hyphenate, in any case
+		{gb, "SIPRI", "SIPRI"},         // an acronym
+		{gb, "2024", "2024"},           // a number
+		{gb, "co2e", "co2e"},           // letters and digits
+		{gb, "the", "the"},
+	}
+	for _, c := range cases {
+		if got := c.h.Hyphenate(c.word); got != c.want {
+			t.Errorf("%s: got %s, want %s", c.word, got, c.want)
+		}
+	}
+}
+
+func TestUnknownLanguage(t *testing.T) {
+	if _, err := New("fr", nil); err == nil {
+		t.Fatal("no error for a language without patterns")
+	}
+}
+
+func TestPointsLeaveTwoAndThree(t *testing.T) {
+	h, _ := New("en-US", nil)
+	for _, w := range []string{"abbreviation", "extraordinarily", "internationalisation", "Mediterranean"} {
+		n := len([]rune(w))
+		for _, p := range h.Points(w) {
+			if p < LeftMin || n-p < RightMin {
+				t.Errorf("%s: break at %d", w, p)
+			}
+		}
+	}
+}
+
+func BenchmarkPoints(b *testing.B) {
+	h, _ := New("en-GB", nil)
+	for i := 0; i < b.N; i++ {
+		h.memo = map[string][]int{}
+		h.Points("internationalisation")
+	}
+}
