@@ -29,6 +29,7 @@ type Options struct {
 var overridable = []string{
 	"report.title", "report.subtitle", "report.series", "report.period",
 	"report.classification", "report.draft", "report.list_of_figures", "report.page_size", "report.output",
+	"report.language",
 	"brand.organization", "brand.logo", "brand.primary_color", "brand.accent_color",
 	"brand.disclaimer", "brand.fonts.regular", "brand.fonts.bold", "brand.fonts.italic",
 	"brand.fonts.bold_italic",

@@ -32,6 +32,7 @@ var configShape = &shape{keys: map[string]*shape{
 	"report": {keys: map[string]*shape{
 		"title": leaf, "subtitle": leaf, "series": leaf, "authors": free, "keywords": free,
 		"period": leaf, "classification": marking, "draft": leaf, "list_of_figures": leaf, "page_size": leaf, "output": leaf,
+		"language": leaf, "no_hyphenate": free,
 	}},
 	"brand": {keys: map[string]*shape{
 		"organization": leaf, "logo": leaf, "primary_color": leaf, "accent_color": leaf,
@@ -57,7 +58,7 @@ var configShape = &shape{keys: map[string]*shape{
 		"title": leaf,
 		"blocks": {items: &shape{keys: map[string]*shape{
 			"text": textRef, "callout": textRef, "chart": leaf, "table": tableRef,
-			"title": leaf, "decimals": leaf,
+			"title": leaf, "decimals": leaf, "float": leaf,
 		}}},
 	}}},
 }}

@@ -107,6 +107,16 @@ func (c *Config) decodeBlock(path string, in any, ps *Problems) (Block, bool) {
 			*ps = append(*ps, c.Problemf(kp, "expected an analysis name or {dataset, columns}, found %s", describe(v)))
 		}
 	}
+	if f, ok := m["float"]; ok {
+		var float bool
+		before := len(*ps)
+		if c.decodeInto(path+".float", f, &float, ps); len(*ps) == before {
+			if b.Kind != BlockChart && b.Kind != BlockTable {
+				*ps = append(*ps, c.Problemf(path+".float", "float applies to chart and table blocks, not to a %s block", b.Kind))
+			}
+			b.Pinned = !float
+		}
+	}
 	if d, ok := m["decimals"]; ok {
 		var n int
 		before := len(*ps)

@@ -39,7 +39,12 @@ type Report struct {
 	Draft                bool
 	ListOfFigures        bool   `mapstructure:"list_of_figures"` // a list of figures after the contents
 	PageSize             string `mapstructure:"page_size"`
-	Output               string
+	// Language is the briefing's language tag (BCP 47, default en-GB): the
+	// PDF's language and the hyphenation of justified text.
+	Language string
+	// NoHyphenate lists words never hyphenated (names, terms).
+	NoHyphenate []string `mapstructure:"no_hyphenate"`
+	Output      string
 }
 
 // Brand is the `brand:` block: organisation, colours, logo, fonts.
@@ -195,4 +200,8 @@ type Block struct {
 	Dataset  string
 	Columns  []string
 	Decimals int // -1 = default
+
+	// Pinned (float: false) keeps a chart or table where it is in the
+	// text; by default one that does not fit floats to the next page.
+	Pinned bool
 }

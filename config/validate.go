@@ -1,6 +1,8 @@
 package config
 
 import (
+	"golang.org/x/text/language"
+
 	"fmt"
 	"os"
 	"regexp"
@@ -49,6 +51,13 @@ func (c *Config) validate() Problems {
 		c.Report.PageSize = "Letter"
 	default:
 		add(c.Problemf("report.page_size", "unknown page size %q, expected A4 or Letter", c.Report.PageSize))
+	}
+	if c.Report.Language == "" {
+		c.Report.Language = "en-GB"
+	} else if tag, err := language.Parse(c.Report.Language); err != nil {
+		add(c.Problemf("report.language", "%q is not a language tag, expected one such as en-GB or en-US", c.Report.Language))
+	} else {
+		c.Report.Language = tag.String()
 	}
 	if c.Report.Output == "" {
 		c.Report.Output = strings.TrimSuffix(c.File, extOf(c.File)) + "-{{ .Period }}.pdf"

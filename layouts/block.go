@@ -30,6 +30,7 @@ type blockInfo struct {
 	anchors  []string
 	heading  *tocEntry // set for headings that go into the TOC or outline
 	pinEnd   bool      // place at the bottom of the frame (disclaimer)
+	float    bool      // may move to the top of the next page (figures, tables)
 }
 
 // pageBreak ends the page; the next page uses template.

@@ -91,6 +91,10 @@ type Figure struct {
 	ID, Title, Caption, Source string
 	Height                     float64
 	Drawing                    Drawing
+	// Pinned keeps the figure at its place in the text: when it does not
+	// fit, it and what follows move to the next page. Otherwise it floats
+	// to the top of the next page while the text after it fills the space.
+	Pinned bool
 }
 
 // Table is a numbered table: "Table N. Title" above, a header row, and rows
@@ -103,6 +107,9 @@ type Table struct {
 	Note    string
 	Columns []Column
 	Rows    [][]string
+	// Pinned keeps the table at its place in the text, as for a Figure.
+	// A table taller than a page never floats: it splits.
+	Pinned bool
 }
 
 // Column is the header of a table column; Numeric columns are right-aligned.

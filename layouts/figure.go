@@ -2,6 +2,7 @@ package layouts
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 )
 
@@ -115,14 +116,45 @@ func (f *figure) wrap(width float64) float64 {
 }
 
 func (f *figure) split(float64, float64) (block, block, bool) { return nil, nil, false }
-func (f *figure) spacing() (float64, float64)                 { return 4, 5.5 }
+
+// minSqueeze is how far a chart may be made lower to stay on its page
+// rather than float away: to 82% of its height.
+const minSqueeze = 0.82
+
+// squeeze returns the figure made lower so that it fits avail, when that
+// takes no more than minSqueeze of its drawing's height. Drawings that ask
+// for their own height (a bar per category) keep it.
+func (f *figure) squeeze(width, avail float64) (block, bool) {
+	if _, ok := f.f.Drawing.(heightPreferrer); ok && f.height == 0 {
+		return nil, false
+	}
+	t, c, s := f.parts(width)
+	dh := f.drawingHeight(width)
+	h := avail - t - figTitleGap - c - s
+	if h >= dh || h < dh*minSqueeze {
+		return nil, false
+	}
+	g := *f
+	g.height = math.Floor(h*10) / 10
+	return &g, true
+}
+
+// leastHeight is the height of the figure squeezed as far as it may be.
+func (f *figure) leastHeight(width float64) float64 {
+	if _, ok := f.f.Drawing.(heightPreferrer); ok && f.height == 0 {
+		return f.wrap(width)
+	}
+	t, c, s := f.parts(width)
+	return t + figTitleGap + f.drawingHeight(width)*minSqueeze + c + s
+}
+func (f *figure) spacing() (float64, float64) { return 4, 5.5 }
 
 // anchor is the link target of the figure by its number (the list of
 // figures); "fig:ID" is the one by its ID (cross-references).
 func (f *figure) anchor() string { return "figure:" + strconv.Itoa(f.num) }
 
 func (f *figure) info() blockInfo {
-	in := blockInfo{kind: "figure", key: f.key, text: f.title.text, anchors: []string{f.anchor()}}
+	in := blockInfo{kind: "figure", key: f.key, text: f.title.text, anchors: []string{f.anchor()}, float: !f.f.Pinned}
 	if f.f.ID != "" {
 		in.anchors = append(in.anchors, "fig:"+f.f.ID)
 	}

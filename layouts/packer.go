@@ -12,12 +12,19 @@ type packer struct {
 	page      *Page
 	y         float64 // next free y in the frame
 	prevAfter float64
+	floats    []block // figures and tables waiting for the top of the next page, in order
 }
 
 // paginate packs blocks into pages: a block that fits is placed; one that
 // does not is split (head placed, tail pushed back) or moved to the next
 // page; a block that does not fit an empty frame is an error. A heading
 // moves to the next page unless what follows it can start on this one.
+//
+// A figure or table that does not fit where it comes floats: it waits in
+// a queue, first in first out, for the top of the next page, while the
+// text after it fills this one. Once one waits, the floats after it wait
+// too (they keep their order, and so their numbers); a page break, a
+// section heading or the end of the document places them first.
 func paginate(e *env, blocks []block) (*Plan, error) {
 	pk := &packer{e: e, plan: &Plan{PageWidth: e.geo.w, PageHeight: e.geo.h, anchors: map[string]anchor{}}}
 	pk.newPage("cover")
@@ -26,8 +33,18 @@ func paginate(e *env, blocks []block) (*Plan, error) {
 		b := queue[0]
 		queue = queue[1:]
 		if pb, ok := b.(*pageBreak); ok {
+			if err := pk.flushFloats(); err != nil {
+				return nil, err
+			}
 			pk.breakTo(pb.template)
 			continue
+		}
+		in := b.info()
+		if len(pk.floats) > 0 && (in.pinEnd || (in.heading != nil && in.heading.level == 1)) {
+			// floats stay in their section, and above the disclaimer
+			if err := pk.flushFloats(); err != nil {
+				return nil, err
+			}
 		}
 		fr := pk.page.Frame
 		before, _ := b.spacing()
@@ -37,7 +54,16 @@ func paginate(e *env, blocks []block) (*Plan, error) {
 		}
 		avail := fr.Y + fr.H - pk.y - gap
 		h := b.wrap(fr.W)
-		in := b.info()
+		if sq, ok := b.(squeezer); ok && h > avail+eps && len(pk.floats) == 0 {
+			if small, ok := sq.squeeze(fr.W, avail); ok {
+				pk.place(small, small.wrap(fr.W), gap, small.info())
+				continue
+			}
+		}
+		if in.float && h <= fr.H+eps && (len(pk.floats) > 0 || (h > avail+eps && !pk.empty() && !pk.onlyKept())) {
+			pk.floats = append(pk.floats, b)
+			continue
+		}
 		if in.keepNext && !pk.empty() && !pk.keepFits(b, queue, avail) {
 			pk.newPage(pk.page.Template)
 			queue = append([]block{b}, queue...)
@@ -77,10 +103,19 @@ func paginate(e *env, blocks []block) (*Plan, error) {
 		pk.newPage(pk.page.Template)
 		queue = append([]block{b}, queue...)
 	}
+	if err := pk.flushFloats(); err != nil {
+		return nil, err
+	}
 	if n := len(pk.plan.Pages); n > 1 && len(pk.plan.Pages[n-1].Items) == 0 {
 		pk.plan.Pages = pk.plan.Pages[:n-1] // a page break at the very end
 	}
 	return pk.plan, nil
+}
+
+// squeezer is a block that can be made a little lower to fit (a chart).
+type squeezer interface {
+	squeeze(width, avail float64) (block, bool)
+	leastHeight(width float64) float64
 }
 
 // looseSplitter is a block whose split keeps parts from being too small
@@ -107,6 +142,45 @@ func (pk *packer) newPage(template string) {
 	pk.plan.Pages = append(pk.plan.Pages, Page{Number: len(pk.plan.Pages) + 1, Template: template, Frame: pk.e.frame(template)})
 	pk.page = &pk.plan.Pages[len(pk.plan.Pages)-1]
 	pk.y, pk.prevAfter = pk.page.Frame.Y, 0
+	pk.placeFloats()
+}
+
+// placeFloats places the waiting floats at the top of the page, in order,
+// as many as fit.
+func (pk *packer) placeFloats() {
+	fr := pk.page.Frame
+	for len(pk.floats) > 0 {
+		b := pk.floats[0]
+		before, _ := b.spacing()
+		gap := 0.0
+		if !pk.empty() {
+			gap = maxf(pk.prevAfter, before)
+		}
+		h := b.wrap(fr.W)
+		if h > fr.Y+fr.H-pk.y-gap+eps {
+			return
+		}
+		pk.place(b, h, gap, b.info())
+		pk.floats = pk.floats[1:]
+	}
+}
+
+// flushFloats places every waiting float, on new pages as needed: before
+// a page break and at the end of the document.
+func (pk *packer) flushFloats() error {
+	for len(pk.floats) > 0 {
+		n := len(pk.floats)
+		pk.placeFloats()
+		if len(pk.floats) == 0 {
+			return nil
+		}
+		if len(pk.floats) == n && pk.empty() {
+			b := pk.floats[0]
+			return errTooBig(b, pk.page.Frame.W, b.wrap(pk.page.Frame.W), pk.page.Frame.H)
+		}
+		pk.newPage(pk.page.Template)
+	}
+	return nil
 }
 
 // breakTo starts a page of template, unless the current page is still
@@ -140,6 +214,8 @@ func (pk *packer) place(b block, h, gap float64, in blockInfo) {
 
 // keepFits reports whether heading b, the headings right after it and the
 // start of the next block (whole, or a head it can split off) fit in avail.
+// A one-line paragraph is not enough: then the start of the block after it
+// must fit as well.
 func (pk *packer) keepFits(b block, queue []block, avail float64) bool {
 	w := pk.page.Frame.W
 	rem := avail - b.wrap(w)
@@ -147,6 +223,7 @@ func (pk *packer) keepFits(b block, queue []block, avail float64) bool {
 		return false
 	}
 	_, prevAfter := b.spacing()
+	lineMet := false // a one-line paragraph came after the heading
 	for _, nb := range queue {
 		if _, ok := nb.(*pageBreak); ok {
 			return true
@@ -154,6 +231,9 @@ func (pk *packer) keepFits(b block, queue []block, avail float64) bool {
 		before, after := nb.spacing()
 		room := rem - maxf(prevAfter, before)
 		h := nb.wrap(w)
+		if sq, ok := nb.(squeezer); ok {
+			h = sq.leastHeight(w)
+		}
 		if nb.info().keepNext {
 			rem = room - h
 			if rem < -eps {
@@ -163,7 +243,16 @@ func (pk *packer) keepFits(b block, queue []block, avail float64) bool {
 			continue
 		}
 		if h <= room+eps {
+			if in := nb.info(); in.kind == "paragraph" && in.total == 1 && !lineMet {
+				// one line is not enough to keep with: what comes after
+				// it must start here too (a figure whole)
+				lineMet, rem, prevAfter = true, room-h, after
+				continue
+			}
 			return true
+		}
+		if nb.info().float {
+			return false
 		}
 		_, _, ok := nb.split(w, room)
 		return ok

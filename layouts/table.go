@@ -55,7 +55,7 @@ func (t *table) wrap(width float64) float64 {
 
 // minRows is the least number of rows a part of a split table keeps, on
 // either side of the split: no row alone under a repeated header.
-const minRows = 2
+const minRows = 3
 
 func (t *table) split(width, avail float64) (block, block, bool) {
 	return t.splitKeeping(width, avail, minRows)
@@ -93,7 +93,7 @@ func (t *table) spacing() (float64, float64) {
 
 func (t *table) info() blockInfo {
 	in := blockInfo{kind: "table", key: t.d.key, text: t.titleP().text,
-		from: t.from + 1, to: t.to, total: len(t.d.cells)}
+		from: t.from + 1, to: t.to, total: len(t.d.cells), float: t.from == 0 && t.last() && !t.d.t.Pinned}
 	if t.from == 0 && t.d.t.ID != "" {
 		in.anchors = []string{"tab:" + t.d.t.ID}
 	}

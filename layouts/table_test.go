@@ -6,11 +6,12 @@ import (
 	"testing"
 )
 
-// TestLayout_TableSplitKeepsTwoRows slides tables of 3 to 12 rows down the
-// page behind 0 to 40 lines of text: wherever a table splits, each part
-// keeps at least two rows, says "(continued)" after the first, and the
-// source line sits under the last part.
-func TestLayout_TableSplitKeepsTwoRows(t *testing.T) {
+// TestLayout_TableSplitKeepsThreeRows slides pinned tables (a table that
+// floats does not split) of 3 to 12 rows down the page behind 0 to 40
+// lines of text: wherever a table splits, each part keeps at least three
+// rows, says "(continued)" after the first, and the source line sits
+// under the last part.
+func TestLayout_TableSplitKeepsThreeRows(t *testing.T) {
 	splits := 0
 	for lines := 0; lines <= 40; lines++ {
 		for rows := 3; rows <= 12; rows++ {
@@ -19,7 +20,7 @@ func TestLayout_TableSplitKeepsTwoRows(t *testing.T) {
 				blocks = append(blocks, Markdown{Source: "f.md", Text: fmt.Sprintf("Line %d.", i)})
 			}
 			blocks = append(blocks, filler(3)...)
-			blocks = append(blocks, Table{ID: "t", Title: "Rows", Source: "Tests", Columns: []Column{{Header: "Year"}, {Header: "Item"}, {Header: "Value", Numeric: true}}, Rows: tableRows(rows)})
+			blocks = append(blocks, Table{ID: "t", Title: "Rows", Source: "Tests", Columns: []Column{{Header: "Year"}, {Header: "Item"}, {Header: "Value", Numeric: true}}, Rows: tableRows(rows), Pinned: true})
 			p := MustLayout(t, baseDoc(Section{Title: "S", Blocks: blocks}))
 			checkPlan(t, p)
 			tabs, _ := items(p, "table")

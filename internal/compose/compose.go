@@ -42,6 +42,8 @@ func Document(in Input) (layouts.Document, *narrative.Env, config.Problems) {
 		Authors: c.Report.Authors, Period: in.Period.String(), PeriodLabel: in.Period.Format(c.Brand.PeriodFormat), Date: in.AsOf,
 		Classification: c.Report.Classification, Draft: c.Report.Draft,
 		ListOfFigures: c.Report.ListOfFigures,
+		Language:      c.Report.Language,
+		NoHyphenate:   c.Report.NoHyphenate,
 		PageSize:      c.Report.PageSize, Keywords: c.Report.Keywords, Brand: brand,
 	}
 	doc.BannerColor, doc.BannerText = bannerColors(c, brand)
@@ -343,5 +345,5 @@ func figure(c *config.Config, res *analysis.Results, b config.Block, style chart
 	if note := partialNote(r, drawing.Type()); note != "" {
 		caption = strings.TrimSpace(caption + " " + note)
 	}
-	return layouts.Figure{ID: b.Chart, Title: ch.Title, Caption: caption, Source: source, Height: ch.Height, Drawing: drawing}, warns, nil
+	return layouts.Figure{ID: b.Chart, Title: ch.Title, Caption: caption, Source: source, Height: ch.Height, Drawing: drawing, Pinned: b.Pinned}, warns, nil
 }

@@ -16,6 +16,12 @@ import (
 // table turns a table block into a layouts.Table: an analysis result in the
 // shape of its kind, or rows of a dataset.
 func table(c *config.Config, res *analysis.Results, b config.Block) (layouts.Table, error) {
+	t, err := tableOf(c, res, b)
+	t.Pinned = b.Pinned
+	return t, err
+}
+
+func tableOf(c *config.Config, res *analysis.Results, b config.Block) (layouts.Table, error) {
 	if b.Dataset != "" {
 		t, ok := res.Tables[b.Path]
 		if !ok {
