@@ -128,6 +128,8 @@ type donutLayout struct {
 	cx, cy     int
 	R, r       float64
 	rows       [][3]string // label, value, share
+	labels     [][]string  // each row's label on one or more lines
+	tops       []int       // each row's top, from ly
 	lx, ly     int         // legend left and first row's top
 	pitch      int
 	labelW     int
@@ -152,16 +154,34 @@ func (d *donut) legendWidths(m measurer) (sw, label, value, share int) {
 
 func (d *donut) preferredHeight(m measurer, W int) int {
 	h := m.height()
-	legendH := (len(d.slices)-1)*int(donutPitch*float64(h)) + h
+	_, full, _, _ := d.legendWidths(m)
+	_, _, legendH := d.legendRows(m, min(full, int(0.35*float64(W))))
 	return max(legendH+2*edge+h, int(0.38*float64(W)))
+}
+
+// legendRows wraps the legend's labels to labelW, never shortening one,
+// and returns them with each row's top and the legend's height.
+func (d *donut) legendRows(m measurer, labelW int) (labels [][]string, tops []int, height int) {
+	h := m.height()
+	pitch := int(donutPitch * float64(h))
+	y := 0
+	for i, s := range d.slices {
+		lines := m.wrapAll(s.label, labelW)
+		labels = append(labels, lines)
+		tops = append(tops, y)
+		extra := int(float64((len(lines)-1)*h) * lineHeight)
+		height = y + extra + h
+		if i < len(d.slices)-1 {
+			y += pitch + extra
+		}
+	}
+	return labels, tops, height
 }
 
 func (d *donut) layout(m measurer, W, H int) (*donutLayout, error) {
 	h := m.height()
 	hf := float64(h)
 	l := &donutLayout{h: h, pitch: int(donutPitch * hf)}
-	n := len(d.slices)
-	legendH := (n-1)*l.pitch + h
 	sw, fullLabel, valueW, shareW := d.legendWidths(m)
 	colGap, gap := int(donutColGap*hf), int(donutGap*hf)
 	fixed := sw + colGap + valueW + colGap + shareW
@@ -169,6 +189,8 @@ func (d *donut) layout(m measurer, W, H int) (*donutLayout, error) {
 
 	// Beside the ring if the legend's rows and some of its labels fit.
 	l.labelW = min(fullLabel, int(0.35*float64(W)))
+	var legendH int
+	l.labels, l.tops, legendH = d.legendRows(m, l.labelW)
 	D := min(H-2*edge, W-2*edge-gap-fixed-l.labelW)
 	side := legendH <= H-2*edge && D >= minRing
 	if side {
@@ -178,6 +200,7 @@ func (d *donut) layout(m measurer, W, H int) (*donutLayout, error) {
 		l.lx, l.ly = x0+D+gap, (H-legendH)/2
 	} else {
 		l.labelW = min(fullLabel, W-2*edge-fixed)
+		l.labels, l.tops, legendH = d.legendRows(m, l.labelW)
 		D = min(W-2*edge, H-2*edge-legendH-gap)
 		if D < minRing || l.labelW < 2*h {
 			return nil, errors.New("the box is too small for the donut and its legend")
@@ -190,7 +213,7 @@ func (d *donut) layout(m measurer, W, H int) (*donutLayout, error) {
 	l.valueR = sw + l.labelW + colGap + valueW
 	l.shareR = l.valueR + colGap + shareW
 	for i, s := range d.slices {
-		l.rows = append(l.rows, [3]string{m.shorten(s.label, l.labelW), d.format(s.value), formatPercent(d.pcts[i], s.value)})
+		l.rows = append(l.rows, [3]string{s.label, d.format(s.value), formatPercent(d.pcts[i], s.value)})
 	}
 	// The total and its title in the hole, if they fit.
 	title := d.title
@@ -256,11 +279,13 @@ func (d *donut) render(r chart.Renderer, W, H int) (*frame, error) {
 func (d *donut) drawLegend(p *pen, m measurer, l *donutLayout) {
 	side := int(swatchBox * float64(l.h))
 	for i, row := range l.rows {
-		base := l.ly + i*l.pitch + ascent(l.h)
+		base := l.ly + l.tops[i] + ascent(l.h)
 		mid := base - int(0.36*float64(l.h))
 		p.fill("legend", d.slices[i].color.color())
 		p.rect(l.lx, mid-side/2, l.lx+side, mid-side/2+side)
-		p.write("legend", row[0], l.lx+int((swatchBox+swatchGap)*float64(l.h)), base, 0)
+		for k, s := range l.labels[i] {
+			p.write("legend", s, l.lx+int((swatchBox+swatchGap)*float64(l.h)), base+int(float64(k*l.h)*lineHeight), 0)
+		}
 		p.write("legend", row[1], l.lx+l.valueR-m.width(row[1]), base, 0)
 		p.write("legend", row[2], l.lx+l.shareR-m.width(row[2]), base, 0)
 	}

@@ -95,7 +95,7 @@ func manyCategories(n int) *analysis.Result {
 	var labels []string
 	var values []float64
 	for i := 0; i < n; i++ {
-		labels = append(labels, fmt.Sprintf("Category %d with a long descriptive name", i+1))
+		labels = append(labels, fmt.Sprintf("Category %d", i+1))
 		values = append(values, float64((i*37)%23+1))
 	}
 	return categorical(labels, values)

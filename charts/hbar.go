@@ -21,13 +21,16 @@ const (
 	hbarMaxBar     = 2.2  // thickest bar
 	hbarGap        = 0.5  // from a label to its bar, from a bar to its value
 	hbarLabelShare = 0.38 // share of the width category labels may take
-	hbarMinRowsMM  = 30.0 // the rows of a short hbar want at least this height
+	// hbarWideLabelShare is taken instead when it puts the labels on
+	// fewer lines
+	hbarWideLabelShare = 0.5
+	hbarMinRowsMM      = 30.0 // the rows of a short hbar want at least this height
 )
 
 // hbar draws keys as rows of horizontal bars, top to bottom: a count's
 // categories sorted by value (of the first series), largest first; times
 // and compare periods in their own order. Category labels sit on the left,
-// right-aligned and shortened with an ellipsis when long; each bar's value
+// right-aligned and wrapped onto more lines when long (never shortened); each bar's value
 // is printed at its end, and a negative bar grows left from the zero line.
 // With several series each row holds a bar per series, and a legend above
 // names them. The chart grows with the number of rows: see preferredHeight.
@@ -77,13 +80,13 @@ func buildHBar(m *model, spec Spec) (ownChart, error) {
 type hbarLayout struct {
 	h       int
 	legend  legendLayout
-	top     float64 // of the first row
-	pitch   float64 // row height
-	bar     float64 // bar thickness
-	labels  []string
-	labelR  int // right end of the category labels
-	xa, xb  int // columns of the lowest and highest value
-	bottom  int // of the last row
+	top     float64    // of the first row
+	pitch   float64    // row height
+	bar     float64    // bar thickness
+	labels  [][]string // each row's label, on one or more lines
+	labelR  int        // right end of the category labels
+	xa, xb  int        // columns of the lowest and highest value
+	bottom  int        // of the last row
 	title   string
 	titleX  int
 	titleY  int
@@ -102,17 +105,41 @@ func (b *hbar) legendItems() []legendItem {
 }
 
 // rowPitch is the height of a row, preferred or least.
-func (b *hbar) rowPitch(h int, least bool) float64 {
+func (b *hbar) rowPitch(h int, least bool, lines int) float64 {
 	k, hf := float64(len(b.idx)), float64(h)
+	text := (float64(lines-1)*lineHeight + hbarMinPitch) * hf // a label of lines lines
 	switch {
 	case k == 1 && least:
-		return hbarMinPitch * hf
+		return math.Max(hbarMinPitch*hf, text)
 	case k == 1:
-		return hbarPitch * hf
+		return math.Max(hbarPitch*hf, text)
 	case least:
-		return (k*hbarMinBar + hbarRowGap) * hf
+		return math.Max((k*hbarMinBar+hbarRowGap)*hf, text)
 	}
-	return (k*hbarBarPitch + hbarRowGap) * hf
+	return math.Max((k*hbarBarPitch+hbarRowGap)*hf, text)
+}
+
+// wrapLabels breaks the category labels, top to bottom, into lines that
+// fit the label column (hbarLabelShare of W), never shortening one; it
+// returns them with the most lines a label takes.
+func (b *hbar) wrapLabels(m measurer, W int) ([][]string, int) {
+	var best [][]string
+	bestMost := 0
+	// a wider label column when that saves lines (and so height)
+	for _, share := range []float64{hbarLabelShare, hbarWideLabelShare} {
+		maxW := int(share * float64(W))
+		var out [][]string
+		most := 1
+		for _, k := range b.order {
+			lines := m.wrapAll(b.m.x.labels[k], maxW)
+			out = append(out, lines)
+			most = max(most, len(lines))
+		}
+		if best == nil || most < bestMost {
+			best, bestMost = out, most
+		}
+	}
+	return best, bestMost
 }
 
 // maxPitch is the row height past which bars would be too thick.
@@ -140,7 +167,8 @@ func (b *hbar) chrome(m measurer, W int) (lg legendLayout, above, below int) {
 
 func (b *hbar) preferredHeight(m measurer, W int) int {
 	_, above, below := b.chrome(m, W)
-	rows := float64(b.m.x.n()) * b.rowPitch(m.height(), false)
+	_, lines := b.wrapLabels(m, W)
+	rows := float64(b.m.x.n()) * b.rowPitch(m.height(), false, lines)
 	rows = max(rows, min(hbarMinRowsMM*pdfrender.PixelsPerMM, float64(b.m.x.n())*b.maxPitch(m.height())))
 	return above + int(math.Ceil(rows)) + below
 }
@@ -154,12 +182,13 @@ func (b *hbar) layout(m measurer, W, H int) (*hbarLayout, error) {
 	n := b.m.x.n()
 	l := &hbarLayout{h: h, legend: lg, valueGp: max(2, int(hbarGap*hf))}
 	room := float64(H - above - below)
-	least := b.rowPitch(h, true)
+	labels, lines := b.wrapLabels(m, W)
+	least := b.rowPitch(h, true, lines)
 	if room < least*float64(n) {
 		need := above + below + int(math.Ceil(least*float64(n)))
 		return nil, fmt.Errorf("the box is too short for %d rows of bars: %.0f mm high, they need %.0f mm (leave the chart's height unset or raise it)", n, px2mm(H), px2mm(need))
 	}
-	l.pitch = math.Min(room/float64(n), b.maxPitch(h))
+	l.pitch = math.Min(room/float64(n), math.Max(b.maxPitch(h), least))
 	if k := float64(len(b.idx)); k == 1 {
 		l.bar = math.Min(hbarThickness*l.pitch, hbarMaxBar*hf)
 	} else {
@@ -170,12 +199,10 @@ func (b *hbar) layout(m measurer, W, H int) (*hbarLayout, error) {
 	l.bottom = int(math.Round(l.top + l.pitch*float64(n)))
 
 	labelW := 0
-	maxLabel := int(hbarLabelShare * float64(W))
-	for _, k := range b.order {
-		s := m.shorten(b.m.x.labels[k], maxLabel)
-		l.labels = append(l.labels, s)
-		labelW = max(labelW, m.width(s))
+	for _, ls := range labels {
+		labelW = max(labelW, m.widest(ls))
 	}
+	l.labels = labels
 	l.labelR = edge + labelW
 	negW, posW := 0, 0
 	for _, i := range b.idx {
@@ -236,8 +263,11 @@ func (b *hbar) render(r chart.Renderer, W, H int) (*frame, error) {
 	x0 := l.x(b, 0)
 	for row, key := range b.order {
 		cy := l.top + (float64(row)+0.5)*l.pitch
-		s := l.labels[row]
-		p.write("category", s, l.labelR-m.width(s), textBase(cy, l.h), 0)
+		ls := l.labels[row]
+		for j, s := range ls {
+			ly := cy + (float64(j)-float64(len(ls)-1)/2)*float64(l.h)*lineHeight
+			p.write("category", s, l.labelR-m.width(s), textBase(ly, l.h), 0)
+		}
 		for j, i := range b.idx {
 			v := b.m.series[i].Values[key]
 			y0 := cy - l.bar*k/2 + float64(j)*l.bar

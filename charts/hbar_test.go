@@ -149,21 +149,31 @@ func TestHBar_PreferredHeightGrows(t *testing.T) {
 	}
 }
 
-func TestHBar_LongLabelsShortened(t *testing.T) {
-	c := mustNew(t, Spec{Type: "hbar"}, longLabels(), testStyle())
+// Long category labels wrap within the label column, whole.
+func TestHBar_LongLabelsWrap(t *testing.T) {
+	res := longLabels()
+	c := mustNew(t, Spec{Type: "hbar"}, res, testStyle())
 	r := record(t, c, smallW, preferredPx(c, smallW, 0))
-	short := 0
+	var texts []string
 	for _, l := range r.textsOf("category") {
 		if strings.HasSuffix(l.S, "…") {
-			short++
+			t.Errorf("label shortened: %q", l.S)
 		}
-		if _, _, x1, _ := l.bounds(); x1 > 0.4*smallW {
+		if _, _, x1, _ := l.bounds(); x1 > (hbarWideLabelShare+0.02)*smallW {
 			t.Errorf("label %q reaches %.0f of %d", l.S, x1, smallW)
 		}
+		texts = append(texts, l.S)
 	}
-	if short != 2 {
-		t.Errorf("%d labels shortened, want the 2 long ones", short)
+	joined := strings.Join(texts, " ")
+	for _, k := range res.Keys {
+		if !strings.Contains(joined, k.Label) {
+			t.Errorf("%q not printed whole", k.Label)
+		}
 	}
+	if len(texts) <= len(res.Keys) {
+		t.Errorf("%d label lines for %d labels: nothing wrapped", len(texts), len(res.Keys))
+	}
+	assertNoOverlap(t, "long labels", r.texts)
 }
 
 func TestHBar_SeveralSeries(t *testing.T) {

@@ -2,6 +2,7 @@ package charts
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"slices"
 
@@ -84,7 +85,10 @@ func (c *Chart) layout(r chart.Renderer, W, H int) (*frame, error) {
 		if right-cl < 4*h {
 			return nil, errors.New("the box is too narrow for the chart")
 		}
-		f.xl = fitXLabels(m, ax, p, right-cl, H*3/10)
+		f.xl = fitXLabels(m, ax, p, right-cl, H*4/10)
+		if f.xl.tooLong != "" {
+			return nil, fmt.Errorf("category label %q is too long to stand under a column: draw the chart as hbar (the default for long labels), or shorten it with labels:", f.xl.tooLong)
+		}
 		cb := H - edge - f.xl.height - xLabelOffset(h)
 		xpix := func(pos float64) int {
 			return cl + int(math.Round((pos-f.xmin)/(f.xmax-f.xmin)*float64(right-cl)))

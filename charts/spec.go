@@ -97,9 +97,39 @@ const (
 // Measures returns the values of Spec.Measure, in a stable order.
 func Measures() []string { return []string{MeasureTotal, MeasureMean, MeasureShare} }
 
-// longLabel is the length in characters past which a category label reads
-// better on a horizontal bar than under a column.
-const longLabel = 20
+// A column's slot in characters is estimated for a chart the width of a
+// body text column (about 150 mm of plot) with labels of about 1.5 mm a
+// character (8 pt): the type is chosen before the chart knows its box.
+const (
+	nominalPlotMM = 150.0
+	charMM        = 1.5
+)
+
+// labelsFitColumns reports whether every label wraps into two lines no
+// longer than a column's slot of n columns.
+func labelsFitColumns(keys []analysis.Key, n int) bool {
+	chars := int((nominalPlotMM/float64(n) - 3) / charMM)
+	for _, k := range keys {
+		lines, cur := 1, 0
+		for _, w := range strings.Fields(k.Label) {
+			wl := utf8.RuneCountInString(w)
+			switch {
+			case wl > chars:
+				return false
+			case cur == 0:
+				cur = wl
+			case cur+1+wl <= chars:
+				cur += 1 + wl
+			default:
+				lines, cur = lines+1, wl
+			}
+		}
+		if lines > 2 {
+			return false
+		}
+	}
+	return true
+}
 
 // maxColumns is the number of categories past which a count is drawn as
 // horizontal bars.
@@ -107,8 +137,9 @@ const maxColumns = 8
 
 // DefaultType returns the chart type of Spec.Type "" for res, by the
 // analysis kind: trend → line; frequency → stacked-bar (bar for one series);
-// count → hbar for more than 8 categories or a label longer than 20
-// characters, else bar; compare → grouped-bar; changes → bar. Results of
+// count → hbar for more than 8 categories or a label that does not fit
+// its column on two lines, else bar; compare → grouped-bar, or hbar as for
+// a count; changes → bar. Results of
 // other kinds get line when timed, else bar.
 func DefaultType(res *analysis.Result) string {
 	switch res.Kind {
@@ -120,16 +151,14 @@ func DefaultType(res *analysis.Result) string {
 		}
 		return "bar"
 	case "count":
-		if len(res.Keys) > maxColumns {
+		if len(res.Keys) > maxColumns || !labelsFitColumns(res.Keys, len(res.Keys)) {
 			return "hbar"
-		}
-		for _, k := range res.Keys {
-			if utf8.RuneCountInString(k.Label) > longLabel {
-				return "hbar"
-			}
 		}
 		return "bar"
 	case "compare":
+		if !labelsFitColumns(res.Keys, len(res.Keys)) {
+			return "hbar"
+		}
 		return "grouped-bar"
 	case "changes":
 		return "bar"

@@ -62,6 +62,8 @@ func TestNew_DefaultType(t *testing.T) {
 		{"OneSeriesFrequencyIsBar", oneFreq, "bar"},
 		{"FewCountsAreBars", categorical([]string{"a", "b", "c"}, []float64{1, 2, 3}), "bar"},
 		{"LongLabelCountsAreHBars", longLabels(), "hbar"},
+		{"TwoLineLabelsStayColumns", categorical([]string{"Military-technical cooperation", "Defence consultations", "Space"}, []float64{1, 2, 3}), "bar"},
+		{"LabelsOverTwoLinesAreHBars", categorical([]string{"Military-technical cooperation", "Defence consultations", "Space", "Coast guard and law enforcement cooperation", "Other"}, []float64{1, 2, 3, 4, 5}), "hbar"},
 		{"ManyCountsAreHBars", manyCategories(9), "hbar"},
 		{"EightShortCountsAreBars", categorical([]string{"a", "b", "c", "d", "e", "f", "g", "h"}, []float64{1, 2, 3, 4, 5, 6, 7, 8}), "bar"},
 		{"CompareIsGrouped", compare, "grouped-bar"},

@@ -108,3 +108,36 @@ func (m measurer) wrap(s string, maxW, maxLines int) []string {
 	}
 	return lines
 }
+
+// wrapAll breaks s at spaces into lines no wider than maxW, as many as it
+// takes; a word wider than maxW is a line of its own, whole. Nothing is
+// shortened.
+func (m measurer) wrapAll(s string, maxW int) []string {
+	var lines []string
+	cur := ""
+	for _, w := range strings.Fields(s) {
+		try := w
+		if cur != "" {
+			try = cur + " " + w
+		}
+		if cur == "" || m.width(try) <= maxW {
+			cur = try
+			continue
+		}
+		lines = append(lines, cur)
+		cur = w
+	}
+	if cur != "" || len(lines) == 0 {
+		lines = append(lines, cur)
+	}
+	return lines
+}
+
+// widest is the width of the widest of lines.
+func (m measurer) widest(lines []string) int {
+	w := 0
+	for _, s := range lines {
+		w = max(w, m.width(s))
+	}
+	return w
+}

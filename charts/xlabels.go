@@ -16,6 +16,7 @@ type xLabels struct {
 	idx      []int      // the keys labelled
 	lines    [][]string // their text, one or more lines each
 	vertical bool       // turned to read upwards, ending at the axis
+	tooLong  string     // a label that does not fit even upright
 	height   int        // of the label block, pixels
 	h        int
 }
@@ -23,7 +24,8 @@ type xLabels struct {
 // fitXLabels lays out the labels of ax under a plot plotW pixels wide.
 // Times are thinned to round strides (every 5th year, ...); categories are
 // all labelled: on one line, on two, turned upright, and only if even that
-// crowds, every k-th; long ones are shortened with an ellipsis.
+// crowds, every k-th. No label is shortened: one too long to stand upright
+// in maxVert is named in tooLong.
 func fitXLabels(m measurer, ax xAxis, p *plot, plotW, maxVert int) xLabels {
 	h := m.height()
 	l := xLabels{h: h}
@@ -67,15 +69,22 @@ func fitXLabels(m measurer, ax xAxis, p *plot, plotW, maxVert int) xLabels {
 	}
 	if slot >= 5*float64(h) {
 		maxW := int(slot - gap)
-		lines := 1
+		lines, fit := 1, true
+		var wrapped [][]string
 		for _, s := range ax.labels {
-			w := m.wrap(s, maxW, 2)
-			l.lines = append(l.lines, w)
+			w := m.wrapAll(s, maxW)
+			fit = fit && len(w) <= 2 && m.widest(w) <= maxW
+			wrapped = append(wrapped, w)
 			lines = max(lines, len(w))
 		}
-		l.height = h + int(float64((lines-1)*h)*lineHeight)
-		return l
+		if fit {
+			l.lines = wrapped
+			l.height = h + int(float64((lines-1)*h)*lineHeight)
+			return l
+		}
 	}
+	// upright, whole: a label is never cut (too long for the room is the
+	// caller's error)
 	l.vertical = true
 	if k := int(math.Ceil(1.3 * float64(h) / slot)); k > 1 {
 		l.idx = l.idx[:0]
@@ -83,12 +92,28 @@ func fitXLabels(m measurer, ax xAxis, p *plot, plotW, maxVert int) xLabels {
 			l.idx = append(l.idx, i)
 		}
 	}
+	room := slot * float64(max(1, stride(l.idx)))
 	for _, i := range l.idx {
-		s := m.shorten(ax.labels[i], maxVert)
-		l.lines = append(l.lines, []string{s})
-		l.height = max(l.height, m.width(s))
+		s := ax.labels[i]
+		lines := []string{s}
+		if m.width(s) > maxVert {
+			lines = m.wrapAll(s, maxVert) // upright lines side by side
+		}
+		if (m.widest(lines) > maxVert || float64(len(lines))*float64(h)*lineHeight > room) && l.tooLong == "" {
+			l.tooLong = s
+		}
+		l.lines = append(l.lines, lines)
+		l.height = max(l.height, m.widest(lines))
 	}
 	return l
+}
+
+// stride is the step between the labelled keys.
+func stride(idx []int) int {
+	if len(idx) < 2 {
+		return 1
+	}
+	return idx[1] - idx[0]
 }
 
 // fitsEvery reports whether labels at idx, centred slot pixels apart per
@@ -141,8 +166,11 @@ func drawXAxis(p *pen, l xLabels, band bool) {
 	for j, i := range l.idx {
 		x := p.x(float64(i))
 		if l.vertical {
-			s := l.lines[j][0]
-			p.write("xlabel", s, x+int(0.36*float64(p.h)), top+m.width(s), -math.Pi/2)
+			n := len(l.lines[j])
+			for k, s := range l.lines[j] {
+				dx := (float64(k) - float64(n-1)/2) * float64(p.h) * lineHeight
+				p.write("xlabel", s, x+int(dx+0.36*float64(p.h)), top+m.width(s), -math.Pi/2)
+			}
 			continue
 		}
 		for k, s := range l.lines[j] {

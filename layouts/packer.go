@@ -54,7 +54,7 @@ func paginate(e *env, blocks []block) (*Plan, error) {
 		}
 		avail := fr.Y + fr.H - pk.y - gap
 		h := b.wrap(fr.W)
-		if sq, ok := b.(squeezer); ok && h > avail+eps && len(pk.floats) == 0 {
+		if sq, ok := b.(squeezer); ok && h > avail+eps && h <= fr.H+eps && !pk.empty() && len(pk.floats) == 0 {
 			if small, ok := sq.squeeze(fr.W, avail); ok {
 				pk.place(small, small.wrap(fr.W), gap, small.info())
 				continue
