@@ -210,7 +210,11 @@ func (run *datasetRun) addTables(res *Results) {
 			}
 			t := &Table{Dataset: run.name}
 			res.Tables[b.Path] = t
-			run.consumers = append(run.consumers, &tableConsumer{cfg: run.cfg, path: b.Path + ".table", want: b.Columns, timer: run.own, table: t})
+			tc := &tableConsumer{cfg: run.cfg, path: b.Path + ".table", want: b.Columns, timer: run.own, table: t}
+			if !b.Table.Where.IsZero() {
+				tc.where = newFilter(b.Path+".table.where", b.Table.Where)
+			}
+			run.consumers = append(run.consumers, tc)
 		}
 	}
 }

@@ -27,7 +27,8 @@ type tableConsumer struct {
 	cols  []int
 	timer *timer
 	table *Table
-	more  int // rows past MaxTableRows, counted, not kept
+	where *filter // nil: every row
+	more  int     // rows past MaxTableRows, counted, not kept
 }
 
 func (t *tableConsumer) time() *timer { return t.timer }
@@ -36,12 +37,15 @@ func (t *tableConsumer) bind(h *dataset.Header) config.Problems {
 	var ps config.Problems
 	t.cols = t.cols[:0]
 	t.table.Columns = t.table.Columns[:0]
+	if t.where != nil {
+		ps = append(ps, t.where.bind(h, t.cfg)...)
+	}
 	if len(t.want) == 0 {
 		for i, c := range h.Columns {
 			t.cols = append(t.cols, i)
 			t.table.Columns = append(t.table.Columns, c)
 		}
-		return nil
+		return ps
 	}
 	for _, name := range t.want {
 		i := bindColumn(t.cfg, t.path+".columns", name, h, &ps)
@@ -54,7 +58,7 @@ func (t *tableConsumer) bind(h *dataset.Header) config.Problems {
 }
 
 func (t *tableConsumer) add(r dataset.Row, _ period.Interval, inCut bool) error {
-	if !inCut {
+	if !inCut || (t.where != nil && !t.where.match(r)) {
 		return nil
 	}
 	if len(t.table.Rows) >= MaxTableRows {
@@ -70,9 +74,13 @@ func (t *tableConsumer) add(r dataset.Row, _ period.Interval, inCut bool) error 
 }
 
 func (t *tableConsumer) problems() config.Problems {
-	if t.more == 0 {
-		return nil
+	var ps config.Problems
+	if t.where != nil && !t.where.matched {
+		ps = append(ps, t.where.unmatched(t.cfg, t.table.Dataset))
 	}
-	return config.Problems{t.cfg.Problemf(t.path, "the table would list %s rows of dataset %q; a briefing table lists at most %s: give the table a smaller data file, or list the period's rows with a changes analysis",
-		thousands(len(t.table.Rows)+t.more), t.table.Dataset, thousands(MaxTableRows))}
+	if t.more == 0 {
+		return ps
+	}
+	return append(ps, t.cfg.Problemf(t.path, "the table would list %s rows of dataset %q; a briefing table lists at most %s: give the table a smaller data file, or list the period's rows with a changes analysis",
+		thousands(len(t.table.Rows)+t.more), t.table.Dataset, thousands(MaxTableRows)))
 }

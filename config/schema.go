@@ -23,9 +23,10 @@ var (
 	leaf     = &shape{leaf: true}
 	free     *shape // any value
 	timeKeys = &shape{keys: map[string]*shape{"column": leaf, "date": leaf, "year": leaf, "month": leaf}}
-	tableRef = &shape{keys: map[string]*shape{"dataset": leaf, "analysis": leaf, "columns": free, "decimals": leaf, "title": leaf}}
-	textRef  = &shape{keys: map[string]*shape{"file": leaf, "markdown": leaf}}
-	marking  = &shape{keys: map[string]*shape{"marking": leaf, "scheme": leaf}}
+	tableRef = &shape{keys: map[string]*shape{"dataset": leaf, "analysis": leaf, "columns": free, "decimals": leaf, "title": leaf,
+		"sort": leaf, "top": leaf, "other": leaf, "where": free, "wide": leaf, "note": leaf}}
+	textRef = &shape{keys: map[string]*shape{"file": leaf, "markdown": leaf}}
+	marking = &shape{keys: map[string]*shape{"marking": leaf, "scheme": leaf}}
 )
 
 var configShape = &shape{keys: map[string]*shape{

@@ -89,11 +89,17 @@ func (c *Config) decodeBlock(path string, in any, ps *Problems) (Block, bool) {
 		case map[string]any:
 			var t struct {
 				Dataset, Analysis, Title string
-				Columns                  []string
 				Decimals                 *int
 			}
-			c.decodeInto(kp, x, &t, ps)
-			b.Dataset, b.Analysis, b.Columns = t.Dataset, t.Analysis, t.Columns
+			own := map[string]any{}
+			for _, k := range []string{"dataset", "analysis", "title", "decimals"} {
+				if v, ok := x[k]; ok {
+					own[k] = v
+				}
+			}
+			c.decodeInto(kp, own, &t, ps)
+			b.Dataset, b.Analysis = t.Dataset, t.Analysis
+			c.decodeTableOptions(kp, x, &b, ps)
 			if t.Title != "" {
 				b.Title = t.Title
 			}

@@ -198,8 +198,9 @@ type Block struct {
 	// table: an analysis result, or rows of a dataset
 	Analysis string
 	Dataset  string
-	Columns  []string
-	Decimals int // -1 = default
+	Columns  []string // the dataset's columns shown, in order (all when empty)
+	Decimals int      // -1 = default
+	Table    TableOptions
 
 	// Pinned (float: false) keeps a chart or table where it is in the
 	// text; by default one that does not fit floats to the next page.

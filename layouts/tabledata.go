@@ -108,46 +108,71 @@ func (d *tableData) layout(width float64) {
 	if d.width == width && d.colW != nil {
 		return
 	}
-	n := len(d.t.Columns)
-	maxW, minW := make([]float64, n), make([]float64, n)
-	measure := func(j int, p *paragraph) {
-		one, widest := natural(p)
-		maxW[j] = maxf(maxW[j], one+2*tablePadX)
-		minW[j] = maxf(minW[j], widest+2*tablePadX)
-	}
-	for j, p := range d.header {
-		measure(j, p)
-	}
-	for _, row := range d.cells {
-		for j, p := range row {
-			measure(j, p)
-		}
-	}
-	w := make([]float64, n)
-	sumMax, sumMin := sum(maxW), sum(minW)
-	switch {
-	case sumMax <= width:
-		for j := range w {
-			w[j] = maxW[j] + (width-sumMax)*maxW[j]/sumMax
-		}
-	case sumMin <= width:
-		for j := range w {
-			w[j] = minW[j]
-			if sumMax > sumMin {
-				w[j] += (width - sumMin) * (maxW[j] - minW[j]) / (sumMax - sumMin)
-			}
-		}
-	default: // even the longest words do not fit: they will be cut
-		for j := range w {
-			w[j] = width * minW[j] / sumMin
-		}
-	}
-	d.width, d.colW = width, w
+	d.width, d.colW = width, d.columnWidths(width)
 	d.headH = d.rowHeight(d.header)
 	d.rowH = make([]float64, len(d.cells))
 	for i, row := range d.cells {
 		d.rowH[i] = d.rowHeight(row)
 	}
+}
+
+// columnWidths shares width among the columns. In order of preference:
+// every cell on one line; every body cell on one line with headers
+// wrapped (a header is read once, a cell in every row); every word whole.
+func (d *tableData) columnWidths(width float64) []float64 {
+	n := len(d.t.Columns)
+	maxW, bodyW, minW := make([]float64, n), make([]float64, n), make([]float64, n)
+	for j, p := range d.header {
+		one, widest := natural(p)
+		maxW[j] = one + 2*tablePadX
+		minW[j] = widest + 2*tablePadX
+		bodyW[j] = minW[j]
+	}
+	for _, row := range d.cells {
+		for j, p := range row {
+			one, widest := natural(p)
+			maxW[j] = maxf(maxW[j], one+2*tablePadX)
+			bodyW[j] = maxf(bodyW[j], one+2*tablePadX)
+			minW[j] = maxf(minW[j], widest+2*tablePadX)
+		}
+	}
+	if sumMax := sum(maxW); sumMax <= width {
+		return share(width, maxW, maxW)
+	}
+	if sum(bodyW) <= width {
+		return share(width, bodyW, maxW)
+	}
+	if sum(minW) <= width {
+		return share(width, minW, maxW)
+	}
+	// even the longest words do not fit: they will be cut
+	w := make([]float64, n)
+	for j := range w {
+		w[j] = width * minW[j] / sum(minW)
+	}
+	return w
+}
+
+// share gives each column its floor and the rest of width in proportion
+// to how much more it would like (up to want), or to its floor when every
+// column has all it wants.
+func share(width float64, floor, want []float64) []float64 {
+	w := make([]float64, len(floor))
+	more := 0.0
+	for j := range floor {
+		more += want[j] - floor[j]
+	}
+	room := width - sum(floor)
+	for j := range w {
+		w[j] = floor[j]
+		switch {
+		case more > 1e-9:
+			w[j] += room * (want[j] - floor[j]) / more
+		case sum(floor) > 0:
+			w[j] += room * floor[j] / sum(floor)
+		}
+	}
+	return w
 }
 
 func (d *tableData) rowHeight(cells []*paragraph) float64 {

@@ -111,13 +111,21 @@ func Document(in Input) (layouts.Document, *narrative.Env, config.Problems) {
 				}
 				t, err := table(c, in.Results, b)
 				if err != nil {
-					ps = append(ps, c.Problemf(b.Path+".table", "%v", err))
-					continue
+					path := b.Path + ".table"
+					var oe *optionError
+					if errors.As(err, &oe) {
+						path += "." + oe.option
+					}
+					ps = append(ps, c.Problemf(path, "%v", err))
+					// the table still counts, so that {{ tab }} finds it
 				}
 				bi := len(sec.Blocks)
 				later = append(later, func() {
 					tb := doc.Sections[si].Blocks[bi].(layouts.Table)
 					tb.Title = f.text(b.Path+".title", tb.Title)
+					if b.Table.Note != "" {
+						tb.Note = joinNotes(f.text(b.Path+".table.note", b.Table.Note), tb.Note)
+					}
 					doc.Sections[si].Blocks[bi] = tb
 				})
 				sec.Blocks = append(sec.Blocks, t)

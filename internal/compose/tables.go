@@ -7,7 +7,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/briefing/report/analysis"
-	"github.com/briefing/report/analysis/narrative"
 	"github.com/briefing/report/config"
 	"github.com/briefing/report/internal/exact"
 	"github.com/briefing/report/layouts"
@@ -21,101 +20,143 @@ func table(c *config.Config, res *analysis.Results, b config.Block) (layouts.Tab
 	return t, err
 }
 
+// joinNotes puts the config's note before the one report writes.
+func joinNotes(own, generated string) string {
+	switch {
+	case own == "":
+		return generated
+	case generated == "":
+		return own
+	}
+	return own + " " + generated
+}
+
 func tableOf(c *config.Config, res *analysis.Results, b config.Block) (layouts.Table, error) {
+	var g *grid
+	var out layouts.Table
 	if b.Dataset != "" {
 		t, ok := res.Tables[b.Path]
 		if !ok {
 			return layouts.Table{}, fmt.Errorf("dataset %q was not read", b.Dataset)
 		}
-		out := layouts.Table{ID: b.Dataset, Title: b.Title, Rows: t.Rows, Source: sourceOf(res, b.Dataset)}
-		for _, col := range t.Columns {
-			out.Columns = append(out.Columns, layouts.Column{Header: headerText(col)})
+		out = layouts.Table{ID: b.Dataset, Title: b.Title, Source: sourceOf(res, b.Dataset)}
+		g = datasetGrid(t)
+	} else {
+		r, ok := res.Analyses[b.Analysis]
+		if !ok {
+			return layouts.Table{}, fmt.Errorf("analysis %q has no result", b.Analysis)
 		}
-		markNumeric(&out)
-		return out, nil
-	}
-	r, ok := res.Analyses[b.Analysis]
-	if !ok {
-		return layouts.Table{}, fmt.Errorf("analysis %q has no result", b.Analysis)
-	}
-	out := layouts.Table{ID: b.Analysis, Title: b.Title, Source: r.Source}
-	switch {
-	case r.Compare != nil:
-		compareTable(&out, r, decimals(b, 1))
-	case r.Changes != nil:
-		out.Columns = []layouts.Column{{Header: "Period"}, {Header: "Rows", Numeric: true}}
-		for i, k := range r.Keys {
-			out.Rows = append(out.Rows, []string{k.Text(), narrative.Num(r.Series[0].Values[i], 0)})
+		out = layouts.Table{ID: b.Analysis, Title: b.Title, Source: r.Source}
+		switch {
+		case r.Compare != nil && b.Table.Wide:
+			g = compareWideGrid(r, b.Decimals)
+		case r.Compare != nil:
+			g = compareGrid(r, b.Decimals)
+		case r.Changes != nil:
+			g = &grid{}
+			g.col(gridCol{name: "Period", header: "Period"})
+			g.col(gridCol{name: "Rows", header: "Rows", numeric: true, additive: true})
+			for i, k := range r.Keys {
+				g.add(textCell(k.Text()), numCell(r.Series[0].Values[i]))
+			}
+		case !r.Timed:
+			g = countGrid(r, b.Decimals)
+		default:
+			g = timedGrid(r, b.Decimals)
 		}
-	case !r.Timed:
-		countTable(&out, r, decimals(b, 0))
-	default:
-		timedTable(&out, r, decimals(b, wholeOr(r, 1)))
 	}
-	return out, nil
+	err := g.apply(b.Table)
+	g.print(&out)
+	return out, err
 }
 
-func decimals(b config.Block, def int) int {
-	if b.Decimals >= 0 {
-		return b.Decimals
+// orDefault is the block's decimals when set, else def.
+func orDefault(decimals, def int) int {
+	if decimals >= 0 {
+		return decimals
 	}
 	return def
 }
 
-// wholeOr returns 0 when every value of r is a whole number, else def.
-func wholeOr(r *analysis.Result, def int) int {
-	for _, s := range r.Series {
-		for _, v := range s.Values {
-			if !analysis.IsGap(v) && !v.IsInt() {
-				return def
+// datasetGrid holds a dataset's rows: cells that read as numbers keep
+// their value (a format may print them), the rest their text.
+func datasetGrid(t *analysis.Table) *grid {
+	g := &grid{}
+	for _, col := range t.Columns {
+		g.col(gridCol{name: col, header: headerText(col)})
+	}
+	for _, row := range t.Rows {
+		cells := make([]gridCell, len(g.cols))
+		for i := range cells {
+			if i < len(row) {
+				cells[i] = textCell(row[i])
 			}
 		}
+		g.add(cells...)
 	}
-	return 0
+	for ci := range g.cols {
+		numeric, any := true, false
+		for _, r := range g.rows {
+			if s := r[ci].text; s != "" {
+				any = true
+				numeric = numeric && looksNumeric(s)
+			}
+		}
+		g.cols[ci].numeric = numeric && any
+		if !g.cols[ci].numeric {
+			continue
+		}
+		for _, r := range g.rows {
+			if v, err := exact.Parse(strings.ReplaceAll(r[ci].text, ",", "")); err == nil {
+				r[ci].v, r[ci].num = v, true // printed as written unless a format says otherwise
+			}
+		}
+		g.cols[ci].print = asWritten
+	}
+	return g
 }
 
-// cell prints an exact value rounded once to d places, "–" for a gap.
-func cell(v exact.Number, d int) string {
-	if analysis.IsGap(v) {
-		return "–"
-	}
-	return narrative.Num(v, d)
-}
-
-func timedTable(t *layouts.Table, r *analysis.Result, d int) {
+func timedGrid(r *analysis.Result, decimals int) *grid {
 	head := "Year"
 	if len(r.Keys) > 0 && r.Keys[0].Interval.Unit.String() != "year" {
 		head = "Period"
 	}
-	t.Columns = []layouts.Column{{Header: head}}
 	var series []analysis.Series
+	var values [][]exact.Number
 	for _, s := range r.Series {
 		if s.AverageOf == "" {
 			series = append(series, s)
-			t.Columns = append(t.Columns, layouts.Column{Header: s.Label, Numeric: true})
+			values = append(values, s.Values)
 		}
 	}
+	d := orDefault(decimals, magnitudeDecimals(values...))
+	g := &grid{}
+	g.col(gridCol{name: head, header: head})
+	for _, s := range series {
+		g.col(gridCol{name: s.Label, header: s.Label, numeric: true, decimals: d, additive: true})
+	}
 	if len(series) > 1 {
-		t.Columns = append(t.Columns, layouts.Column{Header: "Total", Numeric: true})
+		g.col(gridCol{name: "Total", header: "Total", numeric: true, decimals: d, additive: true})
 	}
 	partial := false
 	for i, k := range r.Keys {
-		row := []string{k.Text()}
+		row := []gridCell{textCell(k.Text())}
 		partial = partial || k.Partial
 		var total exact.Number
 		for _, s := range series {
 			total = total.Add(zeroIfGap(s.Values[i]))
-			row = append(row, cell(s.Values[i], d))
+			row = append(row, numCell(s.Values[i]))
 		}
 		if len(series) > 1 {
-			row = append(row, narrative.Num(total, d))
+			row = append(row, numCell(total))
 		}
-		t.Rows = append(t.Rows, row)
+		g.add(row...)
 	}
 	if partial {
 		last := r.Keys[len(r.Keys)-1]
-		t.Note = fmt.Sprintf("%s is not yet complete: it holds data to the end of Q%d %d only.", last.Label, last.Through.Quarter(), last.Through.Year())
+		g.note = fmt.Sprintf("%s is not yet complete: it holds data to the end of Q%d %d only.", last.Label, last.Through.Quarter(), last.Through.Year())
 	}
+	return g
 }
 
 func zeroIfGap(v exact.Number) exact.Number {
@@ -125,42 +166,129 @@ func zeroIfGap(v exact.Number) exact.Number {
 	return v
 }
 
-func countTable(t *layouts.Table, r *analysis.Result, d int) {
-	t.Columns = []layouts.Column{{Header: "Category"}, {Header: "Count", Numeric: true}, {Header: "Share of total", Numeric: true}}
+func countGrid(r *analysis.Result, decimals int) *grid {
+	g := &grid{}
+	g.col(gridCol{name: "Category", header: "Category"})
+	g.col(gridCol{name: "Count", header: "Count", numeric: true, decimals: orDefault(decimals, 0), additive: true})
+	g.col(gridCol{name: "Share", header: "Share of total", numeric: true, print: asPercent, additive: true})
 	total := r.Series[0].Total()
 	for i, k := range r.Keys {
 		v := r.Series[0].Values[i]
-		t.Rows = append(t.Rows, []string{k.Label, cell(v, d), narrative.Pct(v.Quo(total), 0)})
+		g.add(textCell(k.Label), numCell(v), numCell(v.Quo(total)))
 	}
+	return g
 }
 
-// compareTable prints a compare's rows. Every number is rounded once from
-// its exact value, except Change, which is the difference of the two
-// printed numbers it compares, so that a row agrees with itself.
-func compareTable(t *layouts.Table, r *analysis.Result, d int) {
-	unit := r.Unit
-	if unit == "" {
-		unit = "interval"
+// compareDecimals is the decimals of a compare's numbers: the block's, or
+// by the size of its totals and means.
+func compareDecimals(r *analysis.Result, decimals int) int {
+	var vs []exact.Number
+	for _, row := range r.Compare {
+		vs = append(vs, row.Total, row.Mean)
 	}
-	t.Columns = []layouts.Column{{Header: "Series"}, {Header: "Period"},
-		{Header: "Total", Numeric: true}, {Header: "Mean per " + unit, Numeric: true},
-		{Header: "Change", Numeric: true}, {Header: "Change %", Numeric: true}, {Header: "Share of period", Numeric: true}}
+	return orDefault(decimals, magnitudeDecimals(vs))
+}
+
+// compareGrid is a compare's rows, one per series and period. Every number
+// is rounded once from its exact value, except Change, which is the
+// difference of the two printed numbers it compares, so that a row agrees
+// with itself.
+func compareGrid(r *analysis.Result, decimals int) *grid {
+	d := compareDecimals(r, decimals)
+	unit := unitOf(r)
+	g := &grid{note: compareNote(r, unit)}
+	g.col(gridCol{name: "Series", header: "Series"})
+	g.col(gridCol{name: "Period", header: "Period"})
+	g.col(gridCol{name: "Total", header: "Total", numeric: true, decimals: d, additive: true})
+	g.col(gridCol{name: "Mean", header: "Mean per " + unit, numeric: true, decimals: d, additive: true})
+	g.col(gridCol{name: "Change", header: "Change", numeric: true, decimals: d, print: asSigned})
+	g.col(gridCol{name: "Change %", header: "Change %", numeric: true, print: asSignedPct})
+	g.col(gridCol{name: "Share", header: "Share of period", numeric: true, print: asPercent, additive: true})
 	var prev *analysis.CompareRow
 	for i, row := range r.Compare {
-		change, pct := "–", "–"
+		change, pct := textCell("–"), textCell("–")
 		if prev != nil && prev.Series == row.Series && !row.Change.IsNaN() {
-			cur, was := row.Total, prev.Total
-			if row.Basis == analysis.BasisMeans {
-				cur, was = row.Mean, prev.Mean
-			}
-			change = narrative.Signed(cur.Round(d).Sub(was.Round(d)), d)
-			pct = narrative.SignedPct(row.ChangePct, 0)
+			change, pct = numCell(printedChange(*prev, row, d)), numCell(row.ChangePct)
 		}
-		t.Rows = append(t.Rows, []string{row.Series, row.Holds, cell(row.Total, d),
-			cell(row.Mean, d), change, pct, narrative.Pct(row.Share, 0)})
+		g.add(textCell(row.Series), textCell(row.Holds), numCell(row.Total), numCell(row.Mean), change, pct, numCell(row.Share))
 		prev = &r.Compare[i]
 	}
-	t.Note = compareNote(r, unit)
+	return g
+}
+
+// printedChange is the change from was to cur on their basis, as the
+// difference of the two numbers printed at d decimals.
+func printedChange(was, cur analysis.CompareRow, d int) exact.Number {
+	a, b := cur.Total, was.Total
+	if cur.Basis == analysis.BasisMeans {
+		a, b = cur.Mean, was.Mean
+	}
+	return a.Round(d).Sub(b.Round(d))
+}
+
+// compareWideGrid sets a compare one row per series: a column per period
+// (totals, or means when the periods differ in length), then the change
+// and the share of the last period, headed with what they compare.
+func compareWideGrid(r *analysis.Result, decimals int) *grid {
+	d := compareDecimals(r, decimals)
+	unit := unitOf(r)
+	var periods []string
+	bySeries := map[string][]analysis.CompareRow{}
+	var order []string
+	for _, row := range r.Compare {
+		if _, ok := bySeries[row.Series]; !ok {
+			order = append(order, row.Series)
+		}
+		bySeries[row.Series] = append(bySeries[row.Series], row)
+		if len(bySeries[row.Series]) > len(periods) {
+			periods = append(periods, row.Holds)
+		}
+	}
+	means := len(r.Compare) > 0 && r.Compare[0].Basis == analysis.BasisMeans
+	g := &grid{}
+	g.col(gridCol{name: "Series", header: "Series"})
+	for _, p := range periods {
+		h := p
+		if means {
+			h += ", mean per " + unit
+		}
+		g.col(gridCol{name: p, header: h, numeric: true, decimals: d, additive: true})
+	}
+	n := len(periods)
+	if n > 1 {
+		g.col(gridCol{name: "Change", header: "Change from " + periods[n-2], numeric: true, decimals: d, print: asSigned})
+		g.col(gridCol{name: "Change %", header: "Change % from " + periods[n-2], numeric: true, print: asSignedPct})
+	}
+	g.col(gridCol{name: "Share", header: "Share of total, " + periods[n-1], numeric: true, print: asPercent, additive: true})
+	for _, s := range order {
+		rows := bySeries[s]
+		cells := []gridCell{textCell(s)}
+		for _, row := range rows {
+			v := row.Total
+			if means {
+				v = row.Mean
+			}
+			cells = append(cells, numCell(v))
+		}
+		last := rows[len(rows)-1]
+		if n > 1 {
+			if len(rows) > 1 && !last.Change.IsNaN() {
+				cells = append(cells, numCell(printedChange(rows[len(rows)-2], last, d)), numCell(last.ChangePct))
+			} else {
+				cells = append(cells, textCell("–"), textCell("–"))
+			}
+		}
+		g.add(append(cells, numCell(last.Share))...)
+	}
+	g.note = wideNote(r, unit, means)
+	return g
+}
+
+func unitOf(r *analysis.Result) string {
+	if r.Unit == "" {
+		return "interval"
+	}
+	return r.Unit
 }
 
 // compareNote says what a compare table's numbers are: the basis of its
@@ -172,31 +300,25 @@ func compareNote(r *analysis.Result, unit string) string {
 	}
 	note := "Change and Change % are against the period above, on " + basis + ". " +
 		"Share of period is the series' part of the total of all series in that period."
-	for _, row := range r.Compare {
-		if row.Partial {
-			note += " A " + unit + " not yet complete counts in the mean by the quarters it holds."
-			break
-		}
-	}
-	return note
+	return note + comparePartialNote(r, unit)
 }
 
-// markNumeric right-aligns the columns whose every non-empty cell is a number.
-func markNumeric(t *layouts.Table) {
-	for ci := range t.Columns {
-		numeric, any := true, false
-		for _, row := range t.Rows {
-			if ci >= len(row) || row[ci] == "" {
-				continue
-			}
-			any = true
-			if !looksNumeric(row[ci]) {
-				numeric = false
-				break
-			}
-		}
-		t.Columns[ci].Numeric = numeric && any
+// wideNote is compareNote for the wide form.
+func wideNote(r *analysis.Result, unit string, means bool) string {
+	note := "Each period shows its total; change is from the period before the last to the last."
+	if means {
+		note = "Each period shows its mean per " + unit + ", because the periods hold different numbers of " + unit + "s; change is from the period before the last to the last."
 	}
+	return note + " Share is each row's part of the total of all rows in the last period." + comparePartialNote(r, unit)
+}
+
+func comparePartialNote(r *analysis.Result, unit string) string {
+	for _, row := range r.Compare {
+		if row.Partial {
+			return " A " + unit + " not yet complete counts in the mean by the quarters it holds."
+		}
+	}
+	return ""
 }
 
 func looksNumeric(s string) bool {

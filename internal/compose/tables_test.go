@@ -8,6 +8,7 @@ import (
 	"github.com/briefing/report/charts"
 	"github.com/briefing/report/config"
 	"github.com/briefing/report/internal/exact"
+	"github.com/briefing/report/internal/numfmt"
 	"github.com/briefing/report/layouts"
 )
 
@@ -33,7 +34,7 @@ func TestCompareTable_RowAgreesWithItself(t *testing.T) {
 			Change: late.Sub(early), ChangePct: late.Sub(early).Quo(early), Share: exact.Int(1), Basis: analysis.BasisTotals},
 	}}
 	var tb layouts.Table
-	compareTable(&tb, r, 1)
+	compareGrid(r, 1).print(&tb)
 	if got := strings.Join(tb.Rows[1], "|"); got != "A|2020–2024|1,869.3|373.9|−3,538.9|−65%|100%" {
 		t.Errorf("row = %s", got)
 	}
@@ -49,13 +50,84 @@ func TestCompareTable_RowAgreesWithItself(t *testing.T) {
 		r.Compare[i].Basis = analysis.BasisMeans
 	}
 	tb = layouts.Table{}
-	compareTable(&tb, r, 1)
+	compareGrid(r, 1).print(&tb)
 	if got := strings.Join(tb.Rows[1], "|"); got != "A|2020–2023 (2024 not yet in the data)|1,869.3|467.3|−614.3|−57%|100%" {
 		t.Errorf("means row = %s", got)
 	}
 	if !strings.Contains(tb.Note, "on means per year, because the periods hold different numbers of years") {
 		t.Errorf("note = %q", tb.Note)
 	}
+}
+
+// The wide form: a row per series, a column per period, change and share
+// headed with the periods they compare; whole numbers for TIV millions.
+func TestCompareWide(t *testing.T) {
+	five := exact.Int(5)
+	row := func(s, p, total string, share string, prev *analysis.CompareRow) analysis.CompareRow {
+		v := dec(t, total)
+		r := analysis.CompareRow{Series: s, Period: p, Holds: p, Total: v, Mean: v.Quo(five), Intervals: 5, Length: five,
+			Change: exact.NaN(), ChangePct: exact.NaN(), Share: dec(t, share), Basis: analysis.BasisTotals}
+		if prev != nil {
+			r.Change, r.ChangePct = v.Sub(prev.Total), v.Sub(prev.Total).Quo(prev.Total)
+		}
+		return r
+	}
+	a1 := row("Russia → China", "2015–2019", "5408.2", "0.43", nil)
+	a2 := row("Russia → China", "2020–2024", "1869.25", "0.30", &a1)
+	b1 := row("Russia → India", "2015–2019", "7209.4", "0.57", nil)
+	b2 := row("Russia → India", "2020–2024", "4272.7", "0.70", &b1)
+	r := &analysis.Result{Kind: "compare", Unit: "year", Compare: []analysis.CompareRow{a1, a2, b1, b2}}
+	var tb layouts.Table
+	compareWideGrid(r, -1).print(&tb)
+	var heads []string
+	for _, c := range tb.Columns {
+		heads = append(heads, c.Header)
+	}
+	if got := strings.Join(heads, "|"); got != "Series|2015–2019|2020–2024|Change from 2015–2019|Change % from 2015–2019|Share of total, 2020–2024" {
+		t.Errorf("headers %s", got)
+	}
+	if got := strings.Join(tb.Rows[0], "|"); got != "Russia → China|5,408|1,869|−3,539|−65%|30%" {
+		t.Errorf("row %s", got)
+	}
+	if len(tb.Rows) != 2 {
+		t.Errorf("%d rows, want one per series", len(tb.Rows))
+	}
+}
+
+// Options: headers and formats by column, sort, top with Other.
+func TestGridOptions(t *testing.T) {
+	r := &analysis.Result{Kind: "count", Keys: []analysis.Key{{Label: "a"}, {Label: "b"}, {Label: "c"}, {Label: "d"}},
+		Series: []analysis.Series{{Label: "n", Values: []exact.Number{exact.Int(1), exact.Int(5), exact.Int(3), exact.Int(2)}}}}
+	g := countGrid(r, -1)
+	o := config.TableOptions{Sort: "count", Descending: true, Top: 2, Other: true,
+		Styles: map[string]config.ColumnStyle{"count": {Header: "Events"}, "share of total": {Format: "0.0%", Number: mustFormat(t, "0.0%")}}}
+	if err := g.apply(o); err != nil {
+		t.Fatal(err)
+	}
+	var tb layouts.Table
+	g.print(&tb)
+	var got []string
+	for _, row := range tb.Rows {
+		got = append(got, strings.Join(row, "|"))
+	}
+	if s := strings.Join(got, "; "); s != "b|5|45.5%; c|3|27.3%; Other (2)|3|27.3%" {
+		t.Errorf("rows %s", s)
+	}
+	if tb.Columns[1].Header != "Events" {
+		t.Errorf("header %q", tb.Columns[1].Header)
+	}
+	if err := countGrid(r, -1).apply(config.TableOptions{Sort: "Totl"}); err == nil || !strings.Contains(err.Error(), `no column "Totl"`) {
+		t.Errorf("unknown sort column: %v", err)
+	}
+}
+
+func mustFormat(t *testing.T, s string) numfmt.Format {
+	t.Helper()
+	f, err := numfmt.Parse(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f
 }
 
 func TestCheckPalette_NamesWhatReadersCannotSee(t *testing.T) {
