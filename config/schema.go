@@ -24,7 +24,7 @@ var (
 	free     *shape // any value
 	timeKeys = &shape{keys: map[string]*shape{"column": leaf, "date": leaf, "year": leaf, "month": leaf}}
 	tableRef = &shape{keys: map[string]*shape{"dataset": leaf, "analysis": leaf, "columns": free, "decimals": leaf, "title": leaf,
-		"sort": leaf, "top": leaf, "other": leaf, "where": free, "wide": leaf, "note": leaf}}
+		"sort": leaf, "top": leaf, "other": leaf, "where": free, "wide": leaf, "note": leaf, "landscape": leaf}}
 	textRef = &shape{keys: map[string]*shape{"file": leaf, "markdown": leaf}}
 	marking = &shape{keys: map[string]*shape{"marking": leaf, "scheme": leaf}}
 )

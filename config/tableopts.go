@@ -35,6 +35,8 @@ type TableOptions struct {
 	Wide bool
 	// Note is a line under the table (a template).
 	Note string
+	// Landscape sets the table sideways on pages of its own.
+	Landscape bool
 }
 
 // decodeTableOptions reads the options of a table block's map x into b;
@@ -45,15 +47,16 @@ func (c *Config) decodeTableOptions(kp string, x map[string]any, b *Block, ps *P
 		Top        int
 		Other      *bool
 		Wide       bool
+		Landscape  bool
 	}
 	rest := map[string]any{}
-	for _, k := range []string{"sort", "note", "top", "other", "wide"} {
+	for _, k := range []string{"sort", "note", "top", "other", "wide", "landscape"} {
 		if v, ok := x[k]; ok {
 			rest[k] = v
 		}
 	}
 	c.decodeInto(kp, rest, &t, ps)
-	o := TableOptions{Note: t.Note, Top: t.Top, Other: t.Top > 0, Wide: t.Wide}
+	o := TableOptions{Note: t.Note, Top: t.Top, Other: t.Top > 0, Wide: t.Wide, Landscape: t.Landscape}
 	if t.Other != nil {
 		o.Other = *t.Other
 		if t.Top == 0 {

@@ -115,11 +115,11 @@ func build(e *env) (front, body []block, entries []*tocEntry, err error) {
 					title: f.cleanTitle, anchor: f.anchor()})
 			case Table:
 				ntab++
-				t, err := newTable(e, ntab, c, where)
+				parts, err := tableBlocks(e, ntab, c, where)
 				if err != nil {
 					return nil, nil, nil, err
 				}
-				body = append(body, t)
+				body = append(body, parts...)
 			}
 		}
 	}

@@ -110,6 +110,9 @@ type Table struct {
 	// Pinned keeps the table at its place in the text, as for a Figure.
 	// A table taller than a page never floats: it splits.
 	Pinned bool
+	// Landscape sets the table sideways on pages of its own, its top
+	// towards the left edge, for a table too wide for the text column.
+	Landscape bool
 }
 
 // Column is the header of a table column; Numeric columns are right-aligned.

@@ -109,7 +109,7 @@ func (t *table) draw(c *canvas, x, y, width float64) error {
 	}
 	y += tp.wrap(width) + tableTitleGap
 	c.fillRect(x, y, width, d.headH, th.primary)
-	if err := t.row(c, d.header, x, y); err != nil {
+	if err := t.row(c, d.header, nil, x, y); err != nil {
 		return err
 	}
 	y += d.headH
@@ -117,7 +117,7 @@ func (t *table) draw(c *canvas, x, y, width float64) error {
 		if (i-t.from)%2 == 1 {
 			c.fillRect(x, y, width, d.rowH[i], th.zebra)
 		}
-		if err := t.row(c, d.cells[i], x, y); err != nil {
+		if err := t.row(c, d.cells[i], d.indent[i], x, y); err != nil {
 			return err
 		}
 		y += d.rowH[i]
@@ -139,14 +139,19 @@ func (t *table) draw(c *canvas, x, y, width float64) error {
 	return nil
 }
 
-func (t *table) row(c *canvas, cells []*paragraph, x, y float64) error {
+// row draws a row of cells; indent (nil for the header) keeps numbers
+// off the right edge so that their decimal points align.
+func (t *table) row(c *canvas, cells []*paragraph, indent []float64, x, y float64) error {
 	cx := x
 	for j, p := range cells {
-		w := t.d.colW[j]
-		if err := p.draw(c, cx+tablePadX, y+tablePadY, w-2*tablePadX); err != nil {
+		w := t.d.colW[j] - 2*tablePadX
+		if indent != nil {
+			w -= indent[j]
+		}
+		if err := p.draw(c, cx+tablePadX, y+tablePadY, w); err != nil {
 			return err
 		}
-		cx += w
+		cx += t.d.colW[j]
 	}
 	return nil
 }

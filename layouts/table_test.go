@@ -55,3 +55,42 @@ func TestLayout_TableTallRows(t *testing.T) {
 		t.Errorf("%d parts, want one row per page:\n%s", len(tabs), p.Dump())
 	}
 }
+
+func TestDecimalTail(t *testing.T) {
+	for in, want := range map[string]string{"1,234": "", "12.5": ".5", "−65%": "%", "+4.2%": ".2%", "0.25": ".25", "–": "-", "n/a": "-", ".5": ".5"} {
+		got, ok := decimalTail(in)
+		if !ok {
+			got = "-"
+		}
+		if got != want {
+			t.Errorf("decimalTail(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// Numbers of a column line up on their decimal point: the integer digits
+// of every cell end at the same x.
+func TestTable_NumbersAlignOnTheDecimalPoint(t *testing.T) {
+	e, err := newEnv(baseDoc())
+	if err != nil {
+		t.Fatal(err)
+	}
+	tb := Table{Columns: []Column{{Header: "Item"}, {Header: "Value", Numeric: true}},
+		Rows: [][]string{{"a", "12.5"}, {"b", "3"}, {"c", "1,000.25"}, {"d", "–"}, {"e", "40%"}}}
+	in := decimalIndents(e, tb)
+	intEnd := func(i int) float64 { // from the right edge of the cell
+		tail, _ := decimalTail(tb.Rows[i][1])
+		return in[i][1] + e.m.width(0, tableSize, tail)
+	}
+	for i := 1; i < 5; i++ {
+		if i == 3 {
+			if in[i][1] != 0 {
+				t.Errorf("a dash is indented by %.2f", in[i][1])
+			}
+			continue
+		}
+		if d := intEnd(i) - intEnd(0); d > 1e-9 || d < -1e-9 {
+			t.Errorf("row %d: integer part ends %.3f mm off row 1's", i+1, d)
+		}
+	}
+}

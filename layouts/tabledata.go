@@ -3,6 +3,7 @@ package layouts
 import (
 	"fmt"
 	"strconv"
+	"strings"
 )
 
 // tableData is what the parts of a split table share: the cells as
@@ -18,6 +19,9 @@ type tableData struct {
 	source    *paragraph
 	header    []*paragraph
 	cells     [][]*paragraph
+	// indent[i][j] is the space right of a numeric cell that puts its
+	// decimal point under the others of its column (see decimalTails).
+	indent [][]float64
 
 	width float64 // the width of the cached layout
 	colW  []float64
@@ -74,6 +78,7 @@ func newTable(e *env, num int, t Table, where string) (*table, error) {
 		}
 		d.cells = append(d.cells, cells)
 	}
+	d.indent = decimalIndents(e, t)
 	return &table{d: d, from: 0, to: len(t.Rows)}, nil
 }
 
@@ -109,10 +114,10 @@ func (d *tableData) layout(width float64) {
 		return
 	}
 	d.width, d.colW = width, d.columnWidths(width)
-	d.headH = d.rowHeight(d.header)
+	d.headH = d.rowHeight(d.header, make([]float64, len(d.header)))
 	d.rowH = make([]float64, len(d.cells))
 	for i, row := range d.cells {
-		d.rowH[i] = d.rowHeight(row)
+		d.rowH[i] = d.rowHeight(row, d.indent[i])
 	}
 }
 
@@ -128,12 +133,13 @@ func (d *tableData) columnWidths(width float64) []float64 {
 		minW[j] = widest + 2*tablePadX
 		bodyW[j] = minW[j]
 	}
-	for _, row := range d.cells {
+	for i, row := range d.cells {
 		for j, p := range row {
 			one, widest := natural(p)
+			one += d.indent[i][j]
 			maxW[j] = maxf(maxW[j], one+2*tablePadX)
 			bodyW[j] = maxf(bodyW[j], one+2*tablePadX)
-			minW[j] = maxf(minW[j], widest+2*tablePadX)
+			minW[j] = maxf(minW[j], widest+d.indent[i][j]+2*tablePadX)
 		}
 	}
 	if sumMax := sum(maxW); sumMax <= width {
@@ -175,12 +181,66 @@ func share(width float64, floor, want []float64) []float64 {
 	return w
 }
 
-func (d *tableData) rowHeight(cells []*paragraph) float64 {
+func (d *tableData) rowHeight(cells []*paragraph, indent []float64) float64 {
 	h := 0.0
 	for j, p := range cells {
-		h = maxf(h, p.wrap(d.colW[j]-2*tablePadX))
+		h = maxf(h, p.wrap(d.colW[j]-2*tablePadX-indent[j]))
 	}
 	return h + 2*tablePadY
+}
+
+// decimalIndents aligns the numbers of each numeric column on their
+// decimal point: a cell's tail is what follows its integer digits (".5",
+// ".25%", "%", or nothing); each cell is indented from the right by the
+// column's widest tail less its own. With the figures of equal width,
+// right-aligned numbers then line up digit by digit.
+func decimalIndents(e *env, t Table) [][]float64 {
+	widest := make([]float64, len(t.Columns))
+	tails := make([][]float64, len(t.Rows))
+	for i, row := range t.Rows {
+		tails[i] = make([]float64, len(t.Columns))
+		for j, c := range t.Columns {
+			if !c.Numeric || j >= len(row) {
+				continue
+			}
+			tail, ok := decimalTail(row[j])
+			if !ok {
+				continue
+			}
+			tails[i][j] = e.m.width(0, tableSize, tail)
+			widest[j] = maxf(widest[j], tails[i][j])
+		}
+	}
+	out := make([][]float64, len(t.Rows))
+	for i, row := range t.Rows {
+		out[i] = make([]float64, len(t.Columns))
+		for j := range t.Columns {
+			if j < len(row) && t.Columns[j].Numeric {
+				if _, ok := decimalTail(row[j]); ok {
+					out[i][j] = widest[j] - tails[i][j]
+				}
+			}
+		}
+	}
+	return out
+}
+
+// decimalTail is the part of a number after its integer digits; ok is
+// false for a cell that holds no digit (a dash, "n/a"), which stays
+// right-aligned as it is.
+func decimalTail(s string) (tail string, ok bool) {
+	end := -1
+	for i, r := range s {
+		if r >= '0' && r <= '9' {
+			end = i + 1
+		} else if r == '.' {
+			return s[i:], end >= 0 || strings.ContainsAny(s[i:], "0123456789")
+		}
+	}
+	if end < 0 {
+		return "", false
+	}
+	return s[end:], true
 }
 
 func sum(xs []float64) float64 {

@@ -16,7 +16,7 @@ import (
 // shape of its kind, or rows of a dataset.
 func table(c *config.Config, res *analysis.Results, b config.Block) (layouts.Table, error) {
 	t, err := tableOf(c, res, b)
-	t.Pinned = b.Pinned
+	t.Pinned, t.Landscape = b.Pinned, b.Table.Landscape
 	return t, err
 }
 

@@ -1,0 +1,96 @@
+package layouts
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// wideTable has a Year column and n port columns of long names.
+func wideTable(n int, landscape bool) Table {
+	t := Table{ID: "w", Title: "Wide", Source: "Tests", Landscape: landscape, Columns: []Column{{Header: "Year"}}}
+	for j := 0; j < n; j++ {
+		t.Columns = append(t.Columns, Column{Header: fmt.Sprintf("Portname%02dwithoutbreaks", j), Numeric: true})
+	}
+	for i := 0; i < 6; i++ {
+		row := []string{fmt.Sprint(2010 + i)}
+		for j := 0; j < n; j++ {
+			row = append(row, fmt.Sprint(i*j))
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	return t
+}
+
+// A table too wide for the column continues below with its first column
+// repeated: every column appears once, each part within the frame, the
+// later parts "(continued)", the source under the last only.
+func TestLayout_WideTableSplitsByColumns(t *testing.T) {
+	e, err := newEnv(baseDoc())
+	if err != nil {
+		t.Fatal(err)
+	}
+	parts, err := tableBlocks(e, 1, wideTable(14, false), "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(parts) < 2 {
+		t.Fatalf("%d part(s); 14 long columns need more than one", len(parts))
+	}
+	width := e.frame("body").W
+	seen := map[string]int{}
+	for i, b := range parts {
+		tb := b.(*table)
+		if tb.d.t.Columns[0].Header != "Year" {
+			t.Errorf("part %d starts with %q", i+1, tb.d.t.Columns[0].Header)
+		}
+		for _, c := range tb.d.t.Columns[1:] {
+			seen[c.Header]++
+		}
+		tb.d.layout(width)
+		for j, p := range tb.d.header {
+			if _, widest := natural(p); widest+2*tablePadX > tb.d.colW[j]+eps {
+				t.Errorf("part %d: header %q is cut", i+1, p.text)
+			}
+		}
+		if cont := strings.HasSuffix(tb.titleP().text, "(continued)"); cont != (i > 0) {
+			t.Errorf("part %d title %q", i+1, tb.titleP().text)
+		}
+		if (tb.d.source != nil) != (i == len(parts)-1) {
+			t.Errorf("part %d has source line: %v", i+1, tb.d.source != nil)
+		}
+	}
+	if len(seen) != 14 {
+		t.Errorf("%d distinct columns across the parts, want 14", len(seen))
+	}
+	for h, n := range seen {
+		if n != 1 {
+			t.Errorf("column %s in %d parts", h, n)
+		}
+	}
+	if p, _ := tableBlocks(e, 1, wideTable(3, false), "test"); len(p) != 1 {
+		t.Errorf("a table that fits is in %d parts", len(p))
+	}
+}
+
+// A landscape table takes a page of its own; the text after it fills the
+// page before.
+func TestLayout_LandscapeTableOnAPageOfItsOwn(t *testing.T) {
+	blocks := append(filler(2), wideTable(5, true), Markdown{Source: "after.md", Text: "After the table."})
+	p := MustLayout(t, baseDoc(Section{Title: "S", Blocks: blocks}))
+	checkPlan(t, p)
+	side, pages := items(p, "sideways")
+	if len(side) != 1 {
+		t.Fatalf("%d sideways parts, want 1", len(side))
+	}
+	for _, pg := range p.Pages {
+		if pg.Number == pages[0] && len(pg.Items) != 1 {
+			t.Errorf("the landscape page holds %d blocks", len(pg.Items))
+		}
+	}
+	paras, ppages := items(p, "paragraph")
+	last := paras[len(paras)-1]
+	if !strings.Contains(last.Text, "After the table") || ppages[len(ppages)-1] >= pages[0] {
+		t.Errorf("the text after the table is on page %d, the table on %d", ppages[len(ppages)-1], pages[0])
+	}
+}
