@@ -83,7 +83,7 @@ func footnoteDefs(text string) []string {
 const sentinel = "REPORTFOOTNOTESENTINEL"
 
 func newMarkdown() goldmark.Markdown {
-	return goldmark.New(goldmark.WithExtensions(extension.Footnote, extension.Typographer, extension.Linkify))
+	return goldmark.New(goldmark.WithExtensions(extension.Footnote, extension.Typographer, extension.Linkify, extension.Table))
 }
 
 // parseAll parses every Markdown block. Footnote ids are global: a block

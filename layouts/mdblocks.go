@@ -76,6 +76,8 @@ func (b *mdBuilder) blocks(n ast.Node, c mdCtx) {
 			b.out = append(b.out, &rule{color: b.e.th.rule, weight: 0.3, before: 3, key: b.e.key("r")})
 		case *ast.HTMLBlock:
 			b.e.warn(b.d.md.Source, excerpt(blockLines(ch, b.d.src), 40), "HTML blocks are not drawn")
+		case *extast.Table:
+			b.table(ch)
 		case *extast.FootnoteList, *extast.Footnote:
 			// endnotes are built at the end of the document
 		default:
@@ -172,4 +174,58 @@ func blockLines(n ast.Node, src []byte) string {
 		sb.Write(s.Value(src))
 	}
 	return sb.String()
+}
+
+// table is a pipe table: set as a table of the document, unnumbered and
+// in its place in the text. A column is right-aligned when the Markdown
+// says so (---:), or says nothing and holds only numbers.
+func (b *mdBuilder) table(n *extast.Table) {
+	var t Table
+	t.Pinned = true
+	cell := func(c ast.Node) string {
+		return strings.TrimSpace(plain(b.inlines(c, 0, "", nil)))
+	}
+	for row := n.FirstChild(); row != nil; row = row.NextSibling() {
+		var cells []string
+		for c := row.FirstChild(); c != nil; c = c.NextSibling() {
+			cells = append(cells, cell(c))
+		}
+		if _, head := row.(*extast.TableHeader); head {
+			for _, h := range cells {
+				t.Columns = append(t.Columns, Column{Header: h})
+			}
+			continue
+		}
+		t.Rows = append(t.Rows, cells)
+	}
+	for j, al := range n.Alignments {
+		if j >= len(t.Columns) {
+			break
+		}
+		t.Columns[j].Numeric = al == extast.AlignRight || (al == extast.AlignNone && numericColumn(t.Rows, j))
+	}
+	tb, err := newTable(b.e, 0, t, b.d.md.Source)
+	if err != nil {
+		b.e.warn(b.d.md.Source, "table", err.Error())
+		return
+	}
+	b.out = append(b.out, tb)
+}
+
+// numericColumn reports whether every non-empty cell of column j reads as
+// a number.
+func numericColumn(rows [][]string, j int) bool {
+	any := false
+	for _, r := range rows {
+		if j >= len(r) || r[j] == "" || r[j] == "–" {
+			continue
+		}
+		if _, ok := decimalTail(r[j]); !ok || strings.IndexFunc(r[j], func(c rune) bool {
+			return !strings.ContainsRune("0123456789,.+-−–%", c)
+		}) >= 0 {
+			return false
+		}
+		any = true
+	}
+	return any
 }

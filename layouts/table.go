@@ -1,6 +1,9 @@
 package layouts
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // table is the flowable of rows [from, to) of a table; it splits between
 // rows, repeating the header row under "Table N. Title (continued)".
@@ -18,10 +21,27 @@ func (t *table) titleP() *paragraph {
 
 func (t *table) last() bool { return t.to == len(t.d.cells) }
 
-// top is the height above the first row: title, gap and header row.
+// top is the height above the first row: title, gap and header row (a
+// table in the text, from Markdown, has no title).
 func (t *table) top(width float64) float64 {
 	t.d.layout(width)
+	if t.titleP() == nil {
+		return t.d.headH
+	}
 	return t.titleP().wrap(width) + tableTitleGap + t.d.headH
+}
+
+// excerpt is what the layout plan shows of the table: its title, or its
+// header row.
+func (t *table) excerpt() string {
+	if tp := t.titleP(); tp != nil {
+		return tp.text
+	}
+	var hs []string
+	for _, c := range t.d.t.Columns {
+		hs = append(hs, c.Header)
+	}
+	return strings.Join(hs, " | ")
 }
 
 // foot is the height below the last row: the note and source lines on
@@ -92,7 +112,7 @@ func (t *table) spacing() (float64, float64) {
 }
 
 func (t *table) info() blockInfo {
-	in := blockInfo{kind: "table", key: t.d.key, text: t.titleP().text,
+	in := blockInfo{kind: "table", key: t.d.key, text: t.excerpt(),
 		from: t.from + 1, to: t.to, total: len(t.d.cells), float: t.from == 0 && t.last() && !t.d.t.Pinned}
 	if t.from == 0 && t.d.t.ID != "" {
 		in.anchors = []string{"tab:" + t.d.t.ID}
@@ -103,11 +123,12 @@ func (t *table) info() blockInfo {
 func (t *table) draw(c *canvas, x, y, width float64) error {
 	d, th := t.d, &c.e.th
 	d.layout(width)
-	tp := t.titleP()
-	if err := tp.draw(c, x, y, width); err != nil {
-		return err
+	if tp := t.titleP(); tp != nil {
+		if err := tp.draw(c, x, y, width); err != nil {
+			return err
+		}
+		y += tp.wrap(width) + tableTitleGap
 	}
-	y += tp.wrap(width) + tableTitleGap
 	c.fillRect(x, y, width, d.headH, th.primary)
 	if err := t.row(c, d.header, nil, x, y); err != nil {
 		return err

@@ -41,9 +41,11 @@ func newTable(e *env, num int, t Table, where string) (*table, error) {
 	}
 	src := "table " + name
 	d := &tableData{e: e, t: t, num: num, key: e.key("t")}
-	label := "Table " + strconv.Itoa(num) + "."
-	d.title = captionTitle(e, label, t.Title, src, d.key)
-	d.contTitle = captionTitle(e, label, t.Title+" (continued)", src, d.key+".ct")
+	if num > 0 { // a table in the text, from Markdown, has no number and no title
+		label := "Table " + strconv.Itoa(num) + "."
+		d.title = captionTitle(e, label, t.Title, src, d.key)
+		d.contTitle = captionTitle(e, label, t.Title+" (continued)", src, d.key+".ct")
+	}
 	if t.Note != "" {
 		ps := paraStyle{size: sourceSize, leading: 1.35, color: e.th.muted, kind: "source"}
 		d.note = newParagraph(e, []span{{text: "Note: ", st: stItalic}, {text: e.clean(src, t.Note, 0)}}, ps, d.key+".n")

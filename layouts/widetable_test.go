@@ -94,3 +94,33 @@ func TestLayout_LandscapeTableOnAPageOfItsOwn(t *testing.T) {
 		t.Errorf("the text after the table is on page %d, the table on %d", ppages[len(ppages)-1], pages[0])
 	}
 }
+
+// A pipe table in the narrative is a table in the document's style: no
+// number, its header row from the Markdown, numbers right-aligned as the
+// Markdown says or as they read.
+func TestLayout_MarkdownPipeTable(t *testing.T) {
+	md := "Before.\n\n| Year | Exercise | Ships |\n|------|----------|------:|\n| 2019 | *Joint Sea* | 7 |\n| 2021 | Northern | 10 |\n\nAfter.\n"
+	p := MustLayout(t, baseDoc(Section{Title: "S", Blocks: []Content{Markdown{Source: "pipe.md", Text: md}}}))
+	checkPlan(t, p)
+	tabs, _ := items(p, "table")
+	if len(tabs) != 1 {
+		t.Fatalf("%d tables, want 1", len(tabs))
+	}
+	tb := tabs[0].b.(*table)
+	if tb.d.title != nil {
+		t.Errorf("a Markdown table has a title: %q", tb.d.title.text)
+	}
+	if got := tabs[0].Text; got != "Year | Exercise | Ships" {
+		t.Errorf("excerpt %q", got)
+	}
+	if tb.d.t.Rows[0][1] != "Joint Sea" || !tb.d.t.Columns[2].Numeric || !tb.d.t.Columns[0].Numeric || tb.d.t.Columns[1].Numeric {
+		t.Errorf("rows %q, columns %+v", tb.d.t.Rows, tb.d.t.Columns)
+	}
+	for _, pg := range p.Pages {
+		for _, it := range pg.Items {
+			if strings.Contains(it.Text, "|") && it.Kind == "paragraph" {
+				t.Errorf("pipes printed as text: %q", it.Text)
+			}
+		}
+	}
+}
