@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"slices"
 	"sync"
 
 	"github.com/briefing/report/analysis/dataset"
@@ -23,7 +24,10 @@ type Results struct {
 // DatasetSummary describes what was read of a dataset, for the "Data and
 // methods" annex.
 type DatasetSummary struct {
-	Name      string
+	Name  string
+	Title string // for readers; "" when the config gives none
+	// Labels print values of the dataset's columns (config.Dataset.Labels).
+	Labels    map[string]map[string]string
 	Format    string
 	Files     []dataset.FileInfo
 	RowsRead  int
@@ -113,7 +117,7 @@ type datasetRun struct {
 func computeDataset(c *config.Config, name string, p period.Period, res *Results) config.Problems {
 	d := c.Data[name]
 	run := &datasetRun{cfg: c, name: name, cut: p, timers: map[config.Time]*timer{},
-		summary: &DatasetSummary{Name: name, Format: formatOf(d.Format)}}
+		summary: &DatasetSummary{Name: name, Title: d.Title, Labels: d.Labels, Format: formatOf(d.Format)}}
 	var ps config.Problems
 	if !d.Time.IsZero() {
 		run.own = run.timerFor("data."+name+".time", d.Time)
@@ -228,6 +232,10 @@ func (run *datasetRun) onHeader(ps *config.Problems) func(*dataset.Header) error
 		for _, cons := range run.consumers {
 			found = append(found, cons.bind(h)...)
 		}
+		labelled := slices.Sorted(maps.Keys(run.cfg.Data[run.name].Labels))
+		for _, col := range labelled {
+			bindColumn(run.cfg, "data."+run.name+".labels."+col, col, h, &found)
+		}
 		if len(found) > 0 {
 			*ps = append(*ps, found...)
 			return errStop
@@ -306,6 +314,12 @@ func formatOf(f string) string {
 // sourceLine is a chart's default source line: the SIPRI database and its
 // export date, or the data files' names.
 func sourceLine(s *DatasetSummary, d config.Dataset) string {
+	if d.Title != "" {
+		if s.Generated != "" {
+			return d.Title + ", data generated " + s.Generated
+		}
+		return d.Title
+	}
 	switch s.Format {
 	case dataset.FormatSIPRIRegister, dataset.FormatSIPRITIVTable:
 		if s.Generated != "" {

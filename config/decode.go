@@ -65,6 +65,7 @@ func (c *Config) decode(all map[string]any) Problems {
 		}
 		c.Analyses[name] = a
 	}
+	c.inheritLabels()
 	c.Charts = map[string]Chart{}
 	for name, v := range asMap(all["charts"]) {
 		path := "charts." + name
@@ -287,4 +288,29 @@ func withoutKey(m map[string]any, key string) map[string]any {
 		}
 	}
 	return out
+}
+
+// inheritLabels gives an analysis by a column the labels its dataset has
+// for that column, under the analysis's own.
+func (c *Config) inheritLabels() {
+	for name, a := range c.Analyses {
+		d, ok := c.Data[a.Dataset]
+		if !ok || a.By == "" {
+			continue
+		}
+		for col, m := range d.Labels {
+			if !strings.EqualFold(col, a.By) {
+				continue
+			}
+			merged := make(map[string]string, len(m)+len(a.Labels))
+			for k, v := range m {
+				merged[strings.ToLower(k)] = v
+			}
+			for k, v := range a.Labels {
+				merged[strings.ToLower(k)] = v
+			}
+			a.Labels = merged
+		}
+		c.Analyses[name] = a
+	}
 }

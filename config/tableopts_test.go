@@ -49,3 +49,19 @@ func TestLoad_ErrTableOptions(t *testing.T) {
 		})
 	}
 }
+
+// A dataset's title and labels: an analysis by a labelled column inherits
+// them under its own.
+func TestLoad_DatasetTitleAndLabels(t *testing.T) {
+	c := mustLoadText(t, "report: {title: T}\n"+
+		"data:\n  d: {path: d.csv, time: year, title: \"Joint exercises\", labels: {Domain: {coast_guard: \"coast guard\", multi: \"multi-domain\"}}}\n"+
+		"analyses:\n  a: {kind: count, dataset: d, by: domain, labels: {multi: \"Multi-domain\"}}\n"+
+		"sections:\n  - title: S\n    blocks: [{text: x}]\n")
+	d := c.Data["d"]
+	if d.Title != "Joint exercises" || d.Label("DOMAIN", "Coast_Guard") != "coast guard" || d.Label("domain", "naval") != "naval" {
+		t.Errorf("dataset %+v", d)
+	}
+	if got := c.Analyses["a"].Labels; got["coast_guard"] != "coast guard" || got["multi"] != "Multi-domain" {
+		t.Errorf("analysis labels %v", got)
+	}
+}

@@ -1,5 +1,7 @@
 package config
 
+import "strings"
+
 // Config is a whole briefing config, decoded and with relative paths
 // resolved against the config file's folder.
 type Config struct {
@@ -77,6 +79,30 @@ type Dataset struct {
 	Decimal string
 	Skip    int
 	Time    Time `mapstructure:"-"`
+	// Title names the dataset for readers, in source lines and the annex
+	// ("Russia–China joint exercises, from open sources"); the file name
+	// is used without it.
+	Title string
+	// Labels print a column's values for readers, by lower-case column:
+	// {domain: {coast_guard: "coast guard"}}. Tables of the dataset,
+	// series and categories of analyses by the column and the template
+	// function label use them; an analysis's own labels come first.
+	Labels map[string]map[string]string
+}
+
+// Label is how value of column prints: its label, or the value itself.
+func (d Dataset) Label(column, value string) string {
+	for col, m := range d.Labels {
+		if !strings.EqualFold(col, column) {
+			continue
+		}
+		for from, to := range m {
+			if strings.EqualFold(strings.TrimSpace(from), strings.TrimSpace(value)) {
+				return to
+			}
+		}
+	}
+	return value
 }
 
 // Time says which columns give a row its time: a single column (Column),

@@ -28,6 +28,7 @@ var usage = map[string]string{
 	"changes": `changes ANALYSIS, e.g. {{ (changes "new_exercises").Count }}`,
 	"rows":    `rows ANALYSIS, e.g. {{ range rows "new_exercises" }}{{ .name }}{{ end }}`,
 	"dataset": `dataset NAME, e.g. {{ (dataset "transfers").Generated }}`,
+	"label":   `label DATASET COLUMN VALUE, e.g. {{ label "exercises" "domain" .domain }}`,
 	"fig":     `fig CHART, e.g. {{ fig "arms_trend_chart" }}`,
 	"tab":     `tab TABLE, e.g. {{ tab "arms_by_period" }}`,
 	"add":     `add X Y`,

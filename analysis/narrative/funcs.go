@@ -9,6 +9,7 @@ import (
 	"text/template"
 
 	"github.com/briefing/report/analysis"
+	"github.com/briefing/report/config"
 	"github.com/briefing/report/internal/exact"
 	"github.com/briefing/report/internal/period"
 	"github.com/briefing/report/internal/suggest"
@@ -162,6 +163,7 @@ func (e *Env) funcs() template.FuncMap {
 			return cs.Rows, nil
 		},
 		"dataset": e.dataset,
+		"label":   e.label,
 		"fig":     func(id string) (string, error) { return e.ref("Figure", "fig", e.Figures, id) },
 		"tab":     func(id string) (string, error) { return e.ref("Table", "tab", e.Tables, id) },
 		"num": func(args ...any) (string, error) {
@@ -248,6 +250,17 @@ func (e *Env) dataset(name string) (DatasetView, error) {
 		v.Files = append(v.Files, f.Path)
 	}
 	return v, nil
+}
+
+// label prints value of a dataset's column for readers: its label from
+// the dataset's labels, or the value as it is.
+func (e *Env) label(name, column string, value any) (string, error) {
+	if _, err := e.dataset(name); err != nil {
+		return "", err
+	}
+	v := strings.TrimSpace(fmt.Sprint(value))
+	d := config.Dataset{Labels: e.Results.Datasets[name].Labels}
+	return d.Label(column, v), nil
 }
 
 // ref returns "Figure N" as a Markdown link to the figure or table.

@@ -72,7 +72,7 @@ func testEnv() *Env {
 			"news": {Name: "news", Kind: "changes", Changes: &analysis.ChangeSet{Count: 1, PreviousCount: 3,
 				Rows: []map[string]string{{"name": "Vostok"}}}},
 		},
-		Datasets: map[string]*analysis.DatasetSummary{"d": {RowsUsed: 57, Generated: "12 Feb 2026"}},
+		Datasets: map[string]*analysis.DatasetSummary{"d": {RowsUsed: 57, Generated: "12 Feb 2026", Labels: map[string]map[string]string{"domain": {"coast_guard": "coast guard"}}}},
 	}
 	p, _ := period.ParsePeriod("2025-Q3", period.YearOf(2026).Start)
 	return &Env{Results: res, Figures: map[string]int{"chart": 2}, Tables: map[string]int{"cmp": 1},
@@ -97,6 +97,7 @@ func TestRender_Functions(t *testing.T) {
 		{"Changes", `{{ with changes "news" }}{{ .Count }}/{{ .PreviousCount }}{{ range .Rows }} {{ .name }}{{ end }}{{ end }}`, "1/3 Vostok"},
 		{"Rows", `{{ range rows "news" }}{{ .name }}{{ end }}`, "Vostok"},
 		{"Dataset", `{{ (dataset "d").Rows }} rows, {{ (dataset "d").Generated }}`, "57 rows, 12 Feb 2026"},
+		{"Label", `{{ label "d" "Domain" "Coast_Guard" }}, {{ label "d" "domain" "naval" }}, {{ label "d" "format" "coast_guard" }}`, "coast guard, naval, coast_guard"},
 		{"FigTab", `{{ fig "chart" }}, {{ tab "cmp" }}`, "[Figure 2](#fig:chart), [Table 1](#tab:cmp)"},
 		{"Spct", `{{ spct 0.25 }} {{ signed 1 3.14159 }}`, "+25% +3.1"},
 		{"AddSub", `{{ add 1 2 }} {{ sub 5 2.5 }}`, "3 2.5"},

@@ -26,7 +26,13 @@ func methodsSection(c *config.Config, res *analysis.Results) layouts.Section {
 		if d == nil {
 			continue
 		}
-		fmt.Fprintf(&b, "- **%s** (%s): %s rows read, %s used", name, d.Format,
+		title := name
+		if d.Title != "" {
+			title = d.Title + "** (" + name + ", " + d.Format + ")"
+		} else {
+			title += "** (" + d.Format + ")"
+		}
+		fmt.Fprintf(&b, "- **%s: %s rows read, %s used", title,
 			narrative.Num(exact.Int(int64(d.RowsRead)), 0), narrative.Num(exact.Int(int64(d.RowsUsed)), 0))
 		if d.Generated != "" {
 			fmt.Fprintf(&b, "; data generated %s", d.Generated)

@@ -40,7 +40,7 @@ func tableOf(c *config.Config, res *analysis.Results, b config.Block) (layouts.T
 			return layouts.Table{}, fmt.Errorf("dataset %q was not read", b.Dataset)
 		}
 		out = layouts.Table{ID: b.Dataset, Title: b.Title, Source: sourceOf(res, b.Dataset)}
-		g = datasetGrid(t)
+		g = datasetGrid(t, c.Data[b.Dataset])
 	} else {
 		r, ok := res.Analyses[b.Analysis]
 		if !ok {
@@ -79,8 +79,9 @@ func orDefault(decimals, def int) int {
 }
 
 // datasetGrid holds a dataset's rows: cells that read as numbers keep
-// their value (a format may print them), the rest their text.
-func datasetGrid(t *analysis.Table) *grid {
+// their value (a format may print them), the rest their text, or its
+// label when the dataset gives the column labels.
+func datasetGrid(t *analysis.Table, d config.Dataset) *grid {
 	g := &grid{}
 	for _, col := range t.Columns {
 		g.col(gridCol{name: col, header: headerText(col)})
@@ -89,7 +90,7 @@ func datasetGrid(t *analysis.Table) *grid {
 		cells := make([]gridCell, len(g.cols))
 		for i := range cells {
 			if i < len(row) {
-				cells[i] = textCell(row[i])
+				cells[i] = textCell(d.Label(t.Columns[i], row[i]))
 			}
 		}
 		g.add(cells...)
@@ -334,7 +335,15 @@ func looksNumeric(s string) bool {
 }
 
 func sourceOf(res *analysis.Results, name string) string {
-	if d, ok := res.Datasets[name]; ok && d.Generated != "" {
+	d, ok := res.Datasets[name]
+	switch {
+	case !ok:
+		return ""
+	case d.Title != "" && d.Generated != "":
+		return d.Title + ", data generated " + d.Generated
+	case d.Title != "":
+		return d.Title
+	case d.Generated != "":
 		return "Data generated " + d.Generated
 	}
 	return ""
