@@ -20,6 +20,13 @@ func TestLoad_Classification(t *testing.T) {
 			[]string{"report.classification.marking", `"SECRT" is not a US marking; did you mean "SECRET"?`}},
 		{"WarnNotUS", "report: {title: T, classification: INTERNAL}\n",
 			[]string{"warning: report.classification", "takes the brand's accent colour"}},
+		{"UK", "report: {title: T, classification: {marking: \"SECRET UK EYES ONLY\", scheme: uk}}\n", nil},
+		{"UKInferred", "report: {title: T, classification: OFFICIAL-SENSITIVE}\n", nil},
+		{"NATO", "report: {title: T, classification: {marking: \"COSMIC TOP SECRET\", scheme: nato}}\n", nil},
+		{"ErrUKMarking", "report: {title: T, classification: {marking: CONFIDENTIAL, scheme: uk}}\n",
+			[]string{"report.classification.marking", `"CONFIDENTIAL" is not a UK marking`, "OFFICIAL, OFFICIAL-SENSITIVE, SECRET, TOP SECRET"}},
+		{"ErrNATOMarking", "report: {title: T, classification: {marking: \"NATO SECRT\", scheme: nato}}\n",
+			[]string{`"NATO SECRT" is not a NATO marking; did you mean "NATO SECRET"?`}},
 		{"ErrUnknownKey", "report: {title: T, classification: {markng: SECRET}}\n",
 			[]string{"report.classification.markng", `did you mean "marking"?`}},
 	}
@@ -35,6 +42,17 @@ func TestLoad_Classification(t *testing.T) {
 				}
 			}
 		})
+	}
+	for marking, want := range map[string]string{"SECRET": SchemeUS, "OFFICIAL": SchemeUK, "NATO RESTRICTED": SchemeNATO, "INTERNAL": SchemeCustom} {
+		if got := (Report{Classification: marking}).MarkingScheme(); got != want {
+			t.Errorf("scheme of %q = %q, want %q", marking, got, want)
+		}
+	}
+	if got := Level(SchemeUK, "OFFICIAL-SENSITIVE COMMERCIAL"); got != "OFFICIAL-SENSITIVE" {
+		t.Errorf("UK level = %q", got)
+	}
+	if got := Level(SchemeUK, "OFFICIALLY"); got != "" {
+		t.Errorf("UK level of a longer word = %q", got)
 	}
 	c := mustLoadText(t, "report: {title: T, classification: {marking: \"TOP SECRET//SCI\", scheme: US}}\n"+base)
 	if c.Report.Classification != "TOP SECRET//SCI" || c.Report.ClassificationScheme != "us" {

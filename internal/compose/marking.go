@@ -18,14 +18,21 @@ var usColors = map[string]string{
 	"TOP SECRET//SCI": "#FCE83A",
 }
 
+// neutralBand is the banner of the UK and NATO schemes, which give their
+// levels no colours: near-black text on light grey.
+const neutralBand = "#E4E4E4"
+
 // bannerColors returns the banner and text colours of the briefing's
-// marking: by the US scheme for a US marking (unless the scheme is
-// custom), else the brand's accent. The text is white or black, whichever
-// contrasts more (at least 4.5:1 for every US colour).
+// marking: a US level's colour, the neutral grey of the UK and NATO
+// schemes, or the brand's accent for custom. The text is white or black,
+// whichever contrasts more (at least 4.5:1 for every scheme colour).
 func bannerColors(c *config.Config, brand layouts.Brand) (layouts.RGB, layouts.RGB) {
 	band := charts.RGB(brand.Accent)
-	if level := config.USLevel(c.Report.Classification); level != "" && c.Report.ClassificationScheme != config.SchemeCustom {
-		band, _ = charts.ParseHex(usColors[level])
+	switch scheme := c.Report.MarkingScheme(); scheme {
+	case config.SchemeUS:
+		band, _ = charts.ParseHex(usColors[config.USLevel(c.Report.Classification)])
+	case config.SchemeUK, config.SchemeNATO:
+		band, _ = charts.ParseHex(neutralBand)
 	}
 	return layouts.RGB(band), layouts.RGB(inkOn(band))
 }

@@ -152,6 +152,8 @@ func TestBannerColors_FollowTheMarking(t *testing.T) {
 		{"UNCLASSIFIED", "", "#007A33"}, {"Unclassified", "us", "#007A33"}, {"SECRET//NOFORN", "", "#C8102E"},
 		{"TOP SECRET//SCI//NOFORN", "", "#FCE83A"}, {"CUI", "", "#502B85"}, {"CONFIDENTIAL", "", "#0033A0"},
 		{"TOP SECRET", "", "#FF8C00"}, {"INTERNAL", "", "#123456"}, {"SECRET", "custom", "#123456"},
+		{"OFFICIAL-SENSITIVE", "", neutralBand}, {"SECRET UK EYES ONLY", "uk", neutralBand},
+		{"NATO SECRET", "", neutralBand}, {"COSMIC TOP SECRET", "nato", neutralBand},
 	} {
 		c := &config.Config{Report: config.Report{Classification: tc.marking, ClassificationScheme: tc.scheme}}
 		band, ink := bannerColors(c, brand)
