@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"strings"
 
 	"github.com/briefing/report/analysis"
 	"github.com/briefing/report/charts/pdfrender"
@@ -23,6 +24,8 @@ type Chart struct {
 	model *model
 	plot  *plot    // types on the shared axes
 	own   ownChart // types with their own layout
+
+	shortened []string // texts ended with an ellipsis in the last Draw
 }
 
 // New checks spec against res and returns the chart. It fails, with an
@@ -137,7 +140,9 @@ func (c *Chart) Draw(pdf *fpdf.Fpdf, x, y, w, h float64) error {
 		return fmt.Errorf("draw chart %q: %w", c.spec.ID, err)
 	}
 	wpx, hpx := r.Size()
-	_, err = c.render(r, wpx, hpx)
+	log := &textLog{Renderer: r}
+	_, err = c.render(log, wpx, hpx)
+	c.shortened = log.shortened
 	if ferr := r.Finish(); ferr != nil && err == nil {
 		err = ferr
 	}
@@ -226,4 +231,23 @@ func (c *Chart) render(r chart.Renderer, W, H int) (*frame, error) {
 	}}
 	provider := func(int, int) (chart.Renderer, error) { return r, nil }
 	return f, ch.Render(provider, io.Discard)
+}
+
+// Shortened returns the texts the chart ended with an ellipsis to fit when
+// it last drew: none, unless a title, legend entry or annotation is too
+// long for the room it has.
+func (c *Chart) Shortened() []string { return c.shortened }
+
+// textLog is the PDF renderer, noting each text drawn shortened.
+type textLog struct {
+	*pdfrender.Renderer
+	shortened []string
+}
+
+// Text draws body and notes it when it ends in an ellipsis.
+func (t *textLog) Text(body string, x, y int) {
+	if strings.HasSuffix(body, ellipsis) {
+		t.shortened = append(t.shortened, body)
+	}
+	t.Renderer.Text(body, x, y)
 }

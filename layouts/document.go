@@ -16,6 +16,12 @@ type Drawing interface {
 	Draw(pdf *fpdf.Fpdf, x, y, w, h float64) error
 }
 
+// Shortener is a Drawing that can say which of its texts it shortened to
+// fit when it last drew (Plan.Quality counts them).
+type Shortener interface {
+	Shortened() []string
+}
+
 // FontFamily is the family the document registers in fpdf, in the styles
 // "" (regular), "B", "I" and "BI". Drawings use it for their labels.
 const FontFamily = "Body"

@@ -20,7 +20,8 @@ type env struct {
 	pages map[string]int
 	keys  map[string]int
 
-	reported map[reportKey]bool // missing glyphs warned about
+	reported  map[reportKey]bool // missing glyphs warned about
+	truncated []string           // texts shortened or cut to fit, by where
 	hy       *hyphen.Hyphenator // nil: no hyphenation
 }
 
@@ -49,6 +50,16 @@ func newEnv(doc Document) (*env, error) {
 		e.warns = append(e.warns, Warning{Msg: err.Error() + "; justified text is set without hyphens"})
 	}
 	return e, nil
+}
+
+// cut records a text shortened or cut to fit, once.
+func (e *env) cut(what string) {
+	for _, t := range e.truncated {
+		if t == what {
+			return
+		}
+	}
+	e.truncated = append(e.truncated, what)
 }
 
 // key returns a new identifier for a source flowable: "p1", "p2", ...

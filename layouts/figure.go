@@ -175,6 +175,11 @@ func (f *figure) draw(c *canvas, x, y, width float64) error {
 	if err != nil {
 		return fmt.Errorf("figure %q: %w", f.f.ID, err)
 	}
+	if s, ok := f.f.Drawing.(Shortener); ok {
+		for _, t := range s.Shortened() {
+			c.e.cut(fmt.Sprintf("figure %q: label %q shortened", f.f.ID, t))
+		}
+	}
 	if err := check(c.pdf, fmt.Sprintf("figure %q", f.f.ID)); err != nil {
 		return err
 	}

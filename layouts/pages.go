@@ -134,6 +134,7 @@ func (c *canvas) fit(s string, st style, size, width float64) string {
 	if m.width(st, size, s) <= width {
 		return s
 	}
+	c.e.cut(fmt.Sprintf("page %d: %q shortened to fit %.0f mm", c.page, excerpt(s, 50), width))
 	words := strings.Fields(s)
 	for n := len(words) - 1; n > 0; n-- {
 		t := strings.Join(words[:n], " ") + " …"

@@ -15,7 +15,8 @@ type Plan struct {
 	Passes                int       // layout passes until the contents stopped moving
 	Warnings              []Warning
 
-	anchors map[string]anchor // link targets: headings, figures, tables, notes
+	anchors   map[string]anchor // link targets: headings, figures, tables, notes
+	truncated []string          // texts shortened to fit (see Quality)
 }
 
 // Page is one physical page: its number (the cover is 1), its template

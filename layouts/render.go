@@ -43,6 +43,7 @@ func layout(e *env) (*Plan, error) {
 		}
 		if samePages(pages, e.pages) {
 			checkLinks(e, blocks, plan)
+			plan.truncated = append([]string(nil), e.truncated...)
 			plan.Passes = pass
 			plan.Warnings = append([]Warning(nil), e.warns...)
 			return plan, nil
@@ -101,6 +102,7 @@ func Render(doc Document, w io.Writer) (Result, error) {
 		return Result{}, fmt.Errorf("write pdf: %w", err)
 	}
 	plan.Warnings = append([]Warning(nil), e.warns...)
+	plan.truncated = append([]string(nil), e.truncated...)
 	return Result{Pages: len(plan.Pages), Warnings: plan.Warnings, Plan: plan}, nil
 }
 

@@ -154,6 +154,7 @@ func (d *tableData) columnWidths(width float64) []float64 {
 		return share(width, minW, maxW)
 	}
 	// even the longest words do not fit: they will be cut
+	d.e.cut(fmt.Sprintf("table %q: words cut to fit %.0f mm", d.t.Title, width))
 	w := make([]float64, n)
 	for j := range w {
 		w[j] = width * minW[j] / sum(minW)

@@ -12,7 +12,8 @@ import (
 const (
 	stretchRatio   = 0.5
 	shrinkRatio    = 1.0 / 3
-	tolerance      = 4.0  // largest adjustment ratio tried (badness 6400)
+	firstTolerance = 1.0  // spaces at most 1.5× their width: tried first
+	tolerance      = 4.0  // largest adjustment ratio tried then (badness 6400)
 	linePenalty    = 10.0 // TeX's \linepenalty
 	hyphenPenalty  = 50.0 // TeX's \hyphenpenalty and \exhyphenpenalty
 	doubleHyphen   = 3000.0
@@ -40,8 +41,12 @@ type node struct {
 // fits within the tolerance (a word wider than the line, say), and the
 // caller sets the paragraph first fit.
 func breakTotalFit(m *metrics, ps []piece, width float64) ([]line, bool) {
-	if lines, ok := totalFit(m, ps, width, tolerance); ok {
-		return lines, true
+	// no line looser than 1.5× where any set of breaks avoids one; then
+	// the least demerits with looser lines allowed
+	for _, tol := range []float64{firstTolerance, tolerance} {
+		if lines, ok := totalFit(m, ps, width, tol); ok {
+			return lines, true
+		}
 	}
 	// a narrow column: any stretch, rather than first fit
 	return totalFit(m, ps, width, math.Inf(1))

@@ -42,6 +42,7 @@ type built struct {
 	Manifest []byte
 	Env      *narrative.Env   // what the narrative templates saw
 	Doc      layouts.Document // what was laid out (its figures hold the charts)
+	Plan     *layouts.Plan    // where every block went
 }
 
 // build runs the whole pipeline: config → analyses → document → PDF bytes.
@@ -118,7 +119,7 @@ func build(in buildInput) (b *built, err error) {
 		return nil, err
 	}
 	in.Log.stage("layout", start, slog.Int("pages", out.Pages))
-	return &built{Config: cfg, Period: p, PDF: buf.Bytes(), Pages: out.Pages, Manifest: compose.Manifest(cfg, res), Env: env, Doc: doc}, nil
+	return &built{Config: cfg, Period: p, PDF: buf.Bytes(), Pages: out.Pages, Manifest: compose.Manifest(cfg, res), Env: env, Doc: doc, Plan: out.Plan}, nil
 }
 
 // write writes the PDF at path, atomically. It never writes over a file
