@@ -22,7 +22,7 @@ type env struct {
 
 	reported  map[reportKey]bool // missing glyphs warned about
 	truncated []string           // texts shortened or cut to fit, by where
-	hy       *hyphen.Hyphenator // nil: no hyphenation
+	hy        *hyphen.Hyphenator // nil: no hyphenation
 }
 
 func newEnv(doc Document) (*env, error) {
