@@ -125,7 +125,7 @@ func computeDataset(c *config.Config, name string, p period.Period, res *Results
 	ps = append(ps, run.addAnalyses()...)
 	run.addTables(res)
 
-	spec := dataset.Spec{Name: name, Path: d.Path, Format: d.Format, Decimal: d.Decimal, Skip: d.Skip}
+	spec := dataset.Spec{Name: name, Path: d.Path, Format: d.Format, Decimal: d.Decimal, Skip: d.Skip, Sheet: d.Sheet, HeaderRow: d.HeaderRow}
 	info, err := dataset.Scan(spec, run.onHeader(&ps), run.onRow)
 	run.summary.Files, run.summary.RowsRead, run.summary.Generated = info.Files, info.RowsRead, info.Generated()
 	res.Datasets[name] = run.summary
@@ -291,6 +291,9 @@ func (run *datasetRun) rowError(err error) {
 // nothing) is placed at the config's data.NAME.path, naming the file.
 func dataProblem(c *config.Config, name string, err error) config.Problem {
 	var de *dataset.Error
+	if errors.As(err, &de) && de.Sheet != "" {
+		return c.Problemf("data."+name+".path", "%v", de)
+	}
 	if errors.As(err, &de) && de.Line == 0 {
 		return c.Problemf("data."+name+".path", "%s: %s", de.File, de.Msg)
 	}

@@ -41,7 +41,7 @@ var configShape = &shape{keys: map[string]*shape{
 		"fonts": {keys: map[string]*shape{"regular": leaf, "bold": leaf, "italic": leaf, "bold_italic": leaf}},
 	}},
 	"data": {each: &shape{keys: map[string]*shape{
-		"path": leaf, "format": leaf, "time": timeKeys, "decimal": leaf, "skip": leaf, "title": leaf, "labels": free,
+		"path": leaf, "format": leaf, "time": timeKeys, "decimal": leaf, "skip": leaf, "title": leaf, "labels": free, "sheet": leaf, "header_row": leaf,
 	}}},
 	"analyses": {each: &shape{keys: map[string]*shape{
 		"kind": leaf, "dataset": leaf, "value": leaf, "by": leaf, "top": leaf, "where": free,

@@ -78,7 +78,12 @@ type Dataset struct {
 	Format  string // csv | sipri-register | sipri-tiv-table
 	Decimal string
 	Skip    int
-	Time    Time `mapstructure:"-"`
+	// Sheet and HeaderRow place the table in an Excel workbook: the
+	// worksheet (default the first) and the header's row (default the
+	// first row of two cells or more).
+	Sheet     string
+	HeaderRow int `mapstructure:"header_row"`
+	Time      Time `mapstructure:"-"`
 	// Title names the dataset for readers, in source lines and the annex
 	// ("Russia–China joint exercises, from open sources"); the file name
 	// is used without it.

@@ -23,7 +23,7 @@ var ChartTypes = []string{"line", "bar", "stacked-bar", "grouped-bar", "hbar", "
 var ChartMeasures = []string{"mean", "total", "share"}
 
 // Formats are the values of a dataset's `format`.
-var Formats = []string{"csv", "sipri-register", "sipri-tiv-table"}
+var Formats = []string{"csv", "xlsx", "sipri-register", "sipri-tiv-table"}
 
 var (
 	nameRe  = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
@@ -147,6 +147,17 @@ func (c *Config) validateDataset(name string) Problems {
 	}
 	if d.Skip < 0 {
 		ps = append(ps, c.Problemf(path+".skip", "expected 0 or more lines, found %d", d.Skip))
+	}
+	workbook := d.Format == "xlsx" || strings.EqualFold(extOf(d.Path), ".xlsx") || strings.EqualFold(extOf(d.Path), ".xlsm")
+	if d.HeaderRow < 0 {
+		ps = append(ps, c.Problemf(path+".header_row", "expected a row number from 1, found %d", d.HeaderRow))
+	}
+	if !workbook && (d.Sheet != "" || d.HeaderRow != 0) {
+		key := "sheet"
+		if d.Sheet == "" {
+			key = "header_row"
+		}
+		ps = append(ps, c.Problemf(path+"."+key, "%s applies to Excel workbooks (.xlsx); %q is not one", key, d.Path))
 	}
 	return ps
 }

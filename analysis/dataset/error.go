@@ -10,7 +10,10 @@ import (
 // (1-based) and column (the 1-based index of the field in the row). Line and
 // Column are 0 when they do not apply.
 type Error struct {
-	File       string
+	File string
+	// Sheet is the worksheet of a workbook: Line is then the sheet's row
+	// and Column its column, printed as a cell ("C14").
+	Sheet      string
 	Line       int
 	Column     int
 	ColumnName string // the header's name for Column, when known
@@ -25,6 +28,16 @@ type Error struct {
 func (e *Error) Error() string {
 	var b strings.Builder
 	b.WriteString(e.File)
+	if e.Sheet != "" {
+		b.WriteString(": ")
+		b.WriteString(e.Place())
+		b.WriteString(": ")
+		if e.ColumnName != "" {
+			fmt.Fprintf(&b, "column %q: ", e.ColumnName)
+		}
+		b.WriteString(e.Msg)
+		return b.String()
+	}
 	if e.Line > 0 {
 		b.WriteByte(':')
 		b.WriteString(strconv.Itoa(e.Line))
@@ -50,4 +63,31 @@ func (e *Error) Unwrap() error { return e.err }
 // errorAt builds an Error at a line of a file.
 func errorAt(file string, line int, format string, args ...any) *Error {
 	return &Error{File: file, Line: line, Msg: fmt.Sprintf(format, args...)}
+}
+
+// Place is where in a workbook the error is: `sheet "Log", cell C14`,
+// `sheet "Log", row 14`, or `sheet "Log"`; "" for a text file.
+func (e *Error) Place() string {
+	if e.Sheet == "" {
+		return ""
+	}
+	p := fmt.Sprintf("sheet %q", e.Sheet)
+	switch {
+	case e.Line > 0 && e.Column > 0:
+		p += ", cell " + CellName(e.Column, e.Line)
+	case e.Line > 0:
+		p += ", row " + strconv.Itoa(e.Line)
+	}
+	return p
+}
+
+// CellName is a spreadsheet cell's name: column 3, row 14 is "C14".
+func CellName(col, row int) string {
+	var letters []byte
+	for col > 0 {
+		col--
+		letters = append([]byte{byte('A' + col%26)}, letters...)
+		col /= 26
+	}
+	return string(letters) + strconv.Itoa(row)
 }

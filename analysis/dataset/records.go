@@ -249,7 +249,7 @@ func allBlank(text string, spans []span) bool {
 // checkWidth checks rec against a header of n columns: trailing empty
 // fields beyond the header are tolerated (spreadsheet re-saves add them); a
 // non-empty one is an error at line, pointing at the first extra field.
-func checkWidth(rec []string, n int, path string, line int) error {
+func checkWidth(rec []string, n int, path string, line int) *Error {
 	if len(rec) <= n {
 		return nil
 	}

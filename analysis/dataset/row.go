@@ -12,7 +12,8 @@ import (
 // keep (strings themselves are safe to keep).
 type Row struct {
 	File   string // path as given by the glob
-	Line   int    // 1-based physical line of the record in the file
+	Sheet  string // the worksheet of a workbook, "" for a text file
+	Line   int    // 1-based physical line of the record in the file, or row of the sheet
 	Fields []string
 	Header *Header
 
@@ -60,7 +61,7 @@ func (r Row) Number(col int) (v exact.Number, empty bool, err error) {
 // Err builds an *Error at this row and the column col (0-based; Column is
 // left 0 when col is out of the header's range).
 func (r Row) Err(col int, format string, args ...any) *Error {
-	e := &Error{File: r.File, Line: r.Line, Msg: fmt.Sprintf(format, args...)}
+	e := &Error{File: r.File, Sheet: r.Sheet, Line: r.Line, Msg: fmt.Sprintf(format, args...)}
 	if col >= 0 && (col < len(r.Fields) || (r.Header != nil && col < len(r.Header.Columns))) {
 		e.Column = col + 1
 		if r.Header != nil && col < len(r.Header.Columns) {

@@ -3,6 +3,8 @@ package dataset
 import (
 	"bytes"
 	"io"
+	"path/filepath"
+	"strings"
 )
 
 // Scan streams every file of the dataset: the glob's matches sorted by path
@@ -35,7 +37,20 @@ func Scan(spec Spec, onHeader func(*Header) error, onRow func(Row) error) (Info,
 		onRow = func(Row) error { return nil }
 	}
 	for _, path := range paths {
-		fi, err := scanFile(path, spec.Format, spec.Skip, dec, onHeader, onRow)
+		var fi FileInfo
+		var err error
+		switch {
+		case isWorkbook(path) && spec.Format == FormatSIPRIRegister:
+			fi, err = FileInfo{Path: path}, &Error{File: path, Msg: "a SIPRI transfer register is read from its CSV export (\"Download as CSV\"), not from a workbook"}
+		case isWorkbook(path):
+			fi, err = scanWorkbook(path, spec, dec, onHeader, onRow)
+		case spec.Format == FormatXLSX:
+			fi, err = FileInfo{Path: path}, &Error{File: path, Msg: "format xlsx reads Excel workbooks (.xlsx); this file's name does not end in .xlsx"}
+		case strings.EqualFold(filepath.Ext(path), ".xls"):
+			fi, err = FileInfo{Path: path}, &Error{File: path, Msg: "an Excel 97-2003 workbook (.xls): save it as .xlsx (Excel Workbook) and point the dataset at that"}
+		default:
+			fi, err = scanFile(path, spec.Format, spec.Skip, dec, onHeader, onRow)
+		}
 		info.Files = append(info.Files, fi)
 		info.RowsRead += fi.Rows
 		if err != nil {
@@ -47,7 +62,9 @@ func Scan(spec Spec, onHeader func(*Header) error, onRow func(Row) error) (Info,
 
 // scanner reads one file.
 type scanner struct {
-	src      *source
+	path     string
+	sheet    string // the worksheet of a workbook, "" for a text file
+	src      *source // nil for a workbook
 	decimal  byte
 	info     *FileInfo
 	onHeader func(*Header) error
@@ -67,7 +84,7 @@ func scanFile(path, format string, skip int, dec byte, onHeader func(*Header) er
 			src.close()
 		}
 	}()
-	s := &scanner{src: src, decimal: dec, info: &fi, onHeader: onHeader, onRow: onRow}
+	s := &scanner{path: path, src: src, decimal: dec, info: &fi, onHeader: onHeader, onRow: onRow}
 	switch format {
 	case FormatSIPRIRegister:
 		err = s.register()
@@ -82,6 +99,13 @@ func scanFile(path, format string, skip int, dec byte, onHeader func(*Header) er
 	finished = true
 	fi.SHA256, err = src.finish()
 	return fi, err
+}
+
+// errAt builds an Error at a line (or sheet row) of the file.
+func (s *scanner) errAt(line int, format string, args ...any) *Error {
+	e := errorAt(s.path, line, format, args...)
+	e.Sheet = s.sheet
+	return e
 }
 
 // emit passes a row to the callback.

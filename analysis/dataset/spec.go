@@ -30,7 +30,11 @@ type Spec struct {
 	Path    string // a file path or a glob (filepath.Match syntax); already absolute or relative to cwd
 	Format  string // FormatCSV (default when ""), FormatSIPRIRegister or FormatSIPRITIVTable
 	Decimal string // "" or "." (default) or ","
-	Skip    int    // csv only: preamble lines before the header
+	Skip    int    // csv and xlsx: preamble lines (rows) before the header
+	// Sheet is the worksheet of a workbook (default the first);
+	// HeaderRow its header row (default: found, see FormatXLSX).
+	Sheet     string
+	HeaderRow int
 }
 
 // decimal returns the decimal separator of the spec.
@@ -47,10 +51,10 @@ func (s Spec) decimal() (byte, error) {
 // check validates the spec and returns its decimal separator.
 func (s Spec) check() (byte, error) {
 	switch s.Format {
-	case "", FormatCSV, FormatSIPRIRegister, FormatSIPRITIVTable:
+	case "", FormatCSV, FormatSIPRIRegister, FormatSIPRITIVTable, FormatXLSX:
 	default:
-		return 0, fmt.Errorf("dataset %q: unknown format %q (want %s, %s or %s)",
-			s.Name, s.Format, FormatCSV, FormatSIPRIRegister, FormatSIPRITIVTable)
+		return 0, fmt.Errorf("dataset %q: unknown format %q (want %s, %s, %s or %s)",
+			s.Name, s.Format, FormatCSV, FormatXLSX, FormatSIPRIRegister, FormatSIPRITIVTable)
 	}
 	if s.Path == "" {
 		return 0, fmt.Errorf("dataset %q: no path", s.Name)
@@ -58,8 +62,11 @@ func (s Spec) check() (byte, error) {
 	if s.Skip < 0 {
 		return 0, fmt.Errorf("dataset %q: skip must not be negative, got %d", s.Name, s.Skip)
 	}
-	if s.Skip > 0 && s.Format != "" && s.Format != FormatCSV {
-		return 0, fmt.Errorf("dataset %q: skip applies to csv only; %s finds its own header", s.Name, s.Format)
+	if s.Skip > 0 && s.Format != "" && s.Format != FormatCSV && s.Format != FormatXLSX {
+		return 0, fmt.Errorf("dataset %q: skip applies to csv and xlsx only; %s finds its own header", s.Name, s.Format)
+	}
+	if s.HeaderRow < 0 {
+		return 0, fmt.Errorf("dataset %q: header_row must be a row number from 1, got %d", s.Name, s.HeaderRow)
 	}
 	return s.decimal()
 }

@@ -54,9 +54,16 @@ func (s *scanner) tivTable() error {
 	}
 }
 
+// recordSource gives the records of a table one by one, each with the
+// line (or sheet row) it starts on: CSV records or a sheet's rows.
+type recordSource interface {
+	next() ([]string, error)
+	line() int
+}
+
 // tivRows reads the header and recipient rows of a TIV table.
-func (s *scanner) tivRows(recs *records, country string, exports bool) error {
-	path := s.src.path
+func (s *scanner) tivRows(recs recordSource, country string, exports bool) error {
+	path := s.path
 	rec, err := recs.next()
 	if err != nil {
 		return err // the header line is not blank: never io.EOF
@@ -71,7 +78,7 @@ func (s *scanner) tivRows(recs *records, country string, exports bool) error {
 		case strings.EqualFold(c, "Total"):
 			total = i
 		case c != "":
-			e := errorAt(path, recs.line(), "unexpected column %q in a TIV table header: want years and Total", c)
+			e := s.errAt(recs.line(), "unexpected column %q in a TIV table header: want years and Total", c)
 			e.Column = i + 1
 			return e
 		}
@@ -80,7 +87,7 @@ func (s *scanner) tivRows(recs *records, country string, exports bool) error {
 	if err := s.onHeader(h); err != nil {
 		return err
 	}
-	row := Row{File: path, Header: h, decimal: s.decimal, Fields: make([]string, 4)}
+	row := Row{File: path, Sheet: s.sheet, Header: h, decimal: s.decimal, Fields: make([]string, 4)}
 	for {
 		rec, err := recs.next()
 		if err == io.EOF {
@@ -90,14 +97,18 @@ func (s *scanner) tivRows(recs *records, country string, exports bool) error {
 			return err
 		}
 		row.Line = recs.line()
+		if filled(rec) == 0 {
+			continue // an empty row of a sheet
+		}
 		name := strings.TrimSpace(rec[0])
 		if strings.EqualFold(name, "Total") {
 			continue
 		}
 		if name == "" {
-			return errorAt(path, row.Line, "a row with values but no name in its first cell")
+			return s.errAt(row.Line, "a row with values but no name in its first cell")
 		}
 		if err := checkWidth(rec, len(years), path, row.Line); err != nil {
+			err.Sheet = s.sheet
 			return err
 		}
 		for i := 1; i < len(rec) && i < len(years); i++ {
@@ -106,7 +117,7 @@ func (s *scanner) tivRows(recs *records, country string, exports bool) error {
 				continue
 			}
 			if years[i] == "" {
-				e := errorAt(path, row.Line, "value %q in a column with no year", v)
+				e := s.errAt(row.Line, "value %q in a column with no year", v)
 				e.Column = i + 1
 				return e
 			}
