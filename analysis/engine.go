@@ -4,7 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"path/filepath"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/briefing/report/analysis/dataset"
@@ -117,7 +119,7 @@ type datasetRun struct {
 func computeDataset(c *config.Config, name string, p period.Period, res *Results) config.Problems {
 	d := c.Data[name]
 	run := &datasetRun{cfg: c, name: name, cut: p, timers: map[config.Time]*timer{},
-		summary: &DatasetSummary{Name: name, Title: d.Title, Labels: d.Labels, Format: formatOf(d.Format)}}
+		summary: &DatasetSummary{Name: name, Title: d.Title, Labels: d.Labels, Format: formatOf(d)}}
 	var ps config.Problems
 	if !d.Time.IsZero() {
 		run.own = run.timerFor("data."+name+".time", d.Time)
@@ -307,11 +309,21 @@ func dataProblem(c *config.Config, name string, err error) config.Problem {
 	return c.Problemf("data."+name+".path", "%v", err)
 }
 
-func formatOf(f string) string {
+// formatOf names what a dataset is read as: its format, and "xlsx" for
+// a workbook.
+func formatOf(d config.Dataset) string {
+	f := d.Format
 	if f == "" {
-		return dataset.FormatCSV
+		f = dataset.FormatCSV
 	}
-	return f
+	ext := strings.ToLower(filepath.Ext(d.Path))
+	switch {
+	case ext != ".xlsx" && ext != ".xlsm", f == dataset.FormatXLSX:
+		return f
+	case f == dataset.FormatCSV:
+		return dataset.FormatXLSX
+	}
+	return f + ", xlsx"
 }
 
 // sourceLine is a chart's default source line: the SIPRI database and its
