@@ -27,7 +27,11 @@ type changesAnalysis struct {
 	where *filter
 	head  []string
 	set   *ChangeSet
+	times []period.Interval // of set.Rows
 }
+
+// finish sets the rows in time order.
+func (a *changesAnalysis) finish() { inTimeOrder(a.set.Rows, a.times) }
 
 func newChanges(c *config.Config, name string, cut period.Period, t *timer) *changesAnalysis {
 	a := c.Analyses[name]
@@ -64,6 +68,7 @@ func (a *changesAnalysis) add(r dataset.Row, t period.Interval, inCut bool) erro
 			row[c] = r.Get(i)
 		}
 		a.set.Rows = append(a.set.Rows, row)
+		a.times = append(a.times, t)
 	case endsIn(t, a.cut.Previous()):
 		a.set.PreviousCount++
 	}

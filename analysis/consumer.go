@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/briefing/report/analysis/dataset"
@@ -29,7 +30,7 @@ type consumer interface {
 // < 0), else the column's number, 0 when the cell is empty.
 func valueOf(r dataset.Row, col int) (exact.Number, error) {
 	if col < 0 {
-		return exact.Int(1), nil
+		return exact.Int(r.Count()), nil
 	}
 	v, empty, err := r.Number(col)
 	if err != nil || empty {
@@ -70,4 +71,35 @@ func columnIndex(h *dataset.Header, name string) (int, string) {
 
 func hintColumns(name string, h *dataset.Header) string {
 	return suggest.Hint(name, h.Columns)
+}
+
+// finisher is a consumer with work to do once every row is in.
+type finisher interface{ finish() }
+
+// inTimeOrder sorts rows by their times: by start, then by end (a day
+// before the month that starts with it), ties in the order they came.
+// A file's rows mostly come so already; a database's come in an order
+// its query asked for, and end in the same one.
+func inTimeOrder[T any](rows []T, times []period.Interval) {
+	if len(times) != len(rows) {
+		return
+	}
+	idx := make([]int, len(rows))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool {
+		x, y := times[idx[a]], times[idx[b]]
+		if !x.Start.Equal(y.Start) {
+			return x.Start.Before(y.Start)
+		}
+		return x.End().Before(y.End())
+	})
+	sorted := make([]T, len(rows))
+	sortedTimes := make([]period.Interval, len(rows))
+	for i, k := range idx {
+		sorted[i], sortedTimes[i] = rows[k], times[k]
+	}
+	copy(rows, sorted)
+	copy(times, sortedTimes)
 }

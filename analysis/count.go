@@ -62,7 +62,7 @@ func (a *countAnalysis) add(r dataset.Row, t period.Interval, inCut bool) error 
 		a.tooMany = true
 		return nil
 	}
-	a.counts[k]++
+	a.counts[k] += r.Count()
 	return nil
 }
 

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/briefing/report/analysis/dataset"
 	"github.com/briefing/report/config"
@@ -38,6 +39,11 @@ type DatasetSummary struct {
 	// Through is the latest time of a row inside the period cut, as the
 	// data gives it (a year, a month, a day); zero without a time column.
 	Through period.Interval
+	// Of a SQL dataset: the database as Where names it (never its DSN),
+	// the server's version, and every query run, in order.
+	Database string
+	Version  string
+	Queries  []Query
 }
 
 // maxRowProblems caps the row errors reported per dataset.
@@ -127,21 +133,38 @@ func computeDataset(c *config.Config, name string, p period.Period, res *Results
 	ps = append(ps, run.addAnalyses()...)
 	run.addTables(res)
 
-	spec := dataset.Spec{Name: name, Path: d.Path, Format: d.Format, Decimal: d.Decimal, Skip: d.Skip, Sheet: d.Sheet, HeaderRow: d.HeaderRow}
-	info, err := dataset.Scan(spec, run.onHeader(&ps), run.onRow)
-	run.summary.Files, run.summary.RowsRead, run.summary.Generated = info.Files, info.RowsRead, info.Generated()
-	res.Datasets[name] = run.summary
-	if err != nil {
-		if !errors.Is(err, errStop) {
-			ps = append(ps, dataProblem(c, name, err))
+	if d.IsSQL() {
+		found, ok := computeSQL(c, name, res, run)
+		ps = append(ps, found...)
+		if !ok {
+			return append(ps, run.rowErrs...)
 		}
-		return append(ps, run.rowErrs...)
+	} else {
+		spec := dataset.Spec{Name: name, Path: d.Path, Format: d.Format, Decimal: d.Decimal, Skip: d.Skip, Sheet: d.Sheet, HeaderRow: d.HeaderRow}
+		info, err := dataset.Scan(spec, run.onHeader(&ps), run.onRow)
+		run.summary.Files, run.summary.RowsRead, run.summary.Generated = info.Files, info.RowsRead, info.Generated()
+		res.Datasets[name] = run.summary
+		if err != nil {
+			if !errors.Is(err, errStop) {
+				ps = append(ps, dataProblem(c, name, err))
+			}
+			return append(ps, run.rowErrs...)
+		}
+	}
+	if run.summary.Generated == "" && d.Generated != "" {
+		run.summary.Generated = d.Generated
+		if t, err := time.Parse(time.DateOnly, d.Generated); err == nil {
+			run.summary.Generated = t.Format("2 Jan 2006")
+		}
 	}
 	ps = append(ps, run.rowErrs...)
 	if run.dropped > 0 {
 		ps = append(ps, c.Problemf("data."+name, "%d more bad rows not listed", run.dropped))
 	}
 	for _, cons := range run.consumers {
+		if f, ok := cons.(finisher); ok {
+			f.finish()
+		}
 		ps = append(ps, cons.problems()...)
 	}
 	for i, build := range run.results {
@@ -312,6 +335,9 @@ func dataProblem(c *config.Config, name string, err error) config.Problem {
 // formatOf names what a dataset is read as: its format, and "xlsx" for
 // a workbook.
 func formatOf(d config.Dataset) string {
+	if d.IsSQL() {
+		return d.Driver
+	}
 	f := d.Format
 	if f == "" {
 		f = dataset.FormatCSV

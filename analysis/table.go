@@ -29,6 +29,7 @@ type tableConsumer struct {
 	table *Table
 	where *filter // nil: every row
 	more  int     // rows past MaxTableRows, counted, not kept
+	times []period.Interval
 }
 
 func (t *tableConsumer) time() *timer { return t.timer }
@@ -57,7 +58,7 @@ func (t *tableConsumer) bind(h *dataset.Header) config.Problems {
 	return ps
 }
 
-func (t *tableConsumer) add(r dataset.Row, _ period.Interval, inCut bool) error {
+func (t *tableConsumer) add(r dataset.Row, iv period.Interval, inCut bool) error {
 	if !inCut || (t.where != nil && !t.where.match(r)) {
 		return nil
 	}
@@ -70,8 +71,12 @@ func (t *tableConsumer) add(r dataset.Row, _ period.Interval, inCut bool) error 
 		row[i] = r.Get(c)
 	}
 	t.table.Rows = append(t.table.Rows, row)
+	t.times = append(t.times, iv)
 	return nil
 }
+
+// finish sets the rows in time order.
+func (t *tableConsumer) finish() { inTimeOrder(t.table.Rows, t.times) }
 
 func (t *tableConsumer) problems() config.Problems {
 	var ps config.Problems

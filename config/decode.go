@@ -3,9 +3,12 @@ package config
 import (
 	"errors"
 	"fmt"
+	"os"
 	"reflect"
+	"regexp"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 
 	"github.com/go-viper/mapstructure/v2"
@@ -27,6 +30,7 @@ type rawChart struct {
 type rawDataset struct {
 	Dataset `mapstructure:",squash"`
 	Time    any
+	Timeout any
 }
 
 // decode fills c from viper's merged settings, collecting a problem for
@@ -45,6 +49,8 @@ func (c *Config) decode(all map[string]any) Problems {
 		var raw rawDataset
 		c.decodeInto(path, v, &raw, &ps)
 		raw.Dataset.Time = c.decodeTime(path+".time", raw.Time, &ps)
+		raw.Dataset.Timeout = c.decodeTimeout(path+".timeout", raw.Timeout, &ps)
+		raw.Dataset.DSN = c.expandEnv(path+".dsn", raw.Dataset.DSN, &ps)
 		c.Data[name] = raw.Dataset
 	}
 	c.Analyses = map[string]Analysis{}
@@ -313,4 +319,46 @@ func (c *Config) inheritLabels() {
 		}
 		c.Analyses[name] = a
 	}
+}
+
+// DefaultTimeout bounds each query of a SQL dataset.
+const DefaultTimeout = 60 * time.Second
+
+// decodeTimeout reads a timeout: "90s", "2m", or a number of seconds.
+func (c *Config) decodeTimeout(path string, in any, ps *Problems) time.Duration {
+	switch v := in.(type) {
+	case nil:
+		return DefaultTimeout
+	case int, int64, float64:
+		secs, _ := strconv.ParseFloat(fmt.Sprint(v), 64)
+		if secs > 0 {
+			return time.Duration(secs * float64(time.Second))
+		}
+	case string:
+		if d, err := time.ParseDuration(strings.TrimSpace(v)); err == nil && d > 0 {
+			return d
+		}
+		if secs, err := strconv.ParseFloat(strings.TrimSpace(v), 64); err == nil && secs > 0 {
+			return time.Duration(secs * float64(time.Second))
+		}
+	}
+	*ps = append(*ps, c.Problemf(path, "expected a duration such as 60s or 2m, found %s", describe(in)))
+	return DefaultTimeout
+}
+
+// envRef is a reference ${NAME} to an environment variable.
+var envRef = regexp.MustCompile(`\$\{([A-Za-z_][A-Za-z0-9_]*)\}`)
+
+// expandEnv replaces ${NAME} in s by the environment variable NAME, so
+// that a password stays out of the config file. A variable that is not
+// set is a problem naming it; the value itself is never printed.
+func (c *Config) expandEnv(path, s string, ps *Problems) string {
+	return envRef.ReplaceAllStringFunc(s, func(ref string) string {
+		name := envRef.FindStringSubmatch(ref)[1]
+		v, ok := os.LookupEnv(name)
+		if !ok {
+			*ps = append(*ps, c.Problemf(path, "the environment variable %s is not set", name))
+		}
+		return v
+	})
 }

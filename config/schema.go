@@ -42,6 +42,7 @@ var configShape = &shape{keys: map[string]*shape{
 	}},
 	"data": {each: &shape{keys: map[string]*shape{
 		"path": leaf, "format": leaf, "time": timeKeys, "decimal": leaf, "skip": leaf, "title": leaf, "labels": free, "sheet": leaf, "header_row": leaf,
+		"generated": leaf, "driver": leaf, "dsn": leaf, "table": leaf, "query": leaf, "timeout": leaf,
 	}}},
 	"analyses": {each: &shape{keys: map[string]*shape{
 		"kind": leaf, "dataset": leaf, "value": leaf, "by": leaf, "top": leaf, "where": free,

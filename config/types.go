@@ -1,6 +1,9 @@
 package config
 
-import "strings"
+import (
+	"strings"
+	"time"
+)
 
 // Config is a whole briefing config, decoded and with relative paths
 // resolved against the config file's folder.
@@ -82,7 +85,7 @@ type Dataset struct {
 	// worksheet (default the first) and the header's row (default the
 	// first row of two cells or more).
 	Sheet     string
-	HeaderRow int `mapstructure:"header_row"`
+	HeaderRow int  `mapstructure:"header_row"`
 	Time      Time `mapstructure:"-"`
 	// Title names the dataset for readers, in source lines and the annex
 	// ("Russia–China joint exercises, from open sources"); the file name
@@ -93,7 +96,23 @@ type Dataset struct {
 	// series and categories of analyses by the column and the template
 	// function label use them; an analysis's own labels come first.
 	Labels map[string]map[string]string
+	// Generated is the date the data was exported, for data that does not
+	// print one itself (a database loaded from an export): "12 Feb 2026"
+	// or 2026-02-12.
+	Generated string
+
+	// A SQL dataset: Driver (postgres or sqlite), DSN (may be
+	// "${ENV_VAR}": it is never printed), and Table or Query (used as a
+	// subquery). Its analyses run in the database.
+	Driver  string
+	DSN     string `mapstructure:"dsn"`
+	Table   string
+	Query   string
+	Timeout time.Duration `mapstructure:"-"` // per query; 60 s by default
 }
+
+// IsSQL reports whether the dataset is read from a database.
+func (d Dataset) IsSQL() bool { return d.Driver != "" }
 
 // Label is how value of column prints: its label, or the value itself.
 func (d Dataset) Label(column, value string) string {

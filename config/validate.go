@@ -132,10 +132,16 @@ func (c *Config) checkName(path, name string) Problems {
 	return nil
 }
 
+// Drivers are the databases a SQL dataset may be read from.
+var Drivers = []string{"postgres", "sqlite"}
+
 func (c *Config) validateDataset(name string) Problems {
 	path := "data." + name
 	d := c.Data[name]
 	ps := c.checkName(path, name)
+	if d.IsSQL() || d.DSN != "" || d.Table != "" || d.Query != "" {
+		return append(ps, c.validateSQL(path, d)...)
+	}
 	if d.Path == "" {
 		ps = append(ps, c.Problemf(path+".path", "missing: the data file (or glob) to read"))
 	}
@@ -263,4 +269,36 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// validateSQL checks a SQL dataset: a driver, a DSN, a table or a query,
+// and none of the keys of files.
+func (c *Config) validateSQL(path string, d Dataset) Problems {
+	var ps Problems
+	switch {
+	case d.Driver == "":
+		ps = append(ps, c.Problemf(path+".driver", "missing: the database (%s) that dsn, table and query are for", strings.Join(Drivers, " or ")))
+	case !contains(Drivers, d.Driver):
+		ps = append(ps, c.Problemf(path+".driver", "unknown driver %q%s (expected %s)", d.Driver, suggest.Hint(d.Driver, Drivers), strings.Join(Drivers, ", ")))
+	}
+	if strings.TrimSpace(d.DSN) == "" {
+		ps = append(ps, c.Problemf(path+".dsn", "missing: how to reach the database (a postgres URL or key=value string, a sqlite file; ${ENV_VAR} keeps a password out of this file)"))
+	}
+	switch {
+	case d.Table == "" && d.Query == "":
+		ps = append(ps, c.Problemf(path+".table", "missing: the table (or a query) to read"))
+	case d.Table != "" && d.Query != "":
+		ps = append(ps, c.Problemf(path+".query", "give a table or a query, not both"))
+	}
+	fileKeys := []struct {
+		key string
+		set bool
+	}{{"path", d.Path != ""}, {"format", d.Format != ""}, {"sheet", d.Sheet != ""},
+		{"header_row", d.HeaderRow != 0}, {"skip", d.Skip != 0}, {"decimal", d.Decimal != ""}}
+	for _, k := range fileKeys {
+		if k.set {
+			ps = append(ps, c.Problemf(path+"."+k.key, "%s applies to data files; a dataset read from a database has none (remove it, or remove driver)", k.key))
+		}
+	}
+	return ps
 }

@@ -16,9 +16,16 @@ type Row struct {
 	Line   int    // 1-based physical line of the record in the file, or row of the sheet
 	Fields []string
 	Header *Header
+	// N is how many rows of the data this row stands for: 0 (one) for a
+	// row of a file; a group's row count for a database's aggregate, whose
+	// value fields are then the group's sums.
+	N int64
 
 	decimal byte // '.' or ','; 0 reads as '.'
 }
+
+// Count is how many rows of the data the row stands for.
+func (r Row) Count() int64 { return max(r.N, 1) }
 
 // Get returns the field at col, trimmed of surrounding white space, or ""
 // when col is out of range.

@@ -133,7 +133,7 @@ func Document(in Input) (layouts.Document, *narrative.Env, config.Problems) {
 		}
 		doc.Sections = append(doc.Sections, sec)
 	}
-	doc.Sections = append(doc.Sections, methodsSection(c, in.Results))
+	doc.Sections = append(doc.Sections, methodsSection(c, in.Results, in.AsOf))
 	env.Figures, env.Tables = layouts.Numbering(doc)
 	doc.Title = f.text("report.title", doc.Title)
 	doc.Subtitle = f.text("report.subtitle", doc.Subtitle)

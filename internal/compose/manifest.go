@@ -24,6 +24,17 @@ type manifestDataset struct {
 	Format    string         `json:"format"`
 	Generated string         `json:"generated,omitempty"`
 	Files     []manifestFile `json:"files"`
+	// A SQL dataset's database (never its DSN), version and queries.
+	Database string          `json:"database,omitempty"`
+	Version  string          `json:"version,omitempty"`
+	Queries  []manifestQuery `json:"queries,omitempty"`
+}
+
+type manifestQuery struct {
+	For  string `json:"for"`
+	SQL  string `json:"sql"`
+	Args []any  `json:"args,omitempty"`
+	Rows int    `json:"rows"`
 }
 
 // Manifest is the JSON list of every file the briefing read, with its
@@ -40,8 +51,15 @@ func Manifest(c *config.Config, res *analysis.Results) []byte {
 		if d == nil {
 			continue
 		}
-		md := manifestDataset{Name: name, Format: d.Format, Generated: d.Generated, Files: []manifestFile{}}
+		md := manifestDataset{Name: name, Format: d.Format, Generated: d.Generated, Files: []manifestFile{},
+			Database: d.Database, Version: d.Version}
+		for _, q := range d.Queries {
+			md.Queries = append(md.Queries, manifestQuery{For: q.For, SQL: q.SQL, Args: q.Args, Rows: q.Rows})
+		}
 		for _, f := range d.Files {
+			if d.Database != "" {
+				break // a database has no files
+			}
 			md.Files = append(md.Files, manifestFile{Path: filepath.ToSlash(displayName(c, f.Path)), SHA256: f.SHA256, Rows: f.Rows})
 		}
 		out.Datasets = append(out.Datasets, md)

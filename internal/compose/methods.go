@@ -17,7 +17,7 @@ import (
 // files (a glob of many as one line: the pattern, the count, the first and
 // last name and one SHA-256 over the files' hashes), export date, rows
 // read and used; then the SHA-256 of the manifest that lists every file.
-func methodsSection(c *config.Config, res *analysis.Results) layouts.Section {
+func methodsSection(c *config.Config, res *analysis.Results, asOf time.Time) layouts.Section {
 	var b strings.Builder
 	fmt.Fprintf(&b, "Figures and tables in this briefing were computed by `report` from the files below, "+
 		"for the period %s. Rows dated after the end of that period are left out, so the same files give the same numbers.\n\n", res.Period.Format(c.Brand.PeriodFormat))
@@ -38,6 +38,10 @@ func methodsSection(c *config.Config, res *analysis.Results) layouts.Section {
 			fmt.Fprintf(&b, "; data generated %s", d.Generated)
 		}
 		b.WriteString(".\n")
+		if d.Database != "" {
+			writeQueries(&b, c.Data[name], d, asOf)
+			continue
+		}
 		if len(d.Files) > maxListedFiles {
 			hashes := make([]string, len(d.Files))
 			for i, f := range d.Files {
@@ -51,7 +55,7 @@ func methodsSection(c *config.Config, res *analysis.Results) layouts.Section {
 			fmt.Fprintf(&b, "  - `%s`, SHA-256 `%s`\n", filepath.Base(f.Path), f.SHA256)
 		}
 	}
-	fmt.Fprintf(&b, "\nEvery file read, with its SHA-256, is listed in the manifest written beside this PDF (`.manifest.json`), whose SHA-256 is `%s`.\n", sha(Manifest(c, res)))
+	fmt.Fprintf(&b, "\nEvery file read, with its SHA-256, and every query run are listed in the manifest written beside this PDF (`.manifest.json`). The manifest's own SHA-256:\n\n`%s`\n", sha(Manifest(c, res)))
 	return layouts.Section{Title: "Data and methods", Blocks: []layouts.Content{
 		layouts.Markdown{Source: "data and methods", Text: b.String()},
 	}}
@@ -78,4 +82,26 @@ func checkDates(c *config.Config, res *analysis.Results, asOf time.Time) config.
 		}
 	}
 	return ps
+}
+
+// writeQueries lists what was asked of a SQL dataset's database: where it
+// is (never its DSN), its version, when, and each query with its
+// arguments, in place of the files' hashes.
+func writeQueries(b *strings.Builder, d config.Dataset, s *analysis.DatasetSummary, asOf time.Time) {
+	src := "a query"
+	if d.Table != "" {
+		src = "table `" + d.Table + "`"
+	}
+	fmt.Fprintf(b, "  - %s in the %s (%s), queried for this edition as of %s:\n", src, s.Database, s.Version, asOf.Format("2 Jan 2006"))
+	for _, q := range s.Queries {
+		fmt.Fprintf(b, "    - %s: `%s`", q.For, q.SQL)
+		if len(q.Args) > 0 {
+			args := make([]string, len(q.Args))
+			for i, a := range q.Args {
+				args[i] = fmt.Sprintf("%v", a)
+			}
+			fmt.Fprintf(b, " with %s", strings.Join(args, ", "))
+		}
+		fmt.Fprintf(b, " (%s rows)\n", narrative.Num(exact.Int(int64(q.Rows)), 0))
+	}
 }

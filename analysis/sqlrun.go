@@ -1,0 +1,451 @@
+package analysis
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/briefing/report/analysis/dataset"
+	"github.com/briefing/report/analysis/sqldb"
+	"github.com/briefing/report/config"
+	"github.com/briefing/report/internal/period"
+)
+
+// Query is one query report ran on a SQL dataset, for the annex and -v.
+type Query struct {
+	For  string // the analysis, or "table sections[1].blocks[2]", or "rows"
+	SQL  string
+	Args []any
+	Rows int // rows it returned
+}
+
+// computeSQL computes the analyses and tables of a dataset read from a
+// database. The work is done where the data is: each analysis is one
+// aggregate query (its where as WHERE with bound arguments, the period cut
+// as WHERE on the time, the interval as the dialect's date truncation,
+// sums and counts as SUM and COUNT, grouped by the columns its series and
+// categories read), and only those aggregates cross the wire. Their rows
+// come back laid out as the dataset's header, each standing for its
+// group's rows, and feed the very analyses a file's rows feed, so that
+// the same data gives the same numbers from a file or a database.
+// Dataset tables and changes fetch their own rows, bounded.
+//
+// ok is false when the dataset could not be read at all (the problems say
+// why); row problems are the run's, as for a file.
+func computeSQL(c *config.Config, name string, res *Results, run *datasetRun) (ps config.Problems, ok bool) {
+	d := c.Data[name]
+	db, err := sqldb.Open(d.Driver, d.DSN, d.Timeout)
+	if err != nil {
+		res.Datasets[name] = run.summary
+		return append(ps, c.Problemf("data."+name+".dsn", "%v", err)), false
+	}
+	defer db.Close()
+	s := &sqlRun{run: run, db: db, src: sqldb.Source(d.Table, d.Query), label: sourceLabel(d, db)}
+	run.summary.Database = db.Where
+	run.summary.Files = []dataset.FileInfo{{Path: s.label}}
+	res.Datasets[name] = run.summary
+
+	ctx, cancel := context.WithTimeout(context.Background(), d.Timeout)
+	s.cols, err = db.Columns(ctx, s.src)
+	cancel()
+	if err != nil {
+		key := "table"
+		if d.Query != "" {
+			key = "query"
+		}
+		return append(ps, c.Problemf("data."+name+"."+key, "%v", db.Err("read the columns of "+s.what()+" in", err))), false
+	}
+	ctx, cancel = context.WithTimeout(context.Background(), d.Timeout)
+	run.summary.Version = db.Version(ctx)
+	cancel()
+	names := make([]string, len(s.cols))
+	for i, col := range s.cols {
+		names[i] = col.Name
+	}
+	s.h = &dataset.Header{Columns: names}
+	if err := run.onHeader(&ps)(s.h); err != nil {
+		return ps, false // the columns the config names are not there: said
+	}
+	for _, step := range []func() error{s.profile, s.consumers} {
+		if err := step(); err != nil {
+			return append(ps, c.Problemf("data."+name, "%v", err)), false
+		}
+	}
+	return ps, true
+}
+
+// sqlRun is the state of one SQL dataset's computation.
+type sqlRun struct {
+	run   *datasetRun
+	db    *sqldb.DB
+	src   string
+	label string // the source for messages and the annex: table "x" in ...
+	cols  []sqldb.Column
+	h     *dataset.Header
+}
+
+func sourceLabel(d config.Dataset, db *sqldb.DB) string {
+	if d.Table != "" {
+		return fmt.Sprintf("table %s in the %s", d.Table, db.Where)
+	}
+	return "a query in the " + db.Where
+}
+
+func (s *sqlRun) what() string {
+	if d := s.run.cfg.Data[s.run.name]; d.Table != "" {
+		return fmt.Sprintf("table %q", d.Table)
+	}
+	return "the query"
+}
+
+func (s *sqlRun) query() *sqlQuery { return newSQLQuery(s.db.Dialect, s.src, s.h, s.cols) }
+
+// exec runs q and passes each result row, laid out as the header, to
+// each; a grouped query's rows carry their group's row count.
+func (s *sqlRun) exec(forWhat string, q *sqlQuery, each func(dataset.Row) error) error {
+	text := q.SQL()
+	ctx, cancel := context.WithTimeout(context.Background(), s.db.Timeout)
+	defer cancel()
+	rows, err := s.db.QueryContext(ctx, text, q.args...)
+	if err != nil {
+		return s.db.Err("run the query of "+forWhat+" on", err)
+	}
+	defer rows.Close()
+	n := len(q.sel)
+	if q.group || n == 0 {
+		n++
+	}
+	vals := make([]any, n)
+	ptrs := make([]any, n)
+	for i := range vals {
+		ptrs[i] = &vals[i]
+	}
+	row := dataset.Row{File: s.label, Header: s.h, Fields: make([]string, len(s.h.Columns))}
+	count := 0
+	for rows.Next() {
+		if err := rows.Scan(ptrs...); err != nil {
+			return s.db.Err("read the rows of "+forWhat+" from", err)
+		}
+		clear(row.Fields)
+		row.N = 0
+		for k, p := range q.pos {
+			row.Fields[p] = cellText(vals[k])
+		}
+		if len(q.sel) == 0 { // a count of the rows
+			row.N, _ = strconv.ParseInt(cellText(vals[0]), 10, 64)
+		} else if q.group {
+			row.N, _ = strconv.ParseInt(cellText(vals[len(vals)-1]), 10, 64)
+			if row.N == 0 {
+				continue
+			}
+		}
+		count++
+		if err := each(row); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return s.db.Err("read the rows of "+forWhat+" from", err)
+	}
+	s.run.summary.Queries = append(s.run.summary.Queries, Query{For: forWhat, SQL: text, Args: q.args, Rows: count})
+	return nil
+}
+
+// cellText is a value from the database as report reads a cell: numbers
+// in their shortest exact decimal, NULL as "".
+func cellText(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return ""
+	case []byte:
+		return strings.TrimSpace(string(x))
+	case string:
+		return strings.TrimSpace(x)
+	case int64:
+		return strconv.FormatInt(x, 10)
+	case float64:
+		return strconv.FormatFloat(x, 'f', -1, 64)
+	case bool:
+		return strconv.FormatBool(x)
+	}
+	return strings.TrimSpace(fmt.Sprint(v))
+}
+
+// profile counts the dataset's rows by time: rows read and used, the
+// latest time inside the cut, and how far the data reaches for each
+// analysis's coverage, however its where narrows its own rows.
+func (s *sqlRun) profile() error {
+	run := s.run
+	for _, t := range run.order {
+		q := s.query()
+		q.group = true
+		q.timeOf(t, "")
+		var reach period.Interval
+		err := s.exec("rows by time", q, func(r dataset.Row) error {
+			iv, err := t.at(r)
+			if err != nil {
+				run.rowError(err)
+				return nil
+			}
+			in := t.includes(iv, run.cut)
+			if t == run.own {
+				run.summary.RowsRead += int(r.Count())
+				if in {
+					run.summary.RowsUsed += int(r.Count())
+					if run.summary.Through.IsZero() || iv.End().After(run.summary.Through.End()) {
+						run.summary.Through = iv
+					}
+				}
+			}
+			if in && (reach.IsZero() || iv.Start.After(reach.Start)) {
+				reach = iv
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		for _, cons := range run.consumers {
+			if a, ok := cons.(*timedAnalysis); ok && a.timer == t && !reach.IsZero() && reach.Unit <= a.unit {
+				a.cover.add(s.label, reach.Truncate(a.unit))
+			}
+		}
+	}
+	if run.own == nil {
+		q := s.query()
+		return s.exec("rows", q, func(r dataset.Row) error {
+			run.summary.RowsRead, run.summary.RowsUsed = int(r.N), int(r.N)
+			return nil
+		})
+	}
+	return nil
+}
+
+// feed offers a row to one consumer, with its time and whether it falls
+// inside the period cut, as a file's row is offered.
+func (s *sqlRun) feed(cons consumer, r dataset.Row) error {
+	var iv period.Interval
+	in := true
+	if t := cons.time(); t != nil {
+		var err error
+		if iv, err = t.at(r); err != nil {
+			s.run.rowError(err)
+			return nil
+		}
+		in = t.includes(iv, s.run.cut)
+	}
+	if err := cons.add(r, iv, in); err != nil {
+		s.run.rowError(err)
+	}
+	return nil
+}
+
+// consumers runs the query of every analysis and table.
+func (s *sqlRun) consumers() error {
+	for _, cons := range s.run.consumers {
+		var err error
+		switch x := cons.(type) {
+		case *timedAnalysis:
+			err = s.timed(x)
+		case *countAnalysis:
+			err = s.count(x)
+		case *changesAnalysis:
+			err = s.changes(x)
+		case *tableConsumer:
+			err = s.table(x)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// timed is a trend or frequency: per time (truncated to the interval in
+// the database), the columns its filters and categories read, the row
+// count and the sums of its value columns.
+func (s *sqlRun) timed(a *timedAnalysis) error {
+	q := s.query()
+	q.group = true
+	q.sum(a.value)
+	for _, ser := range a.series {
+		q.sum(ser.value)
+	}
+	q.timeOf(a.timer, a.unit.String())
+	q.filterCols(a.spec.Where)
+	var seriesConds []string
+	for _, ser := range a.spec.Series {
+		q.filterCols(ser.Where)
+	}
+	q.text(a.by)
+	q.where(q.filter(a.spec.Where))
+	if a.by < 0 {
+		for _, ser := range a.spec.Series {
+			seriesConds = append(seriesConds, q.filter(ser.Where))
+		}
+		q.where(anyOf(seriesConds))
+	}
+	q.where(q.before(a.timer, s.run.cut.End()))
+	if err := s.exec(a.name, q, func(r dataset.Row) error { return s.feed(a, r) }); err != nil {
+		return err
+	}
+	if err := s.checkText(a.name, a.value, a.series); err != nil {
+		return err
+	}
+	s.explainUnmatched(a.where)
+	for _, ser := range a.series {
+		s.explainUnmatched(ser.filter)
+	}
+	return nil
+}
+
+// count is a count by category: per category (and time, for from and
+// to), the row count.
+func (s *sqlRun) count(a *countAnalysis) error {
+	q := s.query()
+	q.group = true
+	q.timeOf(a.timer, "")
+	q.filterCols(a.spec.Where)
+	q.text(a.by)
+	q.where(q.filter(a.spec.Where))
+	q.where(q.before(a.timer, s.run.cut.End()))
+	if err := s.exec(a.name, q, func(r dataset.Row) error { return s.feed(a, r) }); err != nil {
+		return err
+	}
+	s.explainUnmatched(a.where)
+	return nil
+}
+
+// changes fetches the rows of the report period and the one before (at
+// most twice as many as a changes analysis keeps, and one more to know).
+func (s *sqlRun) changes(a *changesAnalysis) error {
+	q := s.query()
+	for i := range s.h.Columns {
+		q.text(i)
+	}
+	q.where(q.filter(a.spec.Where))
+	q.where(q.since(a.timer, a.cut.Previous().Start))
+	q.where(q.before(a.timer, a.cut.End()))
+	q.order = orderByTime(q, a.timer)
+	q.limit = 2*MaxChangeRows + 1
+	n := 0
+	err := s.exec(a.name, q, func(r dataset.Row) error {
+		n++
+		return s.feed(a, r)
+	})
+	if err != nil {
+		return err
+	}
+	if n == q.limit {
+		return fmt.Errorf("analyses.%s: more than %s rows fall in %s and %s: narrow it with where:", a.name, thousands(2*MaxChangeRows), a.cut.Previous(), a.cut)
+	}
+	s.explainUnmatched(a.where)
+	return nil
+}
+
+// table fetches the rows of a dataset table, in time order, bounded.
+func (s *sqlRun) table(t *tableConsumer) error {
+	q := s.query()
+	for _, i := range t.cols {
+		q.text(i)
+	}
+	q.timeOf(t.timer, "")
+	if t.where != nil {
+		q.filterCols(t.where.src)
+		q.where(q.filter(t.where.src))
+	}
+	q.where(q.before(t.timer, s.run.cut.End()))
+	q.order = orderByTime(q, t.timer)
+	q.limit = MaxTableRows + 1
+	if err := s.exec("table "+strings.TrimSuffix(t.path, ".table"), q, func(r dataset.Row) error { return s.feed(t, r) }); err != nil {
+		return err
+	}
+	if t.where != nil {
+		s.explainUnmatched(t.where)
+	}
+	return nil
+}
+
+// orderByTime orders rows by their time, then by every selected column,
+// so that a table lists them the same way every run.
+func orderByTime(q *sqlQuery, t *timer) []string {
+	var out []string
+	if t != nil {
+		for _, i := range []int{t.col, t.date, t.year, t.mon} {
+			if i >= 0 {
+				out = append(out, q.quoted(i))
+			}
+		}
+	}
+	for k := range q.sel {
+		out = append(out, strconv.Itoa(k+1))
+	}
+	return out
+}
+
+// checkText makes a value column that holds text other than numbers an
+// error, as it is in a file: SQLite would add it as 0 (PostgreSQL refuses
+// to cast it, and says so).
+func (s *sqlRun) checkText(name string, value int, series []*namedSeries) error {
+	if s.db.Dialect.Name() != "sqlite" {
+		return nil
+	}
+	cols := map[int]bool{}
+	if value >= 0 {
+		cols[value] = true
+	}
+	for _, ser := range series {
+		if ser.value >= 0 {
+			cols[ser.value] = true
+		}
+	}
+	for i := range cols {
+		col := s.h.Columns[i]
+		var bad sql.NullString
+		ctx, cancel := context.WithTimeout(context.Background(), s.db.Timeout)
+		err := s.db.QueryRowContext(ctx, fmt.Sprintf("SELECT MIN(%[1]s) FROM %[2]s WHERE typeof(%[1]s) = 'text' AND TRIM(%[1]s) GLOB '*[^0-9.eE+-]*'", sqldb.Quote(col), s.src)).Scan(&bad)
+		cancel()
+		if err != nil {
+			return s.db.Err("check the values of column "+strconv.Quote(col)+" in", err)
+		}
+		if bad.Valid {
+			return fmt.Errorf("analyses.%s: column %q of %s holds text that is not a number, such as %q", name, col, s.label, bad.String)
+		}
+	}
+	return nil
+}
+
+// explainUnmatched completes a filter that matched no row in the rows its
+// query fetched: rows outside the period cut or the window count as a
+// match (the analysis then shows zeros, as for a file); else the values
+// its columns do hold are fetched, for the did-you-mean.
+func (s *sqlRun) explainUnmatched(f *filter) {
+	if f == nil || f.matched || f.src.IsZero() {
+		return
+	}
+	q := s.query()
+	q.where(q.filter(f.src))
+	found := false
+	if err := s.exec("the filter "+f.path, q, func(r dataset.Row) error {
+		found = r.N > 0
+		return nil
+	}); err == nil && found {
+		f.matched = true
+		return
+	}
+	f.offered = s.run.summary.RowsRead > 0
+	for i, cl := range f.clauses {
+		q := s.query()
+		q.text(cl.col)
+		q.group = true
+		q.limit = maxSeenValues
+		_ = s.exec("the values of "+strconv.Quote(cl.name), q, func(r dataset.Row) error {
+			if i < len(f.seen) {
+				f.seen[i][r.Fields[cl.col]] = true
+			}
+			return nil
+		})
+	}
+}

@@ -1,0 +1,92 @@
+package main
+
+import (
+	"context"
+	"database/sql"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/briefing/report/analysis/dataset"
+	"github.com/briefing/report/internal/sqlfixture"
+)
+
+// sampleTables are the sample's datasets as files, to load into a
+// database as the tables of the same names.
+var sampleTables = map[string]dataset.Spec{
+	"transfers":  {Path: "../../testdata/sipri/registers/trade-register-generated-2026-02-12.csv", Format: dataset.FormatSIPRIRegister},
+	"exercises":  {Path: "../../testdata/russia-china/data/exercises.csv"},
+	"agreements": {Path: "../../testdata/russia-china/data/agreements.csv"},
+	"balikatan":  {Path: "../../testdata/russia-china/data/balikatan.csv"},
+	"tiv_2022":   {Path: "../../testdata/sipri/tiv-tables-2022/TIV-Export-RUS-1950-2021.csv", Format: dataset.FormatSIPRITIVTable},
+}
+
+// generated are the export dates of the SIPRI files, which a database
+// does not keep: the config says them.
+var generated = map[string]string{"transfers": "2026-02-12", "tiv_2022": "2022-07-28"}
+
+// loadSample loads the sample's datasets into the database and returns
+// the --set lines that point the sample at it.
+func loadSample(t *testing.T, driver, dsn string) []string {
+	t.Helper()
+	name := "pgx"
+	if driver == "sqlite" {
+		name = "sqlite"
+	}
+	db, err := sql.Open(name, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var sets []string
+	for table, spec := range sampleTables {
+		tb, err := sqlfixture.Read(spec)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := sqlfixture.Load(context.Background(), db, driver, table, tb); err != nil {
+			t.Fatalf("load %s: %v", table, err)
+		}
+		key := "data." + table + "."
+		sets = append(sets, key+"path=", key+"format=", key+"driver="+driver, key+"dsn="+dsn, key+"table="+table)
+		if g := generated[table]; g != "" {
+			sets = append(sets, key+"generated="+g)
+		}
+	}
+	return sets
+}
+
+// The sample from a SQLite database reads as from the files.
+func TestSample_SameFromSQLite(t *testing.T) {
+	want := briefingText(t)
+	dsn := filepath.Join(t.TempDir(), "briefing.db")
+	sets := loadSample(t, "sqlite", dsn)
+	if got := briefingText(t, sets...); got != want {
+		t.Errorf("sqlite: the briefing differs from the CSV one:\n%s", firstDiff(want, got))
+	}
+}
+
+// The sample from a PostgreSQL server (REPORT_TEST_PG_DSN; .ci/run starts
+// one) reads as from the files.
+func TestSample_SameFromPostgres(t *testing.T) {
+	dsn := pgDSN(t)
+	want := briefingText(t)
+	sets := loadSample(t, "postgres", dsn)
+	if got := briefingText(t, sets...); got != want {
+		t.Errorf("postgres: the briefing differs from the CSV one:\n%s", firstDiff(want, got))
+	}
+}
+
+// pgDSN is the test server's DSN. Without one the test is skipped, saying
+// why; under CI a missing server is a failure.
+func pgDSN(t *testing.T) string {
+	t.Helper()
+	dsn := os.Getenv("REPORT_TEST_PG_DSN")
+	if dsn == "" {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("REPORT_TEST_PG_DSN is not set: .ci/run starts a PostgreSQL server for these tests")
+		}
+		t.Skip("REPORT_TEST_PG_DSN is not set: no PostgreSQL server to test against (.ci/run starts one)")
+	}
+	return dsn
+}
