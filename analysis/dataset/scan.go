@@ -63,7 +63,7 @@ func Scan(spec Spec, onHeader func(*Header) error, onRow func(Row) error) (Info,
 // scanner reads one file.
 type scanner struct {
 	path     string
-	sheet    string // the worksheet of a workbook, "" for a text file
+	sheet    string  // the worksheet of a workbook, "" for a text file
 	src      *source // nil for a workbook
 	decimal  byte
 	info     *FileInfo

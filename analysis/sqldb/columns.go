@@ -15,7 +15,9 @@ type Column struct {
 func (c Column) IsInteger() bool { return strings.Contains(c.Type, "INT") }
 
 // IsDate reports whether the column holds dates or timestamps.
-func (c Column) IsDate() bool { return strings.Contains(c.Type, "DATE") || strings.Contains(c.Type, "TIME") }
+func (c Column) IsDate() bool {
+	return strings.Contains(c.Type, "DATE") || strings.Contains(c.Type, "TIME")
+}
 
 // Source is what a dataset's queries select from: a quoted table, or a
 // query in parentheses.
