@@ -281,7 +281,8 @@ func (s *sqlRun) timed(a *timedAnalysis) error {
 	}
 	q.text(a.by)
 	q.where(q.filter(a.spec.Where))
-	if a.by < 0 {
+	if a.by < 0 && len(a.spec.Series) > 0 && !anyKeepsAll(a.spec.Series) {
+		// only the rows of some series: bind their filters, OR'ed
 		for _, ser := range a.spec.Series {
 			seriesConds = append(seriesConds, q.filter(ser.Where))
 		}
@@ -299,6 +300,16 @@ func (s *sqlRun) timed(a *timedAnalysis) error {
 		s.explainUnmatched(ser.filter)
 	}
 	return nil
+}
+
+// anyKeepsAll reports whether a series takes every row.
+func anyKeepsAll(series []config.SeriesSpec) bool {
+	for _, ser := range series {
+		if ser.Where.IsZero() {
+			return true
+		}
+	}
+	return false
 }
 
 // count is a count by category: per category (and time, for from and

@@ -3,7 +3,6 @@ package config
 import (
 	"errors"
 	"fmt"
-	"os"
 	"reflect"
 	"regexp"
 	"strconv"
@@ -355,10 +354,21 @@ var envRef = regexp.MustCompile(`\$\{([A-Za-z_][A-Za-z0-9_]*)\}`)
 func (c *Config) expandEnv(path, s string, ps *Problems) string {
 	return envRef.ReplaceAllStringFunc(s, func(ref string) string {
 		name := envRef.FindStringSubmatch(ref)[1]
-		v, ok := os.LookupEnv(name)
+		v, ok := lookupEnv(c.env, name)
 		if !ok {
 			*ps = append(*ps, c.Problemf(path, "the environment variable %s is not set", name))
 		}
 		return v
 	})
+}
+
+// lookupEnv finds name in "KEY=value" pairs, the last one winning.
+func lookupEnv(env []string, name string) (string, bool) {
+	val, found := "", false
+	for _, kv := range env {
+		if k, v, ok := strings.Cut(kv, "="); ok && k == name {
+			val, found = v, true
+		}
+	}
+	return val, found
 }

@@ -39,7 +39,7 @@ var overridable = []string{
 // it. The error is Problems when the input is wrong, with every problem of
 // the file; any other error is about reading it.
 func Load(file string, opts Options) (*Config, error) {
-	c := &Config{File: file, Dir: filepath.Dir(file)}
+	c := &Config{File: file, Dir: filepath.Dir(file), env: opts.Env}
 	fi, err := os.Stat(file)
 	if err != nil {
 		return nil, Problems{{File: file, Msg: "cannot read the config file: " + pathErr(err)}}

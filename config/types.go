@@ -24,6 +24,8 @@ type Config struct {
 	// origin names where an overridden key's value came from ("--set
 	// report.period=2025-Q9", "environment REPORT_REPORT_PERIOD").
 	origin map[string]string
+	// env is the environment ${NAME} in a DSN reads (Options.Env).
+	env []string
 	// broken holds the key paths whose value has the wrong shape, so that
 	// references into them are not reported a second time.
 	broken map[string]bool

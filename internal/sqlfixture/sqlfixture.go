@@ -147,11 +147,11 @@ func Load(ctx context.Context, db *sql.DB, driver, name string, t *Table) error 
 func sqliteValues(r []any, types []string) []any {
 	out := make([]any, len(r))
 	for i, v := range r {
+		out[i] = v
 		s, ok := v.(string)
 		if !ok {
 			continue
 		}
-		out[i] = s
 		switch types[i] {
 		case "INTEGER":
 			var n int64
@@ -186,6 +186,7 @@ func copyRows(ctx context.Context, db *sql.DB, name string, t *Table) error {
 func pgValues(r []any, types []string) ([]any, error) {
 	out := make([]any, len(r))
 	for i, v := range r {
+		out[i] = v
 		s, ok := v.(string)
 		if !ok {
 			continue

@@ -1,0 +1,131 @@
+package main
+
+import (
+	"context"
+	"database/sql"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/briefing/report/internal/sqlfixture"
+)
+
+// sqlBriefing is a small briefing over a SQL dataset; DATA is replaced by
+// the dataset's keys. Line 9 is the first key of the dataset.
+const sqlBriefing = `report:
+  title: "SQL test"
+  period: 2025-Q3
+brand:
+  organization: "Org"
+  primary_color: "#0B3D5C"
+data:
+  events:
+DATA
+    time: year
+analyses:
+  per_year:
+    kind: trend
+    dataset: events
+    value: amount
+    series:
+      - {label: "Alpha", where: {kind: alpha}}
+sections:
+  - title: S
+    blocks:
+      - text: "{{ value \"per_year\" \"Alpha\" 2024 | num }}"
+`
+
+// eventsDB makes a SQLite file with a table events (year, kind, amount).
+func eventsDB(t *testing.T, amounts ...string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "events.db")
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	tb := &sqlfixture.Table{Columns: []string{"year", "kind", "amount"}, Types: []string{"INTEGER", "TEXT", "TEXT"}}
+	for i, a := range amounts {
+		tb.Rows = append(tb.Rows, []any{int64(2020 + i), "alpha", a})
+	}
+	if err := sqlfixture.Load(context.Background(), db, "sqlite", "events", tb); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// Every way a database can fail ends in an error that names the dataset
+// and the config line, exit 1, no PDF, and never a password.
+func TestGen_SQLErrors(t *testing.T) {
+	good := eventsDB(t, "1.5", "2", "3")
+	text := eventsDB(t, "1.5", "lots", "3")
+	tests := []struct {
+		name, data string
+		env        []string
+		want       []string
+	}{
+		{"OK", "    driver: sqlite\n    dsn: " + good + "\n    table: events", nil, nil},
+		{"ErrNoFile", "    driver: sqlite\n    dsn: nothing.db\n    table: events", nil,
+			[]string{"briefing.yaml:10:5: data.events.dsn: connect sqlite file", "nothing.db"}},
+		{"ErrNoTable", "    driver: sqlite\n    dsn: " + good + "\n    table: evnts", nil,
+			[]string{"briefing.yaml:11:5: data.events.table", `read the columns of table "evnts" in sqlite file`, "no such table"}},
+		{"ErrBadQuery", "    driver: sqlite\n    dsn: " + good + "\n    query: SELEC * FROM events", nil,
+			[]string{"briefing.yaml:11:5: data.events.query", "syntax error"}},
+		{"ErrNoColumn", "    driver: sqlite\n    dsn: " + good + "\n    query: SELECT year, kind FROM events", nil,
+			[]string{"briefing.yaml:17:5: analyses.per_year.value", `unknown column "amount"`}},
+		{"ErrTextInValues", "    driver: sqlite\n    dsn: " + text + "\n    table: events", nil,
+			[]string{"data.events", `column "amount"`, `holds text that is not a number, such as "lots"`}},
+		{"ErrEnvUnset", "    driver: sqlite\n    dsn: ${REPORT_NO_SUCH_DSN}\n    table: events", nil,
+			[]string{"briefing.yaml:10:5: data.events.dsn", "the environment variable REPORT_NO_SUCH_DSN is not set"}},
+		{"ErrServerDownNoPassword", "    driver: postgres\n    dsn: ${PGTEST}\n    table: events\n    timeout: 3s",
+			[]string{"PGTEST=postgres://analyst:s3cr3t-pw@127.0.0.1:1/intel?sslmode=disable&connect_timeout=2"},
+			[]string{"data.events.dsn", "connect postgres database intel on 127.0.0.1:1"}},
+		{"ErrDriver", "    driver: oracle\n    dsn: x\n    table: events", nil,
+			[]string{"briefing.yaml:9:5: data.events.driver", `unknown driver "oracle"`}},
+		{"ErrPathWithDriver", "    driver: sqlite\n    dsn: " + good + "\n    table: events\n    path: e.csv", nil,
+			[]string{"data.events.path", "path applies to data files; a dataset read from a database has none"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			cfg := filepath.Join(dir, "briefing.yaml")
+			os.WriteFile(cfg, []byte(strings.Replace(sqlBriefing, "DATA", tc.data, 1)), 0o644)
+			out := filepath.Join(dir, "out.pdf")
+			code, _, errs := run(t, tc.env, "gen", "--config", cfg, "--out", out, "--as-of", "2025-11-01")
+			if tc.want == nil {
+				if code != 0 {
+					t.Fatalf("exit %d: %s", code, errs)
+				}
+				return
+			}
+			if code != 1 {
+				t.Errorf("exit %d, want 1: %s", code, errs)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(errs, w) {
+					t.Errorf("missing %q in:\n%s", w, errs)
+				}
+			}
+			if strings.Contains(errs, "s3cr3t") {
+				t.Errorf("the password is in the message:\n%s", errs)
+			}
+			if _, err := os.Stat(out); err == nil {
+				t.Error("a PDF was written")
+			}
+		})
+	}
+}
+
+// A query slower than the dataset's timeout is an error that says so.
+func TestGen_SQLTimeout(t *testing.T) {
+	dsn := pgDSN(t)
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "briefing.yaml")
+	data := "    driver: postgres\n    dsn: ${PGTEST}\n    query: SELECT 2024 AS year, 'alpha' AS kind, 1 AS amount FROM pg_sleep(3)\n    timeout: 1s"
+	os.WriteFile(cfg, []byte(strings.Replace(sqlBriefing, "DATA", data, 1)), 0o644)
+	code, _, errs := run(t, []string{"PGTEST=" + dsn}, "gen", "--config", cfg, "--out", filepath.Join(dir, "out.pdf"), "--as-of", "2025-11-01")
+	if code != 1 || !strings.Contains(errs, "no answer within 1s (set timeout: to wait longer)") || !strings.Contains(errs, "data.events") {
+		t.Errorf("exit %d:\n%s", code, errs)
+	}
+}
