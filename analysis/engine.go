@@ -55,6 +55,20 @@ var errStop = errors.New("stop")
 // analyses and tables that use it, and returns their results for period
 // p. Problems hold every error found; results are partial when they do.
 func Compute(c *config.Config, p period.Period) (*Results, config.Problems) {
+	return ComputeWith(c, p, Options{})
+}
+
+// Options change what Compute does.
+type Options struct {
+	// CheckOnly connects to the databases of SQL datasets and checks their
+	// tables and every column the config names, without running the
+	// analyses' queries: their results are left out (report validate).
+	// Datasets in files are computed as ever.
+	CheckOnly bool
+}
+
+// ComputeWith is Compute with options.
+func ComputeWith(c *config.Config, p period.Period, opts Options) (*Results, config.Problems) {
 	res := &Results{Period: p, Analyses: map[string]*Result{}, Datasets: map[string]*DatasetSummary{}, Tables: map[string]*Table{}}
 	// Datasets are independent: read them side by side, then merge in name
 	// order so that problems come out the same way every run.
@@ -74,7 +88,7 @@ func Compute(c *config.Config, p period.Period) (*Results, config.Problems) {
 					found[i] = append(found[i], c.Problemf("data."+name, "internal error while reading this dataset (a bug in report; please report it): %v", r))
 				}
 			}()
-			found[i] = computeDataset(c, name, p, parts[i])
+			found[i] = computeDataset(c, name, p, parts[i], opts)
 		}()
 	}
 	wg.Wait()
@@ -122,7 +136,7 @@ type datasetRun struct {
 	summary   *DatasetSummary
 }
 
-func computeDataset(c *config.Config, name string, p period.Period, res *Results) config.Problems {
+func computeDataset(c *config.Config, name string, p period.Period, res *Results, opts Options) config.Problems {
 	d := c.Data[name]
 	run := &datasetRun{cfg: c, name: name, cut: p, timers: map[config.Time]*timer{},
 		summary: &DatasetSummary{Name: name, Title: d.Title, Labels: d.Labels, Format: formatOf(d)}}
@@ -134,7 +148,7 @@ func computeDataset(c *config.Config, name string, p period.Period, res *Results
 	run.addTables(res)
 
 	if d.IsSQL() {
-		found, ok := computeSQL(c, name, res, run)
+		found, ok := computeSQL(c, name, res, run, opts.CheckOnly)
 		ps = append(ps, found...)
 		if !ok {
 			return append(ps, run.rowErrs...)

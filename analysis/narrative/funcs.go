@@ -266,6 +266,9 @@ func (e *Env) label(name, column string, value any) (string, error) {
 // ref returns "Figure N" as a Markdown link to the figure or table.
 func (e *Env) ref(kind, anchor string, numbers map[string]int, id string) (string, error) {
 	n, ok := numbers[id]
+	if !ok && e.Failed[anchor+":"+id] {
+		return "", fmt.Errorf("%s %q: %w", strings.ToLower(kind), id, ErrFailed)
+	}
 	if !ok {
 		ids := make([]string, 0, len(numbers))
 		for k := range numbers {

@@ -71,7 +71,7 @@ func build(in buildInput) (b *built, err error) {
 	}
 
 	start = time.Now()
-	res, ps := analysis.Compute(cfg, p)
+	res, ps := analysis.ComputeWith(cfg, p, analysis.Options{CheckOnly: in.NoPDF})
 	if len(ps.Errors()) > 0 || in.Strict && len(ps) > 0 {
 		// The templates are checked too, against what could be computed,
 		// so that one run reports the data and the text problems together.
@@ -85,11 +85,19 @@ func build(in buildInput) (b *built, err error) {
 		d := res.Datasets[name]
 		in.Log.debug("dataset read", slog.String("name", name), slog.Int("files", len(d.Files)),
 			slog.Int("rows_read", d.RowsRead), slog.Int("rows_used", d.RowsUsed))
+		for _, q := range d.Queries {
+			in.Log.debug("query", slog.String("dataset", name), slog.String("for", q.For), slog.String("sql", q.SQL),
+				slog.String("args", fmt.Sprint(q.Args)), slog.Int("rows", q.Rows))
+		}
 	}
 	in.Log.stage("analyses", start, slog.String("period", p.String()))
 
 	start = time.Now()
-	doc, env, ps := compose.Document(compose.Input{Config: cfg, Results: res, Period: p, AsOf: in.Clock.Now()})
+	var notRun map[string]bool
+	if in.NoPDF {
+		notRun = failed(cfg, res) // the analyses of SQL datasets: checked, not run
+	}
+	doc, env, ps := compose.Document(compose.Input{Config: cfg, Results: res, Period: p, AsOf: in.Clock.Now(), Failed: notRun})
 	if err := in.Log.problems(asError(ps), in.Strict); err != nil {
 		return nil, err
 	}

@@ -28,7 +28,7 @@ var xlsxSources = []string{
 func briefingText(t *testing.T, sets ...string) string {
 	t.Helper()
 	b, err := build(buildInput{Config: sample, Sets: append([]string{"report.period=2025-Q3"}, sets...),
-		Clock: period.FixedClock(time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC)), Log: newLogger(io.Discard, true, false), NoPDF: true})
+		Clock: period.FixedClock(time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC)), Log: newLogger(io.Discard, true, false)})
 	if err != nil {
 		t.Fatalf("build with %v: %v", sets, err)
 	}

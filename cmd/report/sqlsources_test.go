@@ -1,8 +1,13 @@
 package main
 
 import (
+	"io"
+	"strings"
+	"time"
+
 	"context"
 	"database/sql"
+	"github.com/briefing/report/internal/period"
 	"os"
 	"path/filepath"
 	"testing"
@@ -89,4 +94,38 @@ func pgDSN(t *testing.T) string {
 		t.Skip("REPORT_TEST_PG_DSN is not set: no PostgreSQL server to test against (.ci/run starts one)")
 	}
 	return dsn
+}
+
+// validate checks the connection, the tables and every column the config
+// names, without running the analyses: a sound config passes, a misspelt
+// column is reported at its line.
+func TestValidate_SQLChecksColumnsWithoutQueries(t *testing.T) {
+	dsn := filepath.Join(t.TempDir(), "briefing.db")
+	sets := loadSample(t, "sqlite", dsn)
+	args := []string{"validate", "--config", sample, "--as-of", "2026-03-02"}
+	for _, s := range sets {
+		args = append(args, "--set", s)
+	}
+	if code, out, errs := run(t, nil, args...); code != 0 {
+		t.Fatalf("exit %d:\n%s%s", code, out, errs)
+	}
+	b, err := build(buildInput{Config: sample, Sets: append(sets, "report.period=2025-Q3"), Clock: fixedClock(),
+		Log: newLogger(io.Discard, true, false), NoPDF: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, d := range b.Env.Results.Datasets {
+		if len(d.Queries) != 0 {
+			t.Errorf("%s: validate ran %d queries", name, len(d.Queries))
+		}
+	}
+	bad := append(args, "--set", "data.exercises.time.date=start_dat")
+	code, _, errs := run(t, nil, bad...)
+	if code != 1 || !strings.Contains(errs, `unknown time column "start_dat"; did you mean "start_date"?`) {
+		t.Errorf("exit %d:\n%s", code, errs)
+	}
+}
+
+func fixedClock() period.Clock {
+	return period.FixedClock(time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC))
 }

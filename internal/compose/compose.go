@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -55,7 +56,12 @@ func Document(in Input) (layouts.Document, *narrative.Env, config.Problems) {
 			coverage[name] = d.Through
 		}
 	}
-	env := &narrative.Env{Results: in.Results, Failed: in.Failed, Data: narrative.Data{
+	// what has no result, and the figures and tables left out with it
+	failed := maps.Clone(in.Failed)
+	if failed == nil {
+		failed = map[string]bool{}
+	}
+	env := &narrative.Env{Results: in.Results, Failed: failed, Data: narrative.Data{
 		Period: narrative.NewPeriodView(in.Period, c.Brand.PeriodFormat), AsOf: in.AsOf, Coverage: coverage,
 		Report: narrative.ReportInfo{Title: c.Report.Title, Subtitle: c.Report.Subtitle, Organization: c.Brand.Organization},
 	}}
@@ -86,6 +92,7 @@ func Document(in Input) (layouts.Document, *narrative.Env, config.Problems) {
 				sec.Blocks = append(sec.Blocks, layouts.Markdown{})
 			case config.BlockChart:
 				if in.Failed[c.Charts[b.Chart].Analysis] {
+					failed["fig:"+b.Chart] = true
 					continue
 				}
 				fig, warns, err := figure(c, in.Results, b, style, g, f)
@@ -107,6 +114,7 @@ func Document(in Input) (layouts.Document, *narrative.Env, config.Problems) {
 				sec.Blocks = append(sec.Blocks, fig)
 			case config.BlockTable:
 				if in.Failed[b.Analysis] || in.Failed["data."+b.Dataset] {
+					failed["tab:"+b.Analysis+b.Dataset] = true
 					continue
 				}
 				t, err := table(c, in.Results, b)

@@ -52,7 +52,7 @@ func Manifest(c *config.Config, res *analysis.Results) []byte {
 			continue
 		}
 		md := manifestDataset{Name: name, Format: d.Format, Generated: d.Generated, Files: []manifestFile{},
-			Database: d.Database, Version: d.Version}
+			Database: databaseName(c, d.Database), Version: d.Version}
 		for _, q := range d.Queries {
 			md.Queries = append(md.Queries, manifestQuery{For: q.For, SQL: q.SQL, Args: q.Args, Rows: q.Rows})
 		}

@@ -19,8 +19,8 @@ import (
 // read and used; then the SHA-256 of the manifest that lists every file.
 func methodsSection(c *config.Config, res *analysis.Results, asOf time.Time) layouts.Section {
 	var b strings.Builder
-	fmt.Fprintf(&b, "Figures and tables in this briefing were computed by `report` from the files below, "+
-		"for the period %s. Rows dated after the end of that period are left out, so the same files give the same numbers.\n\n", res.Period.Format(c.Brand.PeriodFormat))
+	fmt.Fprintf(&b, "Figures and tables in this briefing were computed by `report` from the data below, "+
+		"for the period %s. Rows dated after the end of that period are left out, so the same data give the same numbers.\n\n", res.Period.Format(c.Brand.PeriodFormat))
 	for _, name := range c.DatasetNames() {
 		d := res.Datasets[name]
 		if d == nil {
@@ -39,7 +39,7 @@ func methodsSection(c *config.Config, res *analysis.Results, asOf time.Time) lay
 		}
 		b.WriteString(".\n")
 		if d.Database != "" {
-			writeQueries(&b, c.Data[name], d, asOf)
+			writeQueries(&b, c, name, d, asOf)
 			continue
 		}
 		if len(d.Files) > maxListedFiles {
@@ -87,12 +87,12 @@ func checkDates(c *config.Config, res *analysis.Results, asOf time.Time) config.
 // writeQueries lists what was asked of a SQL dataset's database: where it
 // is (never its DSN), its version, when, and each query with its
 // arguments, in place of the files' hashes.
-func writeQueries(b *strings.Builder, d config.Dataset, s *analysis.DatasetSummary, asOf time.Time) {
+func writeQueries(b *strings.Builder, c *config.Config, name string, s *analysis.DatasetSummary, asOf time.Time) {
 	src := "a query"
-	if d.Table != "" {
-		src = "table `" + d.Table + "`"
+	if t := c.Data[name].Table; t != "" {
+		src = "table `" + t + "`"
 	}
-	fmt.Fprintf(b, "  - %s in the %s (%s), queried for this edition as of %s:\n", src, s.Database, s.Version, asOf.Format("2 Jan 2006"))
+	fmt.Fprintf(b, "  - %s in the %s (%s), queried for this edition as of %s:\n", src, databaseName(c, s.Database), s.Version, asOf.Format("2 Jan 2006"))
 	for _, q := range s.Queries {
 		fmt.Fprintf(b, "    - %s: `%s`", q.For, q.SQL)
 		if len(q.Args) > 0 {
@@ -104,4 +104,14 @@ func writeQueries(b *strings.Builder, d config.Dataset, s *analysis.DatasetSumma
 		}
 		fmt.Fprintf(b, " (%s rows)\n", narrative.Num(exact.Int(int64(q.Rows)), 0))
 	}
+}
+
+// databaseName is a database as the annex and the manifest name it: a
+// SQLite file relative to the config's folder, so that the same inputs
+// give the same bytes wherever the project is.
+func databaseName(c *config.Config, where string) string {
+	if path, ok := strings.CutPrefix(where, "sqlite file "); ok {
+		return "sqlite file " + filepath.ToSlash(displayName(c, path))
+	}
+	return where
 }
