@@ -183,6 +183,9 @@ func (c *Config) applyOverlays(v *viper.Viper, opts Options) Problems {
 		k, val, ok := strings.Cut(kv, "=")
 		k = strings.ToLower(strings.TrimSpace(k))
 		where := "--set " + kv
+		if strings.HasSuffix(k, ".dsn") {
+			where = "--set " + k + "=…" // a DSN may hold a password: never printed
+		}
 		if !ok || k == "" {
 			ps = append(ps, Problem{File: where, Msg: "expected key=value, such as --set report.period=2025-Q1"})
 			continue

@@ -65,3 +65,13 @@ func TestLoad_DatasetTitleAndLabels(t *testing.T) {
 		t.Errorf("analysis labels %v", got)
 	}
 }
+
+// A DSN set on the command line is never printed, even in a problem
+// about it.
+func TestLoad_DSNFromSetNotPrinted(t *testing.T) {
+	file := writeConfig(t, "report: {title: T}\ndata:\n  d: {driver: sqlite, table: t, time: year}\nsections:\n  - title: S\n    blocks: [{text: x}]\n")
+	_, err := Load(file, Options{Sets: []string{"data.d.dsn=postgres://u:s3cret@h/db?x=${REPORT_NOPE}", "data.d.driver=oracle"}})
+	if err == nil || strings.Contains(err.Error(), "s3cret") || !strings.Contains(err.Error(), `unknown driver "oracle"`) || !strings.Contains(err.Error(), "--set data.d.dsn=…: data.d.dsn: the environment variable REPORT_NOPE is not set") {
+		t.Errorf("err = %v", err)
+	}
+}

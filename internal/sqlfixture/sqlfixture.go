@@ -175,15 +175,15 @@ func copyRows(ctx context.Context, db *sql.DB, name string, t *Table) error {
 	defer conn.Close()
 	return conn.Raw(func(dc any) error {
 		pg := dc.(*stdlib.Conn).Conn()
-		src := pgx.CopyFromSlice(len(t.Rows), func(i int) ([]any, error) { return pgValues(t.Rows[i], t.Types) })
+		src := pgx.CopyFromSlice(len(t.Rows), func(i int) ([]any, error) { return PGValues(t.Rows[i], t.Types) })
 		ident := pgx.Identifier(strings.Split(name, "."))
 		_, err := pg.CopyFrom(ctx, ident, t.Columns, src)
 		return err
 	})
 }
 
-// pgValues gives each value as the Go type of its column's PostgreSQL type.
-func pgValues(r []any, types []string) ([]any, error) {
+// PGValues gives each value as the Go type of its column's PostgreSQL type.
+func PGValues(r []any, types []string) ([]any, error) {
 	out := make([]any, len(r))
 	for i, v := range r {
 		out[i] = v
