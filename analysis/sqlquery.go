@@ -78,6 +78,11 @@ func (q *sqlQuery) timeOf(t *timer, unit string) {
 		return
 	}
 	for _, i := range []int{t.col, t.date, t.year, t.mon} {
+		if i >= 0 && q.cols[i].IsDate() && !q.has(i) && !q.sums[i] {
+			// a timestamp is read as its day
+			q.sel, q.pos = append(q.sel, q.d.Day(q.quoted(i))), append(q.pos, i)
+			continue
+		}
 		q.text(i)
 	}
 }

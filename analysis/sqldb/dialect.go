@@ -16,6 +16,9 @@ type Dialect interface {
 	Text(expr string) string
 	// Sum is the exact sum of a numeric column.
 	Sum(expr string) string
+	// Day is a date or timestamp column as its day, text yyyy-mm-dd ("" for
+	// NULL).
+	Day(expr string) string
 	// TruncDay is a date column truncated to the start of its year,
 	// quarter or month, as text yyyy-mm-dd.
 	TruncDay(expr, unit string) string
@@ -54,6 +57,9 @@ func (postgres) Param(n int) string { return fmt.Sprintf("$%d", n) }
 func (postgres) Text(e string) string {
 	return fmt.Sprintf("COALESCE(TRIM(CAST(%s AS TEXT)), '')", e)
 }
+func (postgres) Day(e string) string {
+	return fmt.Sprintf("COALESCE(TO_CHAR(CAST(%s AS DATE), 'YYYY-MM-DD'), '')", e)
+}
 func (postgres) Sum(e string) string { return fmt.Sprintf("CAST(SUM(CAST(%s AS NUMERIC)) AS TEXT)", e) }
 func (postgres) TruncDay(e, unit string) string {
 	return fmt.Sprintf("TO_CHAR(DATE_TRUNC('%s', CAST(%s AS DATE)), 'YYYY-MM-DD')", unit, e)
@@ -71,6 +77,9 @@ func (sqlite) Text(e string) string {
 // summation: report prints the result's shortest decimal, which is the
 // exact decimal sum for the values a briefing adds.
 func (sqlite) Sum(e string) string { return fmt.Sprintf("SUM(%s)", e) }
+func (sqlite) Day(e string) string {
+	return fmt.Sprintf("COALESCE(STRFTIME('%%Y-%%m-%%d', %[1]s), TRIM(CAST(%[1]s AS TEXT)), '')", e)
+}
 func (sqlite) TruncDay(e, unit string) string {
 	switch unit {
 	case "year":

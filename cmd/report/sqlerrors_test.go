@@ -1,8 +1,11 @@
 package main
 
 import (
+	"io"
+
 	"context"
 	"database/sql"
+	"github.com/briefing/report/layouts"
 	"os"
 	"path/filepath"
 	"strings"
@@ -127,5 +130,36 @@ func TestGen_SQLTimeout(t *testing.T) {
 	code, _, errs := run(t, []string{"PGTEST=" + dsn}, "gen", "--config", cfg, "--out", filepath.Join(dir, "out.pdf"), "--as-of", "2025-11-01")
 	if code != 1 || !strings.Contains(errs, "no answer within 1s (set timeout: to wait longer)") || !strings.Contains(errs, "data.events") {
 		t.Errorf("exit %d:\n%s", code, errs)
+	}
+}
+
+// A timestamp column times its rows by their day; a trend by quarter
+// truncates them in the database.
+func TestGen_SQLTimestamps(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "ts.db")
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tb := &sqlfixture.Table{Columns: []string{"at", "kind", "amount"}, Types: []string{"TIMESTAMP", "TEXT", "NUMERIC"},
+		Rows: [][]any{{"2024-07-15 10:30:00", "alpha", "2"}, {"2024-09-30 23:59:59", "alpha", "3"}, {"2024-10-01 00:00:00", "alpha", "5"}}}
+	if err := sqlfixture.Load(context.Background(), db, "sqlite", "events", tb); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "briefing.yaml")
+	body := strings.Replace(sqlBriefing, "DATA", "    driver: sqlite\n    dsn: "+path+"\n    table: events", 1)
+	body = strings.Replace(body, "    time: year\n", "    time: at\n", 1)
+	body = strings.Replace(body, "    value: amount\n", "    value: amount\n    interval: quarter\n", 1)
+	body = strings.Replace(body, `{{ value \"per_year\" \"Alpha\" 2024 | num }}`, `{{ value \"per_year\" \"Alpha\" \"2024-Q3\" | num }} {{ value \"per_year\" \"Alpha\" \"2024-Q4\" | num }}`, 1)
+	os.WriteFile(cfg, []byte(body), 0o644)
+	b, err := build(buildInput{Config: cfg, Clock: fixedClock(), Log: newLogger(io.Discard, true, false), NoPDF: false})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := b.Doc.Sections[0].Blocks[0].(layouts.Markdown).Text
+	if !strings.Contains(text, "5 5") {
+		t.Errorf("text %q, want 5 in 2024-Q3 and 5 in 2024-Q4", text)
 	}
 }
