@@ -51,11 +51,20 @@ func (q *sqlQuery) has(i int) bool {
 	return false
 }
 
-// text selects column i as text (a date as yyyy-mm-dd), once.
+// text selects column i, once; its values are read as text.
 func (q *sqlQuery) text(i int) {
 	if i >= 0 && !q.has(i) && !q.sums[i] {
-		q.sel, q.pos = append(q.sel, q.d.Text(q.quoted(i))), append(q.pos, i)
+		q.sel, q.pos = append(q.sel, q.quoted(i)), append(q.pos, i)
 	}
+}
+
+// asText is column i as trimmed text, for comparing with the config's
+// values: a text column as it is, any other cast.
+func (q *sqlQuery) asText(i int) string {
+	if t := q.cols[i].Type; strings.Contains(t, "TEXT") || strings.Contains(t, "CHAR") {
+		return "TRIM(" + q.quoted(i) + ")"
+	}
+	return q.d.Text(q.quoted(i))
 }
 
 // sum selects the exact sum of column i in its place (an aggregate).
@@ -64,7 +73,7 @@ func (q *sqlQuery) sum(i int) {
 		return
 	}
 	q.sums[i] = true
-	q.sel, q.pos = append(q.sel, q.d.Sum(q.quoted(i))), append(q.pos, i)
+	q.sel, q.pos = append(q.sel, q.d.Sum(q.quoted(i), q.cols[i].IsExact())), append(q.pos, i)
 }
 
 // timeOf selects what t reads a row's time from: a date column truncated
@@ -110,10 +119,16 @@ func (q *sqlQuery) filter(f config.Filter) string {
 			continue
 		}
 		ps := make([]string, len(cl.Values))
+		empty := false
 		for k, v := range cl.Values {
 			ps[k] = q.param(v)
+			empty = empty || strings.TrimSpace(v) == ""
 		}
-		parts = append(parts, fmt.Sprintf("%s IN (%s)", q.d.Text(q.quoted(i)), strings.Join(ps, ", ")))
+		cond := fmt.Sprintf("%s IN (%s)", q.asText(i), strings.Join(ps, ", "))
+		if empty { // an empty cell of a file is NULL in a database
+			cond = fmt.Sprintf("(%s OR %s IS NULL)", cond, q.quoted(i))
+		}
+		parts = append(parts, cond)
 	}
 	if f.Not != nil {
 		if n := q.filter(*f.Not); n != "" {
@@ -155,15 +170,15 @@ func (q *sqlQuery) before(t *timer, end time.Time) string {
 	}
 	var parts []string
 	if t.date >= 0 {
-		d := q.d.Text(q.quoted(t.date))
+		d := q.asText(t.date)
 		parts = append(parts, fmt.Sprintf("(%s <> '' AND %s < %s)", d, d, q.param(end.Format(time.DateOnly))))
 		if t.year >= 0 {
-			parts = append(parts, fmt.Sprintf("(%s = '' AND %s <= %s)", d, q.d.Text(q.quoted(t.year)), q.param(strconv.Itoa(end.Year()))))
+			parts = append(parts, fmt.Sprintf("(%s = '' AND %s <= %s)", d, q.asText(t.year), q.param(strconv.Itoa(end.Year()))))
 		}
 		return "(" + strings.Join(parts, " OR ") + ")"
 	}
 	if t.year >= 0 {
-		return fmt.Sprintf("%s <= %s", q.d.Text(q.quoted(t.year)), q.param(strconv.Itoa(end.Year())))
+		return fmt.Sprintf("%s <= %s", q.asText(t.year), q.param(strconv.Itoa(end.Year())))
 	}
 	return ""
 }
@@ -176,7 +191,7 @@ func (q *sqlQuery) colBefore(i int, end time.Time) string {
 		return fmt.Sprintf("%s < %s", q.quoted(i), q.param(end.Year()))
 	}
 	// text: ISO dates, quarters, months and years all sort as text
-	return fmt.Sprintf("%s < %s", q.d.Text(q.quoted(i)), q.param(strconv.Itoa(end.Year()+1)))
+	return fmt.Sprintf("%s < %s", q.asText(i), q.param(strconv.Itoa(end.Year()+1)))
 }
 
 // since is a condition that keeps at least every row whose time, read by
@@ -192,12 +207,12 @@ func (q *sqlQuery) since(t *timer, start time.Time) string {
 		case c.IsInteger():
 			return fmt.Sprintf("%s >= %s", q.quoted(t.col), q.param(start.Year()))
 		}
-		return fmt.Sprintf("%s >= %s", q.d.Text(q.quoted(t.col)), q.param(strconv.Itoa(start.Year())))
+		return fmt.Sprintf("%s >= %s", q.asText(t.col), q.param(strconv.Itoa(start.Year())))
 	}
 	if t.year >= 0 {
-		return fmt.Sprintf("%s >= %s", q.d.Text(q.quoted(t.year)), q.param(strconv.Itoa(start.Year())))
+		return fmt.Sprintf("%s >= %s", q.asText(t.year), q.param(strconv.Itoa(start.Year())))
 	}
-	d := q.d.Text(q.quoted(t.date))
+	d := q.asText(t.date)
 	return fmt.Sprintf("(%s = '' OR %s >= %s)", d, d, q.param(start.Format(time.DateOnly)))
 }
 

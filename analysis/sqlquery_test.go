@@ -12,11 +12,16 @@ import (
 
 type fakeDialect struct{}
 
-func (fakeDialect) Name() string                   { return "postgres" }
-func (fakeDialect) Param(n int) string             { return "$" + string(rune('0'+n)) }
-func (fakeDialect) Text(e string) string           { return "T(" + e + ")" }
-func (fakeDialect) Day(e string) string            { return "D(" + e + ")" }
-func (fakeDialect) Sum(e string) string            { return "S(" + e + ")" }
+func (fakeDialect) Name() string         { return "postgres" }
+func (fakeDialect) Param(n int) string   { return "$" + string(rune('0'+n)) }
+func (fakeDialect) Text(e string) string { return "T(" + e + ")" }
+func (fakeDialect) Day(e string) string  { return "D(" + e + ")" }
+func (fakeDialect) Sum(e string, exact bool) string {
+	if exact {
+		return "SUM(" + e + ")"
+	}
+	return "S(" + e + ")"
+}
 func (fakeDialect) TruncDay(e, unit string) string { return "TR(" + e + "," + unit + ")" }
 
 var _ sqldb.Dialect = fakeDialect{}
@@ -37,8 +42,8 @@ func TestSQLQuery_BindsValuesAndQuotesNames(t *testing.T) {
 	q.where(q.filter(f))
 	q.where(q.before(tm, time.Date(2025, 10, 1, 0, 0, 0, 0, time.UTC)))
 	got := q.SQL()
-	want := `SELECT S("TIV"), T("Delivery year"), T("Supplier"), T("Odd ""name"""), COUNT(*) FROM "transfers" ` +
-		`WHERE T("Supplier") IN ($1, $2) AND NOT (T("Odd ""name""") IN ($3)) AND "Delivery year" < $4 GROUP BY 2, 3, 4`
+	want := `SELECT SUM("TIV"), "Delivery year", "Supplier", "Odd ""name""", COUNT(*) FROM "transfers" ` +
+		`WHERE TRIM("Supplier") IN ($1, $2) AND NOT (TRIM("Odd ""name""") IN ($3)) AND "Delivery year" < $4 GROUP BY 2, 3, 4`
 	if got != want {
 		t.Errorf("SQL\n got %s\nwant %s", got, want)
 	}

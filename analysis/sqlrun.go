@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/briefing/report/analysis/dataset"
 	"github.com/briefing/report/analysis/sqldb"
@@ -172,6 +173,11 @@ func cellText(v any) string {
 		return strconv.FormatFloat(x, 'f', -1, 64)
 	case bool:
 		return strconv.FormatBool(x)
+	case time.Time:
+		if x.Hour() == 0 && x.Minute() == 0 && x.Second() == 0 && x.Nanosecond() == 0 {
+			return x.Format(time.DateOnly)
+		}
+		return x.Format(time.DateTime)
 	}
 	return strings.TrimSpace(fmt.Sprint(v))
 }

@@ -14,6 +14,12 @@ type Column struct {
 // IsInteger reports whether the column holds whole numbers (a year).
 func (c Column) IsInteger() bool { return strings.Contains(c.Type, "INT") }
 
+// IsExact reports whether the column holds exact numbers: integers or
+// NUMERIC/DECIMAL (not floating point).
+func (c Column) IsExact() bool {
+	return c.IsInteger() || strings.Contains(c.Type, "NUMERIC") || strings.Contains(c.Type, "DECIMAL")
+}
+
 // IsDate reports whether the column holds dates or timestamps.
 func (c Column) IsDate() bool {
 	return strings.Contains(c.Type, "DATE") || strings.Contains(c.Type, "TIME")

@@ -14,8 +14,9 @@ type Dialect interface {
 	// Text is expr as trimmed text, "" for NULL: how report compares and
 	// prints a cell of any type (a date as 2024-07-15).
 	Text(expr string) string
-	// Sum is the exact sum of a numeric column.
-	Sum(expr string) string
+	// Sum is the exact sum of a column; numeric says its type is a number
+	// type already (else its values are cast).
+	Sum(expr string, numeric bool) string
 	// Day is a date or timestamp column as its day, text yyyy-mm-dd ("" for
 	// NULL).
 	Day(expr string) string
@@ -57,10 +58,15 @@ func (postgres) Param(n int) string { return fmt.Sprintf("$%d", n) }
 func (postgres) Text(e string) string {
 	return fmt.Sprintf("COALESCE(TRIM(CAST(%s AS TEXT)), '')", e)
 }
-func (postgres) Day(e string) string {
-	return fmt.Sprintf("COALESCE(TO_CHAR(CAST(%s AS DATE), 'YYYY-MM-DD'), '')", e)
+func (postgres) Day(e string) string { return fmt.Sprintf("CAST(%s AS DATE)", e) }
+// Sum in PostgreSQL adds NUMERIC values, exact; a float column is cast
+// to NUMERIC value by value first.
+func (postgres) Sum(e string, numeric bool) string {
+	if numeric {
+		return fmt.Sprintf("CAST(SUM(%s) AS TEXT)", e)
+	}
+	return fmt.Sprintf("CAST(SUM(CAST(%s AS NUMERIC)) AS TEXT)", e)
 }
-func (postgres) Sum(e string) string { return fmt.Sprintf("CAST(SUM(CAST(%s AS NUMERIC)) AS TEXT)", e) }
 func (postgres) TruncDay(e, unit string) string {
 	return fmt.Sprintf("TO_CHAR(DATE_TRUNC('%s', CAST(%s AS DATE)), 'YYYY-MM-DD')", unit, e)
 }
@@ -76,9 +82,9 @@ func (sqlite) Text(e string) string {
 // Sum in SQLite adds doubles with compensated (Kahan-Babuska-Neumaier)
 // summation: report prints the result's shortest decimal, which is the
 // exact decimal sum for the values a briefing adds.
-func (sqlite) Sum(e string) string { return fmt.Sprintf("SUM(%s)", e) }
+func (sqlite) Sum(e string, _ bool) string { return fmt.Sprintf("SUM(%s)", e) }
 func (sqlite) Day(e string) string {
-	return fmt.Sprintf("COALESCE(STRFTIME('%%Y-%%m-%%d', %[1]s), TRIM(CAST(%[1]s AS TEXT)), '')", e)
+	return fmt.Sprintf("COALESCE(DATE(%[1]s), %[1]s)", e)
 }
 func (sqlite) TruncDay(e, unit string) string {
 	switch unit {

@@ -86,24 +86,57 @@ func checkDates(c *config.Config, res *analysis.Results, asOf time.Time) config.
 
 // writeQueries lists what was asked of a SQL dataset's database: where it
 // is (never its DSN), its version, when, and each query with its
-// arguments, in place of the files' hashes.
+// arguments and the rows it returned, in place of the files' hashes.
 func writeQueries(b *strings.Builder, c *config.Config, name string, s *analysis.DatasetSummary, asOf time.Time) {
 	src := "a query"
 	if t := c.Data[name].Table; t != "" {
 		src = "table `" + t + "`"
 	}
-	fmt.Fprintf(b, "  - %s in the %s (%s), queried for this edition as of %s:\n", src, databaseName(c, s.Database), s.Version, asOf.Format("2 Jan 2006"))
+	fmt.Fprintf(b, "  - %s in the %s (%s), queried for this edition as of %s, by:\n", src, databaseName(c, s.Database), s.Version, asOf.Format("2 Jan 2006"))
 	for _, q := range s.Queries {
-		fmt.Fprintf(b, "    - %s: `%s`", q.For, q.SQL)
+		fmt.Fprintf(b, "\n    - `%s`, %s rows", q.For, narrative.Num(exact.Int(int64(q.Rows)), 0))
 		if len(q.Args) > 0 {
 			args := make([]string, len(q.Args))
 			for i, a := range q.Args {
 				args[i] = fmt.Sprintf("%v", a)
 			}
-			fmt.Fprintf(b, " with %s", strings.Join(args, ", "))
+			fmt.Fprintf(b, "; arguments %s", strings.Join(args, ", "))
 		}
-		fmt.Fprintf(b, " (%s rows)\n", narrative.Num(exact.Int(int64(q.Rows)), 0))
+		b.WriteString(":\n\n      ```sql\n")
+		for _, line := range sqlLines(q.SQL, sqlWidth) {
+			b.WriteString("      " + line + "\n")
+		}
+		b.WriteString("      ```\n")
 	}
+	b.WriteString("\n")
+}
+
+// sqlWidth is the most characters of a line of SQL in the annex.
+const sqlWidth = 76
+
+// sqlLines sets a query for reading: each clause on a line of its own,
+// lines broken between words at width, the rest indented.
+func sqlLines(sql string, width int) []string {
+	for _, kw := range []string{" FROM ", " WHERE ", " GROUP BY ", " ORDER BY ", " LIMIT "} {
+		sql = strings.ReplaceAll(sql, kw, "\n"+kw[1:])
+	}
+	var out []string
+	for _, clause := range strings.Split(sql, "\n") {
+		line := ""
+		for _, w := range strings.Fields(clause) {
+			switch {
+			case line == "":
+				line = w
+			case len(line)+1+len(w) > width:
+				out = append(out, line)
+				line = "  " + w
+			default:
+				line += " " + w
+			}
+		}
+		out = append(out, line)
+	}
+	return out
 }
 
 // databaseName is a database as the annex and the manifest name it: a
