@@ -59,6 +59,7 @@ func (postgres) Text(e string) string {
 	return fmt.Sprintf("COALESCE(TRIM(CAST(%s AS TEXT)), '')", e)
 }
 func (postgres) Day(e string) string { return fmt.Sprintf("CAST(%s AS DATE)", e) }
+
 // Sum in PostgreSQL adds NUMERIC values, exact; a float column is cast
 // to NUMERIC value by value first.
 func (postgres) Sum(e string, numeric bool) string {
