@@ -107,12 +107,30 @@ type OutputData struct {
 	Period  string
 	Year    int
 	Quarter int
+	Params  map[string]string
+}
+
+// outputParam is a parameter an output template names.
+var outputParam = regexp.MustCompile(`\.Params\.([A-Za-z0-9_]+)`)
+
+// OutputParams returns the parameters an output path template names: a
+// briefing per value of a parameter needs it in its path.
+func OutputParams(tmpl string) []string {
+	var out []string
+	for _, m := range outputParam.FindAllStringSubmatch(tmpl, -1) {
+		out = append(out, m[1])
+	}
+	return out
 }
 
 // CheckOutput checks an output path template (report.output or --out): it
 // must parse and may use only .Period, .Year and .Quarter.
 func CheckOutput(tmpl string) error {
-	_, err := ExpandOutput(tmpl, OutputData{Period: "2025-Q3", Year: 2025, Quarter: 3})
+	params := map[string]string{}
+	for _, p := range OutputParams(tmpl) {
+		params[p] = "x"
+	}
+	_, err := ExpandOutput(tmpl, OutputData{Period: "2025-Q3", Year: 2025, Quarter: 3, Params: params})
 	return err
 }
 
@@ -124,7 +142,7 @@ func ExpandOutput(tmpl string, d OutputData) (string, error) {
 	}
 	var b bytes.Buffer
 	if err := t.Execute(&b, d); err != nil {
-		return "", fmt.Errorf("output path %q: %s; it may use {{ .Period }}, {{ .Year }} and {{ .Quarter }}", tmpl, trimTemplateErr(err))
+		return "", fmt.Errorf("output path %q: %s; it may use {{ .Period }}, {{ .Year }}, {{ .Quarter }} and {{ .Params.NAME }}", tmpl, trimTemplateErr(err))
 	}
 	if b.Len() == 0 {
 		return "", errors.New("output path is empty")

@@ -39,6 +39,7 @@ func (c *Config) decode(all map[string]any) Problems {
 	if report, ok := all["report"].(map[string]any); ok {
 		c.decodeClassification(report, &ps)
 	}
+	c.decodeParams(all["params"], &ps)
 	c.decodeInto("report", all["report"], &c.Report, &ps)
 	c.decodeInto("brand", all["brand"], &c.Brand, &ps)
 

@@ -20,8 +20,9 @@ const EnvPrefix = "REPORT_"
 // Options are the overlays on top of the config file, weakest first:
 // environment, then --set. Command-line flags are applied by the caller.
 type Options struct {
-	Env  []string // "KEY=value" pairs, as os.Environ returns them
-	Sets []string // "key=value" pairs from --set
+	Env    []string // "KEY=value" pairs, as os.Environ returns them
+	Sets   []string // "key=value" pairs from --set
+	Params []string // "name=value" pairs from --param
 }
 
 // overridable are the keys an environment variable or --set may name even
@@ -101,6 +102,7 @@ func Load(file string, opts Options) (*Config, error) {
 	ps = append(ps, c.checkShape(root)...)
 	ps = append(ps, c.applyOverlays(v, opts)...)
 	ps = append(ps, c.decode(v.AllSettings())...)
+	ps = append(ps, c.applyParams()...)
 	c.resolvePaths()
 	ps = append(ps, c.validate()...)
 	ps = ps.dedupe()
@@ -158,8 +160,15 @@ func configType(file string) (string, error) {
 // its value names the flag or the variable, not the file.
 func (c *Config) applyOverlays(v *viper.Viper, opts Options) Problems {
 	keys := map[string]bool{}
+	declared := map[string]bool{}
 	for _, k := range v.AllKeys() {
 		keys[k] = true
+		if name, ok := strings.CutPrefix(k, "params."); ok && !strings.Contains(name, ".") {
+			declared[name] = true
+		}
+	}
+	for _, name := range c.pos.paramNames() {
+		declared[name] = true // a parameter without a value in the file
 	}
 	for _, k := range overridable {
 		keys[k] = true
@@ -178,7 +187,7 @@ func (c *Config) applyOverlays(v *viper.Viper, opts Options) Problems {
 			c.origin[k] = "environment " + name
 		}
 	}
-	var ps Problems
+	ps := c.paramOverlays(func(k, val string) { v.Set(k, val) }, declared, opts)
 	for _, kv := range opts.Sets {
 		k, val, ok := strings.Cut(kv, "=")
 		k = strings.ToLower(strings.TrimSpace(k))

@@ -16,6 +16,12 @@ type Config struct {
 	Analyses map[string]Analysis
 	Charts   map[string]Chart
 	Sections []Section
+	// Params are the briefing's parameters by name ({{ .Params.country }}
+	// in templates, $country in values): from params:, REPORT_PARAM_*
+	// and --param.
+	Params map[string]string
+
+	unset map[string]bool // params declared without a value
 
 	pos positions
 	// posOnly says the key checks must take positions from pos (TOML)

@@ -62,7 +62,7 @@ func (c *Config) validate() Problems {
 	if c.Report.Output == "" {
 		c.Report.Output = strings.TrimSuffix(c.File, extOf(c.File)) + "-{{ .Period }}.pdf"
 	} else {
-		if err := CheckOutput(c.Report.Output); err != nil {
+		if err := c.checkOutput(c.Report.Output); err != nil {
 			add(c.Problemf("report.output", "%v", err))
 		}
 		c.Report.Output = c.Resolve(c.Report.Output)

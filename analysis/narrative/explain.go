@@ -94,6 +94,10 @@ func (e *Env) explain(m string) string {
 		if u, ok := usage[f[1]]; ok {
 			return argsRe.ReplaceAllString(m, fmt.Sprintf("%s takes %s arguments, found %s: %s", f[1], f[2], f[3], u))
 		}
+	case noEntryRe.MatchString(m) && strings.Contains(m, ".Params."+noEntryRe.FindStringSubmatch(m)[1]):
+		key := noEntryRe.FindStringSubmatch(m)[1]
+		names := sortedNames(e.Data.Params)
+		return noEntryRe.ReplaceAllString(m, fmt.Sprintf("unknown parameter %q%s (params: %s)", key, suggest.Hint(key, names), strings.Join(names, ", ")))
 	case noEntryRe.MatchString(m):
 		key := noEntryRe.FindStringSubmatch(m)[1]
 		cols := e.columns()

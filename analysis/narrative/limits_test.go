@@ -51,7 +51,7 @@ func TestRender_ErrMessagesSayWhatToDo(t *testing.T) {
 		line             int
 	}{
 		{"ErrUnknownFunction", "a\n{{ valeu 1 }}", `unknown function "valeu"; did you mean "value"?`, 2},
-		{"ErrUnknownField", "{{ .Perod }}", "unknown field .Perod; did you mean .Period? (fields: .AsOf, .Coverage, .Period, .Report)", 1},
+		{"ErrUnknownField", "{{ .Perod }}", "unknown field .Perod; did you mean .Period? (fields: .AsOf, .Coverage, .Params, .Period, .Report)", 1},
 		{"ErrWrongArgs", `{{ value "arms" "A" }}`, "value takes 3 arguments, found 2: value ANALYSIS SERIES TIME", 1},
 		{"ErrNoEnd", "a\n{{ if true }}\nb", "has no {{ end }}", 3},
 		{"ErrUnclosedAction", "a\n\n{{ value \n\n", "unclosed action", 3},

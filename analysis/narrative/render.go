@@ -58,6 +58,8 @@ type Data struct {
 	// Coverage gives, per dataset name, the latest time of its rows in
 	// this edition ({{ .Coverage.transfers }} prints 2024).
 	Coverage map[string]period.Interval
+	// Params are the briefing's parameters ({{ .Params.country }}).
+	Params map[string]string
 }
 
 // PeriodView is .Period in a template. It prints as readers read it ("Q3

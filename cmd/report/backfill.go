@@ -120,7 +120,7 @@ func buildQuarter(o *genOptions, clock period.Clock, log *logger, q period.Perio
 	if o.Out == "" && !perPeriod(b.Config.Report.Output) {
 		return quarterResult{err: fmt.Errorf("--periods writes one PDF per quarter: report.output %q must contain {{ .Period }}", b.Config.Report.Output)}
 	}
-	path, err := outputPath(o.Out, b.Config.Report.Output, b.Period)
+	path, err := outputPath(o.Out, b.Config.Report.Output, b.Period, b.Config.Params)
 	if err == nil {
 		err = inputErr(b.write(path))
 	}

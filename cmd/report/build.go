@@ -22,6 +22,7 @@ import (
 type buildInput struct {
 	Config string
 	Sets   []string
+	Params []string // name=value from --param
 	Env    []string
 	Clock  period.Clock
 	Strict bool
@@ -57,7 +58,7 @@ func build(in buildInput) (b *built, err error) {
 		}
 	}()
 	start := time.Now()
-	cfg, err := config.Load(in.Config, config.Options{Env: in.Env, Sets: in.Sets})
+	cfg, err := config.Load(in.Config, config.Options{Env: in.Env, Sets: in.Sets, Params: in.Params})
 	if ps, ok := err.(config.Problems); ok && len(ps.Errors()) > 0 && cfg != nil {
 		err = append(ps, checkTheRest(cfg, ps, in.Clock)...)
 	}

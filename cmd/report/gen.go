@@ -16,6 +16,8 @@ type genOptions struct {
 	Periods     string
 	Out         string
 	Sets        []string
+	Params      []string
+	Each        string
 	AsOf        string
 	ChartsDir   string
 	DebugLayout bool
@@ -58,6 +60,8 @@ func newGenCmd(s Streams, env []string, runF func(*genOptions) error) *cobra.Com
 	f.StringVar(&o.Periods, "periods", "", "a backfill: one PDF per quarter, e.g. 2024-Q1..2025-Q4")
 	f.StringVar(&o.Out, "out", "", "the output path (a template like report.output)")
 	f.StringArrayVar(&o.Sets, "set", nil, "override a config key: --set report.period=2025-Q1 (repeatable)")
+	f.StringArrayVar(&o.Params, "param", nil, "set a parameter: --param country=India (repeatable)")
+	f.StringVar(&o.Each, "each", "", "one briefing per value of a parameter: --each country=China,India,Viet Nam")
 	f.StringVar(&o.AsOf, "as-of", "", "the date the run treats as today (2006-01-02); default SOURCE_DATE_EPOCH, else now")
 	f.StringVar(&o.ChartsDir, "charts-dir", "", "also write each chart as its own file into this folder")
 	f.BoolVar(&o.DebugLayout, "debug-layout", false, "outline frames and blocks")
@@ -81,11 +85,11 @@ func runGen(o *genOptions) error {
 	if o.Period != "" {
 		sets = append(append([]string{}, sets...), "report.period="+o.Period)
 	}
-	b, err := build(buildInput{Config: o.Config, Sets: sets, Env: o.Env, Clock: clock, Strict: o.Strict, Log: log, Debug: o.DebugLayout})
+	b, err := build(buildInput{Config: o.Config, Sets: sets, Params: o.Params, Env: o.Env, Clock: clock, Strict: o.Strict, Log: log, Debug: o.DebugLayout})
 	if err != nil {
 		return err
 	}
-	path, err := outputPath(o.Out, b.Config.Report.Output, b.Period)
+	path, err := outputPath(o.Out, b.Config.Report.Output, b.Period, b.Config.Params)
 	if err != nil {
 		return err
 	}

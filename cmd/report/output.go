@@ -13,12 +13,12 @@ import (
 // outputPath expands the --out template, else the config's report.output.
 // A bad --out was refused before the build (checkOutFlag); a bad
 // report.output by the config checks.
-func outputPath(flagOut, cfgOut string, p period.Period) (string, error) {
+func outputPath(flagOut, cfgOut string, p period.Period, params map[string]string) (string, error) {
 	tmpl := cfgOut
 	if flagOut != "" {
 		tmpl = flagOut
 	}
-	out, err := config.ExpandOutput(tmpl, config.OutputData{Period: p.String(), Year: p.Year(), Quarter: p.Quarter()})
+	out, err := config.ExpandOutput(tmpl, config.OutputData{Period: p.String(), Year: p.Year(), Quarter: p.Quarter(), Params: params})
 	if err != nil {
 		return "", inputErr(err)
 	}

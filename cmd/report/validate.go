@@ -12,6 +12,7 @@ type validateOptions struct {
 	Config string
 	Period string
 	Sets   []string
+	Params []string
 	AsOf   string
 	Strict bool
 
@@ -46,6 +47,7 @@ func newCheckCmd(s Streams, env []string, runF func(*validateOptions) error, use
 	f.StringVar(&o.Config, "config", "", "the briefing config file")
 	f.StringVar(&o.Period, "period", "", "the quarter, e.g. 2025-Q3")
 	f.StringArrayVar(&o.Sets, "set", nil, "override a config key (repeatable)")
+	f.StringArrayVar(&o.Params, "param", nil, "set a parameter: --param country=India (repeatable)")
 	f.StringVar(&o.AsOf, "as-of", "", "the date the run treats as today (2006-01-02)")
 	_ = cmd.MarkFlagRequired("config")
 	return cmd, o
@@ -74,6 +76,6 @@ func check(o *validateOptions) (*built, error) {
 	if o.Period != "" {
 		sets = append(append([]string{}, sets...), "report.period="+o.Period)
 	}
-	return build(buildInput{Config: o.Config, Sets: sets, Env: o.Env, Clock: clock, Strict: o.Strict,
+	return build(buildInput{Config: o.Config, Sets: sets, Params: o.Params, Env: o.Env, Clock: clock, Strict: o.Strict,
 		Log: newLogger(o.Streams.Err, false, false), NoPDF: true})
 }

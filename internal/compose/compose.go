@@ -62,7 +62,7 @@ func Document(in Input) (layouts.Document, *narrative.Env, config.Problems) {
 		failed = map[string]bool{}
 	}
 	env := &narrative.Env{Results: in.Results, Failed: failed, Data: narrative.Data{
-		Period: narrative.NewPeriodView(in.Period, c.Brand.PeriodFormat), AsOf: in.AsOf, Coverage: coverage,
+		Period: narrative.NewPeriodView(in.Period, c.Brand.PeriodFormat), AsOf: in.AsOf, Coverage: coverage, Params: c.Params,
 		Report: narrative.ReportInfo{Title: c.Report.Title, Subtitle: c.Report.Subtitle, Organization: c.Brand.Organization},
 	}}
 	f := &fields{c: c, env: env}
