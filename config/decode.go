@@ -40,6 +40,7 @@ func (c *Config) decode(all map[string]any) Problems {
 		c.decodeClassification(report, &ps)
 	}
 	c.decodeParams(all["params"], &ps)
+	c.decodeForeach(all["foreach"], &ps)
 	c.decodeInto("report", all["report"], &c.Report, &ps)
 	c.decodeInto("brand", all["brand"], &c.Brand, &ps)
 

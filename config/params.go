@@ -160,6 +160,9 @@ func (c *Config) applyParams() Problems {
 		}
 		c.Analyses[name] = a
 	}
+	if c.Foreach != nil {
+		c.Foreach.Where = c.filterParams("foreach.where", c.Foreach.Where, &ps)
+	}
 	for i := range c.Sections {
 		for j := range c.Sections[i].Blocks {
 			b := &c.Sections[i].Blocks[j]
@@ -197,4 +200,69 @@ func (c *Config) checkOutput(tmpl string) error {
 		}
 	}
 	return CheckOutput(tmpl)
+}
+
+// Foreach is foreach: one briefing per value of Param: the Values listed,
+// or the values of Column in Dataset (rows matching Where), the Top most
+// frequent first.
+type Foreach struct {
+	Param   string
+	Values  []string
+	Dataset string
+	Column  string
+	Where   Filter
+	Top     int
+}
+
+// decodeForeach reads foreach:.
+func (c *Config) decodeForeach(in any, ps *Problems) {
+	m, ok := in.(map[string]any)
+	if in == nil {
+		return
+	}
+	if !ok {
+		*ps = append(*ps, c.Problemf("foreach", "expected {param, values} or {param, dataset, column, where, top}, found %s", describe(in)))
+		return
+	}
+	var f struct {
+		Param, Dataset, Column string
+		Values                 []string
+		Top                    int
+	}
+	c.decodeInto("foreach", withoutKey(m, "where"), &f, ps)
+	fe := &Foreach{Param: strings.ToLower(f.Param), Values: f.Values, Dataset: f.Dataset, Column: f.Column, Top: f.Top}
+	if w, ok := m["where"]; ok {
+		fe.Where = c.decodeFilter("foreach.where", w, ps)
+	}
+	c.Foreach = fe
+}
+
+// validateForeach checks foreach: a declared parameter, and values or a
+// dataset's column to take them from.
+func (c *Config) validateForeach() Problems {
+	f := c.Foreach
+	if f == nil {
+		return nil
+	}
+	var ps Problems
+	if _, ok := c.Params[f.Param]; !ok && !c.unset[f.Param] {
+		ps = append(ps, c.Problemf("foreach.param", "foreach needs a parameter that params: declares, found %q", f.Param))
+	}
+	switch {
+	case len(f.Values) > 0 && f.Dataset != "":
+		ps = append(ps, c.Problemf("foreach.values", "give values or a dataset's column, not both"))
+	case len(f.Values) == 0 && f.Dataset == "":
+		ps = append(ps, c.Problemf("foreach", "missing: values, or a dataset and a column to take them from"))
+	case f.Dataset != "":
+		if _, ok := c.Data[f.Dataset]; !ok {
+			ps = append(ps, c.Problemf("foreach.dataset", "unknown dataset %q%s", f.Dataset, suggest.Hint(f.Dataset, c.DatasetNames())))
+		}
+		if f.Column == "" {
+			ps = append(ps, c.Problemf("foreach.column", "missing: the column whose values make the briefings"))
+		}
+	}
+	if f.Top < 0 {
+		ps = append(ps, c.Problemf("foreach.top", "expected a number of values above 0, found %d", f.Top))
+	}
+	return ps
 }

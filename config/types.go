@@ -20,6 +20,8 @@ type Config struct {
 	// in templates, $country in values): from params:, REPORT_PARAM_*
 	// and --param.
 	Params map[string]string
+	// Foreach makes one briefing per value of a parameter (nil: one).
+	Foreach *Foreach
 
 	unset map[string]bool // params declared without a value
 

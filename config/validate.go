@@ -35,6 +35,7 @@ var (
 func (c *Config) validate() Problems {
 	var ps Problems
 	add := func(p Problem) { ps = append(ps, p) }
+	ps = append(ps, c.validateForeach()...)
 
 	if strings.TrimSpace(c.Report.Title) == "" {
 		add(c.Problemf("report.title", "missing: the briefing needs a title"))

@@ -78,29 +78,33 @@ func runGen(o *genOptions) error {
 	if err != nil {
 		return err
 	}
-	if o.Periods != "" {
-		return runBackfill(o, clock, log)
+	b, err := planBatch(o, clock)
+	if err != nil {
+		return err
+	}
+	if len(b.quarters) > 0 || b.param != "" {
+		return runBatch(o, b, clock, log)
 	}
 	sets := o.Sets
 	if o.Period != "" {
 		sets = append(append([]string{}, sets...), "report.period="+o.Period)
 	}
-	b, err := build(buildInput{Config: o.Config, Sets: sets, Params: o.Params, Env: o.Env, Clock: clock, Strict: o.Strict, Log: log, Debug: o.DebugLayout})
+	bu, err := build(buildInput{Config: o.Config, Sets: sets, Params: o.Params, Env: o.Env, Clock: clock, Strict: o.Strict, Log: log, Debug: o.DebugLayout})
 	if err != nil {
 		return err
 	}
-	path, err := outputPath(o.Out, b.Config.Report.Output, b.Period, b.Config.Params)
+	path, err := outputPath(o.Out, bu.Config.Report.Output, bu.Period, bu.Config.Params)
 	if err != nil {
 		return err
 	}
-	if err := b.write(path); err != nil {
+	if err := bu.write(path); err != nil {
 		return inputErr(err)
 	}
 	if !o.Quiet {
-		fmt.Fprintf(o.Streams.Out, "wrote %s (%d pages, %s)\n", path, b.Pages, b.Period)
+		fmt.Fprintf(o.Streams.Out, "wrote %s (%d pages, %s)\n", path, bu.Pages, bu.Period)
 	}
 	if o.ChartsDir != "" {
-		files, err := writeCharts(o.ChartsDir, b.Doc, b.Config.Brand.Fonts)
+		files, err := writeCharts(o.ChartsDir, bu.Doc, bu.Config.Brand.Fonts)
 		if err != nil {
 			return inputErr(fmt.Errorf("--charts-dir: %w", err))
 		}
