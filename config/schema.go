@@ -30,7 +30,7 @@ var (
 )
 
 var configShape = &shape{keys: map[string]*shape{
-	"params": free,
+	"params":  free,
 	"foreach": {keys: map[string]*shape{"param": leaf, "values": free, "dataset": leaf, "column": leaf, "where": free, "top": leaf}},
 	"report": {keys: map[string]*shape{
 		"title": leaf, "subtitle": leaf, "series": leaf, "authors": free, "keywords": free,
