@@ -44,6 +44,9 @@ type DatasetSummary struct {
 	Database string
 	Version  string
 	Queries  []Query
+	// Previous is what was read of the dataset's earlier export, for its
+	// revisions analyses; nil without one.
+	Previous *DatasetSummary
 }
 
 // maxRowProblems caps the row errors reported per dataset.
@@ -73,10 +76,22 @@ func ComputeWith(c *config.Config, p period.Period, opts Options) (*Results, con
 	// Datasets are independent: read them side by side, then merge in name
 	// order so that problems come out the same way every run.
 	names := c.DatasetNames()
+	// an earlier export of a dataset is a dataset of its own, read side
+	// by side with the others, for the revisions analyses
+	cfgs := make([]*config.Config, len(names))
+	for i := range cfgs {
+		cfgs[i] = c
+	}
+	for _, name := range c.DatasetNames() {
+		if prev := previousConfig(c, name); prev != nil {
+			names, cfgs = append(names, name), append(cfgs, prev)
+		}
+	}
 	parts := make([]*Results, len(names))
 	found := make([]config.Problems, len(names))
 	var wg sync.WaitGroup
 	for i, name := range names {
+		c := cfgs[i]
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -93,11 +108,37 @@ func ComputeWith(c *config.Config, p period.Period, opts Options) (*Results, con
 	}
 	wg.Wait()
 	var ps config.Problems
+	var old []*Results // of the earlier exports
 	for i := range names {
 		ps = append(ps, found[i]...)
+		if cfgs[i] != c {
+			old = append(old, parts[i])
+			continue
+		}
 		maps.Copy(res.Analyses, parts[i].Analyses)
 		maps.Copy(res.Datasets, parts[i].Datasets)
 		maps.Copy(res.Tables, parts[i].Tables)
+	}
+	for _, o := range old {
+		for name, prev := range o.Datasets {
+			if cur := res.Datasets[name]; cur != nil {
+				cur.Previous = prev
+			}
+		}
+		for name, r := range o.Analyses {
+			a := c.Analyses[name]
+			cur, ok := res.Analyses[name]
+			if !ok || res.Datasets[a.Dataset] == nil || res.Datasets[a.Dataset].Previous == nil {
+				delete(res.Analyses, name)
+				continue
+			}
+			res.Analyses[name] = revisions(c, name, cur, r, res.Datasets[a.Dataset], res.Datasets[a.Dataset].Previous)
+		}
+	}
+	for name, a := range c.Analyses {
+		if r, ok := res.Analyses[name]; ok && a.Kind == "revisions" && r.Revisions == nil {
+			delete(res.Analyses, name) // its earlier export could not be read: said
+		}
 	}
 	for _, name := range c.AnalysisNames() {
 		a := c.Analyses[name]
@@ -216,7 +257,7 @@ func (run *datasetRun) addAnalyses() config.Problems {
 			t = run.timerFor("analyses."+an+".time", a.Time)
 		}
 		switch a.Kind {
-		case "trend", "frequency":
+		case "trend", "frequency", "revisions":
 			if t == nil {
 				ps = append(ps, c.Problemf("analyses."+an, "a %s needs time: set data.%s.time or analyses.%s.time", a.Kind, run.name, an))
 				continue

@@ -25,6 +25,8 @@ type Result struct {
 	// changes analysis. Both are nil for other kinds.
 	Compare []CompareRow
 	Changes *ChangeSet
+	// Revisions holds the revisions of a revisions analysis.
+	Revisions *RevisionSet
 	// Unit is the interval a compare's means are per ("year").
 	Unit string
 }

@@ -165,7 +165,10 @@ func (a *timedAnalysis) problems() config.Problems {
 			ps = append(ps, s.filter.unmatched(a.cfg, a.spec.Dataset))
 		}
 	}
-	ps = append(ps, a.coverageWarnings()...)
+	if a.spec.Kind != "revisions" {
+		// a revisions analysis compares the intervals both exports hold
+		ps = append(ps, a.coverageWarnings()...)
+	}
 	if len(a.window()) == 0 {
 		if a.spec.From != "" {
 			ps = append(ps, a.cfg.Problemf(a.path+".from", "from %s is after %s, the %s that holds the end of the report period %s: the analysis would have no values",

@@ -16,6 +16,7 @@ var analysisKeys = map[string][]string{
 	"count":     {"dataset", "by", "top", "where", "from", "to", "labels", "time"},
 	"changes":   {"dataset", "where", "empty", "time"},
 	"compare":   {"of", "periods"},
+	"revisions": {"dataset", "value", "series", "where", "interval", "from", "to", "threshold", "time"},
 }
 
 // setKeys returns the keys of a that hold a value, in config order.
@@ -29,7 +30,7 @@ func setKeys(a Analysis) []string {
 		{"interval", a.Interval != ""}, {"from", a.From != ""}, {"to", a.To != ""},
 		{"moving_average", a.MovingAverage != 0}, {"missing", a.Missing != ""},
 		{"labels", len(a.Labels) > 0}, {"of", a.Of != ""}, {"periods", len(a.Periods) > 0},
-		{"empty", a.Empty != ""}, {"time", !a.Time.IsZero()},
+		{"empty", a.Empty != ""}, {"time", !a.Time.IsZero()}, {"threshold", a.Threshold != ""},
 	}
 	var out []string
 	for _, s := range set {

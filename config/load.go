@@ -224,6 +224,9 @@ func (c *Config) resolvePaths() {
 	f.Regular, f.Bold, f.Italic, f.BoldItalic = c.Resolve(f.Regular), c.Resolve(f.Bold), c.Resolve(f.Italic), c.Resolve(f.BoldItalic)
 	for name, d := range c.Data {
 		d.Path = c.Resolve(d.Path)
+		if !d.IsSQL() {
+			d.Previous = c.Resolve(d.Previous) // of a database: a table
+		}
 		if d.Driver == "sqlite" && d.DSN != "" && !strings.HasPrefix(d.DSN, "file:") && !strings.HasPrefix(d.DSN, ":memory:") {
 			d.DSN = c.Resolve(d.DSN)
 		}

@@ -142,6 +142,7 @@ func (c *Config) applyParams() Problems {
 	for name, d := range c.Data {
 		p := "data." + name
 		d.Path = c.expandParams(p+".path", d.Path, &ps)
+		d.Previous = c.expandParams(p+".previous", d.Previous, &ps)
 		d.Table = c.expandParams(p+".table", d.Table, &ps)
 		d.Sheet = c.expandParams(p+".sheet", d.Sheet, &ps)
 		d.Title = c.expandParams(p+".title", d.Title, &ps)

@@ -43,13 +43,13 @@ var configShape = &shape{keys: map[string]*shape{
 		"fonts": {keys: map[string]*shape{"regular": leaf, "bold": leaf, "italic": leaf, "bold_italic": leaf}},
 	}},
 	"data": {each: &shape{keys: map[string]*shape{
-		"path": leaf, "format": leaf, "time": timeKeys, "decimal": leaf, "skip": leaf, "title": leaf, "labels": free, "sheet": leaf, "header_row": leaf,
+		"path": leaf, "format": leaf, "time": timeKeys, "decimal": leaf, "skip": leaf, "title": leaf, "labels": free, "sheet": leaf, "header_row": leaf, "previous": leaf, "previous_generated": leaf,
 		"generated": leaf, "driver": leaf, "dsn": leaf, "table": leaf, "query": leaf, "timeout": leaf,
 	}}},
 	"analyses": {each: &shape{keys: map[string]*shape{
 		"kind": leaf, "dataset": leaf, "value": leaf, "by": leaf, "top": leaf, "where": free,
 		"interval": leaf, "from": leaf, "to": leaf, "moving_average": leaf, "missing": leaf,
-		"labels": free, "of": leaf, "empty": leaf, "time": timeKeys,
+		"labels": free, "of": leaf, "empty": leaf, "time": timeKeys, "threshold": leaf,
 		"series":  {items: &shape{keys: map[string]*shape{"label": leaf, "where": free, "value": leaf, "color": leaf}}},
 		"periods": {items: &shape{keys: map[string]*shape{"label": leaf, "from": leaf, "to": leaf}}},
 	}}},

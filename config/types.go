@@ -106,6 +106,11 @@ type Dataset struct {
 	// series and categories of analyses by the column and the template
 	// function label use them; an analysis's own labels come first.
 	Labels map[string]map[string]string
+	// Previous is an earlier export of the same data, read as this one
+	// is, for revisions analyses: a file, or of a database a table;
+	// PreviousGenerated its export date when it does not print one.
+	Previous          string
+	PreviousGenerated string `mapstructure:"previous_generated"`
 	// Generated is the date the data was exported, for data that does not
 	// print one itself (a database loaded from an export): "12 Feb 2026"
 	// or 2026-02-12.
@@ -170,6 +175,9 @@ type Analysis struct {
 	Periods       []PeriodSpec
 	Empty         string
 	Time          Time `mapstructure:"-"`
+	// Threshold hides revisions smaller than it: "10" (in the value's
+	// unit) or "5%" (of the old value).
+	Threshold string
 }
 
 // SeriesSpec is one entry of an analysis's `series:` list.

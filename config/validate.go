@@ -14,7 +14,7 @@ import (
 )
 
 // AnalysisKinds are the values of an analysis's `kind`.
-var AnalysisKinds = []string{"trend", "frequency", "count", "compare", "changes"}
+var AnalysisKinds = []string{"trend", "frequency", "count", "compare", "changes", "revisions"}
 
 // ChartTypes are the values of a chart's `type`.
 var ChartTypes = []string{"line", "bar", "stacked-bar", "grouped-bar", "hbar", "donut"}

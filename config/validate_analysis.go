@@ -2,6 +2,7 @@ package config
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/briefing/report/internal/period"
@@ -90,6 +91,14 @@ func (c *Config) validateAnalysis(name string) Problems {
 			add(".interval", "expected year, quarter or month, found %q", a.Interval)
 		}
 	}
+	if a.Kind == "revisions" {
+		if d, ok := c.Data[a.Dataset]; ok && d.Previous == "" {
+			add(".dataset", "a revisions analysis compares dataset %q with an earlier export of it: set data.%s.previous to that export's file", a.Dataset, a.Dataset)
+		}
+		if _, err := ParseThreshold(a.Threshold); err != nil {
+			add(".threshold", "%v", err)
+		}
+	}
 	if a.Kind == "count" {
 		if a.By == "" {
 			add(".by", "missing: the column whose values are counted")
@@ -123,4 +132,29 @@ func (c *Config) checkRange(path, from, to string, required bool) Problems {
 		ps = append(ps, c.Problemf(path+".to", "%s is before from %s", to, from))
 	}
 	return ps
+}
+
+// Threshold is the smallest revision a revisions analysis shows: an
+// absolute change, or a share of the old value.
+type Threshold struct {
+	Value   float64
+	Percent bool
+}
+
+// ParseThreshold reads a threshold: "" (none), "10", "5%".
+func ParseThreshold(s string) (Threshold, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return Threshold{}, nil
+	}
+	t := Threshold{}
+	if v, ok := strings.CutSuffix(s, "%"); ok {
+		t.Percent, s = true, strings.TrimSpace(v)
+	}
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil || v < 0 {
+		return Threshold{}, fmt.Errorf("expected a threshold such as 10 or 5%%, found %q", s)
+	}
+	t.Value = v
+	return t, nil
 }

@@ -40,8 +40,10 @@ func paginate(e *env, blocks []block) (*Plan, error) {
 			continue
 		}
 		in := b.info()
-		if len(pk.floats) > 0 && (in.pinEnd || (in.heading != nil && in.heading.level == 1)) {
-			// floats stay in their section, and above the disclaimer
+		if len(pk.floats) > 0 && (in.pinEnd || (in.heading != nil && in.heading.level == 1 && !pk.roomy())) {
+			// floats stay above the disclaimer, and in their section
+			// unless that would leave a hole: then the next section's
+			// start fills this page and they head the next one
 			if err := pk.flushFloats(); err != nil {
 				return nil, err
 			}
@@ -125,6 +127,17 @@ type looseSplitter interface {
 }
 
 func (pk *packer) empty() bool { return len(pk.page.Items) == 0 }
+
+// holeShare is the most of a frame a page may leave empty at its foot
+// when more text could have filled it (pagequality's measure of a hole).
+const holeShare = 0.15
+
+// roomy reports whether the page has more room left than a page may
+// leave empty.
+func (pk *packer) roomy() bool {
+	fr := pk.page.Frame
+	return fr.Y+fr.H-pk.y > holeShare*fr.H
+}
 
 // onlyKept reports whether the page holds only blocks that keep with the
 // next one (headings): moving on would not give the next block more room

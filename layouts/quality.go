@@ -22,11 +22,8 @@ type Quality struct {
 	WorstSpace float64
 }
 
-// Loose and hole thresholds, as pagequality measures them.
-const (
-	looseRatio = 1.5
-	holeShare  = 0.85
-)
+// The loose-line threshold, as pagequality measures it.
+const looseRatio = 1.5
 
 // Quality measures the plan. The cover and the last page are not judged
 // for holes, as pagequality does not judge them.
@@ -50,7 +47,7 @@ func (p *Plan) Quality() Quality {
 		last := pg.Items[len(pg.Items)-1]
 		fr := pg.Frame
 		end := (last.Y + last.H - fr.Y) / fr.H
-		if end >= holeShare {
+		if end >= 1-holeShare {
 			continue
 		}
 		if y, ok := opens[next.Number]; ok && len(next.Items) > 0 && y <= next.Items[0].Y+eps {

@@ -154,7 +154,8 @@ func (e *Env) funcs() template.FuncMap {
 			}
 			return ser.Through, nil
 		},
-		"changes": e.changes,
+		"changes":   e.changes,
+		"revisions": e.revisions,
 		"rows": func(a string) ([]map[string]string, error) {
 			cs, err := e.changes(a)
 			if err != nil {
@@ -227,6 +228,20 @@ func (e *Env) changes(a string) (*analysis.ChangeSet, error) {
 		return nil, fmt.Errorf("analysis %q is a %s, expected a changes analysis", a, r.Kind)
 	}
 	return r.Changes, nil
+}
+
+// revisions returns the revisions of a revisions analysis: .Rows (each
+// .Series, .Time, .Old, .New, .Change, .ChangePct), .Count, .Compared,
+// .Largest, and .Old and .New, the exports' dates.
+func (e *Env) revisions(a string) (*analysis.RevisionSet, error) {
+	r, err := e.result(a)
+	if err != nil {
+		return nil, err
+	}
+	if r.Revisions == nil {
+		return nil, fmt.Errorf("analysis %q is a %s, expected a revisions analysis", a, r.Kind)
+	}
+	return r.Revisions, nil
 }
 
 // DatasetView is what `dataset NAME` returns.

@@ -16,7 +16,7 @@ func TestFuncs_OnlyReadResults(t *testing.T) {
 		got = append(got, name)
 	}
 	sort.Strings(got)
-	want := "abs add change changes cmp count coverage dataset div eq fig ge gt label last lastnonzero le lower lt mul ne num pct peak rows signed spct sub tab total value"
+	want := "abs add change changes cmp count coverage dataset div eq fig ge gt label last lastnonzero le lower lt mul ne num pct peak revisions rows signed spct sub tab total value"
 	if strings.Join(got, " ") != want {
 		t.Errorf("template functions are\n%s\nwant\n%s", strings.Join(got, " "), want)
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"io"
+	"maps"
 	"strings"
 	"time"
 
@@ -30,6 +31,10 @@ var sampleTables = map[string]dataset.Spec{
 // does not keep: the config says them.
 var generated = map[string]string{"transfers": "2026-02-12", "tiv_2022": "2022-07-28"}
 
+// previousRegister is the earlier export the sample's revisions are
+// against, loaded as the table transfers_2025.
+var previousRegister = dataset.Spec{Path: "../../testdata/sipri/registers/trade-register-generated-2025-01-03.csv", Format: dataset.FormatSIPRIRegister}
+
 // loadSample loads the sample's datasets into the database and returns
 // the --set lines that point the sample at it.
 func loadSample(t *testing.T, driver, dsn string) []string {
@@ -44,13 +49,19 @@ func loadSample(t *testing.T, driver, dsn string) []string {
 	}
 	defer db.Close()
 	var sets []string
-	for table, spec := range sampleTables {
+	tables := maps.Clone(sampleTables)
+	tables["transfers_2025"] = previousRegister
+	for table, spec := range tables {
 		tb, err := sqlfixture.Read(spec)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if err := sqlfixture.Load(context.Background(), db, driver, table, tb); err != nil {
 			t.Fatalf("load %s: %v", table, err)
+		}
+		if table == "transfers_2025" {
+			sets = append(sets, "data.transfers.previous=transfers_2025", "data.transfers.previous_generated=2025-01-03")
+			continue
 		}
 		key := "data." + table + "."
 		sets = append(sets, key+"path=", key+"format=", key+"driver="+driver, key+"dsn="+dsn, key+"table="+table)

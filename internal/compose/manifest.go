@@ -28,6 +28,8 @@ type manifestDataset struct {
 	Database string          `json:"database,omitempty"`
 	Version  string          `json:"version,omitempty"`
 	Queries  []manifestQuery `json:"queries,omitempty"`
+	// Previous is the earlier export of the dataset, for revisions.
+	Previous *manifestDataset `json:"previous,omitempty"`
 }
 
 type manifestQuery struct {
@@ -51,16 +53,10 @@ func Manifest(c *config.Config, res *analysis.Results) []byte {
 		if d == nil {
 			continue
 		}
-		md := manifestDataset{Name: name, Format: d.Format, Generated: d.Generated, Files: []manifestFile{},
-			Database: databaseName(c, d.Database), Version: d.Version}
-		for _, q := range d.Queries {
-			md.Queries = append(md.Queries, manifestQuery{For: q.For, SQL: q.SQL, Args: q.Args, Rows: q.Rows})
-		}
-		for _, f := range d.Files {
-			if d.Database != "" {
-				break // a database has no files
-			}
-			md.Files = append(md.Files, manifestFile{Path: filepath.ToSlash(displayName(c, f.Path)), SHA256: f.SHA256, Rows: f.Rows})
+		md := manifestOf(c, name, d)
+		if d.Previous != nil {
+			prev := manifestOf(c, name, d.Previous)
+			md.Previous = &prev
 		}
 		out.Datasets = append(out.Datasets, md)
 	}
@@ -89,4 +85,20 @@ func setHash(files []string) string {
 func sha(data []byte) string {
 	s := sha256.Sum256(data)
 	return hex.EncodeToString(s[:])
+}
+
+// manifestOf is one dataset's entry in the manifest.
+func manifestOf(c *config.Config, name string, d *analysis.DatasetSummary) manifestDataset {
+	md := manifestDataset{Name: name, Format: d.Format, Generated: d.Generated, Files: []manifestFile{},
+		Database: databaseName(c, d.Database), Version: d.Version}
+	for _, q := range d.Queries {
+		md.Queries = append(md.Queries, manifestQuery{For: q.For, SQL: q.SQL, Args: q.Args, Rows: q.Rows})
+	}
+	for _, f := range d.Files {
+		if d.Database != "" {
+			break // a database has no files
+		}
+		md.Files = append(md.Files, manifestFile{Path: filepath.ToSlash(displayName(c, f.Path)), SHA256: f.SHA256, Rows: f.Rows})
+	}
+	return md
 }

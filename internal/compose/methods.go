@@ -54,6 +54,16 @@ func methodsSection(c *config.Config, res *analysis.Results, asOf time.Time) lay
 		for _, f := range d.Files {
 			fmt.Fprintf(&b, "  - `%s`, SHA-256 `%s`\n", filepath.Base(f.Path), f.SHA256)
 		}
+		if p := d.Previous; p != nil {
+			fmt.Fprintf(&b, "  - the earlier export its revisions are against: %s rows", narrative.Num(exact.Int(int64(p.RowsRead)), 0))
+			if p.Generated != "" {
+				fmt.Fprintf(&b, ", data generated %s", p.Generated)
+			}
+			b.WriteString(".\n")
+			for _, f := range p.Files {
+				fmt.Fprintf(&b, "    - `%s`, SHA-256 `%s`\n", filepath.Base(f.Path), f.SHA256)
+			}
+		}
 	}
 	fmt.Fprintf(&b, "\nEvery file read, with its SHA-256, and every query run are listed in the manifest written beside this PDF (`.manifest.json`). The manifest's own SHA-256:\n\n`%s`\n", sha(Manifest(c, res)))
 	return layouts.Section{Title: "Data and methods", Blocks: []layouts.Content{

@@ -52,6 +52,8 @@ func tableOf(c *config.Config, res *analysis.Results, b config.Block) (layouts.T
 			g = compareWideGrid(r, b.Decimals)
 		case r.Compare != nil:
 			g = compareGrid(r, b.Decimals)
+		case r.Revisions != nil:
+			g = revisionsGrid(r, b.Decimals)
 		case r.Changes != nil:
 			g = &grid{}
 			g.col(gridCol{name: "Period", header: "Period"})
@@ -359,4 +361,43 @@ func headerText(col string) string {
 		return col
 	}
 	return string(unicode.ToUpper(r)) + h[size:]
+}
+
+// revisionsGrid lists the revisions of a revisions analysis: a row per
+// series and interval that changed, the old and new values headed with
+// their exports' dates, the change and the change in percent.
+func revisionsGrid(r *analysis.Result, decimals int) *grid {
+	set := r.Revisions
+	var vs []exact.Number
+	for _, row := range set.Rows {
+		vs = append(vs, row.Old, row.New)
+	}
+	d := orDefault(decimals, magnitudeDecimals(vs))
+	head := func(what, date string) string {
+		if date == "" {
+			return what
+		}
+		return what + ", data of " + date
+	}
+	g := &grid{}
+	g.col(gridCol{name: "Series", header: "Series"})
+	g.col(gridCol{name: "Period", header: "Period"})
+	g.col(gridCol{name: "Old", header: head("Before", set.Old), numeric: true, decimals: d})
+	g.col(gridCol{name: "New", header: head("Now", set.New), numeric: true, decimals: d})
+	g.col(gridCol{name: "Change", header: "Change", numeric: true, decimals: d, print: asSigned})
+	g.col(gridCol{name: "Change %", header: "Change %", numeric: true, print: asSignedPct})
+	for _, row := range set.Rows {
+		pct := numCell(row.ChangePct)
+		if row.ChangePct.IsNaN() {
+			pct = textCell("–")
+		}
+		g.add(textCell(row.Series), textCell(row.Time.String()), numCell(row.Old), numCell(row.New),
+			numCell(row.New.Round(d).Sub(row.Old.Round(d))), pct)
+	}
+	g.note = fmt.Sprintf("%d of the %d values both exports hold were revised", len(set.Rows), set.Compared)
+	if len(set.Rows) == 0 {
+		g.note = fmt.Sprintf("None of the %d values both exports hold was revised", set.Compared)
+	}
+	g.note += "; a value newer than the earlier export is not counted."
+	return g
 }
