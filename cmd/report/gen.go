@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/briefing/report/internal/period"
 	"github.com/spf13/cobra"
 )
 
@@ -25,9 +26,13 @@ type genOptions struct {
 	Quiet       bool
 	Verbose     bool
 
+	Watch bool
+
 	Streams Streams
 	Env     []string
 	Now     func() time.Time
+	// Stop ends --watch (tests close it; a person presses Ctrl-C).
+	Stop <-chan struct{}
 }
 
 func newGenCmd(s Streams, env []string, runF func(*genOptions) error) *cobra.Command {
@@ -44,6 +49,9 @@ func newGenCmd(s Streams, env []string, runF func(*genOptions) error) *cobra.Com
 			}
 			if o.Quiet && o.Verbose {
 				return errors.New("--quiet and --verbose cannot both be set")
+			}
+			if o.Watch && (o.Periods != "" || o.Each != "") {
+				return errors.New("--watch rebuilds one briefing: it cannot be combined with --periods or --each")
 			}
 			if err := checkOutFlag(o.Out); err != nil {
 				return err
@@ -62,6 +70,7 @@ func newGenCmd(s Streams, env []string, runF func(*genOptions) error) *cobra.Com
 	f.StringArrayVar(&o.Sets, "set", nil, "override a config key: --set report.period=2025-Q1 (repeatable)")
 	f.StringArrayVar(&o.Params, "param", nil, "set a parameter: --param country=India (repeatable)")
 	f.StringVar(&o.Each, "each", "", "one briefing per value of a parameter: --each country=China,India,Viet Nam")
+	f.BoolVar(&o.Watch, "watch", false, "rebuild whenever the config, a narrative or data file, the logo or a font changes")
 	f.StringVar(&o.AsOf, "as-of", "", "the date the run treats as today (2006-01-02); default SOURCE_DATE_EPOCH, else now")
 	f.StringVar(&o.ChartsDir, "charts-dir", "", "also write each chart as its own file into this folder")
 	f.BoolVar(&o.DebugLayout, "debug-layout", false, "outline frames and blocks")
@@ -78,6 +87,9 @@ func runGen(o *genOptions) error {
 	if err != nil {
 		return err
 	}
+	if o.Watch {
+		return runWatch(o, clock, log)
+	}
 	b, err := planBatch(o, clock)
 	if err != nil {
 		return err
@@ -85,6 +97,11 @@ func runGen(o *genOptions) error {
 	if len(b.quarters) > 0 || b.param != "" {
 		return runBatch(o, b, clock, log)
 	}
+	return genOnce(o, clock, log)
+}
+
+// genOnce builds one briefing and writes it.
+func genOnce(o *genOptions, clock period.Clock, log *logger) error {
 	sets := o.Sets
 	if o.Period != "" {
 		sets = append(append([]string{}, sets...), "report.period="+o.Period)
