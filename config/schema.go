@@ -132,7 +132,7 @@ func (c *Config) walkShape(path string, n *yaml.Node, s *shape, ps *Problems, bu
 			if !ok {
 				line, col := c.at(child, k)
 				*ps = append(*ps, Problem{File: c.File, Line: line, Column: col, Path: child,
-					Msg: fmt.Sprintf("unknown key %q%s", k.Value, suggest.Hint(k.Value, known))})
+					Msg: fmt.Sprintf("unknown key %q%s (valid here: %s)", k.Value, suggest.Hint(k.Value, known), strings.Join(known, ", "))})
 				continue
 			}
 			c.walkShape(child, v, sub, ps, budget)

@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"testing"
 	"time"
@@ -302,5 +303,15 @@ func TestGen_ManifestBesideThePDF(t *testing.T) {
 	annex := b.Doc.Sections[len(b.Doc.Sections)-1].Blocks[0].(layouts.Markdown).Text
 	if !strings.Contains(annex, hex.EncodeToString(sum[:])) {
 		t.Errorf("the annex does not print the manifest's SHA-256:\n%s", annex)
+	}
+}
+
+func TestVersion_SaysTheRevision(t *testing.T) {
+	got := vcsString([]debug.BuildSetting{{Key: "vcs.revision", Value: "0fad862d50b5fad8"}, {Key: "vcs.time", Value: "2026-12-04T22:35:12Z"}, {Key: "vcs.modified", Value: "true"}})
+	if got != "revision 0fad862d50b5, 2026-12-04T22:35:12Z, modified" {
+		t.Errorf("vcs %q", got)
+	}
+	if vcsString(nil) != "" {
+		t.Error("a build without VCS stamps says a revision")
 	}
 }

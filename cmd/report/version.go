@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"runtime/debug"
+	"strings"
 
 	"github.com/spf13/cobra"
 )
@@ -24,11 +25,49 @@ func newVersionCmd(s Streams) *cobra.Command {
 }
 
 func versionString() string {
-	if version != "" {
-		return version
+	v := version
+	bi, ok := debug.ReadBuildInfo()
+	if v == "" {
+		v = "(devel)"
+		if ok && bi.Main.Version != "" {
+			v = bi.Main.Version
+		}
 	}
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
-		return bi.Main.Version
+	if ok {
+		if vcs := vcsString(bi.Settings); vcs != "" {
+			v += " (" + vcs + ")"
+		}
 	}
-	return "(devel)"
+	return v
+}
+
+// vcsString is the revision the binary was built from, as go build
+// stamps it: "revision 0fad862d50b5, 2026-12-04T22:35:12Z, modified".
+func vcsString(settings []debug.BuildSetting) string {
+	var rev, at string
+	modified := false
+	for _, s := range settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.time":
+			at = s.Value
+		case "vcs.modified":
+			modified = s.Value == "true"
+		}
+	}
+	if rev == "" {
+		return ""
+	}
+	if len(rev) > 12 {
+		rev = rev[:12]
+	}
+	parts := []string{"revision " + rev}
+	if at != "" {
+		parts = append(parts, at)
+	}
+	if modified {
+		parts = append(parts, "modified")
+	}
+	return strings.Join(parts, ", ")
 }
