@@ -25,14 +25,18 @@ type env struct {
 	hy        *hyphen.Hyphenator // nil: no hyphenation
 }
 
-func newEnv(doc Document) (*env, error) {
+func newEnv(doc Document) (*env, error) { return newEnvWith(doc, nil) }
+
+// newEnvWith is newEnv with the fonts parsed already (nil: parse them).
+func newEnvWith(doc Document, fs *fontSet) (*env, error) {
 	g, err := newGeometry(doc.PageSize, doc.Classification)
 	if err != nil {
 		return nil, err
 	}
-	fs, err := loadFonts(doc.Brand.Fonts)
-	if err != nil {
-		return nil, err
+	if fs == nil {
+		if fs, err = loadFonts(doc.Brand.Fonts); err != nil {
+			return nil, err
+		}
 	}
 	m, err := newMetrics(fs)
 	if err != nil {

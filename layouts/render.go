@@ -74,7 +74,13 @@ func samePages(a, b map[string]int) bool {
 // on its own goroutine while the layout runs. It touches nothing the
 // layout writes, and Render waits for it whatever happens.
 func Render(doc Document, w io.Writer) (Result, error) {
-	e, err := newEnv(doc)
+	return RenderPrepared(doc, w, nil)
+}
+
+// RenderPrepared is Render with the PDF's set-up started by Prepare.
+func RenderPrepared(doc Document, w io.Writer, prep *Prepared) (Result, error) {
+	set, prepared := prep.take(doc)
+	e, err := newEnvWith(doc, set)
 	if err != nil {
 		return Result{}, err
 	}
@@ -84,6 +90,11 @@ func Render(doc Document, w io.Writer) (Result, error) {
 	}
 	ready := make(chan setup, 1)
 	go func() {
+		if prepared != nil {
+			pdf, err := finishPDF(e, prepared)
+			ready <- setup{pdf, err}
+			return
+		}
 		pdf, err := newPDF(e)
 		ready <- setup{pdf, err}
 	}()
@@ -109,13 +120,15 @@ func Render(doc Document, w io.Writer) (Result, error) {
 // newPDF makes the fpdf document: page size, fonts, logo and metadata. It
 // reads the env's document, fonts and logo and writes nothing in the env.
 func newPDF(e *env) (*fpdf.Fpdf, error) {
-	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm",
-		Size: fpdf.SizeType{Wd: e.geo.w, Ht: e.geo.h}})
-	pdf.SetAutoPageBreak(false, 0)
-	pdf.SetMargins(0, 0, 0)
+	pdf := blankPDF(e.geo)
 	if err := e.fonts.register(pdf); err != nil {
 		return nil, err
 	}
+	return finishPDF(e, pdf)
+}
+
+// finishPDF adds the logo and the metadata to a PDF with its fonts.
+func finishPDF(e *env, pdf *fpdf.Fpdf) (*fpdf.Fpdf, error) {
 	if e.logo != nil {
 		if err := e.logo.register(pdf); err != nil {
 			return nil, err

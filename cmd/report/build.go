@@ -70,6 +70,11 @@ func build(in buildInput) (b *built, err error) {
 	if err != nil {
 		return nil, inputErr(cfg.Problemf("report.period", "%v", err))
 	}
+	// the PDF's fonts are parsed and registered while the data is read
+	var prep *layouts.Prepared
+	if !in.NoPDF {
+		prep = layouts.Prepare(layouts.Fonts(cfg.Brand.Fonts), cfg.Report.PageSize)
+	}
 
 	start = time.Now()
 	res, ps := analysis.ComputeWith(cfg, p, analysis.Options{CheckOnly: in.NoPDF})
@@ -120,7 +125,7 @@ func build(in buildInput) (b *built, err error) {
 
 	start = time.Now()
 	var buf bytes.Buffer
-	out, err := layouts.Render(doc, &buf)
+	out, err := layouts.RenderPrepared(doc, &buf, prep)
 	if err != nil {
 		return nil, inputErr(config.Problems{layoutProblem(cfg, doc, err)})
 	}

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
+	"os"
 	"strings"
 
 	"github.com/briefing/report/analysis"
@@ -66,6 +68,9 @@ func planBatch(o *genOptions, clock period.Clock) (batch, error) {
 // listed or those of a dataset's column (the most frequent first, top N).
 // "" when the config has none.
 func foreachValues(o *genOptions, clock period.Clock) (string, []string, error) {
+	if data, err := os.ReadFile(o.Config); err == nil && !bytes.Contains(data, []byte("foreach")) {
+		return "", nil, nil // no foreach: spare loading the config twice
+	}
 	opts := config.Options{Env: o.Env, Sets: o.Sets, Params: o.Params}
 	c, err := config.Load(o.Config, opts)
 	if c == nil || c.Foreach == nil {

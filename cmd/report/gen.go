@@ -3,6 +3,8 @@ package main
 import (
 	"errors"
 	"fmt"
+	"os"
+	"runtime/pprof"
 	"strings"
 	"time"
 
@@ -26,7 +28,8 @@ type genOptions struct {
 	Quiet       bool
 	Verbose     bool
 
-	Watch bool
+	Watch      bool
+	CPUProfile string
 
 	Streams Streams
 	Env     []string
@@ -70,6 +73,7 @@ func newGenCmd(s Streams, env []string, runF func(*genOptions) error) *cobra.Com
 	f.StringArrayVar(&o.Sets, "set", nil, "override a config key: --set report.period=2025-Q1 (repeatable)")
 	f.StringArrayVar(&o.Params, "param", nil, "set a parameter: --param country=India (repeatable)")
 	f.StringVar(&o.Each, "each", "", "one briefing per value of a parameter: --each country=China,India,Viet Nam")
+	f.StringVar(&o.CPUProfile, "cpuprofile", "", "write a CPU profile of the run to this file (go tool pprof reads it)")
 	f.BoolVar(&o.Watch, "watch", false, "rebuild whenever the config, a narrative or data file, the logo or a font changes")
 	f.StringVar(&o.AsOf, "as-of", "", "the date the run treats as today (2006-01-02); default SOURCE_DATE_EPOCH, else now")
 	f.StringVar(&o.ChartsDir, "charts-dir", "", "also write each chart as its own file into this folder")
@@ -82,6 +86,17 @@ func newGenCmd(s Streams, env []string, runF func(*genOptions) error) *cobra.Com
 }
 
 func runGen(o *genOptions) error {
+	if o.CPUProfile != "" {
+		f, err := os.Create(o.CPUProfile)
+		if err != nil {
+			return inputErr(fmt.Errorf("--cpuprofile: %w", err))
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return inputErr(fmt.Errorf("--cpuprofile: %w", err))
+		}
+		defer pprof.StopCPUProfile()
+	}
 	log := newLogger(o.Streams.Err, o.Quiet, o.Verbose)
 	clock, err := clockOf(o.AsOf, o.Env, o.Now)
 	if err != nil {

@@ -1,0 +1,69 @@
+package layouts
+
+import (
+	"github.com/go-pdf/fpdf"
+)
+
+// Prepared is a PDF being set up ahead of its layout: the fonts parsed and
+// registered with fpdf (the costliest part of fpdf's set-up) while the
+// caller reads the data. Render uses it when the document asks for the
+// same fonts and page size, and sets the PDF up itself otherwise.
+type Prepared struct {
+	fonts    Fonts
+	pageSize string
+	done     chan struct{}
+	set      *fontSet
+	pdf      *fpdf.Fpdf
+	err      error
+}
+
+// Prepare starts setting up the PDF of a document with fonts and page
+// size; it returns at once.
+func Prepare(fonts Fonts, pageSize string) *Prepared {
+	p := &Prepared{fonts: fonts, pageSize: pageSize, done: make(chan struct{})}
+	go func() {
+		defer close(p.done)
+		g, err := newGeometry(pageSize, "")
+		if err != nil {
+			p.err = err
+			return
+		}
+		if p.set, p.err = loadFonts(fonts); p.err != nil {
+			return
+		}
+		p.pdf = blankPDF(g)
+		p.err = p.set.register(p.pdf)
+	}()
+	return p
+}
+
+// take waits for the set-up and returns it if it fits doc: the parsed
+// fonts, and the PDF with them registered; nil when it does not fit or
+// failed (Render then does the work itself and reports the error).
+func (p *Prepared) take(doc Document) (*fontSet, *fpdf.Fpdf) {
+	if p == nil {
+		return nil, nil
+	}
+	<-p.done
+	if p.err != nil || p.fonts != doc.Brand.Fonts || !samePageSize(p.pageSize, doc.PageSize) {
+		return nil, nil
+	}
+	set, pdf := p.set, p.pdf
+	p.set, p.pdf = nil, nil // one document each
+	return set, pdf
+}
+
+func samePageSize(a, b string) bool {
+	ga, errA := newGeometry(a, "")
+	gb, errB := newGeometry(b, "")
+	return errA == nil && errB == nil && ga.w == gb.w && ga.h == gb.h
+}
+
+// blankPDF is an fpdf document of the page size, without fonts.
+func blankPDF(g geometry) *fpdf.Fpdf {
+	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm",
+		Size: fpdf.SizeType{Wd: g.w, Ht: g.h}})
+	pdf.SetAutoPageBreak(false, 0)
+	pdf.SetMargins(0, 0, 0)
+	return pdf
+}
