@@ -72,7 +72,17 @@ type Options struct {
 
 // ComputeWith is Compute with options.
 func ComputeWith(c *config.Config, p period.Period, opts Options) (*Results, config.Problems) {
-	res := &Results{Period: p, Analyses: map[string]*Result{}, Datasets: map[string]*DatasetSummary{}, Tables: map[string]*Table{}}
+	res, ps := ComputeMany(c, []period.Period{p}, opts)
+	return res[0], ps[0]
+}
+
+// ComputeMany computes the results of several periods at once (a
+// backfill): each file is read once, its rows offered to every period's
+// analyses. The results and problems are those Compute gives for each.
+func ComputeMany(c *config.Config, periods []period.Period, opts Options) ([]*Results, []config.Problems) {
+	newResults := func(p period.Period) *Results {
+		return &Results{Period: p, Analyses: map[string]*Result{}, Datasets: map[string]*DatasetSummary{}, Tables: map[string]*Table{}}
+	}
 	// Datasets are independent: read them side by side, then merge in name
 	// order so that problems come out the same way every run.
 	names := c.DatasetNames()
@@ -87,26 +97,47 @@ func ComputeWith(c *config.Config, p period.Period, opts Options) (*Results, con
 			names, cfgs = append(names, name), append(cfgs, prev)
 		}
 	}
-	parts := make([]*Results, len(names))
-	found := make([]config.Problems, len(names))
+	parts := make([][]*Results, len(names)) // by dataset, then period
+	found := make([][]config.Problems, len(names))
 	var wg sync.WaitGroup
 	for i, name := range names {
 		c := cfgs[i]
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			parts[i] = &Results{Analyses: map[string]*Result{}, Datasets: map[string]*DatasetSummary{}, Tables: map[string]*Table{}}
+			parts[i] = make([]*Results, len(periods))
+			for k, p := range periods {
+				parts[i][k] = newResults(p)
+			}
+			found[i] = make([]config.Problems, len(periods))
 			// A panic here is a bug in report; it must not take the run down
 			// without saying which dataset set it off.
 			defer func() {
 				if r := recover(); r != nil {
-					found[i] = append(found[i], c.Problemf("data."+name, "internal error while reading this dataset (a bug in report; please report it): %v", r))
+					found[i][0] = append(found[i][0], c.Problemf("data."+name, "internal error while reading this dataset (a bug in report; please report it): %v", r))
 				}
 			}()
-			found[i] = computeDataset(c, name, p, parts[i], opts)
+			found[i] = computeDatasetMany(c, name, periods, parts[i], opts)
 		}()
 	}
 	wg.Wait()
+	out := make([]*Results, len(periods))
+	probs := make([]config.Problems, len(periods))
+	for k, p := range periods {
+		byDataset := make([]*Results, len(names))
+		foundK := make([]config.Problems, len(names))
+		for i := range names {
+			byDataset[i], foundK[i] = parts[i][k], found[i][k]
+		}
+		out[k], probs[k] = merge(c, p, names, cfgs, byDataset, foundK)
+	}
+	return out, probs
+}
+
+// merge puts the results of each dataset for period p together, with the
+// revisions and the compares that span datasets.
+func merge(c *config.Config, p period.Period, names []string, cfgs []*config.Config, parts []*Results, found []config.Problems) (*Results, config.Problems) {
+	res := &Results{Period: p, Analyses: map[string]*Result{}, Datasets: map[string]*DatasetSummary{}, Tables: map[string]*Table{}}
 	var ps config.Problems
 	var old []*Results // of the earlier exports
 	for i := range names {
@@ -178,34 +209,79 @@ type datasetRun struct {
 }
 
 func computeDataset(c *config.Config, name string, p period.Period, res *Results, opts Options) config.Problems {
-	d := c.Data[name]
-	run := &datasetRun{cfg: c, name: name, cut: p, timers: map[config.Time]*timer{},
-		summary: &DatasetSummary{Name: name, Title: d.Title, Labels: d.Labels, Format: formatOf(d)}}
-	var ps config.Problems
-	if !d.Time.IsZero() {
-		run.own = run.timerFor("data."+name+".time", d.Time)
-	}
-	ps = append(ps, run.addAnalyses()...)
-	run.addTables(res)
+	return computeDatasetMany(c, name, []period.Period{p}, []*Results{res}, opts)[0]
+}
 
+// computeDatasetMany computes dataset name for several periods at once:
+// a file is read once, each row offered to every period's analyses, so
+// that a backfill reads each file once.
+func computeDatasetMany(c *config.Config, name string, periods []period.Period, res []*Results, opts Options) []config.Problems {
+	d := c.Data[name]
+	runs := make([]*datasetRun, len(periods))
+	ps := make([]config.Problems, len(periods))
+	for i, p := range periods {
+		run := &datasetRun{cfg: c, name: name, cut: p, timers: map[config.Time]*timer{},
+			summary: &DatasetSummary{Name: name, Title: d.Title, Labels: d.Labels, Format: formatOf(d)}}
+		if !d.Time.IsZero() {
+			run.own = run.timerFor("data."+name+".time", d.Time)
+		}
+		ps[i] = append(ps[i], run.addAnalyses()...)
+		run.addTables(res[i])
+		runs[i] = run
+	}
+	ok := make([]bool, len(periods))
 	if d.IsSQL() {
-		found, ok := computeSQL(c, name, res, run, opts.CheckOnly)
-		ps = append(ps, found...)
-		if !ok {
-			return append(ps, run.rowErrs...)
+		for i, run := range runs {
+			var found config.Problems
+			found, ok[i] = computeSQL(c, name, res[i], run, opts.CheckOnly)
+			ps[i] = append(ps[i], found...)
 		}
 	} else {
 		spec := dataset.Spec{Name: name, Path: d.Path, Format: d.Format, Decimal: d.Decimal, Skip: d.Skip, Sheet: d.Sheet, HeaderRow: d.HeaderRow}
-		info, err := dataset.Scan(spec, run.onHeader(&ps), run.onRow)
-		run.summary.Files, run.summary.RowsRead, run.summary.Generated = info.Files, info.RowsRead, info.Generated()
-		res.Datasets[name] = run.summary
-		if err != nil {
-			if !errors.Is(err, errStop) {
-				ps = append(ps, dataProblem(c, name, err))
+		headers := make([]func(*dataset.Header) error, len(runs))
+		for i, run := range runs {
+			headers[i] = run.onHeader(&ps[i])
+		}
+		info, err := dataset.Scan(spec, func(h *dataset.Header) error {
+			var first error
+			for _, on := range headers {
+				if err := on(h); err != nil && first == nil {
+					first = err
+				}
 			}
-			return append(ps, run.rowErrs...)
+			return first
+		}, func(r dataset.Row) error {
+			for _, run := range runs {
+				if err := run.onRow(r); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		for i, run := range runs {
+			run.summary.Files, run.summary.RowsRead, run.summary.Generated = info.Files, info.RowsRead, info.Generated()
+			res[i].Datasets[name] = run.summary
+			ok[i] = err == nil
+			if err != nil && !errors.Is(err, errStop) {
+				ps[i] = append(ps[i], dataProblem(c, name, err))
+			}
 		}
 	}
+	for i, run := range runs {
+		if !ok[i] {
+			ps[i] = append(ps[i], run.rowErrs...)
+			continue
+		}
+		ps[i] = append(ps[i], run.finish(d, res[i])...)
+	}
+	return ps
+}
+
+// finish completes a run once its rows are in: the export's date, the
+// row problems, each consumer's problems and the results.
+func (run *datasetRun) finish(d config.Dataset, res *Results) config.Problems {
+	c, name := run.cfg, run.name
+	var ps config.Problems
 	if run.summary.Generated == "" && d.Generated != "" {
 		run.summary.Generated = d.Generated
 		if t, err := time.Parse(time.DateOnly, d.Generated); err == nil {

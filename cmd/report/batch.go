@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/briefing/report/analysis"
 	"github.com/briefing/report/config"
 	"github.com/briefing/report/internal/period"
 )
@@ -128,6 +129,7 @@ func runBatch(o *genOptions, b batch, clock period.Clock, log *logger) error {
 		}
 	}
 	jobs := b.jobs()
+	shared := shareWork(o, b, clock, log)
 	results := make([]jobResult, len(jobs))
 	progress := newProgress(o.Streams.Out, len(jobs), o.Quiet)
 	work := make(chan int)
@@ -137,7 +139,7 @@ func runBatch(o *genOptions, b batch, clock period.Clock, log *logger) error {
 		go func() {
 			defer wg.Done()
 			for i := range work {
-				results[i] = buildJob(o, b, clock, log, jobs[i])
+				results[i] = buildJob(o, b, clock, log, jobs[i], shared[jobs[i].value])
 				progress.done(jobs[i].label())
 			}
 		}()
@@ -193,7 +195,40 @@ func checkBatchOut(tmpl string, b batch, what string) error {
 	return nil
 }
 
-func buildJob(o *genOptions, b batch, clock period.Clock, log *logger, j job) jobResult {
+// shareWork loads the config and computes every quarter's results once per
+// value of the batch's parameter, reading each file once for all the
+// quarters (a backfill); nil for a value whose config has errors (its
+// builds report them) and when there is one quarter.
+func shareWork(o *genOptions, b batch, clock period.Clock, log *logger) map[string][]*sharedEdition {
+	if len(b.quarters) < 2 {
+		return nil
+	}
+	values := b.values
+	if len(values) == 0 {
+		values = []string{""}
+	}
+	out := map[string][]*sharedEdition{}
+	for _, v := range values {
+		params := append([]string{}, o.Params...)
+		if b.param != "" {
+			params = append(params, b.param+"="+v)
+		}
+		c, err := config.Load(o.Config, config.Options{Env: o.Env, Sets: o.Sets, Params: params})
+		if err != nil {
+			if ps, ok := err.(config.Problems); !ok || len(ps.Errors()) > 0 || o.Strict {
+				continue
+			}
+			_ = log.problems(err, false) // warnings: said once
+		}
+		res, probs := analysis.ComputeMany(c, b.quarters, analysis.Options{})
+		for i := range b.quarters {
+			out[v] = append(out[v], &sharedEdition{Config: c, Results: res[i], Problems: probs[i]})
+		}
+	}
+	return out
+}
+
+func buildJob(o *genOptions, b batch, clock period.Clock, log *logger, j job, shared []*sharedEdition) jobResult {
 	sets := append([]string{}, o.Sets...)
 	if j.quarter != nil {
 		sets = append(sets, "report.period="+j.quarter.String())
@@ -204,7 +239,13 @@ func buildJob(o *genOptions, b batch, clock period.Clock, log *logger, j job) jo
 	if b.param != "" {
 		params = append(params, b.param+"="+j.value)
 	}
-	bu, err := build(buildInput{Config: o.Config, Sets: sets, Params: params, Env: o.Env, Clock: clock, Strict: o.Strict, Log: log, Debug: o.DebugLayout})
+	in := buildInput{Config: o.Config, Sets: sets, Params: params, Env: o.Env, Clock: clock, Strict: o.Strict, Log: log, Debug: o.DebugLayout}
+	for _, sh := range shared {
+		if j.quarter != nil && sh.Results.Period.Interval == j.quarter.Interval {
+			in.Shared = sh
+		}
+	}
+	bu, err := build(in)
 	if err != nil {
 		return jobResult{err: err}
 	}

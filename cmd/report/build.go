@@ -31,6 +31,16 @@ type buildInput struct {
 	NoPDF bool
 	// Debug outlines frames and blocks (--debug-layout).
 	Debug bool
+	// Shared is a config loaded and results computed once for many
+	// editions (a backfill); nil: build loads and computes its own.
+	Shared *sharedEdition
+}
+
+// sharedEdition is one edition's part of a batch's shared work.
+type sharedEdition struct {
+	Config   *config.Config
+	Results  *analysis.Results
+	Problems config.Problems
 }
 
 // built is a rendered briefing, not yet written.
@@ -58,17 +68,22 @@ func build(in buildInput) (b *built, err error) {
 		}
 	}()
 	start := time.Now()
-	cfg, err := config.Load(in.Config, config.Options{Env: in.Env, Sets: in.Sets, Params: in.Params})
-	if ps, ok := err.(config.Problems); ok && len(ps.Errors()) > 0 && cfg != nil {
-		err = append(ps, checkTheRest(cfg, ps, in.Clock)...)
-	}
-	if err := in.Log.problems(err, in.Strict); err != nil {
-		return nil, err
-	}
-	in.Log.stage("config", start, slog.String("file", in.Config))
-	p, err := period.ParsePeriod(cfg.Report.Period, in.Clock.Now())
-	if err != nil {
-		return nil, inputErr(cfg.Problemf("report.period", "%v", err))
+	var cfg *config.Config
+	var p period.Period
+	if sh := in.Shared; sh != nil {
+		cfg, p = sh.Config, sh.Results.Period
+	} else {
+		cfg, err = config.Load(in.Config, config.Options{Env: in.Env, Sets: in.Sets, Params: in.Params})
+		if ps, ok := err.(config.Problems); ok && len(ps.Errors()) > 0 && cfg != nil {
+			err = append(ps, checkTheRest(cfg, ps, in.Clock)...)
+		}
+		if err := in.Log.problems(err, in.Strict); err != nil {
+			return nil, err
+		}
+		in.Log.stage("config", start, slog.String("file", in.Config))
+		if p, err = period.ParsePeriod(cfg.Report.Period, in.Clock.Now()); err != nil {
+			return nil, inputErr(cfg.Problemf("report.period", "%v", err))
+		}
 	}
 	// the PDF's fonts are parsed and registered while the data is read
 	var prep *layouts.Prepared
@@ -77,7 +92,13 @@ func build(in buildInput) (b *built, err error) {
 	}
 
 	start = time.Now()
-	res, ps := analysis.ComputeWith(cfg, p, analysis.Options{CheckOnly: in.NoPDF})
+	var res *analysis.Results
+	var ps config.Problems
+	if sh := in.Shared; sh != nil {
+		res, ps = sh.Results, sh.Problems
+	} else {
+		res, ps = analysis.ComputeWith(cfg, p, analysis.Options{CheckOnly: in.NoPDF})
+	}
 	if len(ps.Errors()) > 0 || in.Strict && len(ps) > 0 {
 		// The templates are checked too, against what could be computed,
 		// so that one run reports the data and the text problems together.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"sync"
 	"time"
 
 	"github.com/briefing/report/config"
@@ -19,6 +20,7 @@ type logger struct {
 }
 
 func newLogger(w io.Writer, quiet, verbose bool) *logger {
+	w = &lockedWriter{w: w} // the editions of a batch log side by side
 	l := &logger{w: w, quiet: quiet}
 	if verbose {
 		l.verbose = slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: slog.LevelDebug}))
@@ -86,4 +88,16 @@ func printError(w io.Writer, err error) {
 		return
 	}
 	fmt.Fprintln(w, "report: "+err.Error())
+}
+
+// lockedWriter writes one call at a time.
+type lockedWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (l *lockedWriter) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(p)
 }
