@@ -1,6 +1,7 @@
 package layouts
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"sort"
@@ -109,7 +110,15 @@ func RenderPrepared(doc Document, w io.Writer, prep *Prepared) (Result, error) {
 	if err := draw(e, plan, s.pdf); err != nil {
 		return Result{}, err
 	}
-	if err := s.pdf.Output(w); err != nil {
+	var plain bytes.Buffer
+	if err := s.pdf.Output(&plain); err != nil {
+		return Result{}, fmt.Errorf("write pdf: %w", err)
+	}
+	data, err := compressStreams(plain.Bytes())
+	if err != nil {
+		return Result{}, err
+	}
+	if _, err := w.Write(data); err != nil {
 		return Result{}, fmt.Errorf("write pdf: %w", err)
 	}
 	plan.Warnings = append([]Warning(nil), e.warns...)

@@ -1,0 +1,75 @@
+package layouts
+
+import (
+	"bytes"
+	"compress/zlib"
+	"io"
+	"regexp"
+	"strconv"
+	"testing"
+)
+
+// The compressed PDF holds the same streams, each FlateDecode; its
+// cross-reference table points at every object; the same input gives the
+// same bytes.
+func TestCompressStreams(t *testing.T) {
+	doc := sampleDoc(t)
+	var plain bytes.Buffer
+	e, err := newEnv(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	plan, err := layout(e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pdf, err := newPDF(e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := draw(e, plan, pdf); err != nil {
+		t.Fatal(err)
+	}
+	if err := pdf.Output(&plain); err != nil {
+		t.Fatal(err)
+	}
+	out, err := compressStreams(plain.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, _ := compressStreams(plain.Bytes())
+	if !bytes.Equal(out, again) {
+		t.Error("two passes over the same PDF differ")
+	}
+	if len(out) >= plain.Len()*3/4 {
+		t.Errorf("%d bytes from %d: little was compressed", len(out), plain.Len())
+	}
+	if plainStream.Match(out) || bytes.Contains(out, []byte("<</Length ")) && regexp.MustCompile(`<</Length \d+>>\nstream`).Match(out) {
+		t.Error("a stream is left plain")
+	}
+	// every xref entry points at its object, and every stream inflates to
+	// a content stream
+	xref := regexp.MustCompile(`(\d{10}) 00000 n`).FindAllSubmatch(out, -1)
+	for _, m := range xref {
+		off, _ := strconv.Atoi(string(m[1]))
+		if !regexp.MustCompile(`^\d+ 0 obj`).Match(out[off:]) {
+			t.Fatalf("xref offset %d points at %q", off, out[off:off+20])
+		}
+	}
+	re := regexp.MustCompile(`(?s)<</Filter /FlateDecode /Length (\d+)>>\nstream\n`)
+	n := 0
+	for _, loc := range re.FindAllSubmatchIndex(out, -1) {
+		l, _ := strconv.Atoi(string(out[loc[2]:loc[3]]))
+		zr, err := zlib.NewReader(bytes.NewReader(out[loc[1] : loc[1]+l]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := io.ReadAll(zr); err != nil {
+			t.Fatalf("stream %d does not inflate: %v", n, err)
+		}
+		n++
+	}
+	if n < 13 {
+		t.Errorf("%d compressed content streams for 13 pages", n)
+	}
+}
