@@ -30,10 +30,7 @@ func runWatch(o *genOptions, clock period.Clock, log *logger) error {
 	}
 	defer w.Close()
 	in := watchSet{}
-	rebuild := func() {
-		if err := genOnce(o, clock, log); err != nil {
-			printError(o.Streams.Err, err)
-		}
+	watch := func() {
 		next := inputsOf(o)
 		if len(next.files)+len(next.globs) <= 1 && len(in.files) > 1 {
 			next = in.with(o.Config) // the config does not load: keep watching what it read
@@ -42,6 +39,13 @@ func runWatch(o *genOptions, clock period.Clock, log *logger) error {
 		for _, d := range in.dirs() {
 			_ = w.Add(d) // a folder that is gone is watched again once back
 		}
+	}
+	rebuild := func() {
+		watch() // first, so that a save during the build is seen
+		if err := genOnce(o, clock, log); err != nil {
+			printError(o.Streams.Err, err)
+		}
+		watch()
 		if !o.Quiet {
 			fmt.Fprintf(o.Streams.Out, "watching %d inputs for changes (Ctrl-C to stop)\n", len(in.files)+len(in.globs))
 		}

@@ -59,7 +59,7 @@ func TestGen_WatchRebuildsOnSave(t *testing.T) {
 	done := make(chan error, 1)
 	go func() { done <- runGen(o) }()
 
-	waitFor(t, "the first build", func() bool { _, err := os.Stat(out); return err == nil })
+	waitFor(t, "the first build", func() bool { return strings.Contains(stdout.String(), "watching") })
 	first, _ := os.ReadFile(out)
 	// an editor saves by writing a new file and renaming it over the old
 	tmp := filepath.Join(dir, ".story.md.swp")
