@@ -7,9 +7,9 @@ import (
 	"math"
 	"strings"
 
+	"codeberg.org/go-pdf/fpdf"
 	"github.com/briefing/report/analysis"
 	"github.com/briefing/report/charts/pdfrender"
-	"github.com/go-pdf/fpdf"
 	"github.com/golang/freetype/truetype"
 	chart "github.com/wcharczuk/go-chart/v2"
 )

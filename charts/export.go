@@ -8,8 +8,8 @@ import (
 	"slices"
 	"time"
 
+	"codeberg.org/go-pdf/fpdf"
 	"github.com/briefing/report/charts/pdfrender"
-	"github.com/go-pdf/fpdf"
 	"github.com/golang/freetype/truetype"
 	"golang.org/x/image/font/gofont/goregular"
 )

@@ -10,7 +10,7 @@ import (
 
 	"github.com/briefing/report/analysis"
 
-	"github.com/go-pdf/fpdf"
+	"codeberg.org/go-pdf/fpdf"
 	"golang.org/x/image/font/gofont/goregular"
 )
 

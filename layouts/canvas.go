@@ -3,7 +3,7 @@ package layouts
 import (
 	"strings"
 
-	"github.com/go-pdf/fpdf"
+	"codeberg.org/go-pdf/fpdf"
 )
 
 // canvas is the drawing side: fpdf plus the document's fonts, colours and

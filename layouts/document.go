@@ -3,7 +3,7 @@ package layouts
 import (
 	"time"
 
-	"github.com/go-pdf/fpdf"
+	"codeberg.org/go-pdf/fpdf"
 )
 
 // RGB is a colour with 8-bit channels.

@@ -3,7 +3,7 @@ package layouts
 import (
 	"fmt"
 
-	"github.com/go-pdf/fpdf"
+	"codeberg.org/go-pdf/fpdf"
 )
 
 // fakeDrawing is a Drawing whose behaviour is a function field.

@@ -3,7 +3,7 @@ package layouts
 import (
 	"testing"
 
-	"github.com/go-pdf/fpdf"
+	"codeberg.org/go-pdf/fpdf"
 )
 
 // tallDrawing prefers a height of perMM millimetres per millimetre of width.

@@ -8,7 +8,7 @@ import (
 	"image/png"
 	"os"
 
-	"github.com/go-pdf/fpdf"
+	"codeberg.org/go-pdf/fpdf"
 )
 
 // logo is the brand's image, read and checked before layout.

@@ -4,7 +4,7 @@ import (
 	"os"
 	"testing"
 
-	"github.com/go-pdf/fpdf"
+	"codeberg.org/go-pdf/fpdf"
 )
 
 // TestMetrics_MatchFpdf holds the widths and the ascent and descent read

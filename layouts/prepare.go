@@ -1,7 +1,7 @@
 package layouts
 
 import (
-	"github.com/go-pdf/fpdf"
+	"codeberg.org/go-pdf/fpdf"
 )
 
 // Prepared is a PDF being set up ahead of its layout: the fonts parsed and

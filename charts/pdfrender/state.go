@@ -3,7 +3,7 @@ package pdfrender
 import (
 	"reflect"
 
-	"github.com/go-pdf/fpdf"
+	"codeberg.org/go-pdf/fpdf"
 )
 
 // callerState is the part of fpdf's state a chart changes. fpdf has getters
