@@ -59,6 +59,9 @@ type Report struct {
 	Language string
 	// NoHyphenate lists words never hyphenated (names, terms).
 	NoHyphenate []string `mapstructure:"no_hyphenate"`
+	// PDFStandard is the standard the PDF meets: pdf/a-2b (the default)
+	// or none.
+	PDFStandard string `mapstructure:"pdf_standard"`
 	Output      string
 }
 

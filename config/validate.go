@@ -60,6 +60,14 @@ func (c *Config) validate() Problems {
 	} else {
 		c.Report.Language = tag.String()
 	}
+	switch strings.ToLower(strings.TrimSpace(c.Report.PDFStandard)) {
+	case "", "pdf/a-2b":
+		c.Report.PDFStandard = "pdf/a-2b"
+	case "none":
+		c.Report.PDFStandard = "none"
+	default:
+		add(c.Problemf("report.pdf_standard", "expected pdf/a-2b (the default) or none, found %q", c.Report.PDFStandard))
+	}
 	if c.Report.Output == "" {
 		c.Report.Output = strings.TrimSuffix(c.File, extOf(c.File)) + "-{{ .Period }}.pdf"
 	} else {

@@ -5,7 +5,6 @@ import (
 	"compress/zlib"
 	"fmt"
 	"regexp"
-	"sort"
 	"strconv"
 	"sync"
 )
@@ -21,81 +20,35 @@ import (
 // default at a third of its time.
 const compressLevel = zlib.BestSpeed
 
-var (
-	startxrefRE = regexp.MustCompile(`startxref\s+(\d+)\s+%%EOF\s*$`)
-	plainStream = regexp.MustCompile(`^(\d+) 0 obj\n<</Length (\d+)>>\nstream\n`)
-)
-
-// object is one indirect object of the PDF: its number and its bytes.
-type object struct {
-	num  int
-	data []byte
-}
+// plainStream is the start of an object whose stream fpdf left plain.
+var plainStream = regexp.MustCompile(`^(\d+) 0 obj\n<</Length (\d+)>>\nstream\n`)
 
 // compressStreams returns the PDF with every stream that has no filter
 // compressed with FlateDecode, and its cross-reference table rewritten.
 func compressStreams(pdf []byte) ([]byte, error) {
-	m := startxrefRE.FindSubmatchIndex(pdf)
-	if m == nil {
-		return nil, fmt.Errorf("compress: no startxref")
+	f, err := parsePDF(pdf)
+	if err != nil {
+		return nil, err
 	}
-	xrefAt, _ := strconv.Atoi(string(pdf[m[2]:m[3]]))
-	if xrefAt <= 0 || xrefAt >= len(pdf) || !bytes.HasPrefix(pdf[xrefAt:], []byte("xref\n")) {
-		return nil, fmt.Errorf("compress: no xref table at %d", xrefAt)
+	compressAll(f.objs)
+	return f.write(""), nil
+}
+
+// finishFile is the finishing pass over fpdf's output: streams
+// compressed, and, unless the document opts out, the file made PDF/A-2b.
+func finishFile(pdf []byte, d *Document) ([]byte, error) {
+	f, err := parsePDF(pdf)
+	if err != nil {
+		return nil, err
 	}
-	table := pdf[xrefAt:]
-	end := bytes.Index(table, []byte("trailer"))
-	if end < 0 {
-		return nil, fmt.Errorf("compress: no trailer")
-	}
-	lines := bytes.Split(bytes.TrimSpace(table[:end]), []byte("\n"))
-	if len(lines) < 2 {
-		return nil, fmt.Errorf("compress: an empty xref table")
-	}
-	var objs []object
-	offsets := map[int]int{}
-	for i, l := range lines[2:] {
-		f := bytes.Fields(l)
-		if len(f) == 3 && string(f[2]) == "n" {
-			off, err := strconv.Atoi(string(f[0]))
-			if err != nil || off <= 0 || off >= xrefAt {
-				return nil, fmt.Errorf("compress: bad xref entry %q", l)
-			}
-			offsets[i] = off
-			objs = append(objs, object{num: i})
+	compressAll(f.objs)
+	id := ""
+	if d.Standard != StandardNone {
+		if id, err = archive(f, archiveMetaOf(d)); err != nil {
+			return nil, err
 		}
 	}
-	sort.Slice(objs, func(a, b int) bool { return offsets[objs[a].num] < offsets[objs[b].num] })
-	for i := range objs {
-		next := xrefAt
-		if i+1 < len(objs) {
-			next = offsets[objs[i+1].num]
-		}
-		objs[i].data = pdf[offsets[objs[i].num]:next]
-	}
-	head := pdf[:offsets[objs[0].num]]
-	compressAll(objs)
-	var out bytes.Buffer
-	out.Grow(len(pdf) / 2)
-	out.Write(head)
-	newOff := map[int]int{}
-	for _, o := range objs {
-		newOff[o.num] = out.Len()
-		out.Write(o.data)
-	}
-	newXref := out.Len()
-	out.WriteString(string(lines[0]) + "\n" + string(lines[1]) + "\n")
-	for i, l := range lines[2:] {
-		if off, ok := newOff[i]; ok {
-			fmt.Fprintf(&out, "%010d 00000 n \n", off)
-		} else {
-			out.Write(append(bytes.TrimRight(l, "\r"), '\n'))
-		}
-	}
-	trailer := table[end:]
-	t := startxrefRE.ReplaceAll(trailer, []byte(fmt.Sprintf("startxref\n%d\n%%%%EOF\n", newXref)))
-	out.Write(t)
-	return out.Bytes(), nil
+	return f.write(id), nil
 }
 
 // compressAll compresses the plain streams of objs in place, on every core.

@@ -50,6 +50,9 @@ type Document struct {
 	// PeriodLabel is the period as readers read it ("Q3 2025"), for the
 	// running footer; Period is its code ("2025-Q3").
 	PeriodLabel string
+	// Standard is the PDF standard the file meets: StandardPDFA2B (the
+	// default, "") or StandardNone.
+	Standard string
 	// BannerColor and BannerText colour the classification banner; zero
 	// BannerColor takes the brand's accent and a text colour that reads on it.
 	BannerColor, BannerText RGB
@@ -203,3 +206,9 @@ func (d *Document) language() string {
 	}
 	return d.Language
 }
+
+// The PDF standards a document may meet.
+const (
+	StandardPDFA2B = "pdf/a-2b"
+	StandardNone   = "none"
+)

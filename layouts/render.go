@@ -114,7 +114,7 @@ func RenderPrepared(doc Document, w io.Writer, prep *Prepared) (Result, error) {
 	if err := s.pdf.Output(&plain); err != nil {
 		return Result{}, fmt.Errorf("write pdf: %w", err)
 	}
-	data, err := compressStreams(plain.Bytes())
+	data, err := finishFile(plain.Bytes(), e.doc)
 	if err != nil {
 		return Result{}, err
 	}

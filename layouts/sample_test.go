@@ -170,7 +170,7 @@ func TestRender_SampleLinks(t *testing.T) {
 	if len(pages) != res.Pages {
 		t.Fatalf("%d page objects for %d pages", len(pages), res.Pages)
 	}
-	links := regexp.MustCompile(`/Subtype /Link /Rect \[[^]]*\] /Border \[0 0 0\] /Dest \[(\d+) 0 R`).FindAllStringSubmatch(buf.String(), -1)
+	links := regexp.MustCompile(`/Subtype /Link (?:/F 4 )?/Rect \[[^]]*\] /Border \[0 0 0\] /Dest \[(\d+) 0 R`).FindAllStringSubmatch(buf.String(), -1)
 	for _, l := range links {
 		if !pages[l[1]] {
 			t.Errorf("link to object %s, not a page", l[1])

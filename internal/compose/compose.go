@@ -45,6 +45,7 @@ func Document(in Input) (layouts.Document, *narrative.Env, config.Problems) {
 		ListOfFigures: c.Report.ListOfFigures,
 		Language:      c.Report.Language,
 		NoHyphenate:   c.Report.NoHyphenate,
+		Standard:      c.Report.PDFStandard,
 		PageSize:      c.Report.PageSize, Keywords: c.Report.Keywords, Brand: brand,
 	}
 	doc.BannerColor, doc.BannerText = bannerColors(c, brand)

@@ -1,0 +1,140 @@
+package layouts
+
+import (
+	"bytes"
+	"compress/zlib"
+	"crypto/sha256"
+	_ "embed"
+	"encoding/hex"
+	"fmt"
+	"html"
+	"regexp"
+	"strings"
+	"time"
+)
+
+// The archive pass makes fpdf's output a PDF/A-2b file: what ISO 19005-2
+// asks and fpdf cannot emit. It adds the XMP metadata (the document's
+// information in XMP's words, with the PDF/A identification), an sRGB
+// output intent, the catalog's viewer preferences, a /Count on the
+// outline, the print flag on link annotations, and a deterministic /ID;
+// it removes fpdf's empty /EmbeddedFiles name tree.
+
+//go:embed icc/sRGB.icc
+var srgbProfile []byte
+
+// archiveMeta is the document information, as fpdf wrote it to /Info.
+type archiveMeta struct {
+	Title, Author, Subject, Keywords, Creator, Producer string
+	Date                                                time.Time
+}
+
+func archiveMetaOf(d *Document) archiveMeta {
+	author := strings.Join(d.Authors, ", ")
+	if author == "" {
+		author = d.Brand.Organization
+	}
+	subject := d.Subtitle
+	if p := periodText(d.Period); p != "" {
+		if subject != "" {
+			subject += " — "
+		}
+		subject += p
+	}
+	date := d.Date.UTC()
+	if d.Date.IsZero() {
+		date = time.Unix(0, 0).UTC()
+	}
+	return archiveMeta{Title: d.Title, Author: author, Subject: subject, Keywords: strings.Join(d.Keywords, ", "),
+		Creator: "report", Producer: "report (go-pdf/fpdf)", Date: date}
+}
+
+var (
+	emptyEmbedded = regexp.MustCompile(`/Names\s*<<\s*/EmbeddedFiles\s*<<\s*/Names\s*\[\s*\]\s*>>\s*>>\s*`)
+	outlineRoot   = regexp.MustCompile(`/Type /Outlines `)
+	linkAnnot     = []byte("/Subtype /Link ")
+	infoDate      = regexp.MustCompile(`/(CreationDate|ModDate) \(D:(\d{14})\)`)
+)
+
+// archive turns f into a PDF/A-2b file and returns the trailer's /ID
+// entry: two copies of a hash of the file's objects.
+func archive(f *pdfFile, m archiveMeta) (string, error) {
+	root := f.find(f.ref("/Root"))
+	if root == nil {
+		return "", fmt.Errorf("finish pdf: no catalog")
+	}
+	var icc bytes.Buffer
+	zw, _ := zlib.NewWriterLevel(&icc, zlib.BestCompression)
+	zw.Write(srgbProfile)
+	zw.Close()
+	profile := f.add(fmt.Sprintf("<</N 3 /Filter /FlateDecode /Length %d>>", icc.Len()), icc.Bytes())
+	intent := f.add(fmt.Sprintf("<</Type /OutputIntent /S /GTS_PDFA1 /OutputConditionIdentifier (sRGB IEC61966-2.1) /Info (sRGB IEC61966-2.1) /DestOutputProfile %d 0 R>>", profile), nil)
+	xmp := xmpPacket(m)
+	meta := f.add(fmt.Sprintf("<</Type /Metadata /Subtype /XML /Length %d>>", len(xmp)), xmp)
+
+	cat := emptyEmbedded.ReplaceAll(root.data, nil)
+	i := bytes.LastIndex(cat, []byte(">>"))
+	if i < 0 {
+		return "", fmt.Errorf("finish pdf: the catalog is not a dictionary")
+	}
+	extra := fmt.Sprintf("/Metadata %d 0 R\n/OutputIntents [%d 0 R]\n/ViewerPreferences <</DisplayDocTitle true>>\n", meta, intent)
+	root.data = append(append(append([]byte{}, cat[:i]...), extra...), cat[i:]...)
+
+	outline := -1
+	if m := regexp.MustCompile(`/Outlines (\d+) 0 R`).FindSubmatch(root.data); m != nil {
+		fmt.Sscan(string(m[1]), &outline)
+	}
+	top := 0
+	for k := range f.objs {
+		o := &f.objs[k]
+		if outline >= 0 && bytes.Contains(o.data, []byte(fmt.Sprintf("/Parent %d 0 R", outline))) {
+			top++
+		}
+		if bytes.Contains(o.data, linkAnnot) {
+			o.data = bytes.ReplaceAll(o.data, linkAnnot, []byte("/Subtype /Link /F 4 "))
+		}
+	}
+	if o := f.find(outline); o != nil && outlineRoot.Match(o.data) {
+		o.data = outlineRoot.ReplaceAll(o.data, []byte(fmt.Sprintf("/Type /Outlines /Count %d ", top)))
+	}
+	// the dates of /Info in UTC, as the XMP says them: fpdf leaves out
+	// the time zone, which a reader could take for local time
+	if info := f.find(f.ref("/Info")); info != nil {
+		info.data = infoDate.ReplaceAll(info.data, []byte("/${1} (D:${2}+00'00')"))
+	}
+	h := sha256.New()
+	for _, o := range f.objs {
+		h.Write(o.data)
+	}
+	id := hex.EncodeToString(h.Sum(nil)[:16])
+	return fmt.Sprintf("/ID [<%s> <%s>]", id, id), nil
+}
+
+// xmpPacket is the XMP metadata: the same title, author, subject,
+// keywords, tools and dates as /Info, and the PDF/A-2b identification.
+func xmpPacket(m archiveMeta) []byte {
+	esc := html.EscapeString
+	date := m.Date.Format("2006-01-02T15:04:05-07:00")
+	var b strings.Builder
+	b.WriteString("<?xpacket begin=\"\ufeff\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n")
+	b.WriteString(`<x:xmpmeta xmlns:x="adobe:ns:meta/">
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:pdf="http://ns.adobe.com/pdf/1.3/" xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/">
+`)
+	fmt.Fprintf(&b, "<dc:format>application/pdf</dc:format>\n")
+	fmt.Fprintf(&b, "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">%s</rdf:li></rdf:Alt></dc:title>\n", esc(m.Title))
+	if m.Author != "" {
+		fmt.Fprintf(&b, "<dc:creator><rdf:Seq><rdf:li>%s</rdf:li></rdf:Seq></dc:creator>\n", esc(m.Author))
+	}
+	if m.Subject != "" {
+		fmt.Fprintf(&b, "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">%s</rdf:li></rdf:Alt></dc:description>\n", esc(m.Subject))
+	}
+	if m.Keywords != "" {
+		fmt.Fprintf(&b, "<pdf:Keywords>%s</pdf:Keywords>\n", esc(m.Keywords))
+	}
+	fmt.Fprintf(&b, "<pdf:Producer>%s</pdf:Producer>\n<xmp:CreatorTool>%s</xmp:CreatorTool>\n", esc(m.Producer), esc(m.Creator))
+	fmt.Fprintf(&b, "<xmp:CreateDate>%s</xmp:CreateDate>\n<xmp:ModifyDate>%s</xmp:ModifyDate>\n", date, date)
+	b.WriteString("<pdfaid:part>2</pdfaid:part>\n<pdfaid:conformance>B</pdfaid:conformance>\n")
+	b.WriteString("</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>")
+	return []byte(b.String())
+}
