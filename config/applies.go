@@ -2,6 +2,7 @@ package config
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/briefing/report/internal/suggest"
@@ -52,7 +53,7 @@ func (c *Config) checkApplies(name string) Problems {
 	}
 	var ps Problems
 	for _, k := range setKeys(a) {
-		if !contains(allowed, k) {
+		if !slices.Contains(allowed, k) {
 			ps = append(ps, c.Problemf(path+"."+k, "`%s` does not apply to a %s analysis (it takes %s)", k, a.Kind, strings.Join(allowed, ", ")))
 		}
 	}
@@ -82,7 +83,7 @@ func (c *Config) checkChartOptions(name string) Problems {
 		return nil
 	}
 	var ps Problems
-	if len(ch.Annotations) > 0 && !contains(timedKinds, a.Kind) {
+	if len(ch.Annotations) > 0 && !slices.Contains(timedKinds, a.Kind) {
 		ps = append(ps, c.Problemf(path+".annotations", "annotations mark times on a time axis; %q is a %s, which has none", ch.Analysis, a.Kind))
 	} else if len(ch.Annotations) > 0 && (ch.Type == "hbar" || ch.Type == "donut") {
 		ps = append(ps, c.Problemf(path+".annotations", "annotations mark times on a time axis, which a %s has not", ch.Type))
@@ -98,7 +99,7 @@ func (c *Config) checkChartOptions(name string) Problems {
 		labels = append(labels, p.Label)
 	}
 	switch {
-	case ch.Period != "" && !contains(labels, ch.Period):
+	case ch.Period != "" && !slices.Contains(labels, ch.Period):
 		ps = append(ps, c.Problemf(path+".period", "compare %q has no period %q%s (periods: %s)", ch.Analysis, ch.Period, suggest.Hint(ch.Period, labels), strings.Join(labels, ", ")))
 	case ch.Period == "" && (ch.Type == "donut" || ch.Type == "stacked-bar"):
 		ps = append(ps, c.Problemf(path+".type", "a %s of compare %q would add its periods together: set period: to one of %s, or draw a grouped-bar", ch.Type, ch.Analysis, strings.Join(labels, ", ")))

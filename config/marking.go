@@ -1,6 +1,7 @@
 package config
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/briefing/report/internal/suggest"
@@ -117,7 +118,7 @@ func (c *Config) checkClassification() Problems {
 	schemes := []string{SchemeUS, SchemeUK, SchemeNATO, SchemeCustom}
 	levels := schemeLevels[r.ClassificationScheme]
 	switch {
-	case r.ClassificationScheme != "" && !contains(schemes, r.ClassificationScheme):
+	case r.ClassificationScheme != "" && !slices.Contains(schemes, r.ClassificationScheme):
 		return Problems{c.Problemf("report.classification.scheme", "unknown marking scheme %q%s (expected %s)",
 			r.ClassificationScheme, suggest.Hint(r.ClassificationScheme, schemes), strings.Join(schemes, ", "))}
 	case levels != nil && Level(r.ClassificationScheme, r.Classification) == "":

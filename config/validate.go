@@ -2,6 +2,7 @@ package config
 
 import (
 	"golang.org/x/text/language"
+	"slices"
 
 	"fmt"
 	"os"
@@ -154,7 +155,7 @@ func (c *Config) validateDataset(name string) Problems {
 	if d.Path == "" {
 		ps = append(ps, c.Problemf(path+".path", "missing: the data file (or glob) to read"))
 	}
-	if d.Format != "" && !contains(Formats, d.Format) {
+	if d.Format != "" && !slices.Contains(Formats, d.Format) {
 		ps = append(ps, c.Problemf(path+".format", "unknown format %q%s (expected %s)", d.Format, suggest.Hint(d.Format, Formats), strings.Join(Formats, ", ")))
 	}
 	if d.Decimal != "" && d.Decimal != "." && d.Decimal != "," {
@@ -186,10 +187,10 @@ func (c *Config) validateChart(name string) Problems {
 	} else if _, ok := c.Analyses[ch.Analysis]; !ok && !c.broken["analyses"] {
 		ps = append(ps, c.Problemf(path+".analysis", "unknown analysis %q%s", ch.Analysis, suggest.Hint(ch.Analysis, c.AnalysisNames())))
 	}
-	if ch.Type != "" && !contains(ChartTypes, ch.Type) {
+	if ch.Type != "" && !slices.Contains(ChartTypes, ch.Type) {
 		ps = append(ps, c.Problemf(path+".type", "unknown chart type %q%s (expected %s)", ch.Type, suggest.Hint(ch.Type, ChartTypes), strings.Join(ChartTypes, ", ")))
 	}
-	if ch.Measure != "" && !contains(ChartMeasures, ch.Measure) {
+	if ch.Measure != "" && !slices.Contains(ChartMeasures, ch.Measure) {
 		ps = append(ps, c.Problemf(path+".measure", "unknown measure %q%s (expected %s)", ch.Measure, suggest.Hint(ch.Measure, ChartMeasures), strings.Join(ChartMeasures, ", ")))
 	} else if a, ok := c.Analyses[ch.Analysis]; ch.Measure != "" && ok && a.Kind != "compare" {
 		ps = append(ps, c.Problemf(path+".measure", "measure applies to charts of a compare analysis; %q is a %s", ch.Analysis, a.Kind))
@@ -271,15 +272,6 @@ func fileExists(path string) error {
 	return nil
 }
 
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
 // validateSQL checks a SQL dataset: a driver, a DSN, a table or a query,
 // and none of the keys of files.
 func (c *Config) validateSQL(path string, d Dataset) Problems {
@@ -287,7 +279,7 @@ func (c *Config) validateSQL(path string, d Dataset) Problems {
 	switch {
 	case d.Driver == "":
 		ps = append(ps, c.Problemf(path+".driver", "missing: the database (%s) that dsn, table and query are for", strings.Join(Drivers, " or ")))
-	case !contains(Drivers, d.Driver):
+	case !slices.Contains(Drivers, d.Driver):
 		ps = append(ps, c.Problemf(path+".driver", "unknown driver %q%s (expected %s)", d.Driver, suggest.Hint(d.Driver, Drivers), strings.Join(Drivers, ", ")))
 	}
 	if strings.TrimSpace(d.DSN) == "" {

@@ -2,6 +2,7 @@ package config
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -19,7 +20,7 @@ func (c *Config) validateAnalysis(name string) Problems {
 	add := func(key, format string, args ...any) {
 		ps = append(ps, c.Problemf(path+key, format, args...))
 	}
-	if !contains(AnalysisKinds, a.Kind) {
+	if !slices.Contains(AnalysisKinds, a.Kind) {
 		if a.Kind == "" {
 			add(".kind", "missing: expected one of %s", strings.Join(AnalysisKinds, ", "))
 		} else {
@@ -34,9 +35,9 @@ func (c *Config) validateAnalysis(name string) Problems {
 			add(".of", "missing: the timed analysis to compare")
 		case !ok:
 			add(".of", "unknown analysis %q%s", a.Of, suggest.Hint(a.Of, c.AnalysisNames()))
-		case !contains(AnalysisKinds, of.Kind):
+		case !slices.Contains(AnalysisKinds, of.Kind):
 			// its kind is wrong, and reported there
-		case !contains(timedKinds, of.Kind):
+		case !slices.Contains(timedKinds, of.Kind):
 			add(".of", "analysis %q is a %s, expected a timed analysis (trend or frequency)", a.Of, of.Kind)
 		}
 		if len(a.Periods) == 0 {

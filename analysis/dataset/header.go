@@ -1,6 +1,7 @@
 package dataset
 
 import (
+	"github.com/briefing/report/internal/suggest"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -38,32 +39,11 @@ func (h *Header) Closest(name string) string {
 		if len(got) == 0 {
 			continue
 		}
-		if d := editDistance(want, got); d < bestDist {
+		if d := suggest.Distance(string(want), string(got)); d < bestDist {
 			best, bestDist = c, d
 		}
 	}
 	return best
-}
-
-// editDistance is the Levenshtein distance between a and b.
-func editDistance(a, b []rune) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 // newHeader builds a Header from the fields of a header record: names are

@@ -3,6 +3,7 @@ package compose
 import (
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"sync"
 
@@ -76,7 +77,7 @@ func (g *glyphs) clean(c *config.Config, path, s string) (string, *config.Proble
 			continue
 		}
 		n++
-		if code := fmt.Sprintf("%U", r); len(missing) < 5 && !contains(missing, code) {
+		if code := fmt.Sprintf("%U", r); len(missing) < 5 && !slices.Contains(missing, code) {
 			missing = append(missing, code)
 		}
 		b.WriteRune(Mark)
@@ -87,15 +88,6 @@ func (g *glyphs) clean(c *config.Config, path, s string) (string, *config.Proble
 	p := c.Warningf(path, "text %q: %d character(s) the font %s has no glyph for (%s), drawn as %q in the chart; set brand.fonts to a font that has them",
 		s, n, g.name, strings.Join(missing, " "), string(Mark))
 	return b.String(), &p
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // chartText returns a copy of r and spec whose text the font can draw, with

@@ -19,7 +19,7 @@ func Closest(name string, candidates []string) string {
 		}
 	}
 	for _, c := range candidates {
-		d := distance(n, strings.ToLower(c))
+		d := Distance(n, strings.ToLower(c))
 		if bestD < 0 || d < bestD {
 			best, bestD = c, d
 		}
@@ -45,8 +45,8 @@ func Hint(name string, candidates []string) string {
 	return ""
 }
 
-// distance is the Levenshtein distance between a and b, by runes.
-func distance(a, b string) int {
+// Distance is the Levenshtein distance between a and b, in runes.
+func Distance(a, b string) int {
 	ra, rb := []rune(a), []rune(b)
 	prev := make([]int, len(rb)+1)
 	cur := make([]int, len(rb)+1)
