@@ -58,7 +58,7 @@ var (
 
 // archive turns f into a PDF/A-2b file and returns the trailer's /ID
 // entry: two copies of a hash of the file's objects.
-func archive(f *pdfFile, m archiveMeta) (string, error) {
+func archive(f *pdfFile, m archiveMeta, catalog string) (string, error) {
 	root := f.find(f.ref("/Root"))
 	if root == nil {
 		return "", fmt.Errorf("finish pdf: no catalog")
@@ -77,7 +77,7 @@ func archive(f *pdfFile, m archiveMeta) (string, error) {
 	if i < 0 {
 		return "", fmt.Errorf("finish pdf: the catalog is not a dictionary")
 	}
-	extra := fmt.Sprintf("/Metadata %d 0 R\n/OutputIntents [%d 0 R]\n/ViewerPreferences <</DisplayDocTitle true>>\n", meta, intent)
+	extra := catalog + fmt.Sprintf("/Metadata %d 0 R\n/OutputIntents [%d 0 R]\n/ViewerPreferences <</DisplayDocTitle true>>\n", meta, intent)
 	root.data = append(append(append([]byte{}, cat[:i]...), extra...), cat[i:]...)
 
 	outline := -1
@@ -137,4 +137,18 @@ func xmpPacket(m archiveMeta) []byte {
 	b.WriteString("<pdfaid:part>2</pdfaid:part>\n<pdfaid:conformance>B</pdfaid:conformance>\n")
 	b.WriteString("</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>")
 	return []byte(b.String())
+}
+
+// addToCatalog adds entries to the catalog dictionary.
+func addToCatalog(f *pdfFile, entries string) error {
+	root := f.find(f.ref("/Root"))
+	if root == nil {
+		return fmt.Errorf("finish pdf: no catalog")
+	}
+	i := bytes.LastIndex(root.data, []byte(">>"))
+	if i < 0 {
+		return fmt.Errorf("finish pdf: the catalog is not a dictionary")
+	}
+	root.data = append(append(append([]byte{}, root.data[:i]...), entries...), root.data[i:]...)
+	return nil
 }

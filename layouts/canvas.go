@@ -21,6 +21,8 @@ type canvas struct {
 	page  int // physical page being drawn, 1-based
 	pages int // total pages
 
+	mcid int // the next marked-content ID on the page
+
 	face          int // selected face (faceIndex), -1 when unknown
 	size          float64
 	ink, fill     RGB // text and fill colours fpdf holds

@@ -36,17 +36,23 @@ func compressStreams(pdf []byte) ([]byte, error) {
 
 // finishFile is the finishing pass over fpdf's output: streams
 // compressed, and, unless the document opts out, the file made PDF/A-2b.
-func finishFile(pdf []byte, d *Document) ([]byte, error) {
+func finishFile(pdf []byte, d *Document, tags []tagRecord) ([]byte, error) {
 	f, err := parsePDF(pdf)
 	if err != nil {
 		return nil, err
 	}
 	compressAll(f.objs)
+	catalog, err := structure(f, tags)
+	if err != nil {
+		return nil, err
+	}
 	id := ""
 	if d.Standard != StandardNone {
-		if id, err = archive(f, archiveMetaOf(d)); err != nil {
+		if id, err = archive(f, archiveMetaOf(d), catalog); err != nil {
 			return nil, err
 		}
+	} else if err := addToCatalog(f, catalog); err != nil {
+		return nil, err
 	}
 	return f.write(id), nil
 }

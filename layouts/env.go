@@ -22,6 +22,7 @@ type env struct {
 
 	reported  map[reportKey]bool // missing glyphs warned about
 	truncated []string           // texts shortened or cut to fit, by where
+	tags      []tagRecord        // the marked content drawn, in order
 	hy        *hyphen.Hyphenator // nil: no hyphenation
 }
 

@@ -114,7 +114,7 @@ func RenderPrepared(doc Document, w io.Writer, prep *Prepared) (Result, error) {
 	if err := s.pdf.Output(&plain); err != nil {
 		return Result{}, fmt.Errorf("write pdf: %w", err)
 	}
-	data, err := finishFile(plain.Bytes(), e.doc)
+	data, err := finishFile(plain.Bytes(), e.doc, e.tags)
 	if err != nil {
 		return Result{}, err
 	}
@@ -168,22 +168,28 @@ func draw(e *env, plan *Plan, pdf *fpdf.Fpdf) error {
 	for i := range plan.Pages {
 		pg := &plan.Pages[i]
 		pdf.AddPage()
-		c.page = pg.Number
+		c.page, c.mcid = pg.Number, 0
 		c.forget()
+		c.beginTag("", "", "")
 		if err := c.decorate(pg); err != nil {
 			return err
 		}
+		c.endTag()
 		for _, it := range pg.Items {
+			c.beginTag(it.Key, tagOf(it), altOf(it))
 			if err := it.b.draw(c, it.X, it.Y, it.W); err != nil {
 				return fmt.Errorf("page %d: %w", pg.Number, err)
 			}
+			c.endTag()
 			if err := check(pdf, fmt.Sprintf("page %d: %s", pg.Number, it.Kind)); err != nil {
 				return err
 			}
 		}
+		c.beginTag("", "", "")
 		if err := c.overlay(pg); err != nil {
 			return err
 		}
+		c.endTag()
 		for _, h := range plan.Headings {
 			if h.Page != pg.Number {
 				continue

@@ -1,0 +1,80 @@
+package layouts
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Tagging: every placed block is drawn as marked content tied to a
+// structure element (a heading H1–H3, a paragraph P, a Figure with its
+// alternative text, a Table, a contents line TOCI), and what repeats on
+// every page (banners, running header and footer, page number, the DRAFT
+// watermark) as an artifact, so that a screen reader follows the text in
+// its logical order and skips the furniture. The finishing pass builds
+// the structure tree from the records the drawing leaves.
+
+// tagRecord is one marked-content sequence drawn: the source block it
+// belongs to (the parts of a split block share one element), its
+// structure type, its page and its marked-content ID on the page.
+type tagRecord struct {
+	key  string
+	tag  string
+	alt  string // a Figure's alternative text
+	page int    // 1-based
+	mcid int
+}
+
+// tagOf is the structure type of a placed block, "" for an artifact.
+func tagOf(it Item) string {
+	in := it.b.info()
+	switch in.kind {
+	case "heading":
+		if h := in.heading; h != nil && h.level >= 1 && h.level <= 3 {
+			return fmt.Sprintf("H%d", h.level)
+		}
+		return "H3"
+	case "figure":
+		return "Figure"
+	case "table", "sideways":
+		return "Table"
+	case "tocline", "figline":
+		return "TOCI"
+	case "rule", "pagebreak":
+		return ""
+	}
+	return "P"
+}
+
+// altOf is a figure's alternative text: its title, caption and source.
+func altOf(it Item) string {
+	f, ok := it.b.(*figure)
+	if !ok {
+		return ""
+	}
+	parts := []string{f.cleanTitle}
+	if f.f.Caption != "" {
+		parts = append(parts, f.f.Caption)
+	}
+	if f.f.Source != "" {
+		parts = append(parts, "Source: "+f.f.Source)
+	}
+	return strings.Join(parts, " ")
+}
+
+// beginTag starts the marked content of an item, or an artifact for tag
+// "", and records it.
+func (c *canvas) beginTag(key, tag, alt string) {
+	if tag == "" {
+		c.pdf.RawWriteStr("/Artifact BMC\n")
+		return
+	}
+	if key == "" {
+		key = fmt.Sprintf("#%d.%d", c.page, c.mcid) // a block of its own
+	}
+	c.pdf.RawWriteStr(fmt.Sprintf("/%s <</MCID %d>> BDC\n", tag, c.mcid))
+	c.e.tags = append(c.e.tags, tagRecord{key: key, tag: tag, alt: alt, page: c.page, mcid: c.mcid})
+	c.mcid++
+}
+
+// endTag ends what beginTag started.
+func (c *canvas) endTag() { c.pdf.RawWriteStr("EMC\n") }

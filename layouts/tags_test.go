@@ -1,0 +1,169 @@
+package layouts
+
+import (
+	"bytes"
+	"compress/zlib"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"unicode"
+)
+
+// A structural check of the tagged sample, in the manner of a PDF/UA
+// checker: marked content opens and closes in balance on every page;
+// every MCID drawn on a page is in the parent tree once, at its index,
+// pointing at an element whose /K references that MCID on that page;
+// every Figure has /Alt; headings, paragraphs, figures, tables and
+// contents lines are all there; the pages tab in structure order.
+func TestRender_StructureTree(t *testing.T) {
+	doc := sampleDoc(t)
+	doc.ListOfFigures = true
+	var buf bytes.Buffer
+	res, err := Render(doc, &buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pdf := buf.String()
+	objects := map[int]string{}
+	for _, m := range regexp.MustCompile(`(?s)\n(\d+) 0 obj\n(.*?)\nendobj`).FindAllStringSubmatch(pdf, -1) {
+		n, _ := strconv.Atoi(m[1])
+		objects[n] = m[2]
+	}
+	kids := kidsRE.FindStringSubmatch(pdf)
+	var pages []int
+	for _, f := range strings.Fields(kids[1]) {
+		if n, err := strconv.Atoi(f); err == nil && n != 0 {
+			pages = append(pages, n)
+		}
+	}
+	if len(pages) != res.Pages {
+		t.Fatalf("%d pages in the tree, %d laid out", len(pages), res.Pages)
+	}
+	tree := regexp.MustCompile(`/ParentTree (\d+) 0 R`).FindStringSubmatch(pdf)
+	if tree == nil || !strings.Contains(pdf, "/MarkInfo <</Marked true>>") {
+		t.Fatal("no structure tree, or not marked")
+	}
+	ptNum, _ := strconv.Atoi(tree[1])
+	nums := regexp.MustCompile(`(\d+) \[([^\]]*)\]`).FindAllStringSubmatch(objects[ptNum], -1)
+	if len(nums) != len(pages) {
+		t.Fatalf("parent tree has %d pages of %d", len(nums), len(pages))
+	}
+	streamRE := regexp.MustCompile(`(?s)<</Filter /FlateDecode /Length (\d+)>>\nstream\n`)
+	for i, p := range pages {
+		page := objects[p]
+		if !strings.Contains(page, "/StructParents "+strconv.Itoa(i)+" /Tabs /S") {
+			t.Errorf("page %d: no /StructParents %d /Tabs /S", i+1, i)
+		}
+		content, _ := strconv.Atoi(regexp.MustCompile(`/Contents (\d+) 0 R`).FindStringSubmatch(page)[1])
+		obj := objects[content]
+		m := streamRE.FindStringSubmatchIndex(obj)
+		l, _ := strconv.Atoi(obj[m[2]:m[3]])
+		zr, err := zlib.NewReader(strings.NewReader(obj[m[1] : m[1]+l]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, _ := io.ReadAll(zr)
+		opens := bytes.Count(data, []byte(" BDC\n")) + bytes.Count(data, []byte("/Artifact BMC\n"))
+		if closes := bytes.Count(data, []byte("EMC\n")); opens != closes || opens < 2 {
+			t.Errorf("page %d: %d marked-content sequences opened, %d closed", i+1, opens, closes)
+		}
+		refs := strings.Fields(strings.ReplaceAll(nums[i][2], " 0 R", ""))
+		for _, mm := range regexp.MustCompile(`<</MCID (\d+)>> BDC`).FindAllSubmatch(data, -1) {
+			id, _ := strconv.Atoi(string(mm[1]))
+			if id >= len(refs) {
+				t.Errorf("page %d: MCID %d is not in the parent tree", i+1, id)
+				continue
+			}
+			el, _ := strconv.Atoi(refs[id])
+			if !strings.Contains(objects[el], "/Pg "+strconv.Itoa(p)+" 0 R /MCID "+strconv.Itoa(id)+">>") {
+				t.Errorf("page %d: MCID %d's element %d does not reference it", i+1, id, el)
+			}
+		}
+		if got := len(regexp.MustCompile(`<</MCID \d+>> BDC`).FindAll(data, -1)); got != len(refs) {
+			t.Errorf("page %d: %d MCIDs drawn, %d in the parent tree", i+1, got, len(refs))
+		}
+	}
+	seen := map[string]int{}
+	for _, o := range objects {
+		if m := regexp.MustCompile(`/Type /StructElem /S /(\w+)`).FindStringSubmatch(o); m != nil {
+			seen[m[1]]++
+			if m[1] == "Figure" && !strings.Contains(o, "/Alt <FEFF") {
+				t.Error("a Figure without /Alt")
+			}
+		}
+	}
+	for _, tag := range []string{"Document", "H1", "H2", "P", "Figure", "Table", "TOCI"} {
+		if seen[tag] == 0 {
+			t.Errorf("no %s element (elements: %v)", tag, seen)
+		}
+	}
+}
+
+// Every word a text extractor finds on the pages is in the structure
+// tree, but for the page furniture drawn as artifacts (banner, running
+// header and footer, page numbers): poppler's pdftotext against its
+// pdfinfo -struct-text.
+func TestRender_EveryWordIsInTheStructure(t *testing.T) {
+	if _, err := exec.LookPath("pdfinfo"); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("poppler-utils is not installed: .ci/run installs it")
+		}
+		t.Skip("pdfinfo (poppler-utils) is not installed")
+	}
+	doc := sampleDoc(t)
+	var buf bytes.Buffer
+	if _, err := Render(doc, &buf); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "s.pdf")
+	os.WriteFile(path, buf.Bytes(), 0o644)
+	info, _ := exec.Command("pdfinfo", path).Output()
+	if !regexp.MustCompile(`Tagged:\s+yes`).Match(info) {
+		t.Errorf("pdfinfo: not tagged:\n%s", info)
+	}
+	text, err := exec.Command("pdftotext", path, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	structText, err := exec.Command("pdfinfo", "-struct-text", path).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	inTree := map[string]bool{}
+	for _, w := range strings.Fields(strings.NewReplacer(`"`, " ").Replace(string(structText))) {
+		inTree[w] = true
+	}
+	furniture := strings.Join([]string{doc.Title, doc.Brand.Organization, strings.ToUpper(doc.Brand.Organization),
+		doc.Classification, doc.Series, "Page of ·", periodText(doc.Period)}, " ")
+	// the extractors join lines and hyphenated words differently: compare
+	// letters only, a word against the tree's letters run together
+	letters := func(s string) string {
+		return strings.Map(func(r rune) rune {
+			if unicode.IsLetter(r) {
+				return unicode.ToLower(r)
+			}
+			return -1
+		}, s)
+	}
+	treeLetters := letters(string(structText))
+	missing := map[string]bool{}
+	for _, w := range strings.Fields(string(text)) {
+		l := letters(w)
+		if l == "" || inTree[w] || strings.Contains(furniture, w) || strings.Contains(treeLetters, l) {
+			continue
+		}
+		missing[w] = true
+	}
+	if len(missing) > 0 {
+		var ws []string
+		for w := range missing {
+			ws = append(ws, w)
+		}
+		t.Errorf("%d words on the pages are not in the structure tree: %v", len(ws), ws[:min(len(ws), 20)])
+	}
+}
