@@ -176,7 +176,16 @@ func draw(e *env, plan *Plan, pdf *fpdf.Fpdf) error {
 		}
 		c.endTag()
 		for _, it := range pg.Items {
-			c.beginTag(it.Key, tagOf(it), altOf(it))
+			tag := tagOf(it)
+			if tag == "Table" {
+				// a table tags its caption, rows and cells itself
+				c.element(it.Key, "Table", "")
+				if err := it.b.draw(c, it.X, it.Y, it.W); err != nil {
+					return fmt.Errorf("page %d: %w", pg.Number, err)
+				}
+				continue
+			}
+			c.beginTag(it.Key, tag, altOf(it))
 			if err := it.b.draw(c, it.X, it.Y, it.W); err != nil {
 				return fmt.Errorf("page %d: %w", pg.Number, err)
 			}

@@ -120,38 +120,60 @@ func (t *table) info() blockInfo {
 	return in
 }
 
+// draw draws the part of the table and tags it: a Caption, a row TR of
+// header cells TH (on the first part; repeated above a continuation, as
+// an artifact), a TR of cells TD per row, notes and source as P; fills
+// and rules are artifacts. The Table element is recorded by the caller.
 func (t *table) draw(c *canvas, x, y, width float64) error {
 	d, th := t.d, &c.e.th
 	d.layout(width)
+	key := d.key
 	if tp := t.titleP(); tp != nil {
-		if err := tp.draw(c, x, y, width); err != nil {
+		if t.from == 0 {
+			c.beginChild(key+".caption", "Caption", "", key, "")
+		} else {
+			c.beginTag("", "", "") // "(continued)" repeats the caption
+		}
+		err := tp.draw(c, x, y, width)
+		c.endTag()
+		if err != nil {
 			return err
 		}
 		y += tp.wrap(width) + tableTitleGap
 	}
-	c.fillRect(x, y, width, d.headH, th.primary)
-	if err := t.row(c, d.header, nil, x, y); err != nil {
+	c.artifact(func() { c.fillRect(x, y, width, d.headH, th.primary) })
+	head := ""
+	if t.from == 0 {
+		head = key + ".head"
+		c.element(head, "TR", key)
+	}
+	if err := t.row(c, d.header, nil, x, y, head, "TH"); err != nil {
 		return err
 	}
 	y += d.headH
 	for i := t.from; i < t.to; i++ {
 		if (i-t.from)%2 == 1 {
-			c.fillRect(x, y, width, d.rowH[i], th.zebra)
+			c.artifact(func() { c.fillRect(x, y, width, d.rowH[i], th.zebra) })
 		}
-		if err := t.row(c, d.cells[i], d.indent[i], x, y); err != nil {
+		tr := fmt.Sprintf("%s.r%d", key, i)
+		c.element(tr, "TR", key)
+		if err := t.row(c, d.cells[i], d.indent[i], x, y, tr, "TD"); err != nil {
 			return err
 		}
 		y += d.rowH[i]
 		if i < t.to-1 {
-			c.line(x, y, x+width, y, 0.1, mix(th.rule, RGB{255, 255, 255}, 0.4))
+			c.artifact(func() { c.line(x, y, x+width, y, 0.1, mix(th.rule, RGB{255, 255, 255}, 0.4)) })
 		}
 	}
-	c.line(x, y+0.15, x+width, y+0.15, 0.3, th.primary)
+	c.artifact(func() { c.line(x, y+0.15, x+width, y+0.15, 0.3, th.primary) })
 	if t.last() {
 		y += 0.6
 		for i, p := range d.footLines() {
 			y += footGap(i)
-			if err := p.draw(c, x, y, width); err != nil {
+			c.beginChild(fmt.Sprintf("%s.foot%d", key, i), "P", "", key, "")
+			err := p.draw(c, x, y, width)
+			c.endTag()
+			if err != nil {
 				return fmt.Errorf("table %q: %w", d.t.ID, err)
 			}
 			y += p.wrap(width)
@@ -162,14 +184,27 @@ func (t *table) draw(c *canvas, x, y, width float64) error {
 
 // row draws a row of cells; indent (nil for the header) keeps numbers
 // off the right edge so that their decimal points align.
-func (t *table) row(c *canvas, cells []*paragraph, indent []float64, x, y float64) error {
+//
+// Each cell is tagged tag (TH, TD) inside the row element tr; a row with
+// tr "" (a header repeated on a continuation) is an artifact.
+func (t *table) row(c *canvas, cells []*paragraph, indent []float64, x, y float64, tr, tag string) error {
 	cx := x
 	for j, p := range cells {
 		w := t.d.colW[j] - 2*tablePadX
 		if indent != nil {
 			w -= indent[j]
 		}
-		if err := p.draw(c, cx+tablePadX, y+tablePadY, w); err != nil {
+		switch {
+		case tr == "":
+			c.beginTag("", "", "")
+		case tag == "TH":
+			c.beginChild(fmt.Sprintf("%s.c%d", tr, j), tag, "", tr, "/A <</O /Table /Scope /Column>>")
+		default:
+			c.beginChild(fmt.Sprintf("%s.c%d", tr, j), tag, "", tr, "")
+		}
+		err := p.draw(c, cx+tablePadX, y+tablePadY, w)
+		c.endTag()
+		if err != nil {
 			return err
 		}
 		cx += t.d.colW[j]

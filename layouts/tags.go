@@ -17,11 +17,13 @@ import (
 // belongs to (the parts of a split block share one element), its
 // structure type, its page and its marked-content ID on the page.
 type tagRecord struct {
-	key  string
-	tag  string
-	alt  string // a Figure's alternative text
-	page int    // 1-based
-	mcid int
+	key    string
+	tag    string
+	alt    string // a Figure's alternative text
+	parent string // the key of the parent element, "" for the document
+	page   int    // 1-based
+	mcid   int    // -1 for an element that holds other elements only
+	attrs  string // attributes of the element: /A <</O /Table /Scope /Column>>
 }
 
 // tagOf is the structure type of a placed block, "" for an artifact.
@@ -36,7 +38,7 @@ func tagOf(it Item) string {
 	case "figure":
 		return "Figure"
 	case "table", "sideways":
-		return "Table"
+		return "Table" // tagged by the table itself: see table.draw
 	case "tocline", "figline":
 		return "TOCI"
 	case "rule", "pagebreak":
@@ -63,7 +65,11 @@ func altOf(it Item) string {
 
 // beginTag starts the marked content of an item, or an artifact for tag
 // "", and records it.
-func (c *canvas) beginTag(key, tag, alt string) {
+func (c *canvas) beginTag(key, tag, alt string) { c.beginChild(key, tag, alt, "", "") }
+
+// beginChild is beginTag for an element inside the element of key
+// parent ("" the document), with attributes.
+func (c *canvas) beginChild(key, tag, alt, parent, attrs string) {
 	if tag == "" {
 		c.pdf.RawWriteStr("/Artifact BMC\n")
 		return
@@ -72,8 +78,21 @@ func (c *canvas) beginTag(key, tag, alt string) {
 		key = fmt.Sprintf("#%d.%d", c.page, c.mcid) // a block of its own
 	}
 	c.pdf.RawWriteStr(fmt.Sprintf("/%s <</MCID %d>> BDC\n", tag, c.mcid))
-	c.e.tags = append(c.e.tags, tagRecord{key: key, tag: tag, alt: alt, page: c.page, mcid: c.mcid})
+	c.e.tags = append(c.e.tags, tagRecord{key: key, tag: tag, alt: alt, parent: parent, page: c.page, mcid: c.mcid, attrs: attrs})
 	c.mcid++
+}
+
+// element records an element that holds other elements (a Table, a row),
+// once per key.
+func (c *canvas) element(key, tag, parent string) {
+	c.e.tags = append(c.e.tags, tagRecord{key: key, tag: tag, parent: parent, page: c.page, mcid: -1})
+}
+
+// artifact draws what draw draws as an artifact: a rule, a fill.
+func (c *canvas) artifact(draw func()) {
+	c.pdf.RawWriteStr("/Artifact BMC\n")
+	draw()
+	c.pdf.RawWriteStr("EMC\n")
 }
 
 // endTag ends what beginTag started.

@@ -19,21 +19,54 @@ func structure(f *pdfFile, tags []tagRecord) (string, error) {
 		return "", err
 	}
 	type element struct {
-		tag, alt string
-		refs     []tagRecord
+		tag, alt, attrs string
+		parent          int      // index in elems, -1 for the document
+		k               []string // marked-content references and kids, in reading order, by placeholder
+		page            int      // the page of its first content, 1-based; 0 none yet
 	}
 	var elems []*element
-	byKey := map[string]*element{}
-	for _, t := range tags {
-		el := byKey[t.key]
-		if el == nil {
-			el = &element{tag: t.tag, alt: t.alt}
-			byKey[t.key] = el
-			elems = append(elems, el)
+	byKey := map[string]int{}
+	// kid placeholders are resolved to object numbers once they are known
+	const kidMark = "\x00kid "
+	var docKids []int
+	elementOf := func(t tagRecord) int {
+		if i, ok := byKey[t.key]; ok {
+			return i
 		}
-		el.refs = append(el.refs, t)
+		parent := -1
+		if p, ok := byKey[t.parent]; ok && t.parent != "" {
+			parent = p
+		}
+		elems = append(elems, &element{tag: t.tag, alt: t.alt, attrs: t.attrs, parent: parent})
+		i := len(elems) - 1
+		byKey[t.key] = i
+		if parent < 0 {
+			docKids = append(docKids, i)
+		} else {
+			elems[parent].k = append(elems[parent].k, fmt.Sprintf("%s%d", kidMark, i))
+		}
+		return i
 	}
-	// numbers first: the elements refer to their parent and back
+	byPage := make([][]int, len(pages)) // page → element index by MCID
+	for _, t := range tags {
+		i := elementOf(t)
+		if t.mcid < 0 {
+			continue
+		}
+		if t.page < 1 || t.page > len(pages) {
+			return "", fmt.Errorf("finish pdf: marked content on page %d of %d", t.page, len(pages))
+		}
+		el := elems[i]
+		if el.page == 0 {
+			el.page = t.page
+		}
+		el.k = append(el.k, fmt.Sprintf("<</Type /MCR /Pg %d 0 R /MCID %d>>", pages[t.page-1], t.mcid))
+		for len(byPage[t.page-1]) <= t.mcid {
+			byPage[t.page-1] = append(byPage[t.page-1], -1)
+		}
+		byPage[t.page-1][t.mcid] = i
+	}
+	// numbers: the root, the document, the elements, the parent tree
 	root := f.size
 	doc := root + 1
 	first := doc + 1
@@ -42,27 +75,34 @@ func structure(f *pdfFile, tags []tagRecord) (string, error) {
 	if got := f.add(fmt.Sprintf("<</Type /StructTreeRoot /K %d 0 R /ParentTree %d 0 R /ParentTreeNextKey %d>>", doc, parentTree, len(pages)), nil); got != root {
 		return "", fmt.Errorf("finish pdf: object numbers out of step")
 	}
-	kids := make([]string, len(elems))
-	for i := range elems {
-		kids[i] = fmt.Sprintf("%d 0 R", num(i))
+	kids := make([]string, len(docKids))
+	for i, k := range docKids {
+		kids[i] = fmt.Sprintf("%d 0 R", num(k))
 	}
 	f.add(fmt.Sprintf("<</Type /StructElem /S /Document /P %d 0 R /K [%s]>>", root, strings.Join(kids, " ")), nil)
-	byPage := make([][]int, len(pages)) // page → element number by MCID
-	for i, el := range elems {
-		var mcrs []string
-		for _, r := range el.refs {
-			if r.page < 1 || r.page > len(pages) {
-				return "", fmt.Errorf("finish pdf: marked content on page %d of %d", r.page, len(pages))
+	for _, el := range elems {
+		k := make([]string, len(el.k))
+		for j, item := range el.k {
+			if rest, ok := strings.CutPrefix(item, kidMark); ok {
+				n, _ := strconv.Atoi(rest)
+				item = fmt.Sprintf("%d 0 R", num(n))
 			}
-			mcrs = append(mcrs, fmt.Sprintf("<</Type /MCR /Pg %d 0 R /MCID %d>>", pages[r.page-1], r.mcid))
-			for len(byPage[r.page-1]) <= r.mcid {
-				byPage[r.page-1] = append(byPage[r.page-1], 0)
-			}
-			byPage[r.page-1][r.mcid] = num(i)
+			k[j] = item
 		}
-		dict := fmt.Sprintf("<</Type /StructElem /S /%s /P %d 0 R /Pg %d 0 R /K [%s]", el.tag, doc, pages[el.refs[0].page-1], strings.Join(mcrs, " "))
+		parent := doc
+		if el.parent >= 0 {
+			parent = num(el.parent)
+		}
+		dict := fmt.Sprintf("<</Type /StructElem /S /%s /P %d 0 R", el.tag, parent)
+		if el.page > 0 {
+			dict += fmt.Sprintf(" /Pg %d 0 R", pages[el.page-1])
+		}
+		dict += " /K [" + strings.Join(k, " ") + "]"
 		if el.alt != "" {
 			dict += " /Alt " + pdfText(el.alt)
+		}
+		if el.attrs != "" {
+			dict += " " + el.attrs
 		}
 		f.add(dict+">>", nil)
 	}
@@ -70,7 +110,10 @@ func structure(f *pdfFile, tags []tagRecord) (string, error) {
 	for p, els := range byPage {
 		refs := make([]string, len(els))
 		for i, n := range els {
-			refs[i] = fmt.Sprintf("%d 0 R", n)
+			if n < 0 {
+				return "", fmt.Errorf("finish pdf: page %d skips MCID %d", p+1, i)
+			}
+			refs[i] = fmt.Sprintf("%d 0 R", num(n))
 		}
 		nums = append(nums, fmt.Sprintf("%d [%s]", p, strings.Join(refs, " ")))
 	}
