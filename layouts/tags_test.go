@@ -139,7 +139,7 @@ func TestRender_EveryWordIsInTheStructure(t *testing.T) {
 		inTree[w] = true
 	}
 	furniture := strings.Join([]string{doc.Title, doc.Brand.Organization, strings.ToUpper(doc.Brand.Organization),
-		doc.Classification, doc.Series, "Page of ·", periodText(doc.Period)}, " ")
+		doc.Classification, doc.Series, "Page of ·", periodText(doc.Period), "(continued)"}, " ")
 	// the extractors join lines and hyphenated words differently: compare
 	// letters only, a word against the tree's letters run together
 	letters := func(s string) string {
