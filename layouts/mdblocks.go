@@ -128,12 +128,14 @@ func (b *mdBuilder) list(l *ast.List, c mdCtx) {
 		ind = maxf(ind, b.e.m.width(0, c.size, label(n-1))+2.6)
 	}
 	item.indent += ind
+	listKey := b.e.key("l")
 	i := 0
 	for li := l.FirstChild(); li != nil; li = li.NextSibling() {
 		start := len(b.out)
 		b.blocks(li, item)
 		if start < len(b.out) {
 			if p, ok := b.out[start].(*paragraph); ok && p.ps.label == "" {
+				p.list = listKey
 				p.ps.label = label(i)
 				p.ps.labelColor = c.color
 				if !l.IsOrdered() {

@@ -33,6 +33,7 @@ type paragraph struct {
 	heading   *tocEntry
 	keepNext  bool
 	noSplit   bool
+	list      string // the key of the list this paragraph is an item of, for tagging
 	text      string // excerpt source
 	source    string // where the text came from, for warnings
 

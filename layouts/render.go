@@ -185,7 +185,14 @@ func draw(e *env, plan *Plan, pdf *fpdf.Fpdf) error {
 				}
 				continue
 			}
-			c.beginTag(it.Key, tag, altOf(it))
+			if p, ok := it.b.(*paragraph); ok && p.list != "" && tag == "P" {
+				// a list item: L, LI, and its text as LBody
+				c.element(p.list, "L", "")
+				c.element(it.Key+".li", "LI", p.list)
+				c.beginChild(it.Key, "LBody", "", it.Key+".li", "")
+			} else {
+				c.beginTag(it.Key, tag, altOf(it))
+			}
 			if err := it.b.draw(c, it.X, it.Y, it.W); err != nil {
 				return fmt.Errorf("page %d: %w", pg.Number, err)
 			}
