@@ -21,7 +21,8 @@ type canvas struct {
 	page  int // physical page being drawn, 1-based
 	pages int // total pages
 
-	mcid int // the next marked-content ID on the page
+	mcid     int    // the next marked-content ID on the page
+	listItem string // the LI the next paragraph drawn tags its label and text under
 
 	face          int // selected face (faceIndex), -1 when unknown
 	size          float64

@@ -137,6 +137,43 @@ func (p *paragraph) info() blockInfo {
 }
 
 func (p *paragraph) draw(c *canvas, x, y, width float64) error {
+	if li := c.listItem; li != "" {
+		// a list item: its label as Lbl, then its text as LBody
+		c.listItem = ""
+		if p.showLabel && p.ps.label != "" {
+			c.beginChild(p.key+".lbl", "Lbl", "", li, "")
+			p.drawLabel(c, x, y)
+			c.endTag()
+		}
+		c.beginChild(p.key, "LBody", "", li, "")
+		err := p.drawText(c, x, y, width)
+		c.endTag()
+		return err
+	}
+	if err := p.drawText(c, x, y, width); err != nil {
+		return err
+	}
+	if p.showLabel && p.ps.label != "" {
+		p.drawLabel(c, x, y)
+	}
+	return nil
+}
+
+// drawLabel draws the paragraph's label (a list bullet or number, a
+// heading's number) left of its first line.
+func (p *paragraph) drawLabel(c *canvas, x, y float64) {
+	ps := p.ps
+	base := c.e.baseline(0, ps.size, p.lineHeight())
+	lw := c.e.m.width(ps.labelStyle, ps.size, ps.label)
+	lx := x + ps.indent - lw - 2.0
+	if ps.labelLeft {
+		lx = x
+	}
+	c.text(lx, y+p.pad()+base, ps.label, ps.labelStyle, ps.size, ps.labelColor)
+}
+
+// drawText draws the paragraph's lines.
+func (p *paragraph) drawText(c *canvas, x, y, width float64) error {
 	lines := p.layout(width)
 	h := p.wrap(width)
 	ps := p.ps
@@ -183,14 +220,6 @@ func (p *paragraph) draw(c *canvas, x, y, width float64) error {
 			}
 		}
 		run.flush(c)
-	}
-	if p.showLabel && ps.label != "" {
-		lw := c.e.m.width(ps.labelStyle, ps.size, ps.label)
-		lx := x + ps.indent - lw - 2.0
-		if ps.labelLeft {
-			lx = x
-		}
-		c.text(lx, y+p.pad()+base, ps.label, ps.labelStyle, ps.size, ps.labelColor)
 	}
 	return nil
 }

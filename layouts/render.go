@@ -185,11 +185,19 @@ func draw(e *env, plan *Plan, pdf *fpdf.Fpdf) error {
 				}
 				continue
 			}
-			if p, ok := it.b.(*paragraph); ok && p.list != "" && tag == "P" {
-				// a list item: L, LI, and its text as LBody
+			if tag == "TOCI" {
+				// the contents and the list of figures, each a TOC
+				c.element("toc."+it.Kind, "TOC", "")
+				c.beginChild(it.Key, tag, "", "toc."+it.Kind, "")
+			} else if p, ok := it.b.(*paragraph); ok && p.list != "" && tag == "P" {
+				// a list item: L, LI; the paragraph tags its Lbl and LBody
 				c.element(p.list, "L", "")
 				c.element(it.Key+".li", "LI", p.list)
-				c.beginChild(it.Key, "LBody", "", it.Key+".li", "")
+				c.listItem = it.Key + ".li"
+				if err := it.b.draw(c, it.X, it.Y, it.W); err != nil {
+					return fmt.Errorf("page %d: %w", pg.Number, err)
+				}
+				continue
 			} else {
 				c.beginTag(it.Key, tag, altOf(it))
 			}

@@ -97,7 +97,7 @@ func TestRender_StructureTree(t *testing.T) {
 			}
 		}
 	}
-	for _, tag := range []string{"Document", "H1", "H2", "P", "Figure", "Table", "Caption", "TR", "TH", "TD", "TOCI", "L", "LI", "LBody"} {
+	for _, tag := range []string{"Document", "H1", "H2", "P", "Figure", "Table", "Caption", "TR", "TH", "TD", "TOC", "TOCI", "L", "LI", "Lbl", "LBody"} {
 		if seen[tag] == 0 {
 			t.Errorf("no %s element (elements: %v)", tag, seen)
 		}
