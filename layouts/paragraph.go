@@ -150,13 +150,10 @@ func (p *paragraph) draw(c *canvas, x, y, width float64) error {
 		c.endTag()
 		return err
 	}
-	if err := p.drawText(c, x, y, width); err != nil {
-		return err
-	}
 	if p.showLabel && p.ps.label != "" {
-		p.drawLabel(c, x, y)
+		p.drawLabel(c, x, y) // first: it is read first
 	}
-	return nil
+	return p.drawText(c, x, y, width)
 }
 
 // drawLabel draws the paragraph's label (a list bullet or number, a
@@ -169,7 +166,7 @@ func (p *paragraph) drawLabel(c *canvas, x, y float64) {
 	if ps.labelLeft {
 		lx = x
 	}
-	c.text(lx, y+p.pad()+base, ps.label, ps.labelStyle, ps.size, ps.labelColor)
+	c.text(lx, y+p.pad()+base, ps.label+" ", ps.labelStyle, ps.size, ps.labelColor)
 }
 
 // drawText draws the paragraph's lines.
@@ -202,10 +199,18 @@ func (p *paragraph) drawText(c *canvas, x, y, width float64) error {
 				if f.st&stSup != 0 {
 					fy -= mm(ps.size) * 0.36
 				}
+				// a word drawn on its own ends in a space, invisible where
+				// it stands, so that the text read from the page (by a
+				// screen reader, a copy) has its words apart
+				wordEnd := k == len(w.frags)-1 && (j < len(ln.words)-1 || endsWord(ln))
 				switch {
 				case f.link != "" || f.st&stSup != 0:
-					run.flush(c)
-					c.text(fx, fy, f.text, f.st, f.size, col)
+					run.flushSpaced(c, k == 0 && j > 0)
+					text := f.text
+					if wordEnd {
+						text += " "
+					}
+					c.text(fx, fy, text, f.st, f.size, col)
 					c.link(fx, fy-mm(f.size)*0.85, f.w, mm(f.size)*1.1, f.link)
 				case natural && k == 0 && j > 0 && run.joins(f, col) && w.space == c.e.m.width(f.st, f.size, " "):
 					// the next word at its natural distance in the same
@@ -213,16 +218,21 @@ func (p *paragraph) drawText(c *canvas, x, y, width float64) error {
 					// the line was measured with
 					run.text = append(append(run.text, ' '), f.text...)
 				default:
-					run.flush(c)
+					run.flushSpaced(c, k == 0 && j > 0)
 					run = textRun{x: fx, y: fy, text: append(run.text[:0], f.text...), st: f.st, size: f.size, col: col}
 				}
 				fx += f.w
 			}
 		}
-		run.flush(c)
+		run.flushSpaced(c, endsWord(ln))
 	}
 	return nil
 }
+
+// endsWord reports whether a line's last word ends there: not broken
+// with a hyphen or inside a word (a paragraph's end too, so that the
+// paragraphs of a box read apart).
+func endsWord(ln line) bool { return !ln.hyphen && !ln.cont }
 
 // textRun is text of one style and colour waiting to be drawn: the words
 // of a line that keep their natural spacing go to fpdf as one string.
@@ -238,8 +248,14 @@ func (r *textRun) joins(f frag, col RGB) bool {
 	return len(r.text) > 0 && f.st == r.st && f.size == r.size && col == r.col
 }
 
-func (r *textRun) flush(c *canvas) {
+func (r *textRun) flush(c *canvas) { r.flushSpaced(c, false) }
+
+// flushSpaced draws the run, with a space after it when a word ends there.
+func (r *textRun) flushSpaced(c *canvas, space bool) {
 	if len(r.text) > 0 {
+		if space {
+			r.text = append(r.text, ' ')
+		}
 		c.text(r.x, r.y, string(r.text), r.st, r.size, r.col)
 		r.text = r.text[:0]
 	}
