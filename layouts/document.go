@@ -16,6 +16,12 @@ type Drawing interface {
 	Draw(pdf *fpdf.Fpdf, x, y, w, h float64) error
 }
 
+// Describer is a Drawing that can say what it shows in words, for the
+// alternative text of its figure.
+type Describer interface {
+	Describe() string
+}
+
 // Shortener is a Drawing that can say which of its texts it shortened to
 // fit when it last drew (Plan.Quality counts them).
 type Shortener interface {

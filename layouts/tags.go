@@ -57,6 +57,11 @@ func altOf(it Item) string {
 	if f.f.Caption != "" {
 		parts = append(parts, f.f.Caption)
 	}
+	if d, ok := f.f.Drawing.(Describer); ok {
+		if s := d.Describe(); s != "" {
+			parts = append(parts, s)
+		}
+	}
 	if f.f.Source != "" {
 		parts = append(parts, "Source: "+f.f.Source)
 	}
