@@ -54,7 +54,7 @@ var configShape = &shape{keys: map[string]*shape{
 		"periods": {items: &shape{keys: map[string]*shape{"label": leaf, "from": leaf, "to": leaf}}},
 	}}},
 	"charts": {each: &shape{keys: map[string]*shape{
-		"analysis": leaf, "type": leaf, "title": leaf, "y_label": leaf, "caption": leaf,
+		"alt": leaf, "analysis": leaf, "type": leaf, "title": leaf, "y_label": leaf, "caption": leaf,
 		"source": leaf, "height": leaf, "measure": leaf, "period": leaf,
 		"annotations": {items: &shape{keys: map[string]*shape{"x": leaf, "label": leaf}}},
 	}}},

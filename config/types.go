@@ -228,6 +228,9 @@ type Chart struct {
 	// stacked bar (which would otherwise add the periods together).
 	Period      string
 	Annotations []Annotation `mapstructure:"-"`
+	// Alt is the figure's text for readers who cannot see it (a
+	// template), in place of the sentence the chart writes of its data.
+	Alt string
 }
 
 // Annotation is a labelled vertical line on a chart at X (a year or time).

@@ -110,6 +110,9 @@ type Figure struct {
 	// fit, it and what follows move to the next page. Otherwise it floats
 	// to the top of the next page while the text after it fills the space.
 	Pinned bool
+	// Alt, when set, is the figure's alternative text after its title, in
+	// place of the drawing's description of itself.
+	Alt string
 }
 
 // Table is a numbered table: "Table N. Title" above, a header row, and rows

@@ -57,7 +57,9 @@ func altOf(it Item) string {
 	if f.f.Caption != "" {
 		parts = append(parts, f.f.Caption)
 	}
-	if d, ok := f.f.Drawing.(Describer); ok {
+	if f.f.Alt != "" {
+		parts = append(parts, f.f.Alt)
+	} else if d, ok := f.f.Drawing.(Describer); ok {
 		if s := d.Describe(); s != "" {
 			parts = append(parts, s)
 		}

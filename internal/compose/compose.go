@@ -107,6 +107,9 @@ func Document(in Input) (layouts.Document, *narrative.Env, config.Problems) {
 					fg := doc.Sections[si].Blocks[bi].(layouts.Figure)
 					fg.Title = f.text(ch+".title", fg.Title)
 					fg.Caption = f.text(ch+".caption", fg.Caption)
+					if a := c.Charts[b.Chart].Alt; a != "" {
+						fg.Alt = f.text(ch+".alt", a)
+					}
 					if c.Charts[b.Chart].Source != "" {
 						fg.Source = f.text(ch+".source", fg.Source)
 					}
