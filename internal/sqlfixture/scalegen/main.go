@@ -86,6 +86,7 @@ func writeCSV(path string, t *sqlfixture.Table, copies int) error {
 
 func writeXLSX(path string, t *sqlfixture.Table, copies int) error {
 	f := excelize.NewFile()
+	defer f.Close() // removes the stream writer's temporary file
 	sw, err := f.NewStreamWriter("Sheet1")
 	if err != nil {
 		return err
