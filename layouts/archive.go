@@ -23,7 +23,8 @@ import (
 //go:embed icc/sRGB.icc
 var srgbProfile []byte
 
-// archiveMeta is the document information, as fpdf wrote it to /Info.
+// archiveMeta is the document information: fpdf writes it to /Info, the
+// archive pass to the XMP metadata.
 type archiveMeta struct {
 	Title, Author, Subject, Keywords, Creator, Producer string
 	Date                                                time.Time
@@ -43,7 +44,7 @@ func archiveMetaOf(d *Document) archiveMeta {
 	}
 	date := d.Date.UTC()
 	if d.Date.IsZero() {
-		date = time.Unix(0, 0).UTC()
+		date = time.Unix(0, 0).UTC() // never the wall clock: same inputs, same bytes
 	}
 	return archiveMeta{Title: d.Title, Author: author, Subject: subject, Keywords: strings.Join(d.Keywords, ", "),
 		Creator: "report", Producer: "report (go-pdf/fpdf)", Date: date}
@@ -63,6 +64,7 @@ func archive(f *pdfFile, m archiveMeta, catalog string) (string, error) {
 	if root == nil {
 		return "", fmt.Errorf("finish pdf: no catalog")
 	}
+	root.data = emptyEmbedded.ReplaceAll(root.data, nil)
 	var icc bytes.Buffer
 	zw, _ := zlib.NewWriterLevel(&icc, zlib.BestCompression)
 	zw.Write(srgbProfile)
@@ -72,13 +74,10 @@ func archive(f *pdfFile, m archiveMeta, catalog string) (string, error) {
 	xmp := xmpPacket(m)
 	meta := f.add(fmt.Sprintf("<</Type /Metadata /Subtype /XML /Length %d>>", len(xmp)), xmp)
 
-	cat := emptyEmbedded.ReplaceAll(root.data, nil)
-	i := bytes.LastIndex(cat, []byte(">>"))
-	if i < 0 {
-		return "", fmt.Errorf("finish pdf: the catalog is not a dictionary")
-	}
 	extra := catalog + fmt.Sprintf("/Metadata %d 0 R\n/OutputIntents [%d 0 R]\n/ViewerPreferences <</DisplayDocTitle true>>\n", meta, intent)
-	root.data = append(append(append([]byte{}, cat[:i]...), extra...), cat[i:]...)
+	if err := addToCatalog(f, extra); err != nil {
+		return "", err
+	}
 
 	outline := -1
 	if m := regexp.MustCompile(`/Outlines (\d+) 0 R`).FindSubmatch(root.data); m != nil {

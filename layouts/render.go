@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"io"
 	"sort"
-	"strings"
-	"time"
 
 	"codeberg.org/go-pdf/fpdf"
 )
@@ -234,29 +232,15 @@ func draw(e *env, plan *Plan, pdf *fpdf.Fpdf) error {
 
 // metadata sets the document information, all deterministic.
 func metadata(pdf *fpdf.Fpdf, d *Document) {
-	pdf.SetTitle(d.Title, true)
-	author := strings.Join(d.Authors, ", ")
-	if author == "" {
-		author = d.Brand.Organization
-	}
-	pdf.SetAuthor(author, true)
-	subject := d.Subtitle
-	if p := periodText(d.Period); p != "" {
-		if subject != "" {
-			subject += " — "
-		}
-		subject += p
-	}
-	pdf.SetSubject(subject, true)
-	pdf.SetKeywords(strings.Join(d.Keywords, ", "), true)
-	pdf.SetCreator("report", true)
-	pdf.SetProducer("report (go-pdf/fpdf)", true)
-	date := d.Date.UTC()
-	if d.Date.IsZero() {
-		date = time.Unix(0, 0).UTC() // never the wall clock: same inputs, same bytes
-	}
-	pdf.SetCreationDate(date)
-	pdf.SetModificationDate(date)
+	m := archiveMetaOf(d) // the XMP of a PDF/A file says the same
+	pdf.SetTitle(m.Title, true)
+	pdf.SetAuthor(m.Author, true)
+	pdf.SetSubject(m.Subject, true)
+	pdf.SetKeywords(m.Keywords, true)
+	pdf.SetCreator(m.Creator, true)
+	pdf.SetProducer(m.Producer, true)
+	pdf.SetCreationDate(m.Date)
+	pdf.SetModificationDate(m.Date)
 	pdf.SetCatalogSort(true)
 	pdf.SetLang(d.language())
 	pdf.SetDisplayMode("fullwidth", "continuous")
