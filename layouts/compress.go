@@ -23,17 +23,6 @@ const compressLevel = zlib.BestSpeed
 // plainStream is the start of an object whose stream fpdf left plain.
 var plainStream = regexp.MustCompile(`^(\d+) 0 obj\n<</Length (\d+)>>\nstream\n`)
 
-// compressStreams returns the PDF with every stream that has no filter
-// compressed with FlateDecode, and its cross-reference table rewritten.
-func compressStreams(pdf []byte) ([]byte, error) {
-	f, err := parsePDF(pdf)
-	if err != nil {
-		return nil, err
-	}
-	compressAll(f.objs)
-	return f.write(""), nil
-}
-
 // finishFile is the finishing pass over fpdf's output: streams
 // compressed, and, unless the document opts out, the file made PDF/A-2b.
 func finishFile(pdf []byte, d *Document, tags []tagRecord) ([]byte, error) {

@@ -33,11 +33,13 @@ func TestCompressStreams(t *testing.T) {
 	if err := pdf.Output(&plain); err != nil {
 		t.Fatal(err)
 	}
-	out, err := compressStreams(plain.Bytes())
+	plainDoc := doc
+	plainDoc.Standard = StandardNone
+	out, err := finishFile(plain.Bytes(), &plainDoc, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	again, _ := compressStreams(plain.Bytes())
+	again, _ := finishFile(plain.Bytes(), &plainDoc, nil)
 	if !bytes.Equal(out, again) {
 		t.Error("two passes over the same PDF differ")
 	}

@@ -65,6 +65,6 @@ func blankPDF(g geometry) *fpdf.Fpdf {
 		Size: fpdf.SizeType{Wd: g.w, Ht: g.h}})
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetMargins(0, 0, 0)
-	pdf.SetCompression(false) // compressed afterwards, in parallel: see compressStreams
+	pdf.SetCompression(false) // compressed afterwards, in parallel: see finishFile
 	return pdf
 }
