@@ -128,22 +128,7 @@ func (d *tableData) layout(width float64) {
 // wrapped (a header is read once, a cell in every row); every word whole.
 func (d *tableData) columnWidths(width float64) []float64 {
 	n := len(d.t.Columns)
-	maxW, bodyW, minW := make([]float64, n), make([]float64, n), make([]float64, n)
-	for j, p := range d.header {
-		one, widest := natural(p)
-		maxW[j] = one + 2*tablePadX
-		minW[j] = widest + 2*tablePadX
-		bodyW[j] = minW[j]
-	}
-	for i, row := range d.cells {
-		for j, p := range row {
-			one, widest := natural(p)
-			one += d.indent[i][j]
-			maxW[j] = maxf(maxW[j], one+2*tablePadX)
-			bodyW[j] = maxf(bodyW[j], one+2*tablePadX)
-			minW[j] = maxf(minW[j], widest+d.indent[i][j]+2*tablePadX)
-		}
-	}
+	maxW, bodyW, minW := d.wants()
 	if sumMax := sum(maxW); sumMax <= width {
 		return share(width, maxW, maxW)
 	}
@@ -160,6 +145,33 @@ func (d *tableData) columnWidths(width float64) []float64 {
 		w[j] = width * minW[j] / sum(minW)
 	}
 	return w
+}
+
+// wants are the widths each column would like, padding included: maxW
+// with every cell on one line, bodyW with the body cells on one line and
+// the header wrapped, minW with every word whole (a number never wraps).
+func (d *tableData) wants() (maxW, bodyW, minW []float64) {
+	n := len(d.t.Columns)
+	maxW, bodyW, minW = make([]float64, n), make([]float64, n), make([]float64, n)
+	for j, p := range d.header {
+		one, widest := natural(p)
+		maxW[j] = one + 2*tablePadX
+		minW[j] = widest + 2*tablePadX
+		bodyW[j] = minW[j]
+	}
+	for i, row := range d.cells {
+		for j, p := range row {
+			one, widest := natural(p)
+			if d.t.Columns[j].Numeric {
+				widest = one // a number never wraps
+			}
+			one += d.indent[i][j]
+			maxW[j] = maxf(maxW[j], one+2*tablePadX)
+			bodyW[j] = maxf(bodyW[j], one+2*tablePadX)
+			minW[j] = maxf(minW[j], widest+d.indent[i][j]+2*tablePadX)
+		}
+	}
+	return maxW, bodyW, minW
 }
 
 // share gives each column its floor and the rest of width in proportion

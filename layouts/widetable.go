@@ -61,20 +61,7 @@ func tableBlocks(e *env, num int, t Table, where string) ([]block, error) {
 // one group of all columns when they fit together.
 func columnGroups(d *tableData, width float64) [][]int {
 	n := len(d.t.Columns)
-	minW := make([]float64, n)
-	for j, p := range d.header {
-		_, widest := natural(p)
-		minW[j] = widest + 2*tablePadX
-	}
-	for i, row := range d.cells {
-		for j, p := range row {
-			one, widest := natural(p)
-			if d.t.Columns[j].Numeric {
-				widest = one // a number never wraps
-			}
-			minW[j] = maxf(minW[j], widest+d.indent[i][j]+2*tablePadX)
-		}
-	}
+	_, _, minW := d.wants()
 	all := make([]int, n)
 	for j := range all {
 		all[j] = j
