@@ -88,6 +88,9 @@ type sqlRun struct {
 	label string // the source for messages and the annex: table "x" in ...
 	cols  []sqldb.Column
 	h     *dataset.Header
+	// textChecked holds the value columns checked for text already: each
+	// is checked once, however many analyses sum it.
+	textChecked map[int]bool
 }
 
 func sourceLabel(d config.Dataset, db *sqldb.DB) string {
@@ -422,6 +425,13 @@ func (s *sqlRun) checkText(name string, value int, series []*namedSeries) error 
 		}
 	}
 	for i := range cols {
+		if s.textChecked[i] {
+			continue
+		}
+		if s.textChecked == nil {
+			s.textChecked = map[int]bool{}
+		}
+		s.textChecked[i] = true
 		col := s.h.Columns[i]
 		var bad sql.NullString
 		ctx, cancel := context.WithTimeout(context.Background(), s.db.Timeout)

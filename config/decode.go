@@ -356,7 +356,7 @@ var envRef = regexp.MustCompile(`\$\{([A-Za-z_][A-Za-z0-9_]*)\}`)
 func (c *Config) expandEnv(path, s string, ps *Problems) string {
 	return envRef.ReplaceAllStringFunc(s, func(ref string) string {
 		name := envRef.FindStringSubmatch(ref)[1]
-		v, ok := lookupEnv(c.env, name)
+		v, ok := LookupEnv(c.env, name)
 		if !ok {
 			*ps = append(*ps, c.Problemf(path, "the environment variable %s is not set", name))
 		}
@@ -364,8 +364,9 @@ func (c *Config) expandEnv(path, s string, ps *Problems) string {
 	})
 }
 
-// lookupEnv finds name in "KEY=value" pairs, the last one winning.
-func lookupEnv(env []string, name string) (string, bool) {
+// LookupEnv finds name in "KEY=value" pairs (as os.Environ gives them),
+// the last one winning.
+func LookupEnv(env []string, name string) (string, bool) {
 	val, found := "", false
 	for _, kv := range env {
 		if k, v, ok := strings.Cut(kv, "="); ok && k == name {

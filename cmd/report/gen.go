@@ -5,9 +5,9 @@ import (
 	"fmt"
 	"os"
 	"runtime/pprof"
-	"strings"
 	"time"
 
+	"github.com/briefing/report/config"
 	"github.com/briefing/report/internal/period"
 	"github.com/spf13/cobra"
 )
@@ -147,11 +147,8 @@ func genOnce(o *genOptions, clock period.Clock, log *logger) error {
 	return nil
 }
 
-func envValue(env []string, key string) string {
-	for _, kv := range env {
-		if k, v, ok := strings.Cut(kv, "="); ok && k == key {
-			return v
-		}
-	}
-	return ""
+// sourceDateEpoch is SOURCE_DATE_EPOCH from env, "" when unset.
+func sourceDateEpoch(env []string) string {
+	v, _ := config.LookupEnv(env, "SOURCE_DATE_EPOCH")
+	return v
 }

@@ -59,5 +59,5 @@ func perPeriod(tmpl string) bool {
 }
 
 func clockOf(asOf string, env []string, now func() time.Time) (period.Clock, error) {
-	return period.NewClock(asOf, envValue(env, "SOURCE_DATE_EPOCH"), now)
+	return period.NewClock(asOf, sourceDateEpoch(env), now)
 }
