@@ -208,10 +208,6 @@ type datasetRun struct {
 	summary   *DatasetSummary
 }
 
-func computeDataset(c *config.Config, name string, p period.Period, res *Results, opts Options) config.Problems {
-	return computeDatasetMany(c, name, []period.Period{p}, []*Results{res}, opts)[0]
-}
-
 // computeDatasetMany computes dataset name for several periods at once:
 // a file is read once, each row offered to every period's analyses, so
 // that a backfill reads each file once.

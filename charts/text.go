@@ -78,37 +78,6 @@ func (m measurer) shorten(s string, maxW int) string {
 	return strings.TrimRight(string(runes[:lo]), " ,;:-–") + ellipsis
 }
 
-// wrap breaks s into at most maxLines lines no wider than maxW, at spaces;
-// what does not fit ends the last line with an ellipsis.
-func (m measurer) wrap(s string, maxW, maxLines int) []string {
-	words := strings.Fields(s)
-	var lines []string
-	cur := ""
-	for i, w := range words {
-		try := w
-		if cur != "" {
-			try = cur + " " + w
-		}
-		if m.width(try) <= maxW || cur == "" {
-			cur = try
-			continue
-		}
-		if len(lines) == maxLines-1 {
-			cur = strings.Join(append([]string{cur}, words[i:]...), " ")
-			break
-		}
-		lines = append(lines, cur)
-		cur = w
-	}
-	if cur != "" || len(lines) == 0 {
-		lines = append(lines, cur)
-	}
-	for i := range lines {
-		lines[i] = m.shorten(lines[i], maxW)
-	}
-	return lines
-}
-
 // wrapAll breaks s at spaces into lines no wider than maxW, as many as it
 // takes; a word wider than maxW is a line of its own, whole. Nothing is
 // shortened.

@@ -248,8 +248,6 @@ func (r *textRun) joins(f frag, col RGB) bool {
 	return len(r.text) > 0 && f.st == r.st && f.size == r.size && col == r.col
 }
 
-func (r *textRun) flush(c *canvas) { r.flushSpaced(c, false) }
-
 // flushSpaced draws the run, with a space after it when a word ends there.
 func (r *textRun) flushSpaced(c *canvas, space bool) {
 	if len(r.text) > 0 {
