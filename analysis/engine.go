@@ -410,7 +410,7 @@ func (run *datasetRun) onRow(r dataset.Row) error {
 	if run.own == nil || inCut[run.own.index] {
 		run.summary.RowsUsed++
 		if run.own != nil {
-			if iv := times[run.own.index]; run.summary.Through.IsZero() || iv.End().After(run.summary.Through.End()) {
+			if iv := times[run.own.index]; run.summary.Through.IsZero() || iv.EndsAfter(run.summary.Through) {
 				run.summary.Through = iv
 			}
 		}

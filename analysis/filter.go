@@ -21,7 +21,14 @@ type filter struct {
 	// seen keeps a sample of the values met in each clause's column, to
 	// suggest the closest one when the filter matches nothing.
 	seen []map[string]bool
+	// last is the value each clause's column held in the previous row:
+	// rows come in runs of one value, and a map write per row was half the
+	// filter's cost.
+	last []string
 }
+
+// noValue starts each clause's last value: no cell holds it.
+const noValue = "\x00none"
 
 type boundClause struct {
 	col    int
@@ -44,6 +51,7 @@ func (f *filter) bind(h *dataset.Header, c *config.Config) config.Problems {
 	var ps config.Problems
 	f.clauses = f.clauses[:0]
 	f.seen = f.seen[:0]
+	f.last = f.last[:0]
 	for _, cl := range f.src.Clauses {
 		i, msg := columnIndex(h, cl.Column)
 		if msg != "" {
@@ -52,6 +60,7 @@ func (f *filter) bind(h *dataset.Header, c *config.Config) config.Problems {
 		}
 		f.clauses = append(f.clauses, boundClause{col: i, name: h.Columns[i], values: cl.Values})
 		f.seen = append(f.seen, map[string]bool{})
+		f.last = append(f.last, noValue)
 	}
 	if f.not != nil {
 		ps = append(ps, f.not.bind(h, c)...)
@@ -67,8 +76,9 @@ func (f *filter) match(r dataset.Row) bool {
 		v := r.Get(cl.col)
 		// Values are kept only for the message about a filter that never
 		// matches; once it has matched, the sample is not needed.
-		if !f.matched && len(f.seen[i]) < maxSeenValues {
+		if !f.matched && v != f.last[i] && len(f.seen[i]) < maxSeenValues {
 			f.seen[i][v] = true
+			f.last[i] = v
 		}
 		if ok && !anyEqual(cl.values, v) {
 			ok = false

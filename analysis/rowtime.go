@@ -18,20 +18,31 @@ type timer struct {
 	date, year, mon int // fallback columns, -1 when absent
 	index           int // position in the dataset run's timers
 
-	// The last interval asked about and its answer: rows come in runs of
-	// the same year or date, and the calendar arithmetic of the cut is the
-	// hot spot of a large scan.
-	lastIv period.Interval
-	lastIn bool
+	// The answers given so far for the cut in memoCut: a register holds a
+	// few dozen distinct years among its thousands of rows, and the
+	// calendar arithmetic of the cut was the hot spot of a scan.
+	memo    map[period.Interval]bool
+	memoCut period.Period
 }
 
-// includes reports whether iv is inside the period cut p, remembering the
-// last answer.
+// maxMemo bounds the answers a timer keeps: daily data over centuries
+// would otherwise keep one per day.
+const maxMemo = 4096
+
+// includes reports whether iv is inside the period cut p, remembering
+// the answers for p.
 func (t *timer) includes(iv period.Interval, p period.Period) bool {
-	if iv != t.lastIv || iv.IsZero() {
-		t.lastIv, t.lastIn = iv, p.Includes(iv)
+	if t.memo == nil || t.memoCut != p {
+		t.memo, t.memoCut = map[period.Interval]bool{}, p
 	}
-	return t.lastIn
+	in, ok := t.memo[iv]
+	if !ok {
+		in = p.Includes(iv)
+		if len(t.memo) < maxMemo {
+			t.memo[iv] = in
+		}
+	}
+	return in
 }
 
 func newTimer(path string, spec config.Time) *timer {

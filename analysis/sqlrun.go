@@ -206,7 +206,7 @@ func (s *sqlRun) profile() error {
 				run.summary.RowsRead += int(r.Count())
 				if in {
 					run.summary.RowsUsed += int(r.Count())
-					if run.summary.Through.IsZero() || iv.End().After(run.summary.Through.End()) {
+					if run.summary.Through.IsZero() || iv.EndsAfter(run.summary.Through) {
 						run.summary.Through = iv
 					}
 				}

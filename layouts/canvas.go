@@ -42,6 +42,9 @@ func (c *canvas) setFont(st style, size float64) {
 	if i == c.face && size == c.size {
 		return
 	}
+	// The first text in a face registers it; an error stays in fpdf,
+	// which draw checks.
+	_ = c.e.fonts.register(c.pdf, Faces(1)<<i)
 	fc := c.e.fonts.faces[i]
 	c.pdf.SetFont(fc.family, fc.style, size)
 	c.face, c.size = i, size

@@ -30,7 +30,8 @@ type face struct {
 
 // fontSet holds the five faces of a document: four body styles and mono.
 type fontSet struct {
-	faces [5]face // index by faceIndex
+	faces      [5]face // index by faceIndex
+	registered Faces   // the faces given to the fpdf document so far
 	cover [5]map[rune]bool
 	ascii [5][128]int8 // cover of ASCII: 0 unknown, 1 yes, 2 no
 	buf   sfnt.Buffer
@@ -90,9 +91,37 @@ func loadFonts(f Fonts) (*fontSet, error) {
 	return fs, nil
 }
 
-// register adds the five faces to pdf and checks that fpdf can use them.
-func (fs *fontSet) register(pdf *fpdf.Fpdf) error {
-	for _, fc := range fs.faces {
+// Faces is a set of the five faces, one bit each by faceIndex.
+type Faces uint8
+
+// The faces of a document: the four body styles and Go Mono for code.
+const (
+	FaceRegular Faces = 1 << iota
+	FaceBold
+	FaceItalic
+	FaceBoldItalic
+	FaceMono
+
+	// CommonFaces are used by nearly every briefing: body text, headings,
+	// captions and source lines. The others are given to fpdf when the
+	// first text in them is drawn.
+	CommonFaces = FaceRegular | FaceBold | FaceItalic
+
+	// AllFaces is the set of all five.
+	AllFaces = CommonFaces | FaceBoldItalic | FaceMono
+)
+
+// register gives the faces of want to pdf, those not given yet, and checks
+// that fpdf can use them. fpdf embeds every face it is given, used or not,
+// and giving it one costs 3 ms (it hashes a 65,536-entry width table to
+// name the face): a face no text uses is better not given at all.
+func (fs *fontSet) register(pdf *fpdf.Fpdf, want Faces) error {
+	for i, fc := range fs.faces {
+		bit := Faces(1) << i
+		if want&bit == 0 || fs.registered&bit != 0 {
+			continue
+		}
+		fs.registered |= bit
 		// fpdf writes into the bytes it is given when it subsets a font
 		// whose hmtx table is shorter than its glyph count (Go Mono):
 		// getMetrics appends to a sub-slice of the file. Each fpdf gets its

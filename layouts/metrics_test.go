@@ -29,7 +29,7 @@ func TestMetrics_MatchFpdf(t *testing.T) {
 				t.Fatal(err)
 			}
 			pdf := fpdf.New("P", "mm", "A4", "")
-			if err := fs.register(pdf); err != nil {
+			if err := fs.register(pdf, AllFaces); err != nil {
 				t.Fatal(err)
 			}
 			for i, fc := range fs.faces {

@@ -18,8 +18,9 @@ type Prepared struct {
 }
 
 // Prepare starts setting up the PDF of a document with fonts and page
-// size; it returns at once.
-func Prepare(fonts Fonts, pageSize string) *Prepared {
+// size, registering the faces of want (the rest are registered when first
+// drawn); it returns at once.
+func Prepare(fonts Fonts, pageSize string, want Faces) *Prepared {
 	p := &Prepared{fonts: fonts, pageSize: pageSize, done: make(chan struct{})}
 	go func() {
 		defer close(p.done)
@@ -32,7 +33,7 @@ func Prepare(fonts Fonts, pageSize string) *Prepared {
 			return
 		}
 		p.pdf = blankPDF(g)
-		p.err = p.set.register(p.pdf)
+		p.err = p.set.register(p.pdf, want|FaceRegular)
 	}()
 	return p
 }

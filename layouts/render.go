@@ -128,7 +128,7 @@ func RenderPrepared(doc Document, w io.Writer, prep *Prepared) (Result, error) {
 // reads the env's document, fonts and logo and writes nothing in the env.
 func newPDF(e *env) (*fpdf.Fpdf, error) {
 	pdf := blankPDF(e.geo)
-	if err := e.fonts.register(pdf); err != nil {
+	if err := e.fonts.register(pdf, CommonFaces); err != nil {
 		return nil, err
 	}
 	return finishPDF(e, pdf)

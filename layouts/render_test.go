@@ -179,3 +179,34 @@ func TestRender_Concurrent(t *testing.T) {
 		}
 	}
 }
+
+func TestRender_EmbedsOnlyTheFacesDrawn(t *testing.T) {
+	embedded := func(text string, prep *Prepared) map[string]bool {
+		t.Helper()
+		doc := baseDoc(Section{Title: "Text", Blocks: []Content{Markdown{Source: "t.md", Text: text}}})
+		var buf bytes.Buffer
+		if _, err := RenderPrepared(doc, &buf, prep); err != nil {
+			t.Fatal(err)
+		}
+		got := map[string]bool{}
+		for _, name := range []string{"utf8body", "utf8bodyB", "utf8bodyI", "utf8bodyBI", "utf8mono"} {
+			got[name] = bytes.Contains(buf.Bytes(), []byte("/BaseFont /"+name+"\n")) ||
+				bytes.Contains(buf.Bytes(), []byte("/BaseFont /"+name+" ")) ||
+				bytes.Contains(buf.Bytes(), []byte("/BaseFont /"+name+"/"))
+		}
+		return got
+	}
+	plain := embedded("Plain text and *italic*.", nil)
+	if !plain["utf8body"] || !plain["utf8bodyB"] || plain["utf8bodyBI"] || plain["utf8mono"] {
+		t.Errorf("plain text and a heading embed %v, want regular and bold, no bold italic or mono", plain)
+	}
+	both := embedded("Some ***bold italic*** and `code`.", nil)
+	if !both["utf8bodyBI"] || !both["utf8mono"] {
+		t.Errorf("bold italic and code drawn, but embedded %v", both)
+	}
+	// Prepared with the common faces only, a face drawn later is registered then.
+	prepared := embedded("Some ***bold italic*** and `code`.", Prepare(Fonts{}, "", CommonFaces))
+	if !prepared["utf8bodyBI"] || !prepared["utf8mono"] {
+		t.Errorf("prepared without them, bold italic and code drawn, but embedded %v", prepared)
+	}
+}

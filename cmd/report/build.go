@@ -88,7 +88,7 @@ func build(in buildInput) (b *built, err error) {
 	// the PDF's fonts are parsed and registered while the data is read
 	var prep *layouts.Prepared
 	if !in.NoPDF {
-		prep = layouts.Prepare(layouts.Fonts(cfg.Brand.Fonts), cfg.Report.PageSize)
+		prep = layouts.Prepare(layouts.Fonts(cfg.Brand.Fonts), cfg.Report.PageSize, compose.Faces(cfg))
 	}
 
 	start = time.Now()

@@ -94,6 +94,15 @@ func (i Interval) End() time.Time {
 	return i.Start
 }
 
+// EndsAfter reports whether i ends after j: by their starts when they
+// share a unit, which spares the calendar arithmetic of End.
+func (i Interval) EndsAfter(j Interval) bool {
+	if i.Unit == j.Unit {
+		return i.Start.After(j.Start)
+	}
+	return i.End().After(j.End())
+}
+
 // Last returns the last day of the interval (its End minus one day).
 func (i Interval) Last() time.Time { return i.End().AddDate(0, 0, -1) }
 
@@ -124,6 +133,9 @@ func (i Interval) Prev() Interval {
 // Truncate returns the interval of unit u that contains the start of i.
 // u must not be shorter than i.Unit for the result to contain all of i.
 func (i Interval) Truncate(u Unit) Interval {
+	if i.Unit == u {
+		return i // already on the unit's boundary
+	}
 	s := i.Start
 	switch u {
 	case Day:
