@@ -32,9 +32,9 @@ type face struct {
 type fontSet struct {
 	faces      [5]face // index by faceIndex
 	registered Faces   // the faces given to the fpdf document so far
-	cover [5]map[rune]bool
-	ascii [5][128]int8 // cover of ASCII: 0 unknown, 1 yes, 2 no
-	buf   sfnt.Buffer
+	cover      [5]map[rune]bool
+	ascii      [5][128]int8 // cover of ASCII: 0 unknown, 1 yes, 2 no
+	buf        sfnt.Buffer
 }
 
 // faceIndex maps a text style to one of the five faces.
