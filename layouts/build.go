@@ -129,9 +129,14 @@ func build(e *env) (front, body []block, entries []*tocEntry, err error) {
 	}
 	front = []block{newCover(e), &pageBreak{template: "body"}}
 	var lines []block
+	var prev *tocLine
 	for _, t := range entries {
 		if t.inTOC {
-			lines = append(lines, newTOCLine(e, t))
+			l := newTOCLine(e, t)
+			if prev != nil && t.level > prev.t.level {
+				prev.headsGroup = true
+			}
+			lines, prev = append(lines, l), l
 		}
 	}
 	if len(lines) > 0 {

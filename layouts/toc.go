@@ -15,6 +15,10 @@ type tocLine struct {
 	t     *tocEntry
 	title *paragraph
 	key   string
+	// headsGroup is set on a line that its subsections' lines follow: it
+	// stays on their page. A section without subsections keeps with
+	// nothing, or thirty of them would be one block taller than a page.
+	headsGroup bool
 }
 
 // style is the size, indent, width of the number column and text style
@@ -66,7 +70,7 @@ func (l *tocLine) info() blockInfo {
 		kind = "figline"
 	}
 	// a section's line stays with the first of its subsections
-	keep := l.t.level <= 1 && !l.t.figure
+	keep := l.headsGroup
 	return blockInfo{kind: kind, key: l.key, text: l.t.label() + " … " + l.pageText(), keepNext: keep}
 }
 

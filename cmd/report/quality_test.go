@@ -18,6 +18,7 @@ func TestPages_ProofClean(t *testing.T) {
 	type build1 struct{ name, config, edition string }
 	cases := []build1{
 		{"Gallery", "../../testdata/gallery/gallery.yaml", "2025-Q3"},
+		{"Charts30", "../../testdata/bench/charts30.yaml", "2025-Q3"}, // .ci/bench's
 	}
 	for _, e := range []string{"2024-Q3", "2024-Q4", "2025-Q3", "2025-Q4"} {
 		cases = append(cases, build1{"Sample" + e, sample, e})
