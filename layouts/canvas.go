@@ -15,14 +15,17 @@ import (
 // colour, so that fpdf does not wrap every word in its own graphics state
 // to change the colour and back.
 type canvas struct {
-	pdf   *fpdf.Fpdf
-	e     *env
-	links map[string]int
-	page  int // physical page being drawn, 1-based
-	pages int // total pages
+	pdf     *fpdf.Fpdf
+	e       *env
+	anchors map[string]int // anchor name → fpdf link id
+	page    int            // physical page being drawn, 1-based
+	pages   int            // total pages
 
-	mcid     int    // the next marked-content ID on the page
-	listItem string // the LI the next paragraph drawn tags its label and text under
+	mcid     int        // the next marked-content ID on the page
+	open     *tagRecord // the element whose marked content is open, nil in an artifact
+	resume   tagRecord  // the element a Link interrupted
+	links    int        // Link elements made so far, for their keys
+	listItem string     // the LI the next paragraph drawn tags its label and text under
 
 	face          int // selected face (faceIndex), -1 when unknown
 	size          float64
@@ -130,17 +133,20 @@ func (c *canvas) strokeRect(x, y, w, h, weight float64, col RGB) {
 
 // link makes the box x, y, w, h clickable: "#anchor" goes to a place in
 // the document, anything else is a URL. Unknown anchors are ignored.
-func (c *canvas) link(x, y, w, h float64, target string) {
+// what describes the link to a screen reader: the URL for a URL.
+func (c *canvas) link(x, y, w, h float64, target, what string) {
 	if target == "" || w <= 0 {
 		return
 	}
 	if strings.HasPrefix(target, "#") {
-		if id, ok := c.links[target[1:]]; ok {
+		if id, ok := c.anchors[target[1:]]; ok {
 			c.pdf.Link(x, y, w, h, id)
+			c.annotate(what)
 		}
 		return
 	}
 	c.pdf.LinkString(x, y, w, h, target)
+	c.annotate(target)
 }
 
 // baseline is the offset from the top of a line box of height lh to the

@@ -135,6 +135,12 @@ func (b *mdBuilder) list(l *ast.List, c mdCtx) {
 		b.blocks(li, item)
 		if start < len(b.out) {
 			if p, ok := b.out[start].(*paragraph); ok && p.ps.label == "" {
+				// the item's further paragraphs and lists belong in its body
+				for _, more := range b.out[start+1:] {
+					if q, ok := more.(*paragraph); ok && q.within == "" {
+						q.within = p.key
+					}
+				}
 				p.list = listKey
 				p.ps.label = label(i)
 				p.ps.labelColor = c.color

@@ -1,6 +1,9 @@
 package layouts
 
-import "math"
+import (
+	"math"
+	"strings"
+)
 
 // paraStyle is how a paragraph is set.
 type paraStyle struct {
@@ -34,6 +37,7 @@ type paragraph struct {
 	keepNext  bool
 	noSplit   bool
 	list      string // the key of the list this paragraph is an item of, for tagging
+	within    string // the key of the list item body this paragraph (or its list) is inside, for tagging
 	text      string // excerpt source
 	source    string // where the text came from, for warnings
 
@@ -210,8 +214,12 @@ func (p *paragraph) drawText(c *canvas, x, y, width float64) error {
 					if wordEnd {
 						text += " "
 					}
+					linked := c.beginLink(f.link)
 					c.text(fx, fy, text, f.st, f.size, col)
-					c.link(fx, fy-mm(f.size)*0.85, f.w, mm(f.size)*1.1, f.link)
+					c.link(fx, fy-mm(f.size)*0.85, f.w, mm(f.size)*1.1, f.link, linkText(f))
+					if linked {
+						c.endLink()
+					}
 				case natural && k == 0 && j > 0 && run.joins(f, col) && w.space == c.e.m.width(f.st, f.size, " "):
 					// the next word at its natural distance in the same
 					// style: one string, drawn by fpdf with the very widths
@@ -271,4 +279,13 @@ func lineText(l line) string {
 		}
 	}
 	return s
+}
+
+// linkText describes a link fragment to a screen reader: its words, and
+// for a note's number, which note.
+func linkText(f frag) string {
+	if n, ok := strings.CutPrefix(f.link, "#fn:"); ok {
+		return "Endnote " + n
+	}
+	return f.text
 }

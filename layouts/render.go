@@ -149,7 +149,7 @@ func finishPDF(e *env, pdf *fpdf.Fpdf) (*fpdf.Fpdf, error) {
 // decoration, the placed blocks and the overlay, with bookmarks for
 // headings.
 func draw(e *env, plan *Plan, pdf *fpdf.Fpdf) error {
-	c := &canvas{pdf: pdf, e: e, links: map[string]int{}, pages: len(plan.Pages), face: -1}
+	c := &canvas{pdf: pdf, e: e, anchors: map[string]int{}, pages: len(plan.Pages), face: -1}
 	names := make([]string, 0, len(plan.anchors))
 	for n := range plan.anchors {
 		names = append(names, n)
@@ -159,7 +159,7 @@ func draw(e *env, plan *Plan, pdf *fpdf.Fpdf) error {
 		a := plan.anchors[n]
 		id := pdf.AddLink()
 		pdf.SetLink(id, a.y, a.page)
-		c.links[n] = id
+		c.anchors[n] = id
 	}
 
 	level := -1
@@ -189,13 +189,17 @@ func draw(e *env, plan *Plan, pdf *fpdf.Fpdf) error {
 				c.beginChild(it.Key, tag, "", "toc."+it.Kind, "")
 			} else if p, ok := it.b.(*paragraph); ok && p.list != "" && tag == "P" {
 				// a list item: L, LI; the paragraph tags its Lbl and LBody
-				c.element(p.list, "L", "")
+				c.element(p.list, "L", p.within)
 				c.element(it.Key+".li", "LI", p.list)
 				c.listItem = it.Key + ".li"
 				if err := it.b.draw(c, it.X, it.Y, it.W); err != nil {
 					return fmt.Errorf("page %d: %w", pg.Number, err)
 				}
 				continue
+			} else if tag == "Note" {
+				c.beginChild(it.Key, tag, "", "", "/ID "+pdfText(it.Key))
+			} else if p, ok := it.b.(*paragraph); ok && p.within != "" {
+				c.beginChild(it.Key, tag, "", p.within, "")
 			} else {
 				c.beginTag(it.Key, tag, altOf(it))
 			}

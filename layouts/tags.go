@@ -22,9 +22,15 @@ type tagRecord struct {
 	alt    string // a Figure's alternative text
 	parent string // the key of the parent element, "" for the document
 	page   int    // 1-based
-	mcid   int    // -1 for an element that holds other elements only
+	mcid   int    // an MCID, or one of noMCID and annotation
 	attrs  string // attributes of the element: /A <</O /Table /Scope /Column>>
 }
+
+// The mcid of a tagRecord that is not marked content.
+const (
+	noMCID     = -1 // an element that holds other elements only
+	annotation = -2 // the page's next link annotation, an OBJR of the element; alt is its /Contents
+)
 
 // tagOf is the structure type of a placed block, "" for an artifact.
 func tagOf(it Item) string {
@@ -41,6 +47,8 @@ func tagOf(it Item) string {
 		return "Table" // tagged by the table itself: see table.draw
 	case "tocline", "figline":
 		return "TOCI"
+	case "endnote":
+		return "Note"
 	case "rule", "pagebreak":
 		return ""
 	}
@@ -85,14 +93,16 @@ func (c *canvas) beginChild(key, tag, alt, parent, attrs string) {
 		key = fmt.Sprintf("#%d.%d", c.page, c.mcid) // a block of its own
 	}
 	c.pdf.RawWriteStr(fmt.Sprintf("/%s <</MCID %d>> BDC\n", tag, c.mcid))
-	c.e.tags = append(c.e.tags, tagRecord{key: key, tag: tag, alt: alt, parent: parent, page: c.page, mcid: c.mcid, attrs: attrs})
+	r := tagRecord{key: key, tag: tag, alt: alt, parent: parent, page: c.page, mcid: c.mcid, attrs: attrs}
+	c.e.tags = append(c.e.tags, r)
+	c.open = &r
 	c.mcid++
 }
 
 // element records an element that holds other elements (a Table, a row),
 // once per key.
 func (c *canvas) element(key, tag, parent string) {
-	c.e.tags = append(c.e.tags, tagRecord{key: key, tag: tag, parent: parent, page: c.page, mcid: -1})
+	c.e.tags = append(c.e.tags, tagRecord{key: key, tag: tag, parent: parent, page: c.page, mcid: noMCID})
 }
 
 // artifact draws what draw draws as an artifact: a rule, a fill.
@@ -103,4 +113,57 @@ func (c *canvas) artifact(draw func()) {
 }
 
 // endTag ends what beginTag started.
-func (c *canvas) endTag() { c.pdf.RawWriteStr("EMC\n") }
+func (c *canvas) endTag() {
+	c.pdf.RawWriteStr("EMC\n")
+	c.open = nil
+}
+
+// beginLink interrupts the open element's marked content for the text of
+// a link to target, tagged Link inside it (and a link to an endnote,
+// inside a Reference); endLink resumes the element. It returns false,
+// and draws nothing, outside tagged content.
+func (c *canvas) beginLink(target string) bool {
+	if c.open == nil || target == "" {
+		return false
+	}
+	in := *c.open
+	c.endTag()
+	c.resume = in
+	c.links++
+	parent := in.key
+	if strings.HasPrefix(target, "#fn:") {
+		parent = fmt.Sprintf("%s.ref%d", in.key, c.links)
+		c.element(parent, "Reference", in.key)
+	}
+	c.beginChild(fmt.Sprintf("%s.link%d", in.key, c.links), "Link", "", parent, "")
+	return true
+}
+
+// endLink ends the Link that beginLink started and reopens the element
+// it interrupted, under a new MCID.
+func (c *canvas) endLink() {
+	c.endTag()
+	r := c.resume
+	c.beginChild(r.key, r.tag, r.alt, r.parent, r.attrs)
+}
+
+// annotate records the link annotation just made on the page as an object
+// of the open Link element, or of a Link made for it inside the open
+// element (a contents line is a link as a whole), with contents as its
+// description.
+func (c *canvas) annotate(contents string) {
+	key, parent := "", ""
+	switch {
+	case c.open != nil && c.open.tag == "Link":
+		key = c.open.key
+	case c.open != nil:
+		c.links++
+		key, parent = fmt.Sprintf("%s.link%d", c.open.key, c.links), c.open.key
+		c.element(key, "Link", parent)
+	default:
+		c.links++
+		key = fmt.Sprintf("#link%d", c.links)
+		c.element(key, "Link", "")
+	}
+	c.e.tags = append(c.e.tags, tagRecord{key: key, tag: "Link", alt: contents, parent: parent, page: c.page, mcid: annotation})
+}

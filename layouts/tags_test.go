@@ -3,6 +3,7 @@ package layouts
 import (
 	"bytes"
 	"compress/zlib"
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
@@ -97,10 +98,90 @@ func TestRender_StructureTree(t *testing.T) {
 			}
 		}
 	}
-	for _, tag := range []string{"Document", "H1", "H2", "P", "Figure", "Table", "Caption", "TR", "TH", "TD", "TOC", "TOCI", "L", "LI", "Lbl", "LBody"} {
+	for _, tag := range []string{"Document", "H1", "H2", "P", "Figure", "Table", "Caption", "TR", "TH", "TD", "TOC", "TOCI", "L", "LI", "Lbl", "LBody", "Link", "Note", "Reference"} {
 		if seen[tag] == 0 {
 			t.Errorf("no %s element (elements: %v)", tag, seen)
 		}
+	}
+	checkAnnotations(t, objects, objects[ptNum], len(pages))
+	for n, o := range objects {
+		if strings.Contains(o, "/S /Note ") && !strings.Contains(o, "/ID <FEFF") {
+			t.Errorf("Note %d has no /ID", n)
+		}
+	}
+}
+
+// checkAnnotations checks that every link annotation is an object of its
+// own, described (/Contents), and in the structure: its /StructParent
+// leads through the parent tree to a Link element that refers to it.
+func checkAnnotations(t *testing.T, objects map[int]string, parentTree string, pages int) {
+	t.Helper()
+	links := 0
+	for n, o := range objects {
+		if strings.Contains(o, "/Type /Page ") && regexp.MustCompile(`/Annots \[[^\]]*<<`).MatchString(o) {
+			t.Errorf("page object %d keeps an annotation inline", n)
+		}
+		if !strings.Contains(o, "/Subtype /Link") {
+			continue
+		}
+		links++
+		m := regexp.MustCompile(`/StructParent (\d+) /Contents <FEFF[0-9A-F]+>`).FindStringSubmatch(o)
+		if m == nil {
+			t.Errorf("link annotation %d: no /StructParent and /Contents: %s", n, o)
+			continue
+		}
+		k, _ := strconv.Atoi(m[1])
+		e := regexp.MustCompile(`(?:^|[\[ ])` + m[1] + ` (\d+) 0 R`).FindStringSubmatch(parentTree)
+		if k < pages || e == nil {
+			t.Errorf("link annotation %d: key %d not in the parent tree after the pages", n, k)
+			continue
+		}
+		el, _ := strconv.Atoi(e[1])
+		if o := objects[el]; !strings.Contains(o, "/S /Link ") || !strings.Contains(o, fmt.Sprintf("/Type /OBJR /Obj %d 0 R", n)) {
+			t.Errorf("link annotation %d: element %d is not a Link that refers to it: %s", n, el, o)
+		}
+	}
+	if links == 0 {
+		t.Error("no link annotation: the check would pass on anything")
+	}
+}
+
+// A list inside a list item is inside the item's body (LBody), and so is
+// the item's second paragraph.
+func TestRender_NestedListsInTheirItem(t *testing.T) {
+	doc := baseDoc(Section{Title: "Lists", Blocks: []Content{Markdown{Source: "l.md",
+		Text: "- outer one\n\n  more of outer one\n\n  - inner a\n  - inner b\n- outer two\n"}}})
+	var buf bytes.Buffer
+	if _, err := Render(doc, &buf); err != nil {
+		t.Fatal(err)
+	}
+	objects := map[int]string{}
+	for _, m := range regexp.MustCompile(`(?s)\n(\d+) 0 obj\n(.*?)\nendobj`).FindAllStringSubmatch(buf.String(), -1) {
+		n, _ := strconv.Atoi(m[1])
+		objects[n] = m[2]
+	}
+	parentOf := func(o string) string {
+		m := regexp.MustCompile(`/P (\d+) 0 R`).FindStringSubmatch(o)
+		if m == nil {
+			return ""
+		}
+		n, _ := strconv.Atoi(m[1])
+		return regexp.MustCompile(`/S /(\w+)`).FindStringSubmatch(objects[n] + "/S /none")[1]
+	}
+	lists, inBody, pInBody := 0, 0, 0
+	for _, o := range objects {
+		switch {
+		case strings.Contains(o, "/S /L "):
+			lists++
+			if parentOf(o) == "LBody" {
+				inBody++
+			}
+		case strings.Contains(o, "/S /P ") && parentOf(o) == "LBody":
+			pInBody++
+		}
+	}
+	if lists != 2 || inBody != 1 || pInBody != 1 {
+		t.Errorf("%d lists, %d of them in an LBody (want 2 and 1); %d paragraphs in an LBody (want 1)", lists, inBody, pInBody)
 	}
 }
 
@@ -150,7 +231,13 @@ func TestRender_EveryWordIsInTheStructure(t *testing.T) {
 			return -1
 		}, s)
 	}
-	treeLetters := letters(string(structText))
+	// the tree's text is in its quoted strings: the lines between are
+	// element types and annotations ("Link (inline)", "Object 12 0")
+	var quoted strings.Builder
+	for _, m := range regexp.MustCompile(`"([^"\n]*)"`).FindAllSubmatch(structText, -1) {
+		quoted.Write(m[1])
+	}
+	treeLetters := letters(quoted.String())
 	missing := map[string]bool{}
 	for _, w := range strings.Fields(string(text)) {
 		l := letters(w)

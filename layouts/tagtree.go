@@ -1,6 +1,7 @@
 package layouts
 
 import (
+	"bytes"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -47,9 +48,29 @@ func structure(f *pdfFile, tags []tagRecord) (string, error) {
 		}
 		return i
 	}
+	annots, err := pageAnnots(f, pages)
+	if err != nil {
+		return "", err
+	}
+	type annot struct {
+		page, elem int
+		contents   string
+	}
+	var links []annot
+	const objMark = "\x00obj "
+	taken := make([]int, len(pages))    // a page's annotations given to a Link so far
 	byPage := make([][]int, len(pages)) // page → element index by MCID
 	for _, t := range tags {
 		i := elementOf(t)
+		if t.mcid == annotation {
+			if t.page < 1 || t.page > len(pages) || taken[t.page-1] >= len(annots[t.page-1]) {
+				return "", fmt.Errorf("finish pdf: a link on page %d that fpdf did not write", t.page)
+			}
+			taken[t.page-1]++
+			elems[i].k = append(elems[i].k, fmt.Sprintf("%s%d", objMark, len(links)))
+			links = append(links, annot{page: t.page, elem: i, contents: t.alt})
+			continue
+		}
 		if t.mcid < 0 {
 			continue
 		}
@@ -66,13 +87,21 @@ func structure(f *pdfFile, tags []tagRecord) (string, error) {
 		}
 		byPage[t.page-1][t.mcid] = i
 	}
-	// numbers: the root, the document, the elements, the parent tree
+	for p, n := range taken {
+		if n != len(annots[p]) {
+			return "", fmt.Errorf("finish pdf: page %d has %d link annotations, %d of them tagged", p+1, len(annots[p]), n)
+		}
+	}
+	// numbers: the root, the document, the elements, the parent tree, the
+	// link annotations (written inline by fpdf, made objects of their own
+	// here so that their Link elements can refer to them)
 	root := f.size
 	doc := root + 1
 	first := doc + 1
 	parentTree := first + len(elems)
 	num := func(i int) int { return first + i }
-	if got := f.add(fmt.Sprintf("<</Type /StructTreeRoot /K %d 0 R /ParentTree %d 0 R /ParentTreeNextKey %d>>", doc, parentTree, len(pages)), nil); got != root {
+	annotNum := func(j int) int { return parentTree + 1 + j }
+	if got := f.add(fmt.Sprintf("<</Type /StructTreeRoot /K %d 0 R /ParentTree %d 0 R /ParentTreeNextKey %d>>", doc, parentTree, len(pages)+len(links)), nil); got != root {
 		return "", fmt.Errorf("finish pdf: object numbers out of step")
 	}
 	kids := make([]string, len(docKids))
@@ -86,6 +115,9 @@ func structure(f *pdfFile, tags []tagRecord) (string, error) {
 			if rest, ok := strings.CutPrefix(item, kidMark); ok {
 				n, _ := strconv.Atoi(rest)
 				item = fmt.Sprintf("%d 0 R", num(n))
+			} else if rest, ok := strings.CutPrefix(item, objMark); ok {
+				j, _ := strconv.Atoi(rest)
+				item = fmt.Sprintf("<</Type /OBJR /Obj %d 0 R /Pg %d 0 R>>", annotNum(j), pages[links[j].page-1])
 			}
 			k[j] = item
 		}
@@ -117,7 +149,28 @@ func structure(f *pdfFile, tags []tagRecord) (string, error) {
 		}
 		nums = append(nums, fmt.Sprintf("%d [%s]", p, strings.Join(refs, " ")))
 	}
+	for j, l := range links {
+		nums = append(nums, fmt.Sprintf("%d %d 0 R", len(pages)+j, num(l.elem)))
+	}
 	f.add(fmt.Sprintf("<</Nums [%s]>>", strings.Join(nums, " ")), nil)
+	j := 0
+	for p, list := range annots {
+		if len(list) == 0 {
+			continue
+		}
+		refs := make([]string, len(list))
+		for i, a := range list {
+			dict := strings.TrimSuffix(a.dict, ">>") + fmt.Sprintf(" /StructParent %d /Contents %s>>", len(pages)+j, pdfText(links[j].contents))
+			if got := f.add(dict, nil); got != annotNum(j) {
+				return "", fmt.Errorf("finish pdf: object numbers out of step")
+			}
+			refs[i] = fmt.Sprintf("%d 0 R", annotNum(j))
+			j++
+		}
+		o := f.find(pages[p])
+		at := annotsAt(o.data)
+		o.data = append(append(append([]byte{}, o.data[:at[0]]...), "/Annots ["+strings.Join(refs, " ")+"]"...), o.data[at[1]:]...)
+	}
 	for i, p := range pages {
 		o := f.find(p)
 		k := strings.Index(string(o.data), "/Type /Page")
@@ -128,6 +181,105 @@ func structure(f *pdfFile, tags []tagRecord) (string, error) {
 		o.data = append(append(append([]byte{}, o.data[:k]...), fmt.Sprintf("\n/StructParents %d /Tabs /S", i)...), o.data[k:]...)
 	}
 	return fmt.Sprintf("/StructTreeRoot %d 0 R\n/MarkInfo <</Marked true>>\n", root), nil
+}
+
+// inlineAnnot is a link annotation fpdf wrote into a page's /Annots.
+type inlineAnnot struct{ dict string }
+
+// pageAnnots are the link annotations of each page, in the order fpdf
+// wrote them: the order of the links drawn.
+func pageAnnots(f *pdfFile, pages []int) ([][]inlineAnnot, error) {
+	out := make([][]inlineAnnot, len(pages))
+	for i, p := range pages {
+		o := f.find(p)
+		if o == nil {
+			return nil, fmt.Errorf("finish pdf: no page object %d", p)
+		}
+		at := annotsAt(o.data)
+		if at == nil {
+			continue
+		}
+		dicts, err := splitDicts(o.data[at[0]+len("/Annots [") : at[1]-1])
+		if err != nil {
+			return nil, fmt.Errorf("finish pdf: page %d: %w", i+1, err)
+		}
+		for _, d := range dicts {
+			out[i] = append(out[i], inlineAnnot{dict: d})
+		}
+	}
+	return out, nil
+}
+
+// annotsAt finds a page's "/Annots [...]": its start and end, nil when
+// the page has none. The array holds dictionaries with strings in them.
+func annotsAt(page []byte) []int {
+	start := bytes.Index(page, []byte("/Annots ["))
+	if start < 0 {
+		return nil
+	}
+	depth, inString := 0, 0
+	for i := start + len("/Annots ["); i < len(page); i++ {
+		switch ch := page[i]; {
+		case inString > 0:
+			switch ch {
+			case '\\':
+				i++
+			case '(':
+				inString++
+			case ')':
+				inString--
+			}
+		case ch == '(':
+			inString = 1
+		case ch == '[':
+			depth++
+		case ch == ']':
+			if depth == 0 {
+				return []int{start, i + 1}
+			}
+			depth--
+		}
+	}
+	return nil
+}
+
+// splitDicts splits the dictionaries of an array's contents, "<<...>>
+// <<...>>", minding nested dictionaries and strings.
+func splitDicts(b []byte) ([]string, error) {
+	var out []string
+	depth, inString, from := 0, 0, -1
+	for i := 0; i < len(b); i++ {
+		ch := b[i]
+		switch {
+		case inString > 0:
+			switch ch {
+			case '\\':
+				i++
+			case '(':
+				inString++
+			case ')':
+				inString--
+			}
+		case ch == '(':
+			inString = 1
+		case ch == '<' && i+1 < len(b) && b[i+1] == '<':
+			if depth == 0 {
+				from = i
+			}
+			depth++
+			i++
+		case ch == '>' && i+1 < len(b) && b[i+1] == '>':
+			depth--
+			i++
+			if depth == 0 {
+				out = append(out, string(b[from:i+1]))
+			}
+		}
+	}
+	if depth != 0 || inString != 0 {
+		return nil, fmt.Errorf("unbalanced /Annots")
+	}
+	return out, nil
 }
 
 var kidsRE = regexp.MustCompile(`/Kids\s*\[([^\]]*)\]`)
