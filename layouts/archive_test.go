@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -20,7 +21,7 @@ func TestRender_ArchiveFile(t *testing.T) {
 	}
 	pdf := buf.String()
 	for _, want := range []string{"/Metadata ", "/OutputIntents [", "/S /GTS_PDFA1", "/ViewerPreferences <</DisplayDocTitle true>>",
-		"/Type /Outlines /Count ", "/ID [<", "+00'00')"} {
+		"/Type /Outlines /Count ", "/ID [<", "+00'00')", "%PDF-1.7\n"} {
 		if !strings.Contains(pdf, want) {
 			t.Errorf("no %q in the PDF", want)
 		}
@@ -34,15 +35,18 @@ func TestRender_ArchiveFile(t *testing.T) {
 	m := regexp.MustCompile(`(?s)<x:xmpmeta.*</x:xmpmeta>`).FindString(pdf)
 	var x struct {
 		Desc struct {
-			Title []string `xml:"title>Alt>li"`
-			Part  string   `xml:"part"`
-			Conf  string   `xml:"conformance"`
+			Title  []string `xml:"title>Alt>li"`
+			Part   string   `xml:"http://www.aiim.org/pdfa/ns/id/ part"`
+			Conf   string   `xml:"conformance"`
+			UAPart string   `xml:"http://www.aiim.org/pdfua/ns/id/ part"`
+			Schema []string `xml:"schemas>Bag>li>namespaceURI"`
 		} `xml:"RDF>Description"`
 	}
 	if err := xml.Unmarshal([]byte(m), &x); err != nil {
 		t.Fatalf("XMP: %v", err)
 	}
-	if len(x.Desc.Title) != 1 || x.Desc.Title[0] != doc.Title || x.Desc.Part != "2" || x.Desc.Conf != "B" {
+	if len(x.Desc.Title) != 1 || x.Desc.Title[0] != doc.Title || x.Desc.Part != "2" || x.Desc.Conf != "B" ||
+		x.Desc.UAPart != "1" || !slices.Equal(x.Desc.Schema, []string{"http://www.aiim.org/pdfua/ns/id/"}) {
 		t.Errorf("XMP %+v", x.Desc)
 	}
 	var again bytes.Buffer

@@ -150,18 +150,21 @@ func (b *box) info() blockInfo {
 
 func (b *box) draw(c *canvas, x, y, width float64) error {
 	h := b.wrap(width)
-	if b.bs.fill != nil {
-		c.fillRect(x, y, width, h, *b.bs.fill)
-	}
-	if b.bs.bar != nil {
-		c.fillRect(x, y, b.bs.barW, h, *b.bs.bar)
-	}
-	if b.bs.topRule != nil {
-		c.line(x, y, x+width, y, 0.25, *b.bs.topRule)
-	}
+	c.artifact(func() {
+		if b.bs.fill != nil {
+			c.fillRect(x, y, width, h, *b.bs.fill)
+		}
+		if b.bs.bar != nil {
+			c.fillRect(x, y, b.bs.barW, h, *b.bs.bar)
+		}
+		if b.bs.topRule != nil {
+			c.line(x, y, x+width, y, 0.25, *b.bs.topRule)
+		}
+	})
+	// the title and the blocks inside, each tagged in the box's element
 	ix, iw := x+b.innerX(), b.innerW(width)
 	for i, bl := range b.heads() {
-		if err := bl.draw(c, ix, y+b.bs.padY+b.innerTops[i], iw); err != nil {
+		if err := c.drawTagged(bl, ix, y+b.bs.padY+b.innerTops[i], iw, b.key); err != nil {
 			return err
 		}
 	}

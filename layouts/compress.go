@@ -31,6 +31,11 @@ func finishFile(pdf []byte, d *Document, tags []tagRecord) ([]byte, error) {
 		return nil, err
 	}
 	compressAll(f.objs)
+	// fpdf says 1.3; the structure tree's /Tabs and the output intent
+	// are PDF 1.5 and 1.4, and PDF/UA-1 is defined on PDF 1.7
+	if bytes.HasPrefix(f.head, []byte("%PDF-1.")) && len(f.head) > 8 {
+		f.head = append([]byte("%PDF-1.7"), f.head[8:]...)
+	}
 	catalog, err := structure(f, tags)
 	if err != nil {
 		return nil, err

@@ -174,39 +174,9 @@ func draw(e *env, plan *Plan, pdf *fpdf.Fpdf) error {
 		}
 		c.endTag()
 		for _, it := range pg.Items {
-			tag := tagOf(it)
-			if tag == "Table" {
-				// a table tags its caption, rows and cells itself
-				c.element(it.Key, "Table", "")
-				if err := it.b.draw(c, it.X, it.Y, it.W); err != nil {
-					return fmt.Errorf("page %d: %w", pg.Number, err)
-				}
-				continue
-			}
-			if tag == "TOCI" {
-				// the contents and the list of figures, each a TOC
-				c.element("toc."+it.Kind, "TOC", "")
-				c.beginChild(it.Key, tag, "", "toc."+it.Kind, "")
-			} else if p, ok := it.b.(*paragraph); ok && p.list != "" && tag == "P" {
-				// a list item: L, LI; the paragraph tags its Lbl and LBody
-				c.element(p.list, "L", p.within)
-				c.element(it.Key+".li", "LI", p.list)
-				c.listItem = it.Key + ".li"
-				if err := it.b.draw(c, it.X, it.Y, it.W); err != nil {
-					return fmt.Errorf("page %d: %w", pg.Number, err)
-				}
-				continue
-			} else if tag == "Note" {
-				c.beginChild(it.Key, tag, "", "", "/ID "+pdfText(it.Key))
-			} else if p, ok := it.b.(*paragraph); ok && p.within != "" {
-				c.beginChild(it.Key, tag, "", p.within, "")
-			} else {
-				c.beginTag(it.Key, tag, altOf(it))
-			}
-			if err := it.b.draw(c, it.X, it.Y, it.W); err != nil {
+			if err := c.drawTagged(it.b, it.X, it.Y, it.W, ""); err != nil {
 				return fmt.Errorf("page %d: %w", pg.Number, err)
 			}
-			c.endTag()
 			if err := check(pdf, fmt.Sprintf("page %d: %s", pg.Number, it.Kind)); err != nil {
 				return err
 			}

@@ -33,8 +33,8 @@ const (
 )
 
 // tagOf is the structure type of a placed block, "" for an artifact.
-func tagOf(it Item) string {
-	in := it.b.info()
+func tagOf(b block) string {
+	in := b.info()
 	switch in.kind {
 	case "heading":
 		if h := in.heading; h != nil && h.level >= 1 && h.level <= 3 {
@@ -45,6 +45,8 @@ func tagOf(it Item) string {
 		return "Figure"
 	case "table", "sideways":
 		return "Table" // tagged by the table itself: see table.draw
+	case "callout", "disclaimer":
+		return "Div" // its title and blocks tagged inside it: see box.draw
 	case "tocline", "figline":
 		return "TOCI"
 	case "endnote":
@@ -56,8 +58,8 @@ func tagOf(it Item) string {
 }
 
 // altOf is a figure's alternative text: its title, caption and source.
-func altOf(it Item) string {
-	f, ok := it.b.(*figure)
+func altOf(b block) string {
+	f, ok := b.(*figure)
 	if !ok {
 		return ""
 	}
@@ -76,6 +78,42 @@ func altOf(it Item) string {
 		parts = append(parts, "Source: "+f.f.Source)
 	}
 	return strings.Join(parts, " ")
+}
+
+// drawTagged draws a block as the structure element its kind asks for,
+// inside the element of key parent ("" the document): a table, a box and
+// a list item tag their parts themselves, anything else is one element
+// whose marked content holds all it draws.
+func (c *canvas) drawTagged(b block, x, y, w float64, parent string) error {
+	key := b.info().key
+	tag := tagOf(b)
+	p, isPara := b.(*paragraph)
+	if isPara && p.within != "" {
+		parent = p.within
+	}
+	switch {
+	case tag == "Table" || tag == "Div":
+		c.element(key, tag, parent)
+		return b.draw(c, x, y, w)
+	case isPara && p.list != "" && tag == "P":
+		// a list item: L, LI; the paragraph tags its Lbl and LBody
+		c.element(p.list, "L", parent)
+		c.element(key+".li", "LI", p.list)
+		c.listItem = key + ".li"
+		return b.draw(c, x, y, w)
+	case tag == "TOCI":
+		// the contents and the list of figures, each a TOC
+		toc := "toc." + b.info().kind
+		c.element(toc, "TOC", parent)
+		c.beginChild(key, tag, "", toc, "")
+	case tag == "Note":
+		c.beginChild(key, tag, "", parent, "/ID "+pdfText(key))
+	default:
+		c.beginChild(key, tag, altOf(b), parent, "")
+	}
+	err := b.draw(c, x, y, w)
+	c.endTag()
+	return err
 }
 
 // beginTag starts the marked content of an item, or an artifact for tag

@@ -24,6 +24,20 @@ import (
 func TestRender_StructureTree(t *testing.T) {
 	doc := sampleDoc(t)
 	doc.ListOfFigures = true
+	checkStructure(t, doc, []string{"Document", "H1", "H2", "P", "Figure", "Table", "Caption", "TR", "TH", "TD", "TOC", "TOCI",
+		"L", "LI", "Lbl", "LBody", "Link", "Note", "Reference", "Div"})
+}
+
+// The same checks on the demo document with a table split by columns and
+// one set sideways.
+func TestRender_StructureTreeOfWideTables(t *testing.T) {
+	doc := demoDoc()
+	doc.Sections = append(doc.Sections, Section{Title: "Wide", Blocks: []Content{wideTable(14, false), wideTable(14, true)}})
+	checkStructure(t, doc, []string{"Document", "H1", "P", "Figure", "Table", "TR", "TH", "TD", "Link"})
+}
+
+func checkStructure(t *testing.T, doc Document, want []string) {
+	t.Helper()
 	var buf bytes.Buffer
 	res, err := Render(doc, &buf)
 	if err != nil {
@@ -85,6 +99,9 @@ func TestRender_StructureTree(t *testing.T) {
 				t.Errorf("page %d: MCID %d's element %d does not reference it", i+1, id, el)
 			}
 		}
+		if ops := paintedOutsideMarkedContent(data); len(ops) > 0 {
+			t.Errorf("page %d: %d operators paint outside marked content (neither tagged nor an artifact): %v", i+1, len(ops), ops[:min(len(ops), 5)])
+		}
 		if got := len(regexp.MustCompile(`<</MCID \d+>> BDC`).FindAll(data, -1)); got != len(refs) {
 			t.Errorf("page %d: %d MCIDs drawn, %d in the parent tree", i+1, got, len(refs))
 		}
@@ -98,12 +115,14 @@ func TestRender_StructureTree(t *testing.T) {
 			}
 		}
 	}
-	for _, tag := range []string{"Document", "H1", "H2", "P", "Figure", "Table", "Caption", "TR", "TH", "TD", "TOC", "TOCI", "L", "LI", "Lbl", "LBody", "Link", "Note", "Reference"} {
+	for _, tag := range want {
 		if seen[tag] == 0 {
 			t.Errorf("no %s element (elements: %v)", tag, seen)
 		}
 	}
 	checkAnnotations(t, objects, objects[ptNum], len(pages))
+	checkTableGrids(t, objects)
+	checkHeadingLevels(t, objects)
 	for n, o := range objects {
 		if strings.Contains(o, "/S /Note ") && !strings.Contains(o, "/ID <FEFF") {
 			t.Errorf("Note %d has no /ID", n)
@@ -198,7 +217,8 @@ func TestRender_EveryWordIsInTheStructure(t *testing.T) {
 	}
 	doc := sampleDoc(t)
 	var buf bytes.Buffer
-	if _, err := Render(doc, &buf); err != nil {
+	res, err := Render(doc, &buf)
+	if err != nil {
 		t.Fatal(err)
 	}
 	path := filepath.Join(t.TempDir(), "s.pdf")
@@ -214,6 +234,17 @@ func TestRender_EveryWordIsInTheStructure(t *testing.T) {
 	structText, err := exec.Command("pdfinfo", "-struct-text", path).Output()
 	if err != nil {
 		t.Fatal(err)
+	}
+	// the tree's headings are the document's, in its order
+	var got, want []string
+	for _, m := range regexp.MustCompile(`H[1-3] \(block\)\n\s*"([^"]*)"`).FindAllSubmatch(structText, -1) {
+		got = append(got, strings.TrimSpace(string(m[1])))
+	}
+	for _, h := range res.Plan.Headings {
+		want = append(want, strings.TrimSpace(h.Number+" "+h.Title))
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("headings in the structure:\n%s\nin the document:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 	inTree := map[string]bool{}
 	for _, w := range strings.Fields(strings.NewReplacer(`"`, " ").Replace(string(structText))) {
@@ -252,5 +283,177 @@ func TestRender_EveryWordIsInTheStructure(t *testing.T) {
 			ws = append(ws, w)
 		}
 		t.Errorf("%d words on the pages are not in the structure tree: %v", len(ws), ws[:min(len(ws), 20)])
+	}
+}
+
+// paintedOutsideMarkedContent lists the operators of a content stream that
+// paint (text, paths, images, shadings) outside every marked-content
+// sequence, and artifacts nested in tagged content or the other way
+// round: PDF/UA (Matterhorn 01-003 to 01-005) wants all content either
+// tagged or an artifact, never both.
+func paintedOutsideMarkedContent(content []byte) []string {
+	paints := map[string]bool{"Tj": true, "TJ": true, "'": true, `"`: true, "f": true, "F": true, "f*": true,
+		"S": true, "s": true, "B": true, "B*": true, "b": true, "b*": true, "Do": true, "sh": true}
+	var out, stack []string
+	depth := 0
+	for i := 0; i < len(content); {
+		ch := content[i]
+		switch {
+		case ch == '(': // a string, with nesting and escapes
+			n := 0
+			for ; i < len(content); i++ {
+				switch content[i] {
+				case '\\':
+					i++
+				case '(':
+					n++
+				case ')':
+					n--
+				}
+				if n == 0 {
+					break
+				}
+			}
+			i++
+		case ch == '<' && i+1 < len(content) && content[i+1] == '<':
+			i += 2
+		case ch == '>' && i+1 < len(content) && content[i+1] == '>':
+			i += 2
+		case ch == '<': // a hex string
+			for i < len(content) && content[i] != '>' {
+				i++
+			}
+			i++
+		case ch == '[' || ch == ']' || ch == ' ' || ch == '\n' || ch == '\r' || ch == '\t':
+			i++
+		default:
+			j := i
+			for j < len(content) && !strings.ContainsRune(" \n\r\t[]()<>/", rune(content[j])) {
+				j++
+			}
+			if j == i { // a name: skip its slash and read it as a word
+				j++
+				for j < len(content) && !strings.ContainsRune(" \n\r\t[]()<>/", rune(content[j])) {
+					j++
+				}
+				i = j
+				continue
+			}
+			op := string(content[i:j])
+			switch {
+			case op == "BDC" || op == "BMC":
+				// Matterhorn 01-003 and 01-004: an artifact inside tagged
+				// content, or tagged content inside an artifact
+				kind := "tagged"
+				if op == "BMC" {
+					kind = "artifact"
+				}
+				if len(stack) > 0 && stack[len(stack)-1] != kind {
+					out = append(out, kind+" inside "+stack[len(stack)-1])
+				}
+				stack = append(stack, kind)
+				depth++
+			case op == "EMC":
+				if len(stack) > 0 {
+					stack = stack[:len(stack)-1]
+				}
+				depth--
+			case depth == 0 && paints[op]:
+				out = append(out, op)
+			}
+			i = j
+		}
+	}
+	return out
+}
+
+func TestPaintedOutsideMarkedContent(t *testing.T) {
+	for content, want := range map[string]string{
+		"BT /F1 10 Tf (a) Tj ET":                                "Tj",
+		"/Artifact BMC 0 0 1 1 re f EMC 1 1 m 2 2 l S":          "S",
+		"/P <</MCID 0>> BDC BT (x \\) Tj) Tj ET EMC":            "",
+		"/P <</MCID 0>> BDC [(a) -20 (b)] TJ EMC q /I1 Do Q":    "Do",
+		"/P <</MCID 0>> BDC /Artifact BMC 0 0 1 1 re f EMC EMC": "artifact inside tagged",
+	} {
+		if got := strings.Join(paintedOutsideMarkedContent([]byte(content)), " "); got != want {
+			t.Errorf("%q: %q outside, want %q", content, got, want)
+		}
+	}
+}
+
+// checkTableGrids checks that every row of a Table element has as many
+// cells as the others: a table continued below with its first column
+// repeated, or set sideways, is still one grid to a screen reader.
+func checkTableGrids(t *testing.T, objects map[int]string) {
+	t.Helper()
+	kids := func(o string) []int {
+		i := strings.Index(o, "/K [")
+		if i < 0 {
+			return nil
+		}
+		k := o[i+4:]
+		k = k[:strings.Index(k, "]")]
+		k = regexp.MustCompile(`<<[^>]*>>`).ReplaceAllString(k, "") // MCRs and OBJRs
+		var out []int
+		for _, m := range regexp.MustCompile(`(\d+) 0 R`).FindAllStringSubmatch(k, -1) {
+			n, _ := strconv.Atoi(m[1])
+			out = append(out, n)
+		}
+		return out
+	}
+	tables := 0
+	for n, o := range objects {
+		if !strings.Contains(o, "/S /Table ") {
+			continue
+		}
+		tables++
+		widths := map[int]int{}
+		for _, r := range kids(o) {
+			if !strings.Contains(objects[r], "/S /TR ") {
+				continue
+			}
+			cells := 0
+			for _, c := range kids(objects[r]) {
+				if strings.Contains(objects[c], "/S /TH ") || strings.Contains(objects[c], "/S /TD ") {
+					cells++
+				}
+			}
+			widths[cells]++
+		}
+		if len(widths) != 1 {
+			t.Errorf("table %d: rows of different widths (cells: rows) %v", n, widths)
+		}
+	}
+	if tables == 0 {
+		t.Error("no table checked")
+	}
+}
+
+// checkHeadingLevels checks that the headings, in reading order, go down
+// one level at a time (Matterhorn 14-003).
+func checkHeadingLevels(t *testing.T, objects map[int]string) {
+	t.Helper()
+	var doc string
+	for _, o := range objects {
+		if strings.Contains(o, "/S /Document ") {
+			doc = o
+		}
+	}
+	prev, headings := 0, 0
+	for _, m := range regexp.MustCompile(`(\d+) 0 R`).FindAllStringSubmatch(doc[strings.Index(doc, "/K ["):], -1) {
+		n, _ := strconv.Atoi(m[1])
+		h := regexp.MustCompile(`/S /H(\d) `).FindStringSubmatch(objects[n])
+		if h == nil {
+			continue
+		}
+		headings++
+		level, _ := strconv.Atoi(h[1])
+		if level > prev+1 {
+			t.Errorf("heading %d: H%d after H%d", n, level, prev)
+		}
+		prev = level
+	}
+	if headings == 0 {
+		t.Error("no heading checked")
 	}
 }
