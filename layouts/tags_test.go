@@ -381,9 +381,10 @@ func TestPaintedOutsideMarkedContent(t *testing.T) {
 	}
 }
 
-// checkTableGrids checks that every row of a Table element has as many
-// cells as the others: a table continued below with its first column
-// repeated, or set sideways, is still one grid to a screen reader.
+// checkTableGrids checks that every table has header cells with a scope,
+// and every row as many cells as the others: a table continued below with
+// its first column repeated, or set sideways, is still a grid to a screen
+// reader.
 func checkTableGrids(t *testing.T, objects map[int]string) {
 	t.Helper()
 	kids := func(o string) []int {
@@ -408,12 +409,19 @@ func checkTableGrids(t *testing.T, objects map[int]string) {
 		}
 		tables++
 		widths := map[int]int{}
+		heads := 0
 		for _, r := range kids(o) {
 			if !strings.Contains(objects[r], "/S /TR ") {
 				continue
 			}
 			cells := 0
 			for _, c := range kids(objects[r]) {
+				if strings.Contains(objects[c], "/S /TH ") {
+					heads++
+					if !strings.Contains(objects[c], "/Scope /Column") {
+						t.Errorf("table %d: a TH without a scope", n)
+					}
+				}
 				if strings.Contains(objects[c], "/S /TH ") || strings.Contains(objects[c], "/S /TD ") {
 					cells++
 				}
@@ -422,6 +430,9 @@ func checkTableGrids(t *testing.T, objects map[int]string) {
 		}
 		if len(widths) != 1 {
 			t.Errorf("table %d: rows of different widths (cells: rows) %v", n, widths)
+		}
+		if heads == 0 {
+			t.Errorf("table %d has no TH cell", n)
 		}
 	}
 	if tables == 0 {
