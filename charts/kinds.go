@@ -27,6 +27,16 @@ var kinds = []kind{
 	{name: "donut", own: buildDonut},
 }
 
+// Types returns the chart types, in the order config.ChartTypes lists
+// them (a test keeps the two lists the same).
+func Types() []string {
+	out := make([]string, len(kinds))
+	for i, k := range kinds {
+		out[i] = k.name
+	}
+	return out
+}
+
 // ownChart is a chart type with its own layout, drawn straight through the
 // renderer without go-chart's axes.
 type ownChart interface {

@@ -257,3 +257,12 @@ func (c *Config) AnalysisNames() []string { return sortedKeys(c.Analyses) }
 
 // ChartNames returns the chart names in sorted order.
 func (c *Config) ChartNames() []string { return sortedKeys(c.Charts) }
+
+// Rel is path relative to the config's folder, as messages and the
+// manifest print it, or path itself when it lies outside that folder.
+func (c *Config) Rel(path string) string {
+	if rel, err := filepath.Rel(c.Dir, path); err == nil && !strings.HasPrefix(rel, "..") {
+		return rel
+	}
+	return path
+}

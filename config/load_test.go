@@ -173,3 +173,29 @@ func TestLoad_ErrChartMeasure(t *testing.T) {
 		}
 	}
 }
+
+func TestProblems_UniqueAndHas(t *testing.T) {
+	a := Problem{File: "b.yaml", Line: 3, Path: "charts.x", Msg: "no data"}
+	b := Problem{File: "b.yaml", Line: 4, Path: "charts.x", Msg: "no data"}
+	w := a
+	w.Warning = true
+	ps := Problems{a, b, a, w, b}
+	if got := ps.Unique(); len(got) != 3 || got[0] != a || got[1] != b || got[2] != w {
+		t.Errorf("Unique: %v", got)
+	}
+	if !ps.Has(w) || (Problems{a}).Has(b) {
+		t.Error("Has says a different place, or a warning, is the same problem")
+	}
+}
+
+func TestConfig_Rel(t *testing.T) {
+	c := &Config{Dir: filepath.FromSlash("/x/briefing")}
+	for path, want := range map[string]string{
+		"/x/briefing/data/a.csv": "data/a.csv",
+		"/x/other/b.csv":         "/x/other/b.csv",
+	} {
+		if got := filepath.ToSlash(c.Rel(filepath.FromSlash(path))); got != want {
+			t.Errorf("Rel(%s) = %s, want %s", path, got, want)
+		}
+	}
+}

@@ -117,21 +117,40 @@ func (ps Problems) dedupe() Problems {
 			shape[p.File+"\x00"+p.Path] = true
 		}
 	}
-	seen := map[Problem]bool{}
 	var out Problems
 	for _, p := range ps {
 		if !p.shape && shape[p.File+"\x00"+p.Path] {
 			continue
 		}
-		key := p
-		key.shape = false
-		if seen[key] {
-			continue
-		}
-		seen[key] = true
 		out = append(out, p)
 	}
+	return out.Unique()
+}
+
+// Unique drops each problem that says what one before it says, at the same
+// place (a label met on a chart's axis and in its legend).
+func (ps Problems) Unique() Problems {
+	seen := map[string]bool{}
+	var out Problems
+	for _, p := range ps {
+		if k := p.Error(); !seen[k] {
+			seen[k] = true
+			out = append(out, p)
+		}
+	}
 	return out
+}
+
+// Has reports whether ps holds a problem that says what p says, at the
+// same place.
+func (ps Problems) Has(p Problem) bool {
+	k := p.Error()
+	for _, q := range ps {
+		if q.Error() == k {
+			return true
+		}
+	}
+	return false
 }
 
 // Warningf is Problemf for a problem that does not stop the run.

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -23,6 +24,10 @@ const (
 	// read as rows of Supplier, Recipient, Year, TIV.
 	FormatSIPRITIVTable = "sipri-tiv-table"
 )
+
+// Formats are the formats the scanner reads, in the order config.Formats
+// lists them (a test keeps the two lists the same).
+var Formats = []string{FormatCSV, FormatXLSX, FormatSIPRIRegister, FormatSIPRITIVTable}
 
 // Spec says where a dataset is and how to read it.
 type Spec struct {
@@ -50,9 +55,7 @@ func (s Spec) decimal() (byte, error) {
 
 // check validates the spec and returns its decimal separator.
 func (s Spec) check() (byte, error) {
-	switch s.Format {
-	case "", FormatCSV, FormatSIPRIRegister, FormatSIPRITIVTable, FormatXLSX:
-	default:
+	if s.Format != "" && !slices.Contains(Formats, s.Format) {
 		return 0, fmt.Errorf("dataset %q: unknown format %q (want %s, %s, %s or %s)",
 			s.Name, s.Format, FormatCSV, FormatXLSX, FormatSIPRIRegister, FormatSIPRITIVTable)
 	}

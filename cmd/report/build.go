@@ -219,7 +219,7 @@ func checkTheRest(cfg *config.Config, ps config.Problems, clock period.Clock) (o
 	}
 	_, _, texts := compose.Document(compose.Input{Config: sound, Results: res, Period: p, AsOf: clock.Now(), Failed: skip})
 	for _, q := range append(more, texts...) {
-		if !containsProblem(ps, q) && !containsProblem(out, q) {
+		if !ps.Has(q) && !out.Has(q) {
 			out = append(out, q)
 		}
 	}

@@ -44,21 +44,13 @@ func layoutProblems(c *config.Config, res *analysis.Results, ws []layouts.Warnin
 		}
 		p := placeWarning(c, res, w, runes)
 		p.Msg, p.Warning = msg, true
-		if !containsProblem(ps, p) {
+		if !ps.Has(p) {
 			ps = append(ps, p)
 		}
 	}
 	return ps
 }
 
-func containsProblem(ps config.Problems, p config.Problem) bool {
-	for _, q := range ps {
-		if q.Error() == p.Error() {
-			return true
-		}
-	}
-	return false
-}
 
 // placeWarning finds where the text of a warning was written.
 func placeWarning(c *config.Config, res *analysis.Results, w layouts.Warning, runes []rune) config.Problem {
@@ -68,7 +60,7 @@ func placeWarning(c *config.Config, res *analysis.Results, w layouts.Warning, ru
 			if b.Kind != config.BlockText && b.Kind != config.BlockCallout {
 				continue
 			}
-			if b.File != "" && (src == b.File || src == relTo(c.Dir, b.File)) {
+			if b.File != "" && (src == b.File || src == c.Rel(b.File)) {
 				return config.Problem{File: b.File, Line: lineWith(b.File, runes, w.Text), Path: b.Path}
 			}
 			if b.File == "" && src == b.Path {
@@ -126,12 +118,6 @@ func fontName(c *config.Config) string {
 	return strings.Join(set, ", ")
 }
 
-func relTo(dir, path string) string {
-	if rel, err := filepath.Rel(dir, path); err == nil && !strings.HasPrefix(rel, "..") {
-		return rel
-	}
-	return path
-}
 
 // lineWith is the line of a file where the text is written, else the
 // first line with one of runes, or 0. Data files are read as a stream.

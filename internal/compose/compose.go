@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"maps"
 	"os"
-	"path/filepath"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -211,7 +210,7 @@ func markdown(c *config.Config, env *narrative.Env, b config.Block) (layouts.Mar
 	if err != nil {
 		return layouts.Markdown{}, "", err
 	}
-	return layouts.Markdown{Source: displayName(c, source), Text: out, Callout: b.Kind == config.BlockCallout, Title: b.Title}, text, nil
+	return layouts.Markdown{Source: c.Rel(source), Text: out, Callout: b.Kind == config.BlockCallout, Title: b.Title}, text, nil
 }
 
 // maxTextFile bounds a narrative file: prose runs to kilobytes.
@@ -304,12 +303,6 @@ func templateProblem(c *config.Config, b config.Block, err error) config.Problem
 	return p
 }
 
-func displayName(c *config.Config, path string) string {
-	if rel, err := filepath.Rel(c.Dir, path); err == nil && !strings.HasPrefix(rel, "..") {
-		return rel
-	}
-	return path
-}
 
 func makeBrand(c *config.Config) (layouts.Brand, config.Problems) {
 	var ps config.Problems

@@ -50,7 +50,7 @@ func checkFootnotes(c *config.Config, blocks []noteText) config.Problems {
 			}
 			if old.text != d.text {
 				ps = append(ps, placeNote(c, b, d.line, fmt.Sprintf("footnote [^%s] has two different texts: here and in %s, line %d; give one of them another id",
-					id, displayName(c, old.at.where()), old.line)))
+					id, c.Rel(old.at.where()), old.line)))
 			}
 		}
 	}

@@ -131,19 +131,6 @@ func (g *glyphs) chartText(c *config.Config, path string, r *analysis.Result, sp
 	for i := range spec.Annotations {
 		spec.Annotations[i].Label = fix(spec.Annotations[i].Label)
 	}
-	return &cp, spec, dedupe(ps)
+	return &cp, spec, ps.Unique()
 }
 
-// dedupe drops repeated warnings (a label met on the axis and in the
-// legend).
-func dedupe(ps config.Problems) config.Problems {
-	seen := map[string]bool{}
-	var out config.Problems
-	for _, p := range ps {
-		if k := p.Error(); !seen[k] {
-			seen[k] = true
-			out = append(out, p)
-		}
-	}
-	return out
-}

@@ -98,7 +98,7 @@ func manifestOf(c *config.Config, name string, d *analysis.DatasetSummary) manif
 		if d.Database != "" {
 			break // a database has no files
 		}
-		md.Files = append(md.Files, manifestFile{Path: filepath.ToSlash(displayName(c, f.Path)), SHA256: f.SHA256, Rows: f.Rows})
+		md.Files = append(md.Files, manifestFile{Path: filepath.ToSlash(c.Rel(f.Path)), SHA256: f.SHA256, Rows: f.Rows})
 	}
 	return md
 }

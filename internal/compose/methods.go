@@ -154,7 +154,7 @@ func sqlLines(sql string, width int) []string {
 // give the same bytes wherever the project is.
 func databaseName(c *config.Config, where string) string {
 	if path, ok := strings.CutPrefix(where, "sqlite file "); ok {
-		return "sqlite file " + filepath.ToSlash(displayName(c, path))
+		return "sqlite file " + filepath.ToSlash(c.Rel(path))
 	}
 	return where
 }
