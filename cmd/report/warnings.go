@@ -51,7 +51,6 @@ func layoutProblems(c *config.Config, res *analysis.Results, ws []layouts.Warnin
 	return ps
 }
 
-
 // placeWarning finds where the text of a warning was written.
 func placeWarning(c *config.Config, res *analysis.Results, w layouts.Warning, runes []rune) config.Problem {
 	src := w.Source
@@ -117,7 +116,6 @@ func fontName(c *config.Config) string {
 	}
 	return strings.Join(set, ", ")
 }
-
 
 // lineWith is the line of a file where the text is written, else the
 // first line with one of runes, or 0. Data files are read as a stream.

@@ -303,7 +303,6 @@ func templateProblem(c *config.Config, b config.Block, err error) config.Problem
 	return p
 }
 
-
 func makeBrand(c *config.Config) (layouts.Brand, config.Problems) {
 	var ps config.Problems
 	color := func(path, hex, def string) layouts.RGB {

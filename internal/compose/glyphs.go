@@ -133,4 +133,3 @@ func (g *glyphs) chartText(c *config.Config, path string, r *analysis.Result, sp
 	}
 	return &cp, spec, ps.Unique()
 }
-
