@@ -7,9 +7,9 @@ import (
 	"math"
 	"strings"
 
-	"codeberg.org/go-pdf/fpdf"
 	"github.com/briefing/report/analysis"
 	"github.com/briefing/report/charts/pdfrender"
+	"github.com/briefing/report/layouts"
 	"github.com/golang/freetype/truetype"
 	chart "github.com/wcharczuk/go-chart/v2"
 )
@@ -125,17 +125,12 @@ func hasData(res *analysis.Result) error {
 // Type returns the chart's type, with the default resolved.
 func (c *Chart) Type() string { return c.typ }
 
-// Draw draws the chart into the box (x, y, w, h), in the pdf's unit (mm),
-// on the current page, in the font family of the Style, which must be
-// registered on the pdf. Nothing is drawn outside the box. It restores the
-// pdf's font, colours, line width, dash pattern, line cap and join and
-// position, and returns the pdf's error if drawing failed; a box too small
-// for the chart is an error that leaves the document intact.
-func (c *Chart) Draw(pdf *fpdf.Fpdf, x, y, w, h float64) error {
-	if c.style.FontFamily == "" {
-		return fmt.Errorf("draw chart %q: no font family in the style", c.spec.ID)
-	}
-	r, err := pdfrender.New(pdf, x, y, w, h, c.style.FontFamily)
+// Draw draws the chart on cv into the box (x, y, w, h), in millimetres,
+// its text in the canvas's font. Nothing is drawn outside the box. It
+// returns the canvas's error if drawing failed; a box too small for the
+// chart is an error that leaves the document intact.
+func (c *Chart) Draw(cv layouts.Canvas, x, y, w, h float64) error {
+	r, err := pdfrender.New(cv, x, y, w, h)
 	if err != nil {
 		return fmt.Errorf("draw chart %q: %w", c.spec.ID, err)
 	}

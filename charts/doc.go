@@ -2,11 +2,11 @@
 // PDF, and exports them alone as PDF or PNG.
 //
 // New checks a chart's Spec against the analysis.Result it draws and
-// returns a Chart; Chart.Draw draws it into a box on an fpdf page through
-// the pdfrender package, with the document's font and brand palette, as
-// vector paths and real text. Chart.WritePDF writes the chart alone as a
+// returns a Chart; Chart.Draw draws it into a box of a layouts.Canvas
+// through the pdfrender package, with the document's font and brand
+// palette, as vector paths and real text. Chart.WritePDF writes the chart alone as a
 // one-page PDF by the same code; Chart.WritePNG paints it, by the same code,
-// onto a bitmap at slide resolution (raster.go). Chart.PreferredHeight says
+// onto a bitmap at slide resolution (pngrender). Chart.PreferredHeight says
 // how tall the chart wants to be when the config leaves the height open.
 //
 // Types: "line", "bar", "stacked-bar" and "grouped-bar" share one frame

@@ -1,15 +1,13 @@
 package charts
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"math"
-	"slices"
-	"time"
 
-	"codeberg.org/go-pdf/fpdf"
 	"github.com/briefing/report/charts/pdfrender"
+	"github.com/briefing/report/charts/pngrender"
+	"github.com/briefing/report/layouts"
 	"github.com/golang/freetype/truetype"
 	"golang.org/x/image/font/gofont/goregular"
 )
@@ -29,10 +27,6 @@ const (
 	// slideMarginMM is the white margin round a PNG, at SlideWidthMM.
 	slideMarginMM = 3.0
 )
-
-// exportDate is the creation date of exported PDFs, fixed so that the same
-// chart gives the same bytes.
-var exportDate = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 
 // PreferredHeight returns the height in mm the chart wants at width mm
 // (DefaultWidthMM if width is not positive), for a layout whose config
@@ -60,10 +54,9 @@ func (c *Chart) PreferredHeight(width float64) float64 {
 
 // WritePDF writes the chart alone as a one-page vector PDF widthMM ×
 // heightMM (DefaultWidthMM and PreferredHeight when not positive), drawn by
-// the same code as Draw. fontTTF maps fpdf font styles ("" regular, "B",
-// "I", "BI") to TrueType bytes, registered under the Style's font family
-// ("Chart" if it has none); without a regular face the Go font is used.
-// The bytes are copied, and the same chart gives the same bytes.
+// the same code as Draw (layouts.WriteDrawing). fontTTF maps font styles
+// ("" regular, "B", "I", "BI") to TrueType bytes; without a regular face
+// the Go font is used. The same chart gives the same bytes.
 func (c *Chart) WritePDF(w io.Writer, widthMM, heightMM float64, fontTTF map[string][]byte) error {
 	if !(widthMM > 0) || math.IsInf(widthMM, 0) {
 		widthMM = DefaultWidthMM
@@ -71,42 +64,7 @@ func (c *Chart) WritePDF(w io.Writer, widthMM, heightMM float64, fontTTF map[str
 	if !(heightMM > 0) || math.IsInf(heightMM, 0) {
 		heightMM = c.PreferredHeight(widthMM)
 	}
-	family := c.style.FontFamily
-	if family == "" {
-		family = "Chart"
-	}
-	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", Size: fpdf.SizeType{Wd: widthMM, Ht: heightMM}})
-	pdf.SetMargins(0, 0, 0)
-	pdf.SetAutoPageBreak(false, 0)
-	pdf.SetCreationDate(exportDate)
-	pdf.SetModificationDate(exportDate)
-	pdf.SetTitle(c.spec.ID, true)
-	pdf.SetCreator("report", true)
-	styles := make([]string, 0, len(fontTTF))
-	for s := range fontTTF {
-		styles = append(styles, s)
-	}
-	slices.Sort(styles)
-	if _, ok := fontTTF[""]; !ok {
-		pdf.AddUTF8FontFromBytes(family, "", bytes.Clone(goregular.TTF))
-	}
-	for _, s := range styles {
-		if !slices.Contains([]string{"", "B", "I", "BI"}, s) {
-			return fmt.Errorf("write chart %q as PDF: unknown font style %q (expected \"\", B, I or BI)", c.spec.ID, s)
-		}
-		// fpdf's subsetter writes into the bytes it is given.
-		pdf.AddUTF8FontFromBytes(family, s, bytes.Clone(fontTTF[s]))
-	}
-	pdf.AddPage()
-	if err := pdf.Error(); err != nil {
-		return fmt.Errorf("write chart %q as PDF: %w", c.spec.ID, err)
-	}
-	cc := *c
-	cc.style.FontFamily = family
-	if err := cc.Draw(pdf, 0, 0, widthMM, heightMM); err != nil {
-		return err
-	}
-	if err := pdf.Output(w); err != nil {
+	if err := layouts.WriteDrawing(w, c, c.spec.ID, widthMM, heightMM, fontTTF); err != nil {
 		return fmt.Errorf("write chart %q as PDF: %w", c.spec.ID, err)
 	}
 	return nil
@@ -138,12 +96,12 @@ func (c *Chart) WritePNG(w io.Writer, widthPx, heightPx int, fontTTF []byte) err
 	s := float64(widthPx) / float64(W)
 	H := int(math.Round(float64(heightPx) / s))
 	margin := int(slideMarginMM * pdfrender.PixelsPerMM)
-	r, err := newRaster(widthPx, heightPx, s, float64(margin), font)
+	r, err := pngrender.New(widthPx, heightPx, s, float64(margin), font)
 	if err != nil {
 		return fmt.Errorf("write chart %q as PNG: %w", c.spec.ID, err)
 	}
 	if _, err := c.render(r, W-2*margin, H-2*margin); err != nil {
 		return fmt.Errorf("write chart %q as PNG: %w", c.spec.ID, err)
 	}
-	return r.encode(w)
+	return r.Encode(w)
 }

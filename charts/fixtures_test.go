@@ -130,7 +130,7 @@ func negatives() *analysis.Result {
 }
 
 func testStyle() Style {
-	return Style{FontFamily: "Body", FontSize: 8}
+	return Style{FontSize: 8}
 }
 
 func mustNew(tb testing.TB, spec Spec, res *analysis.Result, st Style) *Chart {

@@ -3,34 +3,53 @@ package charts
 import (
 	"bytes"
 	"errors"
+	"io"
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/briefing/report/analysis"
 
-	"codeberg.org/go-pdf/fpdf"
-	"golang.org/x/image/font/gofont/goregular"
+	"github.com/briefing/report/layouts"
 )
 
-// newPDF returns an A4 document in mm with the Go font registered as "Body"
-// and a first page.
-func newPDF(tb testing.TB) *fpdf.Fpdf {
+// stack is a Drawing of charts one under another, each as high as it
+// prefers (at least min mm), 5 mm apart.
+type stack struct {
+	charts []*Chart
+	min    float64
+}
+
+func (s stack) height(c *Chart) float64 { return max(s.min, c.PreferredHeight(170)) + 5 }
+
+func (s stack) Draw(cv layouts.Canvas, x, y, w, h float64) error {
+	for _, c := range s.charts {
+		if err := c.Draw(cv, x+20, y, 170, s.height(c)-5); err != nil {
+			return err
+		}
+		y += s.height(c)
+	}
+	return nil
+}
+
+// writeStack writes charts on one page of a PDF, through layouts' canvas.
+func writeStack(tb testing.TB, charts []*Chart, min float64) []byte {
 	tb.Helper()
-	pdf := fpdf.New("P", "mm", "A4", "")
-	pdf.AddUTF8FontFromBytes("Body", "", goregular.TTF)
-	pdf.AddPage()
-	if err := pdf.Error(); err != nil {
+	var b bytes.Buffer
+	d := stack{charts: charts, min: min}
+	h := 0.0
+	for _, c := range charts {
+		h += d.height(c)
+	}
+	if err := layouts.WriteDrawing(&b, d, "charts", 210, h, nil); err != nil {
 		tb.Fatal(err)
 	}
-	return pdf
+	return b.Bytes()
 }
 
 func TestDraw_EveryTypeIntoARealPDF(t *testing.T) {
-	pdf := newPDF(t)
-	y := 15.0
 	annotations := []Annotation{{X: 2014, Label: "Crimea"}, {X: 2022, Label: "Invasion of Ukraine"}}
+	var all []*Chart
 	for name, res := range edgeCases() {
 		for _, typ := range SupportedTypes() {
 			if rejects(typ, res) {
@@ -40,33 +59,10 @@ func TestDraw_EveryTypeIntoARealPDF(t *testing.T) {
 			if res.Timed && slices.Contains(axesTypes(), typ) {
 				spec.Annotations = annotations
 			}
-			c := mustNew(t, spec, res, testStyle())
-			h := max(60, c.PreferredHeight(170))
-			if y+h+10 > 280 {
-				pdf.AddPage()
-				y = 15
-			}
-			pdf.SetFont("Body", "", 10)
-			pdf.SetTextColor(0, 0, 0)
-			if err := c.Draw(pdf, 20, y, 170, h); err != nil {
-				t.Fatalf("%s/%s: %v", name, typ, err)
-			}
-			// The caller's font is in place again.
-			if size, _ := pdf.GetFontSize(); size != 10 {
-				t.Fatalf("%s/%s: font size %v after the chart, want 10", name, typ, size)
-			}
-			pdf.Text(20, y+h+5, name+" "+typ)
-			y += h + 10
+			all = append(all, mustNew(t, spec, res, testStyle()))
 		}
 	}
-	if pdf.Err() {
-		t.Fatal(pdf.Error())
-	}
-	var b bytes.Buffer
-	if err := pdf.Output(&b); err != nil {
-		t.Fatal(err)
-	}
-	out := b.String()
+	out := string(writeStack(t, all, 60))
 	if strings.Contains(out, "/Subtype /Image") {
 		t.Error("the PDF has an image XObject; charts must be vector")
 	}
@@ -77,75 +73,74 @@ func TestDraw_EveryTypeIntoARealPDF(t *testing.T) {
 
 func TestDraw_SameBytes(t *testing.T) {
 	render := func() []byte {
-		pdf := newPDF(t)
-		when := time.Date(2025, 10, 1, 0, 0, 0, 0, time.UTC)
-		pdf.SetCreationDate(when)
-		pdf.SetModificationDate(when)
 		st := testStyle()
 		st.Colors = AssignColors(nil, nil, armsTrend(), exercises())
-		for i, res := range []*analysis.Result{armsTrend(), exercises(), agreements()} {
-			if err := mustNew(t, Spec{YLabel: "Count"}, res, st).Draw(pdf, 20, 20+float64(i)*85, 170, 80); err != nil {
-				t.Fatal(err)
-			}
+		var charts []*Chart
+		for _, res := range []*analysis.Result{armsTrend(), exercises(), agreements()} {
+			charts = append(charts, mustNew(t, Spec{YLabel: "Count"}, res, st))
 		}
-		var b bytes.Buffer
-		if err := pdf.Output(&b); err != nil {
-			t.Fatal(err)
-		}
-		return b.Bytes()
+		return writeStack(t, charts, 80)
 	}
 	if !bytes.Equal(render(), render()) {
 		t.Error("the same charts gave different bytes")
 	}
 }
 
+// failedCanvas is the canvas of a document that has failed: it draws
+// nothing and says why.
+type failedCanvas struct{ nopCanvas }
+
+func (failedCanvas) Err() error { return errors.New("disk full") }
+
 func TestDraw_Errors(t *testing.T) {
 	c := mustNew(t, Spec{ID: "arms", Type: "line"}, armsTrend(), testStyle())
 	t.Run("ErrTooSmall", func(t *testing.T) {
-		pdf := newPDF(t)
-		err := c.Draw(pdf, 10, 10, 30, 8)
+		err := layouts.WriteDrawing(io.Discard, c, "arms", 30, 8, nil)
 		if err == nil || !strings.Contains(err.Error(), `draw chart "arms"`) {
 			t.Fatalf("Draw into 30×8 mm: %v", err)
 		}
-		if pdf.Err() {
-			t.Errorf("a chart that does not fit failed the document: %v", pdf.Error())
-		}
-	})
-	t.Run("ErrUnknownFont", func(t *testing.T) {
-		st := testStyle()
-		st.FontFamily = "Missing"
-		err := mustNew(t, Spec{Type: "bar"}, agreements(), st).Draw(newPDF(t), 10, 10, 170, 80)
-		if err == nil || !strings.Contains(err.Error(), "Missing") {
-			t.Fatalf("Draw: %v", err)
-		}
-	})
-	t.Run("ErrNoFamily", func(t *testing.T) {
-		err := mustNew(t, Spec{Type: "bar"}, agreements(), Style{}).Draw(newPDF(t), 10, 10, 170, 80)
-		if err == nil || !strings.Contains(err.Error(), "no font family") {
-			t.Fatalf("Draw: %v", err)
-		}
 	})
 	t.Run("ErrFailedDocument", func(t *testing.T) {
-		pdf := newPDF(t)
-		pdf.SetError(errors.New("disk full"))
-		if err := c.Draw(pdf, 10, 10, 170, 80); err == nil || !strings.Contains(err.Error(), "disk full") {
+		if err := c.Draw(failedCanvas{}, 10, 10, 170, 80); err == nil || !strings.Contains(err.Error(), "disk full") {
 			t.Fatalf("Draw: %v", err)
 		}
 	})
 }
 
+// nopCanvas draws nothing; text is half an em wide a character.
+type nopCanvas struct{ size *float64 }
+
+func (nopCanvas) MoveTo(x, y float64)               {}
+func (nopCanvas) LineTo(x, y float64)               {}
+func (nopCanvas) CurveTo(a, b, c, d, x, y float64)  {}
+func (nopCanvas) ClosePath()                        {}
+func (nopCanvas) DrawPath(string)                   {}
+func (nopCanvas) SetDrawColor(r, g, b int)          {}
+func (nopCanvas) SetFillColor(r, g, b int)          {}
+func (nopCanvas) SetTextColor(r, g, b int)          {}
+func (nopCanvas) SetLineWidth(float64)              {}
+func (nopCanvas) SetDashPattern([]float64, float64) {}
+func (nopCanvas) SetLineCapStyle(string)            {}
+func (nopCanvas) SetLineJoinStyle(string)           {}
+func (n nopCanvas) SetFontSize(pt float64)          { *n.size = pt }
+func (n nopCanvas) StringWidth(s string) float64    { return float64(len(s)) * *n.size / 2 * 25.4 / 72 }
+func (nopCanvas) Text(x, y float64, s string)       {}
+func (nopCanvas) Push()                             {}
+func (nopCanvas) Rotate(deg, x, y float64)          {}
+func (nopCanvas) Pop()                              {}
+func (nopCanvas) ClipRect(x, y, w, h float64)       {}
+func (nopCanvas) ClipEnd()                          {}
+func (nopCanvas) Err() error                        { return nil }
+
+// BenchmarkDrawLine is a line chart drawn through the renderer onto a
+// canvas that paints nothing: the chart's own cost, without the PDF's.
 func BenchmarkDrawLine(b *testing.B) {
 	spec := Spec{ID: "arms", Type: "line", YLabel: "TIV (millions)", Annotations: []Annotation{{X: 2014, Label: "Crimea"}, {X: 2022, Label: "Invasion of Ukraine"}}}
 	c := mustNew(b, spec, armsTrend(), testStyle())
-	var pdf *fpdf.Fpdf
+	cv := nopCanvas{size: new(float64)}
 	b.ReportAllocs()
-	for i := 0; b.Loop(); i++ {
-		if i%20 == 0 {
-			b.StopTimer()
-			pdf = newPDF(b)
-			b.StartTimer()
-		}
-		if err := c.Draw(pdf, 20, 20, 170, 80); err != nil {
+	for b.Loop() {
+		if err := c.Draw(cv, 20, 20, 170, 80); err != nil {
 			b.Fatal(err)
 		}
 	}

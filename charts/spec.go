@@ -41,8 +41,6 @@ type Annotation struct {
 
 // Style is the document's look, shared by every chart.
 type Style struct {
-	// FontFamily names a font already registered on the pdf (UTF-8 TTF).
-	FontFamily string
 	// FontSize is the size of tick labels, legend and annotations in
 	// points; 0 means 8, and sizes under 7 are raised to 7.
 	FontSize float64

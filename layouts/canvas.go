@@ -27,10 +27,13 @@ type canvas struct {
 	links    int        // Link elements made so far, for their keys
 	listItem string     // the LI the next paragraph drawn tags its label and text under
 
-	face          int // selected face (faceIndex), -1 when unknown
-	size          float64
-	ink, fill     RGB // text and fill colours fpdf holds
-	inkOK, fillOK bool
+	face int // selected face (faceIndex), -1 when unknown
+	// the family and style last given to fpdf, "" before any: a drawing's
+	// canvas sets them back (fpdf has no getter for them)
+	fontFamily, fontStyle string
+	size                  float64
+	ink, fill             RGB // text and fill colours fpdf holds
+	inkOK, fillOK         bool
 }
 
 // forget makes the canvas set font and colours again before their next
@@ -51,6 +54,7 @@ func (c *canvas) setFont(st style, size float64) {
 	fc := c.e.fonts.faces[i]
 	c.pdf.SetFont(fc.family, fc.style, size)
 	c.face, c.size = i, size
+	c.fontFamily, c.fontStyle = fc.family, fc.style
 }
 
 // fillColor sets the colour of filled areas and of text.
@@ -165,6 +169,7 @@ func (e *env) baseline(st style, size, lh float64) float64 {
 func (c *canvas) resync() {
 	c.forget()
 	c.pdf.SetFont(FontFamily, "", 1) // no text is ever 1 pt: the next setFont emits
+	c.fontFamily, c.fontStyle = FontFamily, ""
 	c.pdf.SetTextColor(0, 0, 0)
 	c.fillColor(RGB{255, 255, 255})
 	c.pdf.SetDrawColor(0, 0, 0)

@@ -2,18 +2,16 @@ package layouts
 
 import (
 	"time"
-
-	"codeberg.org/go-pdf/fpdf"
 )
 
 // RGB is a colour with 8-bit channels.
 type RGB struct{ R, G, B uint8 }
 
-// Drawing is a figure's picture (a vector chart). It draws itself into the
-// box x, y, w, h of the current page, in millimetres, using the fonts of the
-// family FontFamily. Layouts clips it to that box.
+// Drawing is a figure's picture (a vector chart). It draws itself on c
+// into the box x, y, w, h of the page, in millimetres. Layouts clips it to
+// that box and sets its own state back afterwards.
 type Drawing interface {
-	Draw(pdf *fpdf.Fpdf, x, y, w, h float64) error
+	Draw(c Canvas, x, y, w, h float64) error
 }
 
 // Describer is a Drawing that can say what it shows in words, for the

@@ -169,7 +169,9 @@ func (f *figure) draw(c *canvas, x, y, width float64) error {
 	dy := y + t + figTitleGap
 	h := f.drawingHeight(width)
 	c.pdf.ClipRect(x, dy, width, h, false)
-	err := f.f.Drawing.Draw(c.pdf, x, dy, width, h)
+	dc := c.drawingCanvas()
+	err := f.f.Drawing.Draw(dc, x, dy, width, h)
+	dc.restore()
 	c.pdf.ClipEnd()
 	c.resync()
 	if err != nil {

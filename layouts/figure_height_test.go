@@ -2,8 +2,6 @@ package layouts
 
 import (
 	"testing"
-
-	"codeberg.org/go-pdf/fpdf"
 )
 
 // tallDrawing prefers a height of perMM millimetres per millimetre of width.
@@ -19,7 +17,7 @@ func (d *tallDrawing) PreferredHeight(width float64) float64 {
 	return d.want
 }
 
-func (d *tallDrawing) Draw(_ *fpdf.Fpdf, _, _, _, h float64) error {
+func (d *tallDrawing) Draw(_ Canvas, _, _, _, h float64) error {
 	d.drawnH = h
 	return nil
 }

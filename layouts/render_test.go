@@ -9,8 +9,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-
-	"codeberg.org/go-pdf/fpdf"
 )
 
 func TestRender_Deterministic(t *testing.T) {
@@ -81,7 +79,7 @@ func TestRender_Errors(t *testing.T) {
 	}})
 	noDrawing := baseDoc(Section{Title: "S", Blocks: []Content{Figure{ID: "empty"}}})
 	badRow := baseDoc(Section{Title: "S", Blocks: []Content{Table{ID: "t", Columns: []Column{{Header: "A"}}, Rows: [][]string{{"1", "2"}}}}})
-	failing := baseDoc(Section{Title: "S", Blocks: []Content{Figure{ID: "boom", Drawing: &fakeDrawing{DrawFunc: func(*fpdf.Fpdf, float64, float64, float64, float64) error {
+	failing := baseDoc(Section{Title: "S", Blocks: []Content{Figure{ID: "boom", Drawing: &fakeDrawing{DrawFunc: func(Canvas, float64, float64, float64, float64) error {
 		return errors.New("chart exploded")
 	}}}}})
 	for _, tc := range []struct {

@@ -139,7 +139,7 @@ func (r *Renderer) paint(fill, stroke bool) {
 			x1, y1 := r.pt(s.pts[0], s.pts[1])
 			x2, y2 := r.pt(s.pts[2], s.pts[3])
 			x3, y3 := r.pt(s.pts[4], s.pts[5])
-			pdf.CurveBezierCubicTo(x1, y1, x2, y2, x3, y3)
+			pdf.CurveTo(x1, y1, x2, y2, x3, y3)
 		case 'h':
 			pdf.ClosePath()
 		}

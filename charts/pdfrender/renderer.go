@@ -6,7 +6,7 @@ import (
 	"io"
 	"math"
 
-	"codeberg.org/go-pdf/fpdf"
+	"github.com/briefing/report/layouts"
 	"github.com/golang/freetype/truetype"
 	chart "github.com/wcharczuk/go-chart/v2"
 	"github.com/wcharczuk/go-chart/v2/drawing"
@@ -24,13 +24,12 @@ const DPI = PixelsPerMM * 25.4
 
 var _ chart.Renderer = (*Renderer)(nil)
 
-// Renderer is a chart.Renderer that draws into a box on the current page of
-// an fpdf document. Create it with New, let go-chart draw through it, then
-// call Finish. A Renderer is not safe for concurrent use.
+// Renderer is a chart.Renderer that draws into a box of a layouts.Canvas.
+// Create it with New, let go-chart draw through it, then call Finish. A
+// Renderer is not safe for concurrent use.
 type Renderer struct {
-	pdf    *fpdf.Fpdf
-	family string
-	x0, y0 float64 // top-left of the box, in the pdf's unit
+	pdf    layouts.Canvas
+	x0, y0 float64 // top-left of the box, in millimetres
 	ppu    float64 // pixels per pdf unit
 	k      float64 // points per pdf unit
 	wpx    int
@@ -49,7 +48,6 @@ type Renderer struct {
 	// out is what the content stream currently holds; valid is false after
 	// a graphics state was restored and everything must be set again.
 	out   emitted
-	saved callerState
 	clips int
 	done  bool
 }
@@ -63,45 +61,36 @@ type emitted struct {
 	fontPt     float64
 }
 
-// New starts drawing into the box (x, y, w, h), in the pdf's unit, on the
-// current page of pdf. family names a font already registered on the pdf
-// (for example with AddUTF8FontFromBytes); the renderer never loads fonts.
-// It returns the pdf's error if the document has already failed.
-func New(pdf *fpdf.Fpdf, x, y, w, h float64, family string) (*Renderer, error) {
-	if pdf == nil {
-		return nil, errors.New("pdfrender: nil pdf")
+// New starts drawing into the box (x, y, w, h), in millimetres, of c. It
+// returns the canvas's error if the document has already failed.
+func New(c layouts.Canvas, x, y, w, h float64) (*Renderer, error) {
+	if c == nil {
+		return nil, errors.New("pdfrender: nil canvas")
 	}
-	if err := pdf.Error(); err != nil {
+	if err := c.Err(); err != nil {
 		return nil, err
-	}
-	if pdf.PageNo() == 0 {
-		return nil, errors.New("pdfrender: the document has no page to draw on")
-	}
-	if family == "" {
-		return nil, errors.New("pdfrender: no font family")
 	}
 	if !(w > 0 && h > 0) || math.IsInf(w, 0) || math.IsInf(h, 0) {
 		return nil, fmt.Errorf("pdfrender: invalid box %gx%g", w, h)
 	}
-	k := pdf.GetConversionRatio()
-	ppu := PixelsPerMM * k * 25.4 / 72
+	ppu := PixelsPerMM * pointsPerMM * 25.4 / 72
 	r := &Renderer{
-		pdf: pdf, family: family,
-		x0: x, y0: y, ppu: ppu, k: k,
+		pdf: c, x0: x, y0: y, ppu: ppu, k: pointsPerMM,
 		wpx: int(math.Floor(w*ppu + 1e-6)), hpx: int(math.Floor(h*ppu + 1e-6)),
 		dpi: DPI, fontSize: chart.DefaultFontSize,
 	}
-	r.saved = capture(pdf)
-	pdf.ClipRect(x, y, w, h, false)
-	pdf.SetLineCapStyle("butt")
-	pdf.SetLineJoinStyle("round")
-	// Check the font now, so a missing family is one clear error.
-	pdf.SetFont(family, "", r.fontSize)
-	if err := pdf.Error(); err != nil {
-		return nil, fmt.Errorf("pdfrender: font %q: %w", family, err)
+	c.ClipRect(x, y, w, h)
+	c.SetLineCapStyle("butt")
+	c.SetLineJoinStyle("round")
+	c.SetFontSize(r.fontSize)
+	if err := c.Err(); err != nil {
+		return nil, fmt.Errorf("pdfrender: %w", err)
 	}
 	return r, nil
 }
+
+// pointsPerMM converts the canvas's millimetres to points, as fpdf does.
+const pointsPerMM = 72.0 / 25.4
 
 // Size returns the box's size in go-chart pixels: the Width and Height to
 // give chart.Chart.
@@ -113,19 +102,18 @@ func (r *Renderer) Provider() chart.RendererProvider {
 }
 
 // Finish ends the drawing: it closes any clip still open and the box's own
-// clip, restores the caller's font, colours, line width, dash pattern, cap,
-// join and position, and returns the pdf's first error, if any.
+// clip, and returns the canvas's first error, if any. The canvas sets its
+// owner's state back itself.
 func (r *Renderer) Finish() error {
 	if r.done {
-		return r.pdf.Error()
+		return r.pdf.Err()
 	}
 	r.done = true
 	for r.clips > 0 {
 		r.ClipEnd()
 	}
 	r.pdf.ClipEnd()
-	r.saved.restore(r.pdf)
-	return r.pdf.Error()
+	return r.pdf.Err()
 }
 
 // ClipRect confines what is drawn next to the box b (in pixels) until the
@@ -133,7 +121,7 @@ func (r *Renderer) Finish() error {
 func (r *Renderer) ClipRect(b chart.Box) {
 	r.path = r.path[:0]
 	x, y := r.pt(float64(b.Left), float64(b.Top))
-	r.pdf.ClipRect(x, y, float64(b.Width())/r.ppu, float64(b.Height())/r.ppu, false)
+	r.pdf.ClipRect(x, y, float64(b.Width())/r.ppu, float64(b.Height())/r.ppu)
 	r.clips++
 }
 
@@ -183,8 +171,8 @@ func (r *Renderer) SetStrokeWidth(width float64) { r.strokeWidth = width }
 // SetStrokeDashArray sets the dash pattern in pixels; empty means solid.
 func (r *Renderer) SetStrokeDashArray(dashArray []float64) { r.dash = dashArray }
 
-// SetFont does nothing: text is set in the family given to New, so that
-// charts share the document's font.
+// SetFont does nothing: text is set in the canvas's font, so that charts
+// share the document's.
 func (r *Renderer) SetFont(*truetype.Font) {}
 
 // SetFontColor sets the text colour.
@@ -200,8 +188,8 @@ func (r *Renderer) SetTextRotation(radians float64) { r.rotation = &radians }
 // ClearTextRotation draws text upright again.
 func (r *Renderer) ClearTextRotation() { r.rotation = nil }
 
-// Save returns the pdf's first error; the drawing is already on the page.
-func (r *Renderer) Save(io.Writer) error { return r.pdf.Error() }
+// Save returns the canvas's first error; the drawing is already on the page.
+func (r *Renderer) Save(io.Writer) error { return r.pdf.Err() }
 
 // pt maps a pixel position to the page.
 func (r *Renderer) pt(px, py float64) (float64, float64) {

@@ -11,14 +11,14 @@ func (r *Renderer) pdfFontPt() float64 {
 	return r.fontSize * r.dpi / DPI
 }
 
-// useFont selects the renderer's family at the current size in fpdf (so
-// widths and glyph subsets are right) and in the content stream.
+// useFont sets the current size on the canvas (so widths and glyph
+// subsets are right) and in the content stream.
 func (r *Renderer) useFont() {
 	pt := r.pdfFontPt()
 	if r.out.valid && r.out.fontPt == pt {
 		return
 	}
-	r.pdf.SetFont(r.family, "", pt)
+	r.pdf.SetFontSize(pt)
 	r.validate()
 	r.out.fontPt = pt
 }
@@ -39,10 +39,10 @@ func (r *Renderer) Text(body string, x, y int) {
 		r.pdf.Text(px, py, body)
 		return
 	}
-	r.pdf.TransformBegin()
-	r.pdf.TransformRotate(-*r.rotation*180/math.Pi, px, py)
+	r.pdf.Push()
+	r.pdf.Rotate(-*r.rotation*180/math.Pi, px, py)
 	r.pdf.Text(px, py, body)
-	r.pdf.TransformEnd()
+	r.pdf.Pop()
 	r.out.valid = false
 }
 
@@ -52,7 +52,7 @@ func (r *Renderer) Text(body string, x, y int) {
 // bounds of the turned box.
 func (r *Renderer) MeasureText(body string) chart.Box {
 	r.useFont()
-	w := r.pdf.GetStringWidth(body) * r.ppu
+	w := r.pdf.StringWidth(body) * r.ppu
 	h := r.pdfFontPt() / r.k * r.ppu
 	b := chart.Box{Right: int(math.Ceil(w)), Bottom: int(math.Round(h))}
 	if r.rotation == nil || *r.rotation == 0 {

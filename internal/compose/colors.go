@@ -31,12 +31,11 @@ func chartStyle(c *config.Config, res *analysis.Results, brand layouts.Brand) ch
 		}
 	}
 	return charts.Style{
-		FontFamily: layouts.FontFamily,
-		FontSize:   8,
-		Palette:    palette,
-		Colors:     charts.AssignColors(palette, fixed, drawn...),
-		TextColor:  charts.RGB{R: 0x22, G: 0x22, B: 0x22},
-		GridColor:  charts.RGB{R: 0xDD, G: 0xDD, B: 0xDD},
+		FontSize:  8,
+		Palette:   palette,
+		Colors:    charts.AssignColors(palette, fixed, drawn...),
+		TextColor: charts.RGB{R: 0x22, G: 0x22, B: 0x22},
+		GridColor: charts.RGB{R: 0xDD, G: 0xDD, B: 0xDD},
 	}
 }
 

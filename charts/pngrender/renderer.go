@@ -1,4 +1,7 @@
-package charts
+// Package pngrender paints go-chart charts onto a bitmap, for slides: the
+// PNG counterpart of pdfrender, laid out in the same pixels and measured
+// the same way, so that the picture looks like the PDF version.
+package pngrender
 
 import (
 	"image"
@@ -15,15 +18,15 @@ import (
 	"golang.org/x/image/math/fixed"
 )
 
-var _ chart.Renderer = (*raster)(nil)
+var _ chart.Renderer = (*Renderer)(nil)
 
-// raster is a chart.Renderer that paints onto a bitmap with go-chart's
+// Renderer is a chart.Renderer that paints onto a bitmap with go-chart's
 // drawing package. The chart is laid out in pixels as for the PDF and
 // painted s times larger; text is set in one TrueType font and measured as
 // pdfrender measures it (advance widths, the font size as the height), and
 // lines end and join as in the PDF, so the bitmap looks like the PDF
 // version of the chart.
-type raster struct {
+type Renderer struct {
 	img  *image.RGBA
 	gc   *drawing.RasterGraphicContext
 	s    float64
@@ -38,9 +41,10 @@ type raster struct {
 	rot                     *float64
 }
 
-// newRaster returns a white bitmap w×h pixels that a chart laid out at
-// w/s × h/s pixels, less a margin of off pixels all round, paints onto.
-func newRaster(w, h int, s, off float64, font *truetype.Font) (*raster, error) {
+// New returns a white bitmap w×h pixels that a chart laid out at w/s ×
+// h/s pixels, less a margin of off pixels all round, paints onto, its text
+// in font.
+func New(w, h int, s, off float64, font *truetype.Font) (*Renderer, error) {
 	img := image.NewRGBA(image.Rect(0, 0, w, h))
 	draw.Draw(img, img.Bounds(), image.NewUniform(color.White), image.Point{}, draw.Src)
 	gc, err := drawing.NewRasterGraphicContext(img)
@@ -50,27 +54,27 @@ func newRaster(w, h int, s, off float64, font *truetype.Font) (*raster, error) {
 	gc.SetLineCap(drawing.ButtCap)
 	gc.SetLineJoin(drawing.RoundJoin)
 	gc.SetFont(font)
-	r := &raster{img: img, gc: gc, s: s, off: off, font: font, size: chart.DefaultFontSize}
+	r := &Renderer{img: img, gc: gc, s: s, off: off, font: font, size: chart.DefaultFontSize}
 	r.SetDPI(pdfrender.DPI)
 	return r, nil
 }
 
-// encode writes the bitmap as PNG.
-func (r *raster) encode(w io.Writer) error { return png.Encode(w, r.img) }
+// Encode writes the bitmap as PNG.
+func (r *Renderer) Encode(w io.Writer) error { return png.Encode(w, r.img) }
 
 // ResetStyle resets colours, widths, dashes and text rotation.
-func (r *raster) ResetStyle() {
+func (r *Renderer) ResetStyle() {
 	r.stroke, r.fill, r.fontColor = drawing.Color{}, drawing.Color{}, drawing.Color{}
 	r.width, r.dash = 0, nil
 	r.ClearTextRotation()
 }
 
 // GetDPI returns the resolution the chart is laid out at.
-func (r *raster) GetDPI() float64 { return r.dpi }
+func (r *Renderer) GetDPI() float64 { return r.dpi }
 
 // SetDPI sets the resolution the chart is laid out at. go-chart's glyph
 // scale is points × DPI in 1/64 pixel, not 1/72, hence the 64/72.
-func (r *raster) SetDPI(dpi float64) {
+func (r *Renderer) SetDPI(dpi float64) {
 	if dpi > 0 {
 		r.dpi = dpi
 		r.gc.SetDPI(dpi * r.s * 64 / 72)
@@ -78,43 +82,43 @@ func (r *raster) SetDPI(dpi float64) {
 }
 
 // SetClassName does nothing: a bitmap has no classes.
-func (r *raster) SetClassName(string) {}
+func (r *Renderer) SetClassName(string) {}
 
 // SetStrokeColor sets the colour of strokes.
-func (r *raster) SetStrokeColor(c drawing.Color) { r.stroke = c }
+func (r *Renderer) SetStrokeColor(c drawing.Color) { r.stroke = c }
 
 // SetFillColor sets the colour of fills.
-func (r *raster) SetFillColor(c drawing.Color) { r.fill = c }
+func (r *Renderer) SetFillColor(c drawing.Color) { r.fill = c }
 
 // SetStrokeWidth sets the stroke width in layout pixels.
-func (r *raster) SetStrokeWidth(w float64) { r.width = w }
+func (r *Renderer) SetStrokeWidth(w float64) { r.width = w }
 
 // SetStrokeDashArray sets the dash pattern in layout pixels.
-func (r *raster) SetStrokeDashArray(d []float64) { r.dash = d }
+func (r *Renderer) SetStrokeDashArray(d []float64) { r.dash = d }
 
-func (r *raster) sc(v int) float64 { return (float64(v) + r.off) * r.s }
+func (r *Renderer) sc(v int) float64 { return (float64(v) + r.off) * r.s }
 
 // MoveTo starts a subpath.
-func (r *raster) MoveTo(x, y int) { r.gc.MoveTo(r.sc(x), r.sc(y)) }
+func (r *Renderer) MoveTo(x, y int) { r.gc.MoveTo(r.sc(x), r.sc(y)) }
 
 // LineTo adds a line.
-func (r *raster) LineTo(x, y int) { r.gc.LineTo(r.sc(x), r.sc(y)) }
+func (r *Renderer) LineTo(x, y int) { r.gc.LineTo(r.sc(x), r.sc(y)) }
 
 // QuadCurveTo adds a quadratic curve.
-func (r *raster) QuadCurveTo(cx, cy, x, y int) {
+func (r *Renderer) QuadCurveTo(cx, cy, x, y int) {
 	r.gc.QuadCurveTo(r.sc(cx), r.sc(cy), r.sc(x), r.sc(y))
 }
 
 // ArcTo adds an arc, angles clockwise from three o'clock.
-func (r *raster) ArcTo(cx, cy int, rx, ry, start, delta float64) {
+func (r *Renderer) ArcTo(cx, cy int, rx, ry, start, delta float64) {
 	r.gc.ArcTo(r.sc(cx), r.sc(cy), rx*r.s, ry*r.s, start, delta)
 }
 
 // Close closes the subpath.
-func (r *raster) Close() { r.gc.Close() }
+func (r *Renderer) Close() { r.gc.Close() }
 
 // Circle adds a circle as a closed subpath.
-func (r *raster) Circle(radius float64, x, y int) {
+func (r *Renderer) Circle(radius float64, x, y int) {
 	cx, cy, rad := r.sc(x), r.sc(y), radius*r.s
 	r.gc.MoveTo(cx+rad, cy)
 	r.gc.ArcTo(cx, cy, rad, rad, 0, 2*math.Pi)
@@ -122,7 +126,7 @@ func (r *raster) Circle(radius float64, x, y int) {
 }
 
 // Stroke strokes the path and starts a new one.
-func (r *raster) Stroke() {
+func (r *Renderer) Stroke() {
 	if r.stroke.A == 0 || r.width <= 0 {
 		r.gc.BeginPath()
 		return
@@ -132,7 +136,7 @@ func (r *raster) Stroke() {
 }
 
 // Fill fills the path and starts a new one.
-func (r *raster) Fill() {
+func (r *Renderer) Fill() {
 	if r.fill.A == 0 {
 		r.gc.BeginPath()
 		return
@@ -142,13 +146,13 @@ func (r *raster) Fill() {
 }
 
 // FillStroke fills, then strokes the path.
-func (r *raster) FillStroke() {
+func (r *Renderer) FillStroke() {
 	r.gc.SetFillColor(r.fill)
 	r.setStroke()
 	r.gc.FillStroke()
 }
 
-func (r *raster) setStroke() {
+func (r *Renderer) setStroke() {
 	r.gc.SetStrokeColor(r.stroke)
 	r.gc.SetLineWidth(r.width * r.s)
 	var dash []float64
@@ -159,22 +163,22 @@ func (r *raster) setStroke() {
 }
 
 // SetFont does nothing: text is set in the raster's font.
-func (r *raster) SetFont(*truetype.Font) {}
+func (r *Renderer) SetFont(*truetype.Font) {}
 
 // SetFontColor sets the text colour.
-func (r *raster) SetFontColor(c drawing.Color) { r.fontColor = c }
+func (r *Renderer) SetFontColor(c drawing.Color) { r.fontColor = c }
 
 // SetFontSize sets the font size in points.
-func (r *raster) SetFontSize(size float64) { r.size = size }
+func (r *Renderer) SetFontSize(size float64) { r.size = size }
 
 // SetTextRotation turns the next text by radians, clockwise.
-func (r *raster) SetTextRotation(radians float64) { r.rot = &radians }
+func (r *Renderer) SetTextRotation(radians float64) { r.rot = &radians }
 
 // ClearTextRotation sets text upright again.
-func (r *raster) ClearTextRotation() { r.rot = nil }
+func (r *Renderer) ClearTextRotation() { r.rot = nil }
 
 // Text draws body with its baseline starting at (x, y).
-func (r *raster) Text(body string, x, y int) {
+func (r *Renderer) Text(body string, x, y int) {
 	if body == "" || r.fontColor.A == 0 {
 		return
 	}
@@ -195,7 +199,7 @@ func (r *raster) Text(body string, x, y int) {
 
 // MeasureText returns the size of body in layout pixels: its advance width
 // (with the kerning the bitmap is drawn with) and the font size as height.
-func (r *raster) MeasureText(body string) chart.Box {
+func (r *Renderer) MeasureText(body string) chart.Box {
 	em := r.size * r.dpi / 72
 	units := fixed.Int26_6(r.font.FUnitsPerEm())
 	adv := 0
@@ -217,4 +221,4 @@ func (r *raster) MeasureText(body string) chart.Box {
 }
 
 // Save writes the bitmap as PNG.
-func (r *raster) Save(w io.Writer) error { return r.encode(w) }
+func (r *Renderer) Save(w io.Writer) error { return r.Encode(w) }

@@ -1,0 +1,117 @@
+package layouts
+
+import (
+	"codeberg.org/go-pdf/fpdf"
+)
+
+// Canvas is what a Drawing draws on: the current page, in millimetres
+// from its top-left corner, with text in the document's regular face.
+// Layouts owns it, as gonum/plot's vg.Canvas is owned by its backends: it
+// clips a drawing to its box, and afterwards sets its own state (font,
+// colours, line width, dash, cap and join) back itself, so a drawing need
+// not put back what it changed.
+type Canvas interface {
+	MoveTo(x, y float64)
+	LineTo(x, y float64)
+	CurveTo(cx0, cy0, cx1, cy1, x, y float64) // a cubic Bézier curve
+	ClosePath()
+	// DrawPath paints the path built since the last paint: "S" strokes
+	// it, "f" fills it, "B" does both.
+	DrawPath(op string)
+
+	SetDrawColor(r, g, b int) // of strokes
+	SetFillColor(r, g, b int) // of fills
+	SetTextColor(r, g, b int)
+	SetLineWidth(w float64)
+	SetDashPattern(dashes []float64, phase float64) // empty: solid
+	SetLineCapStyle(style string)                   // "butt", "round" or "square"
+	SetLineJoinStyle(style string)                  // "miter", "round" or "bevel"
+
+	SetFontSize(pt float64)
+	StringWidth(s string) float64 // at the current font size
+	Text(x, y float64, s string)  // s with its baseline starting at x, y
+
+	// Push saves the graphics state, Pop restores it; Rotate turns what
+	// is drawn until the Pop by deg degrees anticlockwise around x, y.
+	Push()
+	Rotate(deg, x, y float64)
+	Pop()
+	// ClipRect confines what is drawn to a box until the matching ClipEnd.
+	ClipRect(x, y, w, h float64)
+	ClipEnd()
+
+	// Err is the first error of the document, after which drawing does
+	// nothing.
+	Err() error
+}
+
+// pdfCanvas is the Canvas of a figure, over the fpdf document.
+type pdfCanvas struct {
+	pdf *fpdf.Fpdf
+	// the caller's state when the drawing started, set back by restore
+	draw, fill, text [3]int
+	lineWidth, size  float64
+	x, y             float64
+	family, style    string
+}
+
+var _ Canvas = (*pdfCanvas)(nil)
+
+// drawingCanvas starts a drawing's canvas, noting the state the canvas c
+// has given fpdf so that restore can set it back.
+func (c *canvas) drawingCanvas() *pdfCanvas {
+	p := &pdfCanvas{pdf: c.pdf, family: c.fontFamily, style: c.fontStyle}
+	p.draw[0], p.draw[1], p.draw[2] = c.pdf.GetDrawColor()
+	p.fill[0], p.fill[1], p.fill[2] = c.pdf.GetFillColor()
+	p.text[0], p.text[1], p.text[2] = c.pdf.GetTextColor()
+	p.lineWidth = c.pdf.GetLineWidth()
+	p.size, _ = c.pdf.GetFontSize()
+	p.x, p.y = c.pdf.GetXY()
+	return p
+}
+
+// restore sets fpdf's state back to what it was when the drawing started:
+// the content stream holds it again after the drawing's clip ends, and
+// fpdf's cache of it must agree. Layouts itself never sets a dash, a line
+// cap or a join, so those go back to fpdf's defaults.
+func (p *pdfCanvas) restore() {
+	pdf := p.pdf
+	pdf.SetDrawColor(p.draw[0], p.draw[1], p.draw[2])
+	pdf.SetFillColor(p.fill[0], p.fill[1], p.fill[2])
+	pdf.SetTextColor(p.text[0], p.text[1], p.text[2])
+	pdf.SetLineWidth(p.lineWidth)
+	if p.family != "" {
+		pdf.SetFont(p.family, p.style, p.size)
+	}
+	pdf.SetDashPattern([]float64{}, 0)
+	pdf.SetLineCapStyle("butt")
+	pdf.SetLineJoinStyle("miter")
+	pdf.SetY(p.y)
+	pdf.SetX(p.x)
+}
+
+func (p *pdfCanvas) MoveTo(x, y float64) { p.pdf.MoveTo(x, y) }
+func (p *pdfCanvas) LineTo(x, y float64) { p.pdf.LineTo(x, y) }
+func (p *pdfCanvas) CurveTo(cx0, cy0, cx1, cy1, x, y float64) {
+	p.pdf.CurveBezierCubicTo(cx0, cy0, cx1, cy1, x, y)
+}
+func (p *pdfCanvas) ClosePath()               { p.pdf.ClosePath() }
+func (p *pdfCanvas) DrawPath(op string)       { p.pdf.DrawPath(op) }
+func (p *pdfCanvas) SetDrawColor(r, g, b int) { p.pdf.SetDrawColor(r, g, b) }
+func (p *pdfCanvas) SetFillColor(r, g, b int) { p.pdf.SetFillColor(r, g, b) }
+func (p *pdfCanvas) SetTextColor(r, g, b int) { p.pdf.SetTextColor(r, g, b) }
+func (p *pdfCanvas) SetLineWidth(w float64)   { p.pdf.SetLineWidth(w) }
+func (p *pdfCanvas) SetDashPattern(d []float64, phase float64) {
+	p.pdf.SetDashPattern(d, phase)
+}
+func (p *pdfCanvas) SetLineCapStyle(s string)     { p.pdf.SetLineCapStyle(s) }
+func (p *pdfCanvas) SetLineJoinStyle(s string)    { p.pdf.SetLineJoinStyle(s) }
+func (p *pdfCanvas) SetFontSize(pt float64)       { p.pdf.SetFont(FontFamily, "", pt) }
+func (p *pdfCanvas) StringWidth(s string) float64 { return p.pdf.GetStringWidth(s) }
+func (p *pdfCanvas) Text(x, y float64, s string)  { p.pdf.Text(x, y, s) }
+func (p *pdfCanvas) Push()                        { p.pdf.TransformBegin() }
+func (p *pdfCanvas) Rotate(deg, x, y float64)     { p.pdf.TransformRotate(deg, x, y) }
+func (p *pdfCanvas) Pop()                         { p.pdf.TransformEnd() }
+func (p *pdfCanvas) ClipRect(x, y, w, h float64)  { p.pdf.ClipRect(x, y, w, h, false) }
+func (p *pdfCanvas) ClipEnd()                     { p.pdf.ClipEnd() }
+func (p *pdfCanvas) Err() error                   { return p.pdf.Error() }
