@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/spf13/viper"
@@ -23,6 +24,10 @@ type Options struct {
 	Env    []string // "KEY=value" pairs, as os.Environ returns them
 	Sets   []string // "key=value" pairs from --set
 	Params []string // "name=value" pairs from --param
+	// AsOf is the instant the run treats as now, from the run's clock
+	// (period.Clock): report.period is resolved against it. Zero: the
+	// time of the call.
+	AsOf time.Time
 }
 
 // overridable are the keys an environment variable or --set may name even
@@ -40,7 +45,11 @@ var overridable = []string{
 // it. The error is Problems when the input is wrong, with every problem of
 // the file; any other error is about reading it.
 func Load(file string, opts Options) (*Config, error) {
-	c := &Config{File: file, Dir: filepath.Dir(file), env: opts.Env}
+	asOf := opts.AsOf
+	if asOf.IsZero() {
+		asOf = time.Now()
+	}
+	c := &Config{File: file, Dir: filepath.Dir(file), env: opts.Env, AsOf: asOf.UTC()}
 	fi, err := os.Stat(file)
 	if err != nil {
 		return nil, Problems{{File: file, Msg: "cannot read the config file: " + pathErr(err)}}

@@ -3,6 +3,8 @@ package config
 import (
 	"strings"
 	"time"
+
+	"github.com/briefing/report/internal/period"
 )
 
 // Config is a whole briefing config, decoded and with relative paths
@@ -22,6 +24,11 @@ type Config struct {
 	Params map[string]string
 	// Foreach makes one briefing per value of a parameter (nil: one).
 	Foreach *Foreach
+	// AsOf is the instant the run treats as now (Options.AsOf), and Period
+	// the quarter report.period names, resolved against it once, here:
+	// "latest" is the last quarter that ended before AsOf.
+	AsOf   time.Time
+	Period period.Period
 
 	unset map[string]bool // params declared without a value
 

@@ -8,7 +8,6 @@ import (
 	"os"
 	"regexp"
 	"strings"
-	"time"
 
 	"github.com/briefing/report/internal/period"
 	"github.com/briefing/report/internal/suggest"
@@ -41,8 +40,10 @@ func (c *Config) validate() Problems {
 	if strings.TrimSpace(c.Report.Title) == "" {
 		add(c.Problemf("report.title", "missing: the briefing needs a title"))
 	}
-	if _, err := period.ParsePeriod(c.Report.Period, time.Unix(0, 0)); err != nil {
+	if p, err := period.ParsePeriod(c.Report.Period, c.AsOf); err != nil {
 		add(c.Problemf("report.period", "%v", err))
+	} else {
+		c.Period = p
 	}
 	switch strings.ToLower(c.Report.PageSize) {
 	case "":

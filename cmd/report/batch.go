@@ -213,7 +213,7 @@ func shareWork(o *genOptions, b batch, clock period.Clock, log *logger) map[stri
 		if b.param != "" {
 			params = append(params, b.param+"="+v)
 		}
-		c, err := config.Load(o.Config, config.Options{Env: o.Env, Sets: o.Sets, Params: params})
+		c, err := config.Load(o.Config, config.Options{Env: o.Env, Sets: o.Sets, Params: params, AsOf: clock.Now()})
 		if err != nil {
 			if ps, ok := err.(config.Problems); !ok || len(ps.Errors()) > 0 || o.Strict {
 				continue

@@ -73,7 +73,7 @@ func build(in buildInput) (b *built, err error) {
 	if sh := in.Shared; sh != nil {
 		cfg, p = sh.Config, sh.Results.Period
 	} else {
-		cfg, err = config.Load(in.Config, config.Options{Env: in.Env, Sets: in.Sets, Params: in.Params})
+		cfg, err = config.Load(in.Config, config.Options{Env: in.Env, Sets: in.Sets, Params: in.Params, AsOf: in.Clock.Now()})
 		if ps, ok := err.(config.Problems); ok && len(ps.Errors()) > 0 && cfg != nil {
 			err = append(ps, checkTheRest(cfg, ps, in.Clock)...)
 		}
@@ -81,9 +81,7 @@ func build(in buildInput) (b *built, err error) {
 			return nil, err
 		}
 		in.Log.stage("config", start, slog.String("file", in.Config))
-		if p, err = period.ParsePeriod(cfg.Report.Period, in.Clock.Now()); err != nil {
-			return nil, inputErr(cfg.Problemf("report.period", "%v", err))
-		}
+		p = cfg.Period
 	}
 	// the PDF's fonts are parsed and registered while the data is read
 	var prep *layouts.Prepared
@@ -203,10 +201,10 @@ func checkTheRest(cfg *config.Config, ps config.Problems, clock period.Clock) (o
 	if sound == nil {
 		return nil
 	}
-	p, err := period.ParsePeriod(sound.Report.Period, clock.Now())
-	if err != nil {
+	if sound.Period.IsZero() {
 		return nil
 	}
+	p := sound.Period
 	res, more := analysis.Compute(sound, p)
 	skip := failed(sound, res)
 	for _, set := range []map[string]bool{rm.Analyses, rm.Blocks} {

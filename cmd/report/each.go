@@ -71,7 +71,7 @@ func foreachValues(o *genOptions, clock period.Clock) (string, []string, error) 
 	if data, err := os.ReadFile(o.Config); err == nil && !bytes.Contains(data, []byte("foreach")) {
 		return "", nil, nil // no foreach: spare loading the config twice
 	}
-	opts := config.Options{Env: o.Env, Sets: o.Sets, Params: o.Params}
+	opts := config.Options{Env: o.Env, Sets: o.Sets, Params: o.Params, AsOf: clock.Now()}
 	c, err := config.Load(o.Config, opts)
 	if c == nil || c.Foreach == nil {
 		return "", nil, nil // no foreach, or problems the build reports
@@ -88,11 +88,10 @@ func foreachValues(o *genOptions, clock period.Clock) (string, []string, error) 
 			return "", nil, nil // the build reports the config's problems
 		}
 	}
-	p, err := period.ParsePeriod(c.Report.Period, clock.Now())
-	if err != nil {
-		return "", nil, nil
+	if c.Period.IsZero() {
+		return "", nil, nil // report.period is wrong: the build says so
 	}
-	values, ps := analysis.ColumnValues(c, f.Dataset, f.Column, f.Where, f.Top, p)
+	values, ps := analysis.ColumnValues(c, f.Dataset, f.Column, f.Where, f.Top, c.Period)
 	if len(ps.Errors()) > 0 {
 		return "", nil, inputErr(ps)
 	}
