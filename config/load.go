@@ -275,3 +275,35 @@ func (c *Config) Rel(path string) string {
 	}
 	return path
 }
+
+// Inputs lists the files the briefing reads: the config itself, the data
+// (a SQLite database's file; a path may be a glob), the texts, the logo
+// and the fonts. Empty entries are left out.
+func (c *Config) Inputs() []string {
+	out := []string{c.File}
+	add := func(paths ...string) {
+		for _, p := range paths {
+			if p != "" {
+				out = append(out, p)
+			}
+		}
+	}
+	for _, name := range c.DatasetNames() {
+		d := c.Data[name]
+		if d.IsSQL() {
+			if d.Driver == "sqlite" {
+				add(strings.TrimPrefix(d.DSN, "file:"))
+			}
+			continue
+		}
+		add(d.Path, d.Previous)
+	}
+	for _, s := range c.Sections {
+		for _, b := range s.Blocks {
+			add(b.File)
+		}
+	}
+	f := c.Brand.Fonts
+	add(c.Brand.Logo, f.Regular, f.Bold, f.Italic, f.BoldItalic)
+	return out
+}

@@ -199,3 +199,17 @@ func TestConfig_Rel(t *testing.T) {
 		}
 	}
 }
+
+func TestConfig_InputsListsWhatIsRead(t *testing.T) {
+	c, err := Load("../testdata/russia-china/briefing.yaml", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := strings.Join(c.Inputs(), "\n")
+	for _, want := range []string{"briefing.yaml", "trade-register-generated-2026-02-12.csv", "trade-register-generated-2025-01-03.csv",
+		"exercises.csv", "narrative/security.md"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("inputs lack %s:\n%s", want, got)
+		}
+	}
+}

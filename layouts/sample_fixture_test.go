@@ -22,7 +22,7 @@ import (
 
 	"github.com/briefing/report/analysis"
 	"github.com/briefing/report/config"
-	"github.com/briefing/report/internal/compose"
+	"github.com/briefing/report/briefing/compose"
 	"github.com/briefing/report/internal/period"
 	"github.com/briefing/report/layouts"
 )

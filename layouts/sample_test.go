@@ -20,7 +20,7 @@ type sampleBlock struct {
 }
 
 // sampleDoc is the document the sample briefing (testdata/russia-china at
-// the root of the module) makes, as internal/compose hands it to Render:
+// the root of the module) makes, as briefing/compose hands it to Render:
 // the narrative as its templates print it, the tables and the figures,
 // each chart replaced by a box of the same size. The fixture is a
 // snapshot, so that these tests depend on this package alone.

@@ -10,7 +10,8 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/briefing/report/analysis"
+	"github.com/briefing/report/briefing"
+
 	"github.com/briefing/report/config"
 	"github.com/briefing/report/internal/period"
 )
@@ -199,7 +200,7 @@ func checkBatchOut(tmpl string, b batch, what string) error {
 // value of the batch's parameter, reading each file once for all the
 // quarters (a backfill); nil for a value whose config has errors (its
 // builds report them) and when there is one quarter.
-func shareWork(o *genOptions, b batch, clock period.Clock, log *logger) map[string][]*sharedEdition {
+func shareWork(o *genOptions, b batch, clock period.Clock, log *logger) map[string][]*briefing.Shared {
 	if len(b.quarters) < 2 {
 		return nil
 	}
@@ -207,28 +208,24 @@ func shareWork(o *genOptions, b batch, clock period.Clock, log *logger) map[stri
 	if len(values) == 0 {
 		values = []string{""}
 	}
-	out := map[string][]*sharedEdition{}
+	out := map[string][]*briefing.Shared{}
 	for _, v := range values {
 		params := append([]string{}, o.Params...)
 		if b.param != "" {
 			params = append(params, b.param+"="+v)
 		}
-		c, err := config.Load(o.Config, config.Options{Env: o.Env, Sets: o.Sets, Params: params, AsOf: clock.Now()})
-		if err != nil {
-			if ps, ok := err.(config.Problems); !ok || len(ps.Errors()) > 0 || o.Strict {
-				continue
-			}
-			_ = log.problems(err, false) // warnings: said once
+		opts := briefing.Options{Config: o.Config, Sets: o.Sets, Params: params, Env: o.Env, Clock: clock, Strict: o.Strict}
+		if !log.quiet {
+			opts.Warn = func(p config.Problem) { fmt.Fprintln(log.w, p.Error()) }
 		}
-		res, probs := analysis.ComputeMany(c, b.quarters, analysis.Options{})
-		for i := range b.quarters {
-			out[v] = append(out[v], &sharedEdition{Config: c, Results: res[i], Problems: probs[i]})
+		if shared := briefing.Backfill(opts, b.quarters); shared != nil {
+			out[v] = shared
 		}
 	}
 	return out
 }
 
-func buildJob(o *genOptions, b batch, clock period.Clock, log *logger, j job, shared []*sharedEdition) jobResult {
+func buildJob(o *genOptions, b batch, clock period.Clock, log *logger, j job, shared []*briefing.Shared) jobResult {
 	sets := append([]string{}, o.Sets...)
 	if j.quarter != nil {
 		sets = append(sets, "report.period="+j.quarter.String())
@@ -239,13 +236,13 @@ func buildJob(o *genOptions, b batch, clock period.Clock, log *logger, j job, sh
 	if b.param != "" {
 		params = append(params, b.param+"="+j.value)
 	}
-	in := buildInput{Config: o.Config, Sets: sets, Params: params, Env: o.Env, Clock: clock, Strict: o.Strict, Log: log, Debug: o.DebugLayout}
+	in := briefing.Options{Config: o.Config, Sets: sets, Params: params, Env: o.Env, Clock: clock, Strict: o.Strict, Debug: o.DebugLayout}
 	for _, sh := range shared {
 		if j.quarter != nil && sh.Results.Period.Interval == j.quarter.Interval {
 			in.Shared = sh
 		}
 	}
-	bu, err := build(in)
+	bu, err := buildWith(log, in)
 	if err != nil {
 		return jobResult{err: err}
 	}
@@ -256,7 +253,7 @@ func buildJob(o *genOptions, b batch, clock period.Clock, log *logger, j job, sh
 	}
 	path, err := outputPath(o.Out, bu.Config.Report.Output, bu.Period, bu.Config.Params)
 	if err == nil {
-		err = inputErr(bu.write(path))
+		err = inputErr(bu.Write(path))
 	}
 	return jobResult{path: path, pages: bu.Pages, err: err}
 }

@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/briefing/report/internal/csvtest"
 )
 
 // eachBriefing is a briefing per country over the real register.
@@ -92,8 +94,8 @@ func TestGen_ForeachFromAColumn(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit %d: %s%s", code, out, errs)
 	}
-	rows := readCSV(t, "../../testdata/sipri/registers/trade-register-generated-2026-02-12.csv", 11)
-	col := index(rows[0])
+	rows := csvtest.Read(t, "../../testdata/sipri/registers/trade-register-generated-2026-02-12.csv", 11)
+	col := csvtest.Index(rows[0])
 	counts := map[string]int{}
 	for _, r := range rows[1:] {
 		if y, err := strconv.Atoi(r[col["Delivery year"]]); err == nil && y <= 2024 && r[col["Supplier"]] == "Russia" {

@@ -7,6 +7,8 @@ import (
 	"runtime/pprof"
 	"time"
 
+	"github.com/briefing/report/briefing"
+
 	"github.com/briefing/report/config"
 	"github.com/briefing/report/internal/period"
 	"github.com/spf13/cobra"
@@ -121,7 +123,7 @@ func genOnce(o *genOptions, clock period.Clock, log *logger) error {
 	if o.Period != "" {
 		sets = append(append([]string{}, sets...), "report.period="+o.Period)
 	}
-	bu, err := build(buildInput{Config: o.Config, Sets: sets, Params: o.Params, Env: o.Env, Clock: clock, Strict: o.Strict, Log: log, Debug: o.DebugLayout})
+	bu, err := buildWith(log, briefing.Options{Config: o.Config, Sets: sets, Params: o.Params, Env: o.Env, Clock: clock, Strict: o.Strict, Debug: o.DebugLayout})
 	if err != nil {
 		return err
 	}
@@ -129,14 +131,14 @@ func genOnce(o *genOptions, clock period.Clock, log *logger) error {
 	if err != nil {
 		return err
 	}
-	if err := bu.write(path); err != nil {
+	if err := bu.Write(path); err != nil {
 		return inputErr(err)
 	}
 	if !o.Quiet {
 		fmt.Fprintf(o.Streams.Out, "wrote %s (%d pages, %s)\n", path, bu.Pages, bu.Period)
 	}
 	if o.ChartsDir != "" {
-		files, err := writeCharts(o.ChartsDir, bu.Doc, bu.Config.Brand.Fonts)
+		files, err := bu.WriteCharts(o.ChartsDir)
 		if err != nil {
 			return inputErr(fmt.Errorf("--charts-dir: %w", err))
 		}

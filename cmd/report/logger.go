@@ -8,6 +8,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/briefing/report/briefing"
+
 	"github.com/briefing/report/config"
 )
 
@@ -41,35 +43,19 @@ func (l *logger) debug(msg string, attrs ...any) {
 	}
 }
 
-// problems prints the warnings in err and returns an input error holding
-// its errors, or nil when there are none. With strict, warnings are errors.
-func (l *logger) problems(err error, strict bool) error {
-	if err == nil {
-		return nil
+// buildWith runs briefing.Build with the command's logger: warnings are
+// printed as each stage finds them (unless quiet), stages are logged under
+// --verbose, and a failure is an input error.
+func buildWith(l *logger, o briefing.Options) (*briefing.Result, error) {
+	o.Logger = l.verbose
+	if !l.quiet {
+		o.Warn = func(p config.Problem) { fmt.Fprintln(l.w, p.Error()) }
 	}
-	var ps config.Problems
-	if !errors.As(err, &ps) {
-		return inputErr(err)
+	r, err := briefing.Build(o)
+	if err != nil {
+		return nil, inputErr(err)
 	}
-	errs := ps.Errors()
-	if strict {
-		errs = nil
-		for _, p := range ps {
-			if p.Warning {
-				p.Warning = false
-				p.Msg += " (an error under --strict)"
-			}
-			errs = append(errs, p)
-		}
-	} else if !l.quiet {
-		for _, w := range ps.Warnings() {
-			fmt.Fprintln(l.w, w.Error())
-		}
-	}
-	if len(errs) == 0 {
-		return nil
-	}
-	return inputErr(errs)
+	return r, nil
 }
 
 // printError writes an error to w: each problem on its own line, then a

@@ -5,15 +5,16 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"github.com/briefing/report/internal/period"
-	"github.com/briefing/report/layouts"
-	"io"
 	"os"
 	"path/filepath"
 	"runtime/debug"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/briefing/report/briefing"
+	"github.com/briefing/report/internal/period"
+	"github.com/briefing/report/layouts"
 )
 
 const sample = "../../testdata/russia-china/briefing.yaml"
@@ -296,7 +297,7 @@ func TestGen_ManifestBesideThePDF(t *testing.T) {
 		t.Errorf("%d datasets, %d files; want 5 and 5", len(m.Datasets), files)
 	}
 	sum := sha256.Sum256(data)
-	b, err := build(buildInput{Config: sample, Clock: period.FixedClock(time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC)), Log: newLogger(io.Discard, true, false), NoPDF: true})
+	b, err := briefing.Build(briefing.Options{Config: sample, Clock: period.FixedClock(time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC)), CheckOnly: true})
 	if err != nil {
 		t.Fatal(err)
 	}

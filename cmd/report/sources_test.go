@@ -2,11 +2,12 @@ package main
 
 import (
 	"fmt"
-	"io"
 	"sort"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/briefing/report/briefing"
 
 	"github.com/briefing/report/internal/period"
 	"github.com/briefing/report/layouts"
@@ -27,8 +28,8 @@ var xlsxSources = []string{
 // analysis, in order.
 func briefingText(t *testing.T, sets ...string) string {
 	t.Helper()
-	b, err := build(buildInput{Config: sample, Sets: append([]string{"report.period=2025-Q3"}, sets...),
-		Clock: period.FixedClock(time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC)), Log: newLogger(io.Discard, true, false)})
+	b, err := briefing.Build(briefing.Options{Config: sample, Sets: append([]string{"report.period=2025-Q3"}, sets...),
+		Clock: period.FixedClock(time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC))})
 	if err != nil {
 		t.Fatalf("build with %v: %v", sets, err)
 	}

@@ -1,15 +1,16 @@
 package main
 
 import (
-	"io"
+	"github.com/briefing/report/briefing"
 
 	"context"
 	"database/sql"
-	"github.com/briefing/report/layouts"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/briefing/report/layouts"
 
 	"github.com/briefing/report/internal/sqlfixture"
 )
@@ -154,7 +155,7 @@ func TestGen_SQLTimestamps(t *testing.T) {
 	body = strings.Replace(body, "    value: amount\n", "    value: amount\n    interval: quarter\n", 1)
 	body = strings.Replace(body, `{{ value \"per_year\" \"Alpha\" 2024 | num }}`, `{{ value \"per_year\" \"Alpha\" \"2024-Q3\" | num }} {{ value \"per_year\" \"Alpha\" \"2024-Q4\" | num }}`, 1)
 	os.WriteFile(cfg, []byte(body), 0o644)
-	b, err := build(buildInput{Config: cfg, Clock: fixedClock(), Log: newLogger(io.Discard, true, false), NoPDF: false})
+	b, err := briefing.Build(briefing.Options{Config: cfg, Clock: fixedClock(), CheckOnly: false})
 	if err != nil {
 		t.Fatal(err)
 	}

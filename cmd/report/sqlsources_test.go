@@ -1,17 +1,19 @@
 package main
 
 import (
-	"io"
 	"maps"
 	"strings"
 	"time"
 
+	"github.com/briefing/report/briefing"
+
 	"context"
 	"database/sql"
-	"github.com/briefing/report/internal/period"
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/briefing/report/internal/period"
 
 	"github.com/briefing/report/analysis/dataset"
 	"github.com/briefing/report/internal/sqlfixture"
@@ -120,8 +122,8 @@ func TestValidate_SQLChecksColumnsWithoutQueries(t *testing.T) {
 	if code, out, errs := run(t, nil, args...); code != 0 {
 		t.Fatalf("exit %d:\n%s%s", code, out, errs)
 	}
-	b, err := build(buildInput{Config: sample, Sets: append(sets, "report.period=2025-Q3"), Clock: fixedClock(),
-		Log: newLogger(io.Discard, true, false), NoPDF: true})
+	b, err := briefing.Build(briefing.Options{Config: sample, Sets: append(sets, "report.period=2025-Q3"), Clock: fixedClock(),
+		CheckOnly: true})
 	if err != nil {
 		t.Fatal(err)
 	}

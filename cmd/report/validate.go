@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/briefing/report/briefing"
+
 	"github.com/spf13/cobra"
 )
 
@@ -63,7 +65,7 @@ func runValidate(o *validateOptions) error {
 }
 
 // check runs every stage but the PDF: config, data, analyses, templates.
-func check(o *validateOptions) (*built, error) {
+func check(o *validateOptions) (*briefing.Result, error) {
 	now := o.Now
 	if now == nil {
 		now = time.Now
@@ -76,6 +78,6 @@ func check(o *validateOptions) (*built, error) {
 	if o.Period != "" {
 		sets = append(append([]string{}, sets...), "report.period="+o.Period)
 	}
-	return build(buildInput{Config: o.Config, Sets: sets, Params: o.Params, Env: o.Env, Clock: clock, Strict: o.Strict,
-		Log: newLogger(o.Streams.Err, false, false), NoPDF: true})
+	return buildWith(newLogger(o.Streams.Err, false, false), briefing.Options{Config: o.Config, Sets: sets, Params: o.Params,
+		Env: o.Env, Clock: clock, Strict: o.Strict, CheckOnly: true})
 }

@@ -90,23 +90,7 @@ func inputsOf(o *genOptions) watchSet {
 	if c == nil {
 		return s
 	}
-	for _, d := range c.Data {
-		if d.IsSQL() {
-			if d.Driver == "sqlite" {
-				s.add(strings.TrimPrefix(d.DSN, "file:"))
-			}
-			continue
-		}
-		s.add(d.Path)
-		s.add(d.Previous)
-	}
-	for _, sec := range c.Sections {
-		for _, b := range sec.Blocks {
-			s.add(b.File)
-		}
-	}
-	f := c.Brand.Fonts
-	for _, p := range []string{c.Brand.Logo, f.Regular, f.Bold, f.Italic, f.BoldItalic} {
+	for _, p := range c.Inputs() {
 		s.add(p)
 	}
 	return s

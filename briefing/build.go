@@ -1,7 +1,8 @@
-package main
+package briefing
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -11,40 +12,48 @@ import (
 
 	"github.com/briefing/report/analysis"
 	"github.com/briefing/report/analysis/narrative"
+	"github.com/briefing/report/briefing/compose"
 	"github.com/briefing/report/config"
 	"github.com/briefing/report/internal/atomicfile"
-	"github.com/briefing/report/internal/compose"
 	"github.com/briefing/report/internal/period"
 	"github.com/briefing/report/layouts"
 )
 
-// buildInput is what one briefing build needs.
-type buildInput struct {
-	Config string
-	Sets   []string
+// Options is what one briefing build needs.
+type Options struct {
+	Config string   // the config file
+	Sets   []string // key=value from --set
 	Params []string // name=value from --param
-	Env    []string
+	Env    []string // the environment, as os.Environ gives it
 	Clock  period.Clock
+	// Strict makes every warning an error.
 	Strict bool
-	Log    *logger
-	// NoPDF stops after the checks (report validate).
-	NoPDF bool
+	// Logger gets each stage's timing and, at debug level, what each
+	// dataset read and each query ran; nil: none.
+	Logger *slog.Logger
+	// Warn gets each warning when its stage finds it, before a later
+	// stage may fail; nil: warnings are only in Result.Warnings.
+	Warn func(config.Problem)
+	// CheckOnly stops after the checks and the layout, without drawing a
+	// PDF (report validate).
+	CheckOnly bool
 	// Debug outlines frames and blocks (--debug-layout).
 	Debug bool
 	// Shared is a config loaded and results computed once for many
-	// editions (a backfill); nil: build loads and computes its own.
-	Shared *sharedEdition
+	// editions (a backfill: see Backfill); nil: Build loads and computes
+	// its own.
+	Shared *Shared
 }
 
-// sharedEdition is one edition's part of a batch's shared work.
-type sharedEdition struct {
+// Shared is one edition's part of a batch's shared work.
+type Shared struct {
 	Config   *config.Config
 	Results  *analysis.Results
 	Problems config.Problems
 }
 
-// built is a rendered briefing, not yet written.
-type built struct {
+// Result is a rendered briefing, not yet written.
+type Result struct {
 	Config *config.Config
 	Period period.Period
 	PDF    []byte
@@ -54,17 +63,26 @@ type built struct {
 	Env      *narrative.Env   // what the narrative templates saw
 	Doc      layouts.Document // what was laid out (its figures hold the charts)
 	Plan     *layouts.Plan    // where every block went
+	// Warnings are the warnings of every stage, in the order found.
+	Warnings config.Problems
 }
 
-// build runs the whole pipeline: config → analyses → document → PDF bytes.
+// Build runs the whole pipeline: config → analyses → document → PDF bytes.
 // All problems of a stage are reported together; a later stage runs only
 // when the earlier ones found no error. A panic is a bug in report: it is
 // turned into an error, so that no run ends in a crash or writes a PDF.
-func build(in buildInput) (b *built, err error) {
+// The error is config.Problems when the input is wrong.
+func Build(in Options) (b *Result, err error) {
+	var warned config.Problems
+	defer func() {
+		if b != nil {
+			b.Warnings = warned
+		}
+	}()
 	defer func() {
 		if r := recover(); r != nil {
-			in.Log.debug("panic", slog.String("stack", string(debug.Stack())))
-			b, err = nil, inputErr(fmt.Errorf("internal error (a bug in report; please report it with the input that set it off, run with -v for the stack): %v", r))
+			in.debug("panic", slog.String("stack", string(debug.Stack())))
+			b, err = nil, (fmt.Errorf("internal error (a bug in report; please report it with the input that set it off, run with -v for the stack): %v", r))
 		}
 	}()
 	start := time.Now()
@@ -77,15 +95,15 @@ func build(in buildInput) (b *built, err error) {
 		if ps, ok := err.(config.Problems); ok && len(ps.Errors()) > 0 && cfg != nil {
 			err = append(ps, checkTheRest(cfg, ps, in.Clock)...)
 		}
-		if err := in.Log.problems(err, in.Strict); err != nil {
+		if err := in.problems(err, &warned); err != nil {
 			return nil, err
 		}
-		in.Log.stage("config", start, slog.String("file", in.Config))
+		in.stage("config", start, slog.String("file", in.Config))
 		p = cfg.Period
 	}
 	// the PDF's fonts are parsed and registered while the data is read
 	var prep *layouts.Prepared
-	if !in.NoPDF {
+	if !in.CheckOnly {
 		prep = layouts.Prepare(layouts.Fonts(cfg.Brand.Fonts), cfg.Report.PageSize, compose.Faces(cfg))
 	}
 
@@ -95,7 +113,7 @@ func build(in buildInput) (b *built, err error) {
 	if sh := in.Shared; sh != nil {
 		res, ps = sh.Results, sh.Problems
 	} else {
-		res, ps = analysis.ComputeWith(cfg, p, analysis.Options{CheckOnly: in.NoPDF})
+		res, ps = analysis.ComputeWith(cfg, p, analysis.Options{CheckOnly: in.CheckOnly})
 	}
 	if len(ps.Errors()) > 0 || in.Strict && len(ps) > 0 {
 		// The templates are checked too, against what could be computed,
@@ -103,62 +121,62 @@ func build(in buildInput) (b *built, err error) {
 		_, _, more := compose.Document(compose.Input{Config: cfg, Results: res, Period: p, AsOf: in.Clock.Now(), Failed: failed(cfg, res)})
 		ps = append(ps, more...)
 	}
-	if err := in.Log.problems(asError(ps), in.Strict); err != nil {
+	if err := in.problems(asError(ps), &warned); err != nil {
 		return nil, err
 	}
 	for _, name := range cfg.DatasetNames() {
 		d := res.Datasets[name]
-		in.Log.debug("dataset read", slog.String("name", name), slog.Int("files", len(d.Files)),
+		in.debug("dataset read", slog.String("name", name), slog.Int("files", len(d.Files)),
 			slog.Int("rows_read", d.RowsRead), slog.Int("rows_used", d.RowsUsed))
 		for _, q := range d.Queries {
-			in.Log.debug("query", slog.String("dataset", name), slog.String("for", q.For), slog.String("sql", q.SQL),
+			in.debug("query", slog.String("dataset", name), slog.String("for", q.For), slog.String("sql", q.SQL),
 				slog.String("args", fmt.Sprint(q.Args)), slog.Int("rows", q.Rows))
 		}
 	}
-	in.Log.stage("analyses", start, slog.String("period", p.String()))
+	in.stage("analyses", start, slog.String("period", p.String()))
 
 	start = time.Now()
 	var notRun map[string]bool
-	if in.NoPDF {
+	if in.CheckOnly {
 		notRun = failed(cfg, res) // the analyses of SQL datasets: checked, not run
 	}
 	doc, env, ps := compose.Document(compose.Input{Config: cfg, Results: res, Period: p, AsOf: in.Clock.Now(), Failed: notRun})
-	if err := in.Log.problems(asError(ps), in.Strict); err != nil {
+	if err := in.problems(asError(ps), &warned); err != nil {
 		return nil, err
 	}
-	in.Log.stage("compose", start)
+	in.stage("compose", start)
 	doc.Debug = in.Debug
-	if in.NoPDF {
+	if in.CheckOnly {
 		// validate lays the document out too (without drawing it), so that
 		// it finds what gen would: text no font can draw, a table row
 		// taller than a page.
 		plan, err := layouts.Layout(doc)
 		if err != nil {
-			return nil, inputErr(config.Problems{layoutProblem(cfg, doc, err)})
+			return nil, config.Problems{layoutProblem(cfg, doc, err)}
 		}
-		if err := in.Log.problems(asError(layoutProblems(cfg, res, plan.Warnings)), in.Strict); err != nil {
+		if err := in.problems(asError(layoutProblems(cfg, res, plan.Warnings)), &warned); err != nil {
 			return nil, err
 		}
-		return &built{Config: cfg, Period: p, Env: env, Doc: doc}, nil
+		return &Result{Config: cfg, Period: p, Env: env, Doc: doc}, nil
 	}
 
 	start = time.Now()
 	var buf bytes.Buffer
 	out, err := layouts.RenderPrepared(doc, &buf, prep)
 	if err != nil {
-		return nil, inputErr(config.Problems{layoutProblem(cfg, doc, err)})
+		return nil, config.Problems{layoutProblem(cfg, doc, err)}
 	}
-	if err := in.Log.problems(asError(layoutProblems(cfg, res, out.Warnings)), in.Strict); err != nil {
+	if err := in.problems(asError(layoutProblems(cfg, res, out.Warnings)), &warned); err != nil {
 		return nil, err
 	}
-	in.Log.stage("layout", start, slog.Int("pages", out.Pages))
-	return &built{Config: cfg, Period: p, PDF: buf.Bytes(), Pages: out.Pages, Manifest: compose.Manifest(cfg, res), Env: env, Doc: doc, Plan: out.Plan}, nil
+	in.stage("layout", start, slog.Int("pages", out.Pages))
+	return &Result{Config: cfg, Period: p, PDF: buf.Bytes(), Pages: out.Pages, Manifest: compose.Manifest(cfg, res), Env: env, Doc: doc, Plan: out.Plan}, nil
 }
 
-// write writes the PDF at path, atomically. It never writes over a file
+// Write writes the PDF at path, and its manifest beside it, atomically. It never writes over a file
 // that is not a PDF: an output path mistyped as the config, a data file or
 // a narrative file would otherwise lose that work.
-func (b *built) write(path string) error {
+func (b *Result) Write(path string) error {
 	if err := notAnInput(path); err != nil {
 		return err
 	}
@@ -248,4 +266,52 @@ func asError(ps config.Problems) error {
 		return nil
 	}
 	return ps
+}
+
+// stage logs that a stage finished and how long it took.
+func (in Options) stage(name string, start time.Time, attrs ...any) {
+	if in.Logger != nil {
+		in.Logger.Info("stage done", append([]any{slog.String("stage", name), slog.Duration("took", time.Since(start))}, attrs...)...)
+	}
+}
+
+func (in Options) debug(msg string, attrs ...any) {
+	if in.Logger != nil {
+		in.Logger.Debug(msg, attrs...)
+	}
+}
+
+// problems passes the warnings in err to Warn and adds them to warned,
+// and returns the errors in err, or nil when there are none. Under Strict,
+// warnings are errors.
+func (in Options) problems(err error, warned *config.Problems) error {
+	if err == nil {
+		return nil
+	}
+	var ps config.Problems
+	if !errors.As(err, &ps) {
+		return err
+	}
+	errs := ps.Errors()
+	if in.Strict {
+		errs = nil
+		for _, p := range ps {
+			if p.Warning {
+				p.Warning = false
+				p.Msg += " (an error under --strict)"
+			}
+			errs = append(errs, p)
+		}
+	} else {
+		for _, w := range ps.Warnings() {
+			*warned = append(*warned, w)
+			if in.Warn != nil {
+				in.Warn(w)
+			}
+		}
+	}
+	if len(errs) == 0 {
+		return nil
+	}
+	return errs
 }

@@ -1,7 +1,6 @@
-package main
+package briefing
 
 import (
-	"io"
 	"strings"
 	"testing"
 	"time"
@@ -17,16 +16,16 @@ import (
 func TestPages_ProofClean(t *testing.T) {
 	type build1 struct{ name, config, edition string }
 	cases := []build1{
-		{"Gallery", "../../testdata/gallery/gallery.yaml", "2025-Q3"},
-		{"Charts30", "../../testdata/bench/charts30.yaml", "2025-Q3"}, // .ci/bench's
+		{"Gallery", "../testdata/gallery/gallery.yaml", "2025-Q3"},
+		{"Charts30", "../testdata/bench/charts30.yaml", "2025-Q3"}, // .ci/bench's
 	}
 	for _, e := range []string{"2024-Q3", "2024-Q4", "2025-Q3", "2025-Q4"} {
 		cases = append(cases, build1{"Sample" + e, sample, e})
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			b, err := build(buildInput{Config: tc.config, Sets: []string{"report.period=" + tc.edition},
-				Clock: period.FixedClock(time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC)), Log: newLogger(io.Discard, true, false)})
+			b, err := Build(Options{Config: tc.config, Sets: []string{"report.period=" + tc.edition},
+				Clock: period.FixedClock(time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC))})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -54,8 +53,8 @@ func TestGallery_EveryMarkingScheme(t *testing.T) {
 		"NATO SECRET":        {R: 0xE4, G: 0xE4, B: 0xE4},
 		"INTERNAL":           {R: 0xC8, G: 0x10, B: 0x2E},
 	} {
-		b, err := build(buildInput{Config: "../../testdata/gallery/gallery.yaml", Sets: []string{"report.classification=" + marking},
-			Clock: period.FixedClock(time.Date(2025, 11, 26, 0, 0, 0, 0, time.UTC)), Log: newLogger(io.Discard, true, false), NoPDF: true})
+		b, err := Build(Options{Config: "../testdata/gallery/gallery.yaml", Sets: []string{"report.classification=" + marking},
+			Clock: period.FixedClock(time.Date(2025, 11, 26, 0, 0, 0, 0, time.UTC)), CheckOnly: true})
 		if err != nil {
 			t.Fatalf("%s: %v", marking, err)
 		}

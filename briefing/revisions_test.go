@@ -1,10 +1,11 @@
-package main
+package briefing
 
 import (
-	"io"
 	"math"
 	"strconv"
 	"testing"
+
+	"github.com/briefing/report/internal/csvtest"
 
 	"github.com/briefing/report/analysis"
 )
@@ -15,8 +16,8 @@ import (
 // rounded to a tenth): every year both hold, and which of them changed by
 // at least the threshold of 1 TIV.
 func TestSample_RevisionsAgreeWithTheVintages(t *testing.T) {
-	rows := readCSV(t, "../../testdata/russia-china/data/russia-to-china-tiv-vintages.csv", 0)
-	col := index(rows[0])
+	rows := csvtest.Read(t, "../testdata/russia-china/data/russia-to-china-tiv-vintages.csv", 0)
+	col := csvtest.Index(rows[0])
 	type pair struct{ old, new float64 }
 	want := map[string]pair{}
 	for _, r := range rows[1:] {
@@ -26,7 +27,7 @@ func TestSample_RevisionsAgreeWithTheVintages(t *testing.T) {
 			want[r[col["year"]]] = pair{o, n}
 		}
 	}
-	b, err := build(buildInput{Config: sample, Sets: []string{"report.period=2025-Q4"}, Clock: fixedClock(), Log: newLogger(io.Discard, true, false), NoPDF: false})
+	b, err := Build(Options{Config: sample, Sets: []string{"report.period=2025-Q4"}, Clock: fixedClock(), CheckOnly: false})
 	if err != nil {
 		t.Fatal(err)
 	}

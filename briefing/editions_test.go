@@ -1,15 +1,14 @@
-package main
+package briefing
 
 import (
-	"encoding/csv"
 	"fmt"
-	"io"
 	"math/big"
-	"os"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/briefing/report/internal/csvtest"
 
 	"github.com/briefing/report/internal/period"
 	"github.com/briefing/report/layouts"
@@ -20,8 +19,8 @@ import (
 // independently of report's readers and analyses: encoding/csv and
 // math/big over the same files.
 func TestSample_EditionsCarryTheirNumbers(t *testing.T) {
-	ex := readExercises(t, "../../testdata/russia-china/data/exercises.csv")
-	reg := readRegister(t, "../../testdata/sipri/registers/trade-register-generated-2026-02-12.csv")
+	ex := readExercises(t, "../testdata/russia-china/data/exercises.csv")
+	reg := readRegister(t, "../testdata/sipri/registers/trade-register-generated-2026-02-12.csv")
 	for _, edition := range []string{"2024-Q3", "2024-Q4", "2025-Q2", "2025-Q3"} {
 		t.Run(edition, func(t *testing.T) {
 			p, err := period.ParsePeriod(edition, time.Time{})
@@ -83,8 +82,8 @@ func domain(d string) func(exercise) bool { return func(e exercise) bool { retur
 // sampleText builds an edition of the sample and returns its narrative.
 func sampleText(t *testing.T, edition string) string {
 	t.Helper()
-	b, err := build(buildInput{Config: sample, Sets: []string{"report.period=" + edition},
-		Clock: period.FixedClock(time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC)), Log: newLogger(io.Discard, true, false), NoPDF: true})
+	b, err := Build(Options{Config: sample, Sets: []string{"report.period=" + edition},
+		Clock: period.FixedClock(time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC)), CheckOnly: true})
 	if err != nil {
 		t.Fatalf("build %s: %v", edition, err)
 	}
@@ -108,8 +107,8 @@ type exercise struct {
 
 func readExercises(t *testing.T, path string) []exercise {
 	t.Helper()
-	rows := readCSV(t, path, 0)
-	col := index(rows[0])
+	rows := csvtest.Read(t, path, 0)
+	col := csvtest.Index(rows[0])
 	var out []exercise
 	for _, r := range rows[1:] {
 		e := exercise{kind: r[col["kind"]], domain: r[col["domain"]], format: r[col["format"]]}
@@ -137,8 +136,8 @@ type register map[[2]string]map[int]*big.Rat
 
 func readRegister(t *testing.T, path string) register {
 	t.Helper()
-	rows := readCSV(t, path, 11)
-	col := index(rows[0])
+	rows := csvtest.Read(t, path, 11)
+	col := csvtest.Index(rows[0])
 	reg := register{}
 	for _, r := range rows[1:] {
 		if len(r) <= col["TIV delivery values"] || r[col["TIV delivery values"]] == "" {
@@ -197,29 +196,4 @@ func rounded(r *big.Rat, places int) string {
 		b.WriteString("." + frac)
 	}
 	return b.String()
-}
-
-func readCSV(t *testing.T, path string, skip int) [][]string {
-	t.Helper()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	text := strings.TrimPrefix(strings.ReplaceAll(string(data), "\r\n", "\n"), "\uFEFF")
-	lines := strings.SplitN(text, "\n", skip+1)
-	rd := csv.NewReader(strings.NewReader(lines[len(lines)-1]))
-	rd.FieldsPerRecord = -1
-	rows, err := rd.ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return rows
-}
-
-func index(header []string) map[string]int {
-	m := map[string]int{}
-	for i, h := range header {
-		m[strings.TrimSpace(h)] = i
-	}
-	return m
 }

@@ -1,4 +1,4 @@
-package main
+package briefing
 
 import (
 	"bytes"
@@ -7,15 +7,15 @@ import (
 	"path/filepath"
 
 	"github.com/briefing/report/charts"
-	"github.com/briefing/report/config"
 	"github.com/briefing/report/internal/atomicfile"
 	"github.com/briefing/report/layouts"
 )
 
-// writeCharts writes each figure's chart into dir as ID.pdf (one vector
+// WriteCharts writes each figure's chart into dir as ID.pdf (one vector
 // page) and ID.png (slide resolution), drawn by the same code as in the
-// briefing and in the brand's fonts.
-func writeCharts(dir string, doc layouts.Document, brand config.Fonts) ([]string, error) {
+// briefing and in the brand's fonts, and returns the files written.
+func (b *Result) WriteCharts(dir string) ([]string, error) {
+	doc, brand := b.Doc, b.Config.Brand.Fonts
 	fonts := map[string][]byte{}
 	for style, path := range map[string]string{"": brand.Regular, "B": brand.Bold, "I": brand.Italic, "BI": brand.BoldItalic} {
 		if path == "" {
@@ -29,8 +29,8 @@ func writeCharts(dir string, doc layouts.Document, brand config.Fonts) ([]string
 	}
 	var written []string
 	for _, s := range doc.Sections {
-		for _, b := range s.Blocks {
-			fig, ok := b.(layouts.Figure)
+		for _, block := range s.Blocks {
+			fig, ok := block.(layouts.Figure)
 			if !ok {
 				continue
 			}
