@@ -21,8 +21,8 @@ import (
 	"time"
 
 	"github.com/briefing/report/analysis"
-	"github.com/briefing/report/config"
 	"github.com/briefing/report/briefing/compose"
+	"github.com/briefing/report/config"
 	"github.com/briefing/report/internal/period"
 	"github.com/briefing/report/layouts"
 )
