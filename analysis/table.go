@@ -7,11 +7,20 @@ import (
 )
 
 // Table is rows of a dataset kept for a table block: the chosen columns,
-// in file order, inside the period cut.
+// in time order, inside the period cut.
 type Table struct {
 	Dataset string
 	Columns []string // as written in the file's header
 	Rows    [][]string
+	// Places are the lines the rows were read from, in the same order
+	// (a row from a database has none), for messages about their text.
+	Places []Place
+}
+
+// Place is a line of a file: where a row was read.
+type Place struct {
+	File string
+	Line int
 }
 
 // MaxTableRows is the most rows a dataset table block may list: a table
@@ -71,12 +80,21 @@ func (t *tableConsumer) add(r dataset.Row, iv period.Interval, inCut bool) error
 		row[i] = r.Get(c)
 	}
 	t.table.Rows = append(t.table.Rows, row)
+	var at Place
+	if r.Line > 0 { // a file's row; a database's has no line
+		at = Place{File: r.File, Line: r.Line}
+	}
+	t.table.Places = append(t.table.Places, at)
 	t.times = append(t.times, iv)
 	return nil
 }
 
-// finish sets the rows in time order.
-func (t *tableConsumer) finish() { inTimeOrder(t.table.Rows, t.times) }
+// finish sets the rows, and their places, in time order.
+func (t *tableConsumer) finish() {
+	times := append([]period.Interval(nil), t.times...)
+	inTimeOrder(t.table.Rows, t.times)
+	inTimeOrder(t.table.Places, times) // the same stable order
+}
 
 func (t *tableConsumer) problems() config.Problems {
 	var ps config.Problems

@@ -152,7 +152,7 @@ func Build(in Options) (b *Result, err error) {
 		// taller than a page.
 		plan, err := layouts.Layout(doc)
 		if err != nil {
-			return nil, config.Problems{layoutProblem(cfg, doc, err)}
+			return nil, config.Problems{layoutProblem(cfg, err)}
 		}
 		if err := in.problems(asError(layoutProblems(cfg, res, plan.Warnings)), &warned); err != nil {
 			return nil, err
@@ -164,7 +164,7 @@ func Build(in Options) (b *Result, err error) {
 	var buf bytes.Buffer
 	out, err := layouts.RenderPrepared(doc, &buf, prep)
 	if err != nil {
-		return nil, config.Problems{layoutProblem(cfg, doc, err)}
+		return nil, config.Problems{layoutProblem(cfg, err)}
 	}
 	if err := in.problems(asError(layoutProblems(cfg, res, out.Warnings)), &warned); err != nil {
 		return nil, err

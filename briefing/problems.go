@@ -1,12 +1,10 @@
 package briefing
 
 import (
-	"bufio"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
-	"strconv"
 	"strings"
 
 	"github.com/briefing/report/analysis"
@@ -14,35 +12,24 @@ import (
 	"github.com/briefing/report/layouts"
 )
 
-var (
-	codeRe  = regexp.MustCompile(`U\+([0-9A-F]{4,6})`)
-	tableRe = regexp.MustCompile(`^table (.+?)(?:, row \d+)?$`)
-)
-
 // layoutProblems turns the warnings of the layout into problems placed
 // where the text was written: a Markdown file and its line, a config key,
-// or a data file and its line. A missing glyph also names the text and the
-// font.
+// or a data file and the line its table row was read from. A missing
+// glyph also names the text and the font.
 func layoutProblems(c *config.Config, res *analysis.Results, ws []layouts.Warning) config.Problems {
 	var ps config.Problems
 	for _, w := range ws {
 		msg := w.Msg
-		var runes []rune
-		if strings.Contains(msg, "glyph") {
-			for _, m := range codeRe.FindAllStringSubmatch(msg, -1) {
-				if n, err := strconv.ParseUint(m[1], 16, 32); err == nil {
-					runes = append(runes, rune(n))
-				}
-			}
+		if len(w.Runes) > 0 {
 			font := ""
-			if !strings.Contains(msg, "font \"") {
+			if w.Font == "" {
 				font = "font: " + fontName(c) + "; "
 			}
 			msg = fmt.Sprintf("text %q: %s (%sset brand.fonts to TrueType files that have them)", w.Text, msg, font)
 		} else if w.Text != "" {
 			msg = fmt.Sprintf("%s: %q", msg, w.Text)
 		}
-		p := placeWarning(c, res, w, runes)
+		p := placeWarning(c, res, w)
 		p.Msg, p.Warning = msg, true
 		if !ps.Has(p) {
 			ps = append(ps, p)
@@ -52,20 +39,42 @@ func layoutProblems(c *config.Config, res *analysis.Results, ws []layouts.Warnin
 }
 
 // placeWarning finds where the text of a warning was written.
-func placeWarning(c *config.Config, res *analysis.Results, w layouts.Warning, runes []rune) config.Problem {
+func placeWarning(c *config.Config, res *analysis.Results, w layouts.Warning) config.Problem {
+	switch {
+	case w.Figure != "":
+		id := w.Figure
+		if w.Field == "title" || w.Field == "caption" || w.Field == "source" {
+			return c.Problemf("charts."+id+"."+w.Field, "")
+		}
+		return c.Problemf("charts."+id, "")
+	case w.Table != "":
+		id := w.Table
+		if w.At.File != "" && w.At.Line > 0 {
+			return config.Problem{File: w.At.File, Line: w.At.Line, Path: "data." + id}
+		}
+		if _, ok := c.Analyses[id]; ok {
+			return c.Problemf("analyses."+id, "")
+		}
+		if _, ok := res.Datasets[id]; ok {
+			return c.Problemf("data."+id, "")
+		}
+	}
 	src := w.Source
+	if w.Table != "" && src == "" {
+		src = w.Table // a table written in Markdown is named by its text's source
+	}
 	for _, s := range c.Sections {
 		for _, b := range s.Blocks {
 			if b.Kind != config.BlockText && b.Kind != config.BlockCallout {
 				continue
 			}
 			if b.File != "" && (src == b.File || src == c.Rel(b.File)) {
-				return config.Problem{File: b.File, Line: lineWith(b.File, runes, w.Text), Path: b.Path}
+				return config.Problem{File: b.File, Line: lineWith(b.File, w.Runes, w.Text), Path: b.Path}
 			}
 			if b.File == "" && src == b.Path {
 				p := c.Problemf(b.Path+"."+string(b.Kind), "")
 				if p.Line > 0 {
-					if l := lineIn(b.Markdown, runes, w.Text); l > 0 {
+					if l := lineIn(b.Markdown, w.Runes, w.Text); l > 0 {
 						p.Line, p.Column = p.Line+l, 0
 					}
 				}
@@ -73,30 +82,7 @@ func placeWarning(c *config.Config, res *analysis.Results, w layouts.Warning, ru
 			}
 		}
 	}
-	switch {
-	case strings.HasPrefix(src, "figure "):
-		id := strings.TrimPrefix(src, "figure ")
-		ch := c.Charts[id]
-		for _, k := range []struct{ key, text string }{{"title", ch.Title}, {"caption", ch.Caption}, {"source", ch.Source}} {
-			if hasAny(k.text, nil, w.Text) {
-				return c.Problemf("charts."+id+"."+k.key, "")
-			}
-		}
-		return c.Problemf("charts."+id, "")
-	case tableRe.MatchString(src):
-		id := tableRe.FindStringSubmatch(src)[1]
-		if d, ok := res.Datasets[id]; ok && len(runes) > 0 {
-			for _, f := range d.Files {
-				if l := lineWith(f.Path, runes, ""); l > 0 {
-					return config.Problem{File: f.Path, Line: l, Path: "data." + id}
-				}
-			}
-		}
-		if _, ok := c.Analyses[id]; ok {
-			return c.Problemf("analyses."+id, "")
-		}
-		return c.Problemf("data."+id, "")
-	case strings.HasPrefix(src, "report.") || strings.HasPrefix(src, "brand.") || strings.HasPrefix(src, "sections["):
+	if strings.HasPrefix(src, "report.") || strings.HasPrefix(src, "brand.") || strings.HasPrefix(src, "sections[") {
 		return c.Problemf(src, "")
 	}
 	return config.Problem{File: src}
@@ -117,30 +103,18 @@ func fontName(c *config.Config) string {
 	return strings.Join(set, ", ")
 }
 
-// lineWith is the line of a file where the text is written, else the
-// first line with one of runes, or 0. Data files are read as a stream.
+// lineWith is the line of a Markdown file where the text is written,
+// else the first line with one of runes, or 0.
 func lineWith(path string, runes []rune, text string) int {
-	f, err := os.Open(path)
+	data, err := os.ReadFile(path)
 	if err != nil {
 		return 0
 	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 64*1024), 16<<20)
-	first := 0
-	for n := 1; sc.Scan(); n++ {
-		line := sc.Text()
-		if hasAny(line, nil, text) {
-			return n
-		}
-		if first == 0 && hasAny(line, runes, "") {
-			first = n
-		}
-	}
-	return first
+	return lineIn(string(data), runes, text)
 }
 
-// lineIn is lineWith for a text in memory.
+// lineIn is the line of s where the text is written, else the first line
+// with one of runes, or 0.
 func lineIn(s string, runes []rune, text string) int {
 	first := 0
 	for i, line := range strings.Split(s, "\n") {
@@ -164,47 +138,25 @@ func hasAny(line string, runes []rune, text string) bool {
 	return t != "" && strings.Contains(strings.Join(strings.Fields(line), " "), t)
 }
 
-var (
-	blockRe    = regexp.MustCompile(`sections\[(\d+)\]\.blocks\[(\d+)\]: `)
-	figNumRe   = regexp.MustCompile(`figure "Figure (\d+)\.`)
-	figIDRe    = regexp.MustCompile(`figure "([a-z][a-z0-9_]*)"`)
-	tableIDRe  = regexp.MustCompile(`table "([^"]+)"`)
-	twoNotesRe = regexp.MustCompile(`footnote \[\^[^\]]+\] has two different texts: in (\S+) and in`)
-)
-
 // layoutProblem places an error of the layout at the config key (a chart,
 // a table block) or file it comes from, so that the user knows what to
 // change.
-func layoutProblem(c *config.Config, doc layouts.Document, err error) config.Problem {
+func layoutProblem(c *config.Config, err error) config.Problem {
 	msg := err.Error()
-	if m := blockRe.FindStringSubmatch(msg); m != nil {
-		return c.Problemf("sections["+m[1]+"].blocks["+m[2]+"]", "%s", blockRe.ReplaceAllString(msg, ""))
-	}
-	if m := figNumRe.FindStringSubmatch(msg); m != nil {
-		figs, _ := layouts.Numbering(doc)
-		n, _ := strconv.Atoi(m[1])
-		for id, k := range figs {
-			if k == n {
-				return chartProblem(c, id, msg)
-			}
+	var be *layouts.BlockError
+	var se *layouts.SourceError
+	switch {
+	case errors.As(err, &be) && be.Section >= 0 && be.Section < len(c.Sections) && be.Block >= 0 && be.Block < len(c.Sections[be.Section].Blocks):
+		b := c.Sections[be.Section].Blocks[be.Block]
+		switch be.Kind {
+		case "figure":
+			return chartProblem(c, b.Chart, msg)
+		case "table":
+			return c.Problemf(b.Path+".table", "%s", msg)
 		}
-	}
-	if m := figIDRe.FindStringSubmatch(msg); m != nil {
-		if _, ok := c.Charts[m[1]]; ok {
-			return chartProblem(c, m[1], msg)
-		}
-	}
-	if m := tableIDRe.FindStringSubmatch(msg); m != nil {
-		for _, s := range c.Sections {
-			for _, b := range s.Blocks {
-				if b.Kind == config.BlockTable && (b.Dataset == m[1] || b.Analysis == m[1]) {
-					return c.Problemf(b.Path+".table", "%s", msg)
-				}
-			}
-		}
-	}
-	if m := twoNotesRe.FindStringSubmatch(msg); m != nil {
-		return config.Problem{File: m[1], Msg: msg}
+		return c.Problemf(b.Path, "%s", strings.TrimPrefix(msg, b.Path+": "))
+	case errors.As(err, &se):
+		return config.Problem{File: se.Source, Msg: se.Msg}
 	}
 	return config.Problem{File: c.File, Msg: "the briefing cannot be laid out: " + msg}
 }

@@ -1,6 +1,9 @@
 package layouts
 
-import "fmt"
+import (
+	"errors"
+	"fmt"
+)
 
 // block is a flowable: it measures itself for a width, may split at the
 // end of a page and draws itself at the top-left corner the frame gives it.
@@ -77,5 +80,12 @@ func errTooBig(b block, width, h, frame float64) error {
 	if in.text != "" {
 		what = fmt.Sprintf("%s %q", in.kind, excerpt(in.text, 40))
 	}
-	return fmt.Errorf("%s is %.1f mm tall and does not fit on an empty page (frame %.1f mm)", what, h, frame)
+	msg := fmt.Sprintf("%s is %.1f mm tall and does not fit on an empty page (frame %.1f mm)", what, h, frame)
+	switch b := b.(type) {
+	case *figure:
+		return b.at.errorf("figure", b.f.ID, 0, "%s", msg)
+	case *table:
+		return b.d.at.errorf("table", b.d.t.ID, 0, "%s", msg)
+	}
+	return errors.New(msg)
 }

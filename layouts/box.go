@@ -175,7 +175,7 @@ func (b *box) draw(c *canvas, x, y, width float64) error {
 func disclaimer(e *env, text string) block {
 	rl := e.th.rule
 	ps := paraStyle{size: 8, leading: 1.35, color: e.th.muted, align: alignLeft, kind: "paragraph"}
-	p := newParagraph(e, []span{{text: e.clean("brand.disclaimer", text, 0)}}, ps, e.key("p"))
+	p := newParagraph(e, []span{{text: e.clean(from("brand.disclaimer"), text, 0)}}, ps, e.key("p"))
 	bs := boxStyle{kind: "disclaimer", topRule: &rl, padY: 3, title: "Disclaimer", titleSize: 8.5,
 		titleColor: e.th.muted, before: 10, noSplit: true, pinEnd: true}
 	return newBox(e, bs, []block{p}, e.key("d"))

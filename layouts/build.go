@@ -60,7 +60,7 @@ func build(e *env) (front, body []block, entries []*tocEntry, err error) {
 		for bi, c := range s.Blocks {
 			c, err := content(c)
 			if err != nil {
-				return nil, nil, nil, fmt.Errorf("sections[%d].blocks[%d]: %w", si, bi, err)
+				return nil, nil, nil, blockAt{si, bi}.errorf("", "", 0, "sections[%d].blocks[%d]: %v", si, bi, err)
 			}
 			if md, ok := c.(Markdown); ok {
 				if md.Source == "" {
@@ -81,7 +81,7 @@ func build(e *env) (front, body []block, entries []*tocEntry, err error) {
 		if title := strings.TrimSpace(s.Title); title != "" {
 			nsec++
 			sec = &sectionCtx{num: nsec, entries: &entries}
-			t := &tocEntry{level: 1, number: strconv.Itoa(nsec), title: e.clean(fmt.Sprintf("sections[%d].title", si), title, stBold), anchor: "sec:" + strconv.Itoa(nsec), inTOC: true}
+			t := &tocEntry{level: 1, number: strconv.Itoa(nsec), title: e.clean(from(fmt.Sprintf("sections[%d].title", si)), title, stBold), anchor: "sec:" + strconv.Itoa(nsec), inTOC: true}
 			entries = append(entries, t)
 			body = append(body, newHeading(e, t, e.key("h")))
 		}
@@ -97,7 +97,7 @@ func build(e *env) (front, body []block, entries []*tocEntry, err error) {
 					mb.sec = nil
 					mb.blocks(d.root, mb.bodyCtx())
 					setSource(mb.out, d.md.Source)
-					title := e.clean(d.md.Source, strings.TrimSpace(c.Title), stBold)
+					title := e.clean(from(d.md.Source), strings.TrimSpace(c.Title), stBold)
 					body = append(body, newBox(e, calloutStyle(&e.th, title), mb.out, e.key("k")))
 					continue
 				}
@@ -106,7 +106,7 @@ func build(e *env) (front, body []block, entries []*tocEntry, err error) {
 				body = append(body, mb.out...)
 			case Figure:
 				nfig++
-				f, err := newFigure(e, nfig, c, where)
+				f, err := newFigure(e, nfig, c, where, blockAt{si, bi})
 				if err != nil {
 					return nil, nil, nil, err
 				}
@@ -115,7 +115,7 @@ func build(e *env) (front, body []block, entries []*tocEntry, err error) {
 					title: f.cleanTitle, anchor: f.anchor()})
 			case Table:
 				ntab++
-				parts, err := tableBlocks(e, ntab, c, where)
+				parts, err := tableBlocks(e, ntab, c, where, blockAt{si, bi})
 				if err != nil {
 					return nil, nil, nil, err
 				}

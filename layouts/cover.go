@@ -26,17 +26,17 @@ func newCover(e *env) *cover {
 	c := &cover{e: e, h: e.geo.coverBottom - e.geo.coverTop}
 	th := &e.th
 	if d.Brand.Organization != "" {
-		c.org = newParagraph(e, []span{{text: e.clean("brand.organization", d.Brand.Organization, stBold), st: stBold}},
+		c.org = newParagraph(e, []span{{text: e.clean(from("brand.organization"), d.Brand.Organization, stBold), st: stBold}},
 			paraStyle{size: 10.5, leading: 1.25, color: th.primary}, "")
 	}
 	if d.Series != "" {
-		c.series = newParagraph(e, []span{{text: e.clean("report.series", strings.ToUpper(d.Series), stBold), st: stBold}},
+		c.series = newParagraph(e, []span{{text: e.clean(from("report.series"), strings.ToUpper(d.Series), stBold), st: stBold}},
 			paraStyle{size: 9.5, leading: 1.3, color: th.accent}, "")
 	}
-	c.title = newParagraph(e, []span{{text: e.clean("report.title", d.Title, stBold), st: stBold}},
+	c.title = newParagraph(e, []span{{text: e.clean(from("report.title"), d.Title, stBold), st: stBold}},
 		paraStyle{size: 27, leading: 1.13, color: th.primary, kind: "title"}, "")
 	if d.Subtitle != "" {
-		c.subtitle = newParagraph(e, []span{{text: e.clean("report.subtitle", d.Subtitle, 0)}},
+		c.subtitle = newParagraph(e, []span{{text: e.clean(from("report.subtitle"), d.Subtitle, 0)}},
 			paraStyle{size: 14, leading: 1.3, color: th.muted}, "")
 	}
 	meta := func(label, value, src string) {
@@ -44,7 +44,7 @@ func newCover(e *env) *cover {
 			return
 		}
 		c.labels = append(c.labels, label)
-		c.values = append(c.values, newParagraph(e, []span{{text: e.clean(src, value, 0)}},
+		c.values = append(c.values, newParagraph(e, []span{{text: e.clean(from(src), value, 0)}},
 			paraStyle{size: 10.5, leading: 1.3, color: th.text}, ""))
 	}
 	meta("PERIOD", periodText(d.Period), "report.period")

@@ -1,6 +1,7 @@
 package layouts
 
 import (
+	"fmt"
 	"time"
 )
 
@@ -123,6 +124,9 @@ type Table struct {
 	Note    string
 	Columns []Column
 	Rows    [][]string
+	// Places are where each row was read, for warnings about its text;
+	// empty, or shorter than Rows, for rows that were not read from a file.
+	Places []Place
 	// Pinned keeps the table at its place in the text, as for a Figure.
 	// A table taller than a page never floats: it splits.
 	Pinned bool
@@ -142,19 +146,75 @@ func (Figure) isContent()   {}
 func (Table) isContent()    {}
 
 // Warning is a problem that did not stop the document, such as text no
-// font can draw. Source names the block, Text is an excerpt of the text.
-type Warning struct{ Source, Text, Msg string }
+// font can draw, with where the text was written, so that a caller can
+// say so without reading the message: a Markdown file or a config key
+// (Source), or a figure's or a table's text (Figure or Table, their ID or
+// place, with the Field or the Row, and the file and line the row was
+// read from).
+type Warning struct {
+	Source        string // a Markdown source or a config key path ("report.title")
+	Figure, Table string // the figure or table whose text it is
+	Field         string // which text of the figure or table: "title", "caption", "source", "note", "header"
+	Row           int    // the table's row, 1-based
+	At            Place  // where the table's row was read, when it was
+	Text          string // an excerpt of the text
+	Msg           string
+	Runes         []rune // the characters no font can draw, for a missing glyph
+	Font          string // the font that lacks them
+}
+
+// Place is a line of a file: where a table's row was read.
+type Place struct {
+	File string
+	Line int
+}
+
+// where names the text's place as the message does: the source, "figure
+// ID" or "table ID".
+func (w Warning) where() string {
+	switch {
+	case w.Figure != "":
+		return "figure " + w.Figure
+	case w.Table != "":
+		return "table " + w.Table
+	}
+	return w.Source
+}
 
 // String formats the warning as "source: msg: "text"".
 func (w Warning) String() string {
 	s := w.Msg
-	if w.Source != "" {
-		s = w.Source + ": " + s
+	if where := w.where(); where != "" {
+		s = where + ": " + s
 	}
 	if w.Text != "" {
 		s += ": \"" + w.Text + "\""
 	}
 	return s
+}
+
+// BlockError is an error of one block of the document that stops it,
+// placed: the block's section and index in Document.Sections (-1 for a
+// table written in Markdown), its kind and ID, and for a table the row.
+type BlockError struct {
+	Section, Block int
+	Kind           string // "figure", "table", or "" for content of an unknown type
+	ID             string // the figure's or table's ID, "" when it has none
+	Row            int    // a table's row, 1-based; 0 for the block as a whole
+	Msg            string // the whole message, naming the block
+}
+
+func (e *BlockError) Error() string { return e.Msg }
+
+// blockAt is the place of a block in Document.Sections.
+type blockAt struct{ section, block int }
+
+// inMarkdown is the place of a block written in a Markdown text.
+var inMarkdown = blockAt{-1, -1}
+
+// errorf is a BlockError of the block at at.
+func (at blockAt) errorf(kind, id string, row int, format string, args ...any) *BlockError {
+	return &BlockError{Section: at.section, Block: at.block, Kind: kind, ID: id, Row: row, Msg: fmt.Sprintf(format, args...)}
 }
 
 // SourceError is a problem in the text of one Markdown block that stops

@@ -19,6 +19,7 @@ type figure struct {
 	caption    *paragraph
 	source     *paragraph
 	height     float64
+	at         blockAt // its place in the document, for errors
 }
 
 const (
@@ -27,24 +28,24 @@ const (
 	figSourceGap = 0.8
 )
 
-func newFigure(e *env, num int, f Figure, where string) (*figure, error) {
+func newFigure(e *env, num int, f Figure, where string, at blockAt) (*figure, error) {
 	name := f.ID
 	if name == "" {
 		name = where
 	}
 	if f.Drawing == nil {
-		return nil, fmt.Errorf("figure %q: no drawing", name)
+		return nil, at.errorf("figure", f.ID, 0, "figure %q: no drawing", name)
 	}
 	if f.Height < 0 {
-		return nil, fmt.Errorf("figure %q: negative height %.1f mm", name, f.Height)
+		return nil, at.errorf("figure", f.ID, 0, "figure %q: negative height %.1f mm", name, f.Height)
 	}
-	src := "figure " + name
-	fg := &figure{e: e, f: f, num: num, key: e.key("f"), height: f.Height}
-	fg.cleanTitle = e.clean(src, f.Title, stBold)
+	src := origin{figure: name}
+	fg := &figure{e: e, f: f, num: num, key: e.key("f"), height: f.Height, at: at}
+	fg.cleanTitle = e.clean(src.of("title"), f.Title, stBold)
 	fg.title = captionTitle(e, "Figure "+strconv.Itoa(num)+".", fg.cleanTitle, src, fg.key)
 	if f.Caption != "" {
 		ps := paraStyle{size: captionSize, leading: 1.35, color: e.th.text, kind: "caption"}
-		fg.caption = newParagraph(e, []span{{text: e.clean(src, f.Caption, stItalic), st: stItalic}}, ps, fg.key+".c")
+		fg.caption = newParagraph(e, []span{{text: e.clean(src.of("caption"), f.Caption, stItalic), st: stItalic}}, ps, fg.key+".c")
 	}
 	if f.Source != "" {
 		fg.source = sourceLine(e, f.Source, src, fg.key)
@@ -53,19 +54,19 @@ func newFigure(e *env, num int, f Figure, where string) (*figure, error) {
 }
 
 // captionTitle is the bold "Figure 1. Title" / "Table 1. Title" line.
-func captionTitle(e *env, label, title, src, key string) *paragraph {
+func captionTitle(e *env, label, title string, src origin, key string) *paragraph {
 	ps := paraStyle{size: captionTitleSize, leading: 1.3, color: e.th.primary, kind: "title"}
 	spans := []span{{text: label, st: stBold}}
 	if title != "" {
-		spans = append(spans, span{text: " " + e.clean(src, title, stBold), st: stBold})
+		spans = append(spans, span{text: " " + e.clean(src.of("title"), title, stBold), st: stBold})
 	}
 	return newParagraph(e, spans, ps, key+".t")
 }
 
 // sourceLine is the small "Source: ..." line under a figure or table.
-func sourceLine(e *env, source, src, key string) *paragraph {
+func sourceLine(e *env, source string, src origin, key string) *paragraph {
 	ps := paraStyle{size: sourceSize, leading: 1.35, color: e.th.muted, kind: "source"}
-	return newParagraph(e, []span{{text: "Source: ", st: stItalic}, {text: e.clean(src, source, 0)}}, ps, key+".s")
+	return newParagraph(e, []span{{text: "Source: ", st: stItalic}, {text: e.clean(src.of("source"), source, 0)}}, ps, key+".s")
 }
 
 func (f *figure) parts(width float64) (title, caption, source float64) {
@@ -175,7 +176,7 @@ func (f *figure) draw(c *canvas, x, y, width float64) error {
 	c.pdf.ClipEnd()
 	c.resync()
 	if err != nil {
-		return fmt.Errorf("figure %q: %w", f.f.ID, err)
+		return f.at.errorf("figure", f.f.ID, 0, "figure %q: %v", f.f.ID, err)
 	}
 	if s, ok := f.f.Drawing.(Shortener); ok {
 		for _, t := range s.Shortened() {

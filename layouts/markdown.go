@@ -207,7 +207,7 @@ func (d *mdDoc) collect(fn *notes, local map[string]bool) error {
 				def := &footnote{label: l, doc: d, node: f, plain: nodeText(f, d.src)}
 				if old, ok := fn.defs[l]; ok && old.doc != d {
 					if old.plain != def.plain {
-						return fmt.Errorf("footnote [^%s] has two different texts: in %s and in %s", l, old.doc.md.Source, d.md.Source)
+						return &SourceError{Source: old.doc.md.Source, Msg: fmt.Sprintf("footnote [^%s] has two different texts: in %s and in %s", l, old.doc.md.Source, d.md.Source)}
 					}
 					continue
 				}

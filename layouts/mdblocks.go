@@ -169,7 +169,7 @@ func (b *mdBuilder) code(n ast.Node, c mdCtx) {
 	ps := b.paraStyle(c)
 	ps.code, ps.align, ps.leading, ps.size, ps.kind = true, alignLeft, 1.35, c.size*0.95, "code"
 	ps.after = paraAfter
-	sp := []span{{text: b.e.clean(b.d.md.Source, s, stMono), st: stMono}}
+	sp := []span{{text: b.e.clean(from(b.d.md.Source), s, stMono), st: stMono}}
 	b.out = append(b.out, newParagraph(b.e, sp, ps, b.e.key("c")))
 }
 
@@ -212,7 +212,7 @@ func (b *mdBuilder) table(n *extast.Table) {
 		}
 		t.Columns[j].Numeric = al == extast.AlignRight || (al == extast.AlignNone && numericColumn(t.Rows, j))
 	}
-	tb, err := newTable(b.e, 0, t, b.d.md.Source)
+	tb, err := newTable(b.e, 0, t, b.d.md.Source, inMarkdown)
 	if err != nil {
 		b.e.warn(b.d.md.Source, "table", err.Error())
 		return

@@ -17,7 +17,7 @@ func (b *mdBuilder) inlines(n ast.Node, st style, link string, out []span) []spa
 		if s == "" {
 			return
 		}
-		out = append(out, span{text: b.e.clean(b.d.md.Source, s, st), st: st, link: link})
+		out = append(out, span{text: b.e.clean(from(b.d.md.Source), s, st), st: st, link: link})
 	}
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c := c.(type) {

@@ -63,9 +63,9 @@ func (c *canvas) header() {
 	if left == "" {
 		left = strings.ToUpper(d.Series)
 	}
-	left = c.fit(c.e.clean("brand.organization", left, stBold), stBold, smallSize, g.frameW*0.45)
+	left = c.fit(c.e.clean(from("brand.organization"), left, stBold), stBold, smallSize, g.frameW*0.45)
 	c.text(g.margin, y, left, stBold, smallSize, th.primary)
-	title := c.fit(c.e.clean("report.title", d.Title, 0), 0, smallSize, g.frameW*0.5)
+	title := c.fit(c.e.clean(from("report.title"), d.Title, 0), 0, smallSize, g.frameW*0.5)
 	c.textRight(g.w-g.margin, y, title, 0, smallSize, th.muted)
 	c.line(g.margin, y+2.4, g.w-g.margin, y+2.4, 0.2, th.rule)
 }
@@ -84,7 +84,7 @@ func (c *canvas) footer(page int) {
 		left = append(left, d.Period)
 	}
 	if len(left) > 0 {
-		s := c.fit(c.e.clean("report.series", strings.Join(left, " · "), 0), 0, smallSize, g.frameW*0.5)
+		s := c.fit(c.e.clean(from("report.series"), strings.Join(left, " · "), 0), 0, smallSize, g.frameW*0.5)
 		c.text(g.margin, y, s, 0, smallSize, th.muted)
 	}
 	c.textRight(g.w-g.margin, y, fmt.Sprintf("Page %d of %d", page, c.pages), 0, smallSize, th.text)
@@ -98,7 +98,7 @@ func (c *canvas) banners() {
 		return
 	}
 	th := &c.e.th
-	text := c.fit(c.e.clean("report.classification", strings.ToUpper(d.Classification), stBold), stBold, smallSize, g.w-2*g.margin)
+	text := c.fit(c.e.clean(from("report.classification"), strings.ToUpper(d.Classification), stBold), stBold, smallSize, g.w-2*g.margin)
 	base := c.e.baseline(stBold, smallSize, g.banner)
 	band, ink := th.accent, onColor(th.accent)
 	if d.BannerColor != (RGB{}) {
@@ -120,7 +120,7 @@ func (c *canvas) coverBand() {
 	on := onColor(th.primary)
 	base := top + 1.4 + c.e.baseline(stBold, 11, g.coverBandH-1.4)
 	if d.Brand.Organization != "" {
-		org := c.fit(c.e.clean("brand.organization", d.Brand.Organization, stBold), stBold, 11, g.frameW*0.6)
+		org := c.fit(c.e.clean(from("brand.organization"), d.Brand.Organization, stBold), stBold, 11, g.frameW*0.6)
 		c.text(g.margin, base, org, stBold, 11, on)
 	}
 	if s := dateText(d.Date); s != "" {

@@ -35,7 +35,7 @@ func normalize(r rune) (rune, bool) {
 // the text around the first one:
 //
 //	narrative/security.md: font "Go Regular" has no glyph for "🙂" (U+1F642); drawn as □
-func (e *env) clean(source, s string, st style) string {
+func (e *env) clean(o origin, s string, st style) string {
 	if e.plain(s, st) {
 		return s
 	}
@@ -56,7 +56,7 @@ func (e *env) clean(source, s string, st style) string {
 			continue
 		}
 		b.WriteRune(e.mark(st))
-		key := reportKey{source, face, r}
+		key := reportKey{o.key(), face, r}
 		if e.reported[key] {
 			continue
 		}
@@ -76,7 +76,7 @@ func (e *env) clean(source, s string, st style) string {
 		if n := len(missing) - shown; n > 0 {
 			list += fmt.Sprintf(" and %d more", n)
 		}
-		e.warn(source, around(s, at), fmt.Sprintf("font %q has no glyph for %s; drawn as %c", face, list, e.mark(st)))
+		e.warnAt(o, around(s, at), fmt.Sprintf("font %q has no glyph for %s; drawn as %c", face, list, e.mark(st)), missing, face)
 	}
 	return b.String()
 }
@@ -107,11 +107,40 @@ func (e *env) mark(st style) rune {
 	return '?'
 }
 
-// warn records a warning once (the same text may be drawn on every page).
-func (e *env) warn(source, text, msg string) {
-	w := Warning{Source: source, Text: text, Msg: msg}
-	for _, o := range e.warns {
-		if o == w {
+// origin is where a text was written, for warnings about it: a Markdown
+// source or config key, or a field of a figure or a table, or a table's
+// row and where it was read.
+type origin struct {
+	source, figure, table, field string
+	row                          int
+	at                           Place
+}
+
+// of is the origin of a field of a figure or table ("title", "note").
+func (o origin) of(field string) origin {
+	o.field = field
+	return o
+}
+
+// from is the origin of a text written in source.
+func from(source string) origin { return origin{source: source} }
+
+// key names the origin as its warnings do: a missing glyph is reported once
+// per key, font and rune.
+func (o origin) key() string {
+	return Warning{Source: o.source, Figure: o.figure, Table: o.table}.where()
+}
+
+// warn records a warning about the text of source once.
+func (e *env) warn(source, text, msg string) { e.warnAt(from(source), text, msg, nil, "") }
+
+// warnAt records a warning once (the same text may be drawn on every
+// page), with the runes no font has and the font, for a missing glyph.
+func (e *env) warnAt(o origin, text, msg string, runes []rune, font string) {
+	w := Warning{Source: o.source, Figure: o.figure, Table: o.table, Field: o.field, Row: o.row, At: o.at,
+		Text: text, Msg: msg, Runes: runes, Font: font}
+	for _, old := range e.warns {
+		if old.String() == w.String() {
 			return
 		}
 	}

@@ -174,7 +174,7 @@ func (t *table) draw(c *canvas, x, y, width float64) error {
 			err := p.draw(c, x, y, width)
 			c.endTag()
 			if err != nil {
-				return fmt.Errorf("table %q: %w", d.t.ID, err)
+				return d.at.errorf("table", d.t.ID, 0, "table %q: %v", d.t.ID, err)
 			}
 			y += p.wrap(width)
 		}
@@ -217,7 +217,7 @@ func (t *table) tooBig(width, frame float64) error {
 	top := t.top(width)
 	for i := t.from; i < t.to; i++ {
 		if h := top + t.d.rowH[i] + t.foot(width); h > frame {
-			return fmt.Errorf("table %q: row %d is %.1f mm tall with the header and does not fit on a page (frame %.1f mm)",
+			return t.d.at.errorf("table", t.d.t.ID, i+1, "table %q: row %d is %.1f mm tall with the header and does not fit on a page (frame %.1f mm)",
 				t.d.t.ID, i+1, t.d.rowH[i], frame)
 		}
 	}

@@ -13,6 +13,7 @@ type tableData struct {
 	t         Table
 	num       int
 	key       string
+	at        blockAt    // its place in the document, for errors
 	title     *paragraph // "Table N. Title"
 	contTitle *paragraph // "Table N. Title (continued)"
 	note      *paragraph // "Note: ..." under the table
@@ -31,16 +32,16 @@ type tableData struct {
 
 const tableTitleGap = 1.8
 
-func newTable(e *env, num int, t Table, where string) (*table, error) {
+func newTable(e *env, num int, t Table, where string, at blockAt) (*table, error) {
 	name := t.ID
 	if name == "" {
 		name = where
 	}
 	if len(t.Columns) == 0 {
-		return nil, fmt.Errorf("table %q: no columns", name)
+		return nil, at.errorf("table", t.ID, 0, "table %q: no columns", name)
 	}
-	src := "table " + name
-	d := &tableData{e: e, t: t, num: num, key: e.key("t")}
+	src := origin{table: name}
+	d := &tableData{e: e, t: t, num: num, key: e.key("t"), at: at}
 	if num > 0 { // a table in the text, from Markdown, has no number and no title
 		label := "Table " + strconv.Itoa(num) + "."
 		d.title = captionTitle(e, label, t.Title, src, d.key)
@@ -48,7 +49,7 @@ func newTable(e *env, num int, t Table, where string) (*table, error) {
 	}
 	if t.Note != "" {
 		ps := paraStyle{size: sourceSize, leading: 1.35, color: e.th.muted, kind: "source"}
-		d.note = newParagraph(e, []span{{text: "Note: ", st: stItalic}, {text: e.clean(src, t.Note, 0)}}, ps, d.key+".n")
+		d.note = newParagraph(e, []span{{text: "Note: ", st: stItalic}, {text: e.clean(src.of("note"), t.Note, 0)}}, ps, d.key+".n")
 	}
 	if t.Source != "" {
 		d.source = sourceLine(e, t.Source, src, d.key)
@@ -59,12 +60,12 @@ func newTable(e *env, num int, t Table, where string) (*table, error) {
 		if c.Numeric {
 			ps.align = alignRight
 		}
-		d.header = append(d.header, newParagraph(e, []span{{text: e.clean(src, c.Header, stBold), st: stBold}}, ps, ""))
+		d.header = append(d.header, newParagraph(e, []span{{text: e.clean(src.of("header"), c.Header, stBold), st: stBold}}, ps, ""))
 	}
 	cs := paraStyle{size: tableSize, leading: tableLeading, color: e.th.text, kind: "cell"}
 	for i, row := range t.Rows {
 		if len(row) > len(t.Columns) {
-			return nil, fmt.Errorf("table %q: row %d has %d cells for %d columns", name, i+1, len(row), len(t.Columns))
+			return nil, at.errorf("table", t.ID, i+1, "table %q: row %d has %d cells for %d columns", name, i+1, len(row), len(t.Columns))
 		}
 		cells := make([]*paragraph, len(t.Columns))
 		for j, c := range t.Columns {
@@ -74,7 +75,12 @@ func newTable(e *env, num int, t Table, where string) (*table, error) {
 			}
 			text := ""
 			if j < len(row) {
-				text = e.clean(src, row[j], 0) // one warning per table and character
+				cell := src
+				cell.row = i + 1
+				if i < len(t.Places) {
+					cell.at = t.Places[i]
+				}
+				text = e.clean(cell, row[j], 0) // one warning per table and character
 			}
 			cells[j] = newParagraph(e, []span{{text: text}}, ps, "")
 		}

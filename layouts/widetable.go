@@ -5,12 +5,12 @@ package layouts
 // several, each repeating the first column, the later ones titled
 // "(continued)" and the note and source under the last. A landscape table
 // is set sideways on pages of its own.
-func tableBlocks(e *env, num int, t Table, where string) ([]block, error) {
+func tableBlocks(e *env, num int, t Table, where string, at blockAt) ([]block, error) {
 	width := e.frame("body").W
 	if t.Landscape {
 		width = e.frame("body").H
 	}
-	whole, err := newTable(e, num, t, where)
+	whole, err := newTable(e, num, t, where, at)
 	if err != nil {
 		return nil, err
 	}
@@ -37,7 +37,7 @@ func tableBlocks(e *env, num int, t Table, where string) ([]block, error) {
 		if gi < len(groups)-1 {
 			sub.Note, sub.Source = "", ""
 		}
-		part, err := newTable(e, num, sub, where)
+		part, err := newTable(e, num, sub, where, at)
 		if err != nil {
 			return nil, err
 		}

@@ -30,7 +30,7 @@ func TestLayout_WideTableSplitsByColumns(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	parts, err := tableBlocks(e, 1, wideTable(14, false), "test")
+	parts, err := tableBlocks(e, 1, wideTable(14, false), "test", inMarkdown)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -68,7 +68,7 @@ func TestLayout_WideTableSplitsByColumns(t *testing.T) {
 			t.Errorf("column %s in %d parts", h, n)
 		}
 	}
-	if p, _ := tableBlocks(e, 1, wideTable(3, false), "test"); len(p) != 1 {
+	if p, _ := tableBlocks(e, 1, wideTable(3, false), "test", inMarkdown); len(p) != 1 {
 		t.Errorf("a table that fits is in %d parts", len(p))
 	}
 }

@@ -42,11 +42,14 @@ type gridCol struct {
 	format   *numfmt.Format
 }
 
-// gridCell is a number (num) or a text.
+// gridCell is a number (num) or a text. The first cell of a row read from
+// a file holds where (at), so that the row's place follows it through
+// sorting and folding.
 type gridCell struct {
 	text string
 	v    exact.Number
 	num  bool
+	at   layouts.Place
 }
 
 func textCell(s string) gridCell       { return gridCell{text: s} }
@@ -157,12 +160,22 @@ func (g *grid) print(t *layouts.Table) {
 	for _, c := range g.cols {
 		t.Columns = append(t.Columns, layouts.Column{Header: c.header, Numeric: c.numeric})
 	}
+	placed := false
 	for _, r := range g.rows {
 		row := make([]string, len(r))
 		for i, cl := range r {
 			row[i] = g.cols[i].text(cl)
 		}
 		t.Rows = append(t.Rows, row)
+		var at layouts.Place
+		if len(r) > 0 {
+			at = r[0].at
+		}
+		t.Places = append(t.Places, at)
+		placed = placed || at.File != ""
+	}
+	if !placed {
+		t.Places = nil
 	}
 	if g.note != "" {
 		t.Note = g.note

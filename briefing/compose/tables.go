@@ -88,12 +88,15 @@ func datasetGrid(t *analysis.Table, d config.Dataset) *grid {
 	for _, col := range t.Columns {
 		g.col(gridCol{name: col, header: headerText(col)})
 	}
-	for _, row := range t.Rows {
+	for ri, row := range t.Rows {
 		cells := make([]gridCell, len(g.cols))
 		for i := range cells {
 			if i < len(row) {
 				cells[i] = textCell(d.Label(t.Columns[i], row[i]))
 			}
+		}
+		if len(cells) > 0 && ri < len(t.Places) {
+			cells[0].at = layouts.Place(t.Places[ri])
 		}
 		g.add(cells...)
 	}

@@ -544,6 +544,8 @@ func TestGen_MissingGlyphsWarnAndStillWrite(t *testing.T) {
 	dir := t.TempDir()
 	writeProject(t, dir)
 	writeFile(t, filepath.Join(dir, "summary.md"), "# Overview\n\nLaunch 🚀, 中文 and שלום.\n")
+	// a cell of a dataset table, placed at the line its row was read from
+	writeFile(t, filepath.Join(dir, "events.csv"), badBase["events.csv"]+"2023,中文,1\n")
 	data, _ := os.ReadFile(filepath.Join(dir, "briefing.yaml"))
 	cfg := strings.Replace(string(data), `label: "Alpha"`, `label: "Alpha ✈"`, 1)
 	writeFile(t, filepath.Join(dir, "briefing.yaml"), cfg)
@@ -555,6 +557,7 @@ func TestGen_MissingGlyphsWarnAndStillWrite(t *testing.T) {
 	for _, w := range []string{
 		"summary.md:3: warning:", `text "Launch 🚀, 中文 and שלום`, "U+1F680", "U+4E2D", `"Go Regular"`,
 		`briefing.yaml:40:3: warning: charts.trend_chart: text "Alpha ✈"`, "U+2708",
+		`events.csv:9: warning: data.events: text "中文"`,
 	} {
 		if !strings.Contains(stderr, w) {
 			t.Errorf("warnings lack %q:\n%s", w, stderr)
