@@ -13,6 +13,7 @@ import (
 	"github.com/briefing/report/analysis"
 	"github.com/briefing/report/analysis/narrative"
 	"github.com/briefing/report/briefing/compose"
+	"github.com/briefing/report/charts"
 	"github.com/briefing/report/config"
 	"github.com/briefing/report/internal/atomicfile"
 	"github.com/briefing/report/internal/period"
@@ -63,6 +64,8 @@ type Result struct {
 	Env      *narrative.Env   // what the narrative templates saw
 	Doc      layouts.Document // what was laid out (its figures hold the charts)
 	Plan     *layouts.Plan    // where every block went
+	// Charts are the document's charts by ID.
+	Charts map[string]*charts.Chart
 	// Warnings are the warnings of every stage, in the order found.
 	Warnings config.Problems
 }
@@ -157,7 +160,7 @@ func Build(in Options) (b *Result, err error) {
 		if err := in.problems(asError(layoutProblems(cfg, res, plan.Warnings)), &warned); err != nil {
 			return nil, err
 		}
-		return &Result{Config: cfg, Period: p, Env: env, Doc: doc}, nil
+		return &Result{Config: cfg, Period: p, Env: env, Doc: doc, Charts: chartsOf(doc)}, nil
 	}
 
 	start = time.Now()
@@ -170,7 +173,7 @@ func Build(in Options) (b *Result, err error) {
 		return nil, err
 	}
 	in.stage("layout", start, slog.Int("pages", out.Pages))
-	return &Result{Config: cfg, Period: p, PDF: buf.Bytes(), Pages: out.Pages, Manifest: compose.Manifest(cfg, res), Env: env, Doc: doc, Plan: out.Plan}, nil
+	return &Result{Config: cfg, Period: p, PDF: buf.Bytes(), Pages: out.Pages, Manifest: compose.Manifest(cfg, res), Env: env, Doc: doc, Plan: out.Plan, Charts: chartsOf(doc)}, nil
 }
 
 // Write writes the PDF at path, and its manifest beside it, atomically. It never writes over a file

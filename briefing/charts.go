@@ -59,3 +59,18 @@ func (b *Result) WriteCharts(dir string) ([]string, error) {
 	}
 	return written, nil
 }
+
+// chartsOf is the charts of doc's figures by ID.
+func chartsOf(doc layouts.Document) map[string]*charts.Chart {
+	out := map[string]*charts.Chart{}
+	for _, s := range doc.Sections {
+		for _, block := range s.Blocks {
+			if fig, ok := block.(layouts.Figure); ok {
+				if ch, ok := fig.Drawing.(*charts.Chart); ok && fig.ID != "" {
+					out[fig.ID] = ch
+				}
+			}
+		}
+	}
+	return out
+}
