@@ -1,0 +1,234 @@
+// Package locale is how a briefing in one language writes what its authors
+// did not: the fixed words of the page ("Contents", "Figure 2.", "Page 3
+// of 13"), dates, the period, and the digits and separators of numbers.
+//
+// Words come from a catalogue in the project, one YAML file per language
+// (catalogue/LANG.yaml, English the reference every other falls back to);
+// numbers from the CLDR data of golang.org/x/text. A translator adds a
+// language with one file.
+package locale
+
+import (
+	"embed"
+	"fmt"
+	"io/fs"
+	"path"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
+	"golang.org/x/text/number"
+	"gopkg.in/yaml.v3"
+)
+
+//go:embed catalogue/*.yaml
+var embedded embed.FS
+
+// files are the catalogues: the embedded ones (a test swaps them).
+var files fs.FS = embedded
+
+// Locale writes the fixed words, dates and numbers of one language.
+type Locale struct {
+	// Tag is the language asked for; Catalogue the catalogue's language
+	// chosen for it (fr for fr-CA, en when none fits).
+	Tag, Catalogue language.Tag
+	words          map[string]string
+	months         []string
+	quarters       []string
+	// number symbols: the digits 0–9, the thousands and decimal separators
+	digits          []string
+	group, decimal  string
+	englishNumerals bool
+	// Missing are the keys the language's catalogue lacks, written in
+	// English.
+	Missing []string
+}
+
+// Keys are the keys of the English catalogue, sorted: every key a
+// catalogue or report.labels may set.
+func Keys() []string {
+	en, err := load("en")
+	if err != nil {
+		panic(err) // embedded: a broken file is a bug the tests catch
+	}
+	var out []string
+	for k := range en {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// Languages are the languages with a catalogue, as their files name them.
+func Languages() []string {
+	entries, _ := fs.ReadDir(files, "catalogue")
+	var out []string
+	for _, e := range entries {
+		out = append(out, strings.TrimSuffix(e.Name(), ".yaml"))
+	}
+	return out
+}
+
+// New returns the locale of tag (BCP 47), its words from the best fitting
+// catalogue, English for any it lacks, and overrides (report.labels) on
+// top; an unknown key in overrides is an error.
+func New(tag string, overrides map[string]string) (*Locale, error) {
+	t, err := language.Parse(tag)
+	if err != nil {
+		return nil, err
+	}
+	var tags []language.Tag
+	names := Languages()
+	slices.SortFunc(names, func(a, b string) int { // English first: the matcher's default
+		return boolInt(b == "en") - boolInt(a == "en")
+	})
+	for _, n := range names {
+		tags = append(tags, language.MustParse(n))
+	}
+	_, i, conf := language.NewMatcher(tags).Match(t)
+	if conf == language.No {
+		i = 0
+	}
+	en, err := load("en")
+	if err != nil {
+		return nil, err
+	}
+	own, err := load(names[i])
+	if err != nil {
+		return nil, err
+	}
+	l := &Locale{Tag: t, Catalogue: tags[i], words: map[string]string{}}
+	for k, v := range en {
+		w, ok := own[k]
+		if !ok {
+			l.Missing = append(l.Missing, k)
+			w = v
+		}
+		switch w := w.(type) {
+		case string:
+			l.words[k] = w
+		case []any:
+			list := make([]string, len(w))
+			for j, x := range w {
+				list[j] = fmt.Sprint(x)
+			}
+			switch k {
+			case "months":
+				l.months = list
+			case "quarters":
+				l.quarters = list
+			}
+		}
+	}
+	slices.Sort(l.Missing)
+	for k, v := range overrides {
+		if _, ok := en[k]; !ok {
+			return nil, fmt.Errorf("unknown label %q", k)
+		}
+		l.words[k] = v
+	}
+	if len(l.months) != 12 || len(l.quarters) != 4 {
+		return nil, fmt.Errorf("catalogue %s: months must list 12 names and quarters 4", names[i])
+	}
+	l.numbers()
+	return l, nil
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// load reads the catalogue of one language.
+func load(name string) (map[string]any, error) {
+	data, err := fs.ReadFile(files, path.Join("catalogue", name+".yaml"))
+	if err != nil {
+		return nil, err
+	}
+	var m map[string]any
+	if err := yaml.Unmarshal(data, &m); err != nil {
+		return nil, fmt.Errorf("catalogue %s: %w", name, err)
+	}
+	return m, nil
+}
+
+// numbers reads the language's digits and separators from CLDR, by
+// printing numbers as the language writes them.
+func (l *Locale) numbers() {
+	p := message.NewPrinter(l.Tag)
+	l.digits = make([]string, 10)
+	l.englishNumerals = true
+	for d := range 10 {
+		l.digits[d] = p.Sprint(number.Decimal(d))
+		l.englishNumerals = l.englishNumerals && l.digits[d] == strconv.Itoa(d)
+	}
+	// 1234.5 is "1", the group separator, "234", the decimal one, "5"
+	s := []rune(p.Sprint(number.Decimal(1234.5, number.Scale(1))))
+	one, two, five := []rune(l.digits[1])[0], []rune(l.digits[2])[0], []rune(l.digits[5])[0]
+	i2 := slices.Index(s, two)
+	i5 := slices.Index(s, five)
+	if i2 < 0 || i5 < 0 || s[0] != one {
+		l.group, l.decimal = ",", "."
+		return
+	}
+	l.group = string(s[1:i2])
+	l.decimal = string(s[i2+3 : i5])
+}
+
+// Word is the fixed word of key, its {name} placeholders replaced by the
+// pairs of args ("n", 2).
+func (l *Locale) Word(key string, args ...any) string {
+	w, ok := l.words[key]
+	if !ok {
+		return key
+	}
+	for i := 0; i+1 < len(args); i += 2 {
+		w = strings.ReplaceAll(w, "{"+fmt.Sprint(args[i])+"}", fmt.Sprint(args[i+1]))
+	}
+	return w
+}
+
+// Number writes an English-formatted number ("−1,234.5", "12%") as the
+// language does ("−1 234,5"): its separators and digits.
+func (l *Locale) Number(s string) string {
+	if l.group == "," && l.decimal == "." && l.englishNumerals {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == ',':
+			b.WriteString(l.group)
+		case r == '.':
+			b.WriteString(l.decimal)
+		case r >= '0' && r <= '9':
+			b.WriteString(l.digits[r-'0'])
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// Date writes a day: "2 March 2026", "2 mars 2026", "2 марта 2026 г.".
+func (l *Locale) Date(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	t = t.UTC()
+	n := func(i int) string { return l.Number(strconv.Itoa(i)) }
+	return l.Word("date", "day", n(t.Day()), "month", l.months[t.Month()-1], "monthnum", n(int(t.Month())), "year", n(t.Year()))
+}
+
+// Period writes a quarter: "Fourth quarter 2025 (2025-Q4)".
+func (l *Locale) Period(year, quarter int) string {
+	if quarter < 1 || quarter > 4 {
+		return ""
+	}
+	return l.Word("period", "quarter", l.quarters[quarter-1], "year", l.Number(strconv.Itoa(year)), "code", fmt.Sprintf("%d-Q%d", year, quarter))
+}
