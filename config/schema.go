@@ -35,7 +35,7 @@ var configShape = &shape{keys: map[string]*shape{
 	"report": {keys: map[string]*shape{
 		"title": leaf, "subtitle": leaf, "series": leaf, "authors": free, "keywords": free,
 		"period": leaf, "classification": marking, "draft": leaf, "list_of_figures": leaf, "page_size": leaf, "output": leaf,
-		"language": leaf, "no_hyphenate": free, "pdf_standard": leaf,
+		"language": leaf, "no_hyphenate": free, "pdf_standard": leaf, "labels": free,
 	}},
 	"brand": {keys: map[string]*shape{
 		"organization": leaf, "logo": leaf, "primary_color": leaf, "accent_color": leaf,

@@ -62,8 +62,12 @@ type Report struct {
 	ListOfFigures        bool   `mapstructure:"list_of_figures"` // a list of figures after the contents
 	PageSize             string `mapstructure:"page_size"`
 	// Language is the briefing's language tag (BCP 47, default en-GB): the
-	// PDF's language and the hyphenation of justified text.
+	// fixed words of the page, dates and numbers (internal/locale), the
+	// hyphenation of justified text and the PDF's language.
 	Language string
+	// Labels override fixed words of the language's catalogue, by key
+	// ("contents": "Table des matières").
+	Labels map[string]string
 	// NoHyphenate lists words never hyphenated (names, terms).
 	NoHyphenate []string `mapstructure:"no_hyphenate"`
 	// PDFStandard is the standard the PDF meets: pdf/a-2b (the default)

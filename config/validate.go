@@ -1,14 +1,17 @@
 package config
 
 import (
-	"golang.org/x/text/language"
+	"maps"
 	"slices"
+
+	"golang.org/x/text/language"
 
 	"fmt"
 	"os"
 	"regexp"
 	"strings"
 
+	"github.com/briefing/report/internal/locale"
 	"github.com/briefing/report/internal/period"
 	"github.com/briefing/report/internal/suggest"
 )
@@ -61,6 +64,12 @@ func (c *Config) validate() Problems {
 		add(c.Problemf("report.language", "%q is not a language tag, expected one such as en-GB or en-US", c.Report.Language))
 	} else {
 		c.Report.Language = tag.String()
+	}
+	keys := locale.Keys()
+	for _, k := range slices.Sorted(maps.Keys(c.Report.Labels)) {
+		if !slices.Contains(keys, k) {
+			add(c.Problemf("report.labels."+k, "unknown label %q%s (expected one of %s)", k, suggest.Hint(k, keys), strings.Join(keys, ", ")))
+		}
 	}
 	switch strings.ToLower(strings.TrimSpace(c.Report.PDFStandard)) {
 	case "", "pdf/a-2b":

@@ -36,7 +36,7 @@ func archiveMetaOf(d *Document) archiveMeta {
 		author = d.Brand.Organization
 	}
 	subject := d.Subtitle
-	if p := periodText(d.Period); p != "" {
+	if p := d.Words.period(d.Period); p != "" {
 		if subject != "" {
 			subject += " — "
 		}

@@ -143,7 +143,7 @@ func (b *box) info() blockInfo {
 		t = b.inner[0].info().text
 	}
 	if b.part > 0 {
-		t += " (continued)"
+		t += " " + b.e.doc.Words.continued()
 	}
 	return blockInfo{kind: b.bs.kind, key: b.key, text: t, from: b.part + 1, to: b.part + 1, pinEnd: b.bs.pinEnd}
 }
@@ -176,7 +176,7 @@ func disclaimer(e *env, text string) block {
 	rl := e.th.rule
 	ps := paraStyle{size: 8, leading: 1.35, color: e.th.muted, align: alignLeft, kind: "paragraph"}
 	p := newParagraph(e, []span{{text: e.clean(from("brand.disclaimer"), text, 0)}}, ps, e.key("p"))
-	bs := boxStyle{kind: "disclaimer", topRule: &rl, padY: 3, title: "Disclaimer", titleSize: 8.5,
+	bs := boxStyle{kind: "disclaimer", topRule: &rl, padY: 3, title: e.doc.Words.disclaimer(), titleSize: 8.5,
 		titleColor: e.th.muted, before: 10, noSplit: true, pinEnd: true}
 	return newBox(e, bs, []block{p}, e.key("d"))
 }

@@ -111,7 +111,7 @@ func build(e *env) (front, body []block, entries []*tocEntry, err error) {
 					return nil, nil, nil, err
 				}
 				body = append(body, f)
-				figs = append(figs, &tocEntry{figure: true, number: "Figure " + strconv.Itoa(nfig) + ".",
+				figs = append(figs, &tocEntry{figure: true, number: e.doc.Words.figure(nfig),
 					title: f.cleanTitle, anchor: f.anchor()})
 			case Table:
 				ntab++
@@ -140,12 +140,12 @@ func build(e *env) (front, body []block, entries []*tocEntry, err error) {
 		}
 	}
 	if len(lines) > 0 {
-		contents := &tocEntry{level: 1, title: "Contents", anchor: "contents"}
+		contents := &tocEntry{level: 1, title: e.doc.Words.contents(), anchor: "contents"}
 		front = append(front, newHeading(e, contents, e.key("h")))
 		front = append(front, lines...)
 	}
 	if doc.ListOfFigures && len(figs) > 0 {
-		lof := &tocEntry{level: 1, title: "List of figures", anchor: "figures"}
+		lof := &tocEntry{level: 1, title: e.doc.Words.listOfFigures(), anchor: "figures"}
 		front = append(front, newHeading(e, lof, e.key("h")))
 		for _, t := range figs {
 			front = append(front, newTOCLine(e, t))
@@ -164,7 +164,7 @@ func endnotes(e *env, fn *notes, entries *[]*tocEntry) []block {
 	}
 	var out []block
 	if len(fn.order) > 0 {
-		t := &tocEntry{level: 1, title: "Endnotes", anchor: "endnotes", inTOC: true}
+		t := &tocEntry{level: 1, title: e.doc.Words.endnotes(), anchor: "endnotes", inTOC: true}
 		*entries = append(*entries, t)
 		out = append(out, newHeading(e, t, e.key("h")))
 	}

@@ -47,11 +47,11 @@ func newCover(e *env) *cover {
 		c.values = append(c.values, newParagraph(e, []span{{text: e.clean(from(src), value, 0)}},
 			paraStyle{size: 10.5, leading: 1.3, color: th.text}, ""))
 	}
-	meta("PERIOD", periodText(d.Period), "report.period")
-	meta("PUBLISHED", dateText(d.Date), "report.date")
-	label := "AUTHOR"
+	meta(or(d.Words.Period, "PERIOD"), d.Words.period(d.Period), "report.period")
+	meta(or(d.Words.Published, "PUBLISHED"), d.Words.date(d.Date), "report.date")
+	label := or(d.Words.Author, "AUTHOR")
 	if len(d.Authors) > 1 {
-		label = "AUTHORS"
+		label = or(d.Words.Authors, "AUTHORS")
 	}
 	meta(label, strings.Join(d.Authors, ", "), "report.authors")
 	return c

@@ -63,6 +63,8 @@ type Document struct {
 	BannerColor, BannerText RGB
 	Draft                   bool   // a faint diagonal DRAFT watermark above the content of every page
 	PageSize                string // "A4" (default) or "Letter"
+	// Words are the fixed words of the page in the document's language.
+	Words Words
 	// Language is the document's language tag (BCP 47, "en-GB" when
 	// empty): the PDF's /Lang and the hyphenation patterns of justified
 	// text. A language without patterns is set without hyphens.

@@ -42,7 +42,7 @@ func newFigure(e *env, num int, f Figure, where string, at blockAt) (*figure, er
 	src := origin{figure: name}
 	fg := &figure{e: e, f: f, num: num, key: e.key("f"), height: f.Height, at: at}
 	fg.cleanTitle = e.clean(src.of("title"), f.Title, stBold)
-	fg.title = captionTitle(e, "Figure "+strconv.Itoa(num)+".", fg.cleanTitle, src, fg.key)
+	fg.title = captionTitle(e, e.doc.Words.figure(num), fg.cleanTitle, src, fg.key)
 	if f.Caption != "" {
 		ps := paraStyle{size: captionSize, leading: 1.35, color: e.th.text, kind: "caption"}
 		fg.caption = newParagraph(e, []span{{text: e.clean(src.of("caption"), f.Caption, stItalic), st: stItalic}}, ps, fg.key+".c")
@@ -66,7 +66,7 @@ func captionTitle(e *env, label, title string, src origin, key string) *paragrap
 // sourceLine is the small "Source: ..." line under a figure or table.
 func sourceLine(e *env, source string, src origin, key string) *paragraph {
 	ps := paraStyle{size: sourceSize, leading: 1.35, color: e.th.muted, kind: "source"}
-	return newParagraph(e, []span{{text: "Source: ", st: stItalic}, {text: e.clean(src.of("source"), source, 0)}}, ps, key+".s")
+	return newParagraph(e, []span{{text: e.doc.Words.source(), st: stItalic}, {text: e.clean(src.of("source"), source, 0)}}, ps, key+".s")
 }
 
 func (f *figure) parts(width float64) (title, caption, source float64) {

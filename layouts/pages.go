@@ -87,7 +87,7 @@ func (c *canvas) footer(page int) {
 		s := c.fit(c.e.clean(from("report.series"), strings.Join(left, " · "), 0), 0, smallSize, g.frameW*0.5)
 		c.text(g.margin, y, s, 0, smallSize, th.muted)
 	}
-	c.textRight(g.w-g.margin, y, fmt.Sprintf("Page %d of %d", page, c.pages), 0, smallSize, th.text)
+	c.textRight(g.w-g.margin, y, d.Words.pageOf(page, c.pages), 0, smallSize, th.text)
 }
 
 // banners draws the classification centred in a band at the top and the
@@ -123,7 +123,7 @@ func (c *canvas) coverBand() {
 		org := c.fit(c.e.clean(from("brand.organization"), d.Brand.Organization, stBold), stBold, 11, g.frameW*0.6)
 		c.text(g.margin, base, org, stBold, 11, on)
 	}
-	if s := dateText(d.Date); s != "" {
+	if s := d.Words.date(d.Date); s != "" {
 		c.textRight(g.w-g.margin, base, s, 0, 9, on)
 	}
 }

@@ -2,7 +2,6 @@ package layouts
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 )
 
@@ -43,13 +42,13 @@ func newTable(e *env, num int, t Table, where string, at blockAt) (*table, error
 	src := origin{table: name}
 	d := &tableData{e: e, t: t, num: num, key: e.key("t"), at: at}
 	if num > 0 { // a table in the text, from Markdown, has no number and no title
-		label := "Table " + strconv.Itoa(num) + "."
+		label := e.doc.Words.table(num)
 		d.title = captionTitle(e, label, t.Title, src, d.key)
-		d.contTitle = captionTitle(e, label, t.Title+" (continued)", src, d.key+".ct")
+		d.contTitle = captionTitle(e, label, t.Title+" "+e.doc.Words.continued(), src, d.key+".ct")
 	}
 	if t.Note != "" {
 		ps := paraStyle{size: sourceSize, leading: 1.35, color: e.th.muted, kind: "source"}
-		d.note = newParagraph(e, []span{{text: "Note: ", st: stItalic}, {text: e.clean(src.of("note"), t.Note, 0)}}, ps, d.key+".n")
+		d.note = newParagraph(e, []span{{text: e.doc.Words.note(), st: stItalic}, {text: e.clean(src.of("note"), t.Note, 0)}}, ps, d.key+".n")
 	}
 	if t.Source != "" {
 		d.source = sourceLine(e, t.Source, src, d.key)

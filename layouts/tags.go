@@ -75,7 +75,7 @@ func altOf(b block) string {
 		}
 	}
 	if f.f.Source != "" {
-		parts = append(parts, "Source: "+f.f.Source)
+		parts = append(parts, f.e.doc.Words.source()+f.f.Source)
 	}
 	return strings.Join(parts, " ")
 }

@@ -1,0 +1,67 @@
+package layouts
+
+import (
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Words are the fixed words of the page in the document's language, and
+// its period and date as that language writes them. An empty field is the
+// English default, given in its comment.
+type Words struct {
+	Contents      string // "Contents"
+	ListOfFigures string // "List of figures"
+	Endnotes      string // "Endnotes"
+	Disclaimer    string // "Disclaimer"
+	Continued     string // "(continued)"
+	Figure        string // "Figure {n}."
+	Table         string // "Table {n}."
+	Source        string // "Source: "
+	Note          string // "Note: "
+	PageOf        string // "Page {page} of {pages}"
+	Period        string // "PERIOD", on the cover
+	Published     string // "PUBLISHED"
+	Author        string // "AUTHOR"
+	Authors       string // "AUTHORS"
+	PeriodText    string // the period: "Fourth quarter 2025 (2025-Q4)"
+	DateText      string // the date: "2 March 2026"
+}
+
+func or(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}
+
+func (w Words) contents() string      { return or(w.Contents, "Contents") }
+func (w Words) listOfFigures() string { return or(w.ListOfFigures, "List of figures") }
+func (w Words) endnotes() string      { return or(w.Endnotes, "Endnotes") }
+func (w Words) disclaimer() string    { return or(w.Disclaimer, "Disclaimer") }
+func (w Words) continued() string     { return or(w.Continued, "(continued)") }
+func (w Words) source() string        { return or(w.Source, "Source: ") }
+func (w Words) note() string          { return or(w.Note, "Note: ") }
+
+func (w Words) figure(n int) string {
+	return strings.ReplaceAll(or(w.Figure, "Figure {n}."), "{n}", strconv.Itoa(n))
+}
+
+func (w Words) table(n int) string {
+	return strings.ReplaceAll(or(w.Table, "Table {n}."), "{n}", strconv.Itoa(n))
+}
+
+func (w Words) pageOf(page, pages int) string {
+	return strings.NewReplacer("{page}", strconv.Itoa(page), "{pages}", strconv.Itoa(pages)).Replace(or(w.PageOf, "Page {page} of {pages}"))
+}
+
+// period is the document's period as readers read it.
+func (w Words) period(code string) string { return or(w.PeriodText, periodText(code)) }
+
+// date is the document's date as readers read it.
+func (w Words) date(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return or(w.DateText, dateText(t))
+}
