@@ -25,7 +25,7 @@ func (c *Chart) Describe() string {
 	for _, s := range m.series {
 		all = append(all, s.Values...)
 	}
-	format := valueFormat(all, m.unit)
+	format := m.valueFormat(all)
 	labels := m.x.labels
 	var b strings.Builder
 	if m.x.timed {

@@ -70,7 +70,7 @@ func buildDonut(m *model, spec Spec) (ownChart, error) {
 			continue
 		}
 		if s.value < 0 {
-			return nil, fmt.Errorf("a donut shows shares of a whole, but %q is %s", s.label, valueFormat([]float64{s.value}, m.unit)(s.value))
+			return nil, fmt.Errorf("a donut shows shares of a whole, but %q is %s", s.label, m.valueFormat([]float64{s.value})(s.value))
 		}
 		d.total += s.value
 		values = append(values, s.value)
@@ -118,7 +118,7 @@ func buildDonut(m *model, spec Spec) (ownChart, error) {
 		vals[i] = s.value
 	}
 	d.pcts = percents(vals)
-	d.format = valueFormat(values, m.unit)
+	d.format = m.valueFormat(values)
 	return d, nil
 }
 

@@ -72,7 +72,7 @@ func buildHBar(m *model, spec Spec) (ownChart, error) {
 	if b.lo == b.hi {
 		b.hi = 1 // all zero: an axis for nothing
 	}
-	b.format = valueFormat(all, m.unit)
+	b.format = m.valueFormat(all)
 	return b, nil
 }
 

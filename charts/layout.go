@@ -73,7 +73,7 @@ func (c *Chart) layout(r chart.Renderer, W, H int) (*frame, error) {
 		labels := make([]string, len(ticks))
 		w := 0
 		for i, t := range ticks {
-			labels[i] = formatNumber(t, dec) + c.model.unit
+			labels[i] = c.model.style.number(formatNumber(t, dec)) + c.model.unit
 			w = max(w, m.width(labels[i]))
 		}
 		settled := slices.Equal(ticks, f.yticks) && w == f.ylabelW && right == f.canvas.Right

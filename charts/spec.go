@@ -52,6 +52,17 @@ type Style struct {
 	// TextColor and GridColor colour the chart's text and grid lines; the
 	// zero RGB means dark grey text and a light grey grid.
 	TextColor, GridColor RGB
+	// Number writes a formatted number ("1,500") as the briefing's
+	// language does; nil: as it is.
+	Number func(string) string
+}
+
+// number writes s, a formatted number, in the style's language.
+func (s Style) number(n string) string {
+	if s.Number == nil {
+		return n
+	}
+	return s.Number(n)
 }
 
 // Minimum and default font sizes, in points.

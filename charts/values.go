@@ -42,6 +42,12 @@ func valueFormat(vals []float64, unit string) func(float64) string {
 	}
 }
 
+// valueFormat is valueFormat in the chart's unit and its style's language.
+func (m *model) valueFormat(vals []float64) func(float64) string {
+	f := valueFormat(vals, m.unit)
+	return func(v float64) string { return m.style.number(f(v)) }
+}
+
 // percents returns the values' shares of their sum as whole percentages
 // that add up to 100: each rounded down, then the largest remainders
 // rounded up (the earlier value first on a tie).

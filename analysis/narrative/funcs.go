@@ -169,19 +169,19 @@ func (e *Env) funcs() template.FuncMap {
 		"tab":     func(id string) (string, error) { return e.ref("Table", "tab", e.Tables, id) },
 		"num": func(args ...any) (string, error) {
 			v, d, err := argsNum("num", args)
-			return Num(v, d), err
+			return e.number(Num(v, d)), err
 		},
 		"pct": func(args ...any) (string, error) {
 			v, d, err := argsNum("pct", args)
-			return Pct(v, d), err
+			return e.number(Pct(v, d)), err
 		},
 		"signed": func(args ...any) (string, error) {
 			v, d, err := argsNum("signed", args)
-			return Signed(v, d), err
+			return e.number(Signed(v, d)), err
 		},
 		"spct": func(args ...any) (string, error) {
 			v, d, err := argsNum("spct", args)
-			return SignedPct(v, d), err
+			return e.number(SignedPct(v, d)), err
 		},
 		"add": func(a, b any) (exact.Number, error) { return arith(a, b, exact.Number.Add) },
 		"sub": func(a, b any) (exact.Number, error) { return arith(a, b, exact.Number.Sub) },

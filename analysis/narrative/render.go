@@ -26,6 +26,10 @@ type Env struct {
 	// that uses one fails with ErrFailed.
 	Failed map[string]bool
 
+	// Number writes a formatted number ("1,234.5") as the briefing's
+	// language does; nil: as it is.
+	Number func(string) string
+
 	// Warnings are what the templates run so far did that works but is
 	// likely not meant, such as a change from zero (it prints n/a).
 	Warnings []*Error
@@ -334,4 +338,12 @@ func (te *Error) pos(text string) parse.Pos {
 		off += i + 1
 	}
 	return parse.Pos(off + max(te.Column-1, 0))
+}
+
+// number writes s, a formatted number, in the briefing's language.
+func (e *Env) number(s string) string {
+	if e.Number == nil {
+		return s
+	}
+	return e.Number(s)
 }

@@ -37,6 +37,8 @@ type Input struct {
 func Document(in Input) (layouts.Document, *narrative.Env, config.Problems) {
 	c := in.Config
 	brand, ps := makeBrand(c)
+	loc, lps := localeOf(c)
+	ps = append(ps, lps...)
 	doc := layouts.Document{
 		Title: c.Report.Title, Subtitle: c.Report.Subtitle, Series: c.Report.Series,
 		Authors: c.Report.Authors, Period: in.Period.String(), PeriodLabel: in.Period.Format(c.Brand.PeriodFormat), Date: in.AsOf,
@@ -48,7 +50,9 @@ func Document(in Input) (layouts.Document, *narrative.Env, config.Problems) {
 		PageSize:      c.Report.PageSize, Keywords: c.Report.Keywords, Brand: brand,
 	}
 	doc.BannerColor, doc.BannerText = bannerColors(c, brand)
+	doc.Words = wordsOf(loc, in.Period, in.AsOf)
 	style := chartStyle(c, in.Results, brand)
+	style.Number = loc.Number
 	g := newGlyphs(c)
 	coverage := map[string]period.Interval{}
 	for name, d := range in.Results.Datasets {
@@ -61,7 +65,7 @@ func Document(in Input) (layouts.Document, *narrative.Env, config.Problems) {
 	if failed == nil {
 		failed = map[string]bool{}
 	}
-	env := &narrative.Env{Results: in.Results, Failed: failed, Data: narrative.Data{
+	env := &narrative.Env{Results: in.Results, Failed: failed, Number: loc.Number, Data: narrative.Data{
 		Period: narrative.NewPeriodView(in.Period, c.Brand.PeriodFormat), AsOf: in.AsOf, Coverage: coverage, Params: c.Params,
 		Report: narrative.ReportInfo{Title: c.Report.Title, Subtitle: c.Report.Subtitle, Organization: c.Brand.Organization},
 	}}
@@ -120,7 +124,7 @@ func Document(in Input) (layouts.Document, *narrative.Env, config.Problems) {
 					failed["tab:"+b.Analysis+b.Dataset] = true
 					continue
 				}
-				t, err := table(c, in.Results, b)
+				t, err := table(c, in.Results, b, loc)
 				if err != nil {
 					path := b.Path + ".table"
 					var oe *optionError
@@ -144,7 +148,7 @@ func Document(in Input) (layouts.Document, *narrative.Env, config.Problems) {
 		}
 		doc.Sections = append(doc.Sections, sec)
 	}
-	doc.Sections = append(doc.Sections, methodsSection(c, in.Results, in.AsOf))
+	doc.Sections = append(doc.Sections, methodsSection(c, in.Results, in.AsOf, loc))
 	env.Figures, env.Tables = layouts.Numbering(doc)
 	doc.Title = f.text("report.title", doc.Title)
 	doc.Subtitle = f.text("report.subtitle", doc.Subtitle)

@@ -3,6 +3,7 @@ package compose
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/briefing/report/analysis"
@@ -18,9 +19,10 @@ import (
 // column's format prints them, so that sorting, folding rows into "Other"
 // and a format from the config each round once.
 type grid struct {
-	cols []gridCol
-	rows [][]gridCell
-	note string
+	cols  []gridCol
+	rows  [][]gridCell
+	note  string
+	other string // the label of the row that folds the rest in: "Other ({n})"
 }
 
 // How a column prints its numbers by default.
@@ -139,7 +141,7 @@ func (g *grid) otherRow(rows [][]gridCell) []gridCell {
 	for i, c := range g.cols {
 		switch {
 		case i == 0:
-			out[i] = textCell(fmt.Sprintf("Other (%d)", len(rows)))
+			out[i] = textCell(strings.ReplaceAll(or(g.other, "Other ({n})"), "{n}", strconv.Itoa(len(rows))))
 		case c.numeric && c.additive:
 			var sum exact.Number
 			for _, r := range rows {
@@ -240,4 +242,11 @@ func magnitudeDecimals(vs ...[]exact.Number) int {
 		return 0
 	}
 	return 1
+}
+
+func or(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
 }

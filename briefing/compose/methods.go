@@ -10,6 +10,7 @@ import (
 	"github.com/briefing/report/analysis/narrative"
 	"github.com/briefing/report/config"
 	"github.com/briefing/report/internal/exact"
+	"github.com/briefing/report/internal/locale"
 	"github.com/briefing/report/layouts"
 )
 
@@ -17,10 +18,10 @@ import (
 // files (a glob of many as one line: the pattern, the count, the first and
 // last name and one SHA-256 over the files' hashes), export date, rows
 // read and used; then the SHA-256 of the manifest that lists every file.
-func methodsSection(c *config.Config, res *analysis.Results, asOf time.Time) layouts.Section {
+func methodsSection(c *config.Config, res *analysis.Results, asOf time.Time, loc *locale.Locale) layouts.Section {
 	var b strings.Builder
-	fmt.Fprintf(&b, "Figures and tables in this briefing were computed by `report` from the data below, "+
-		"for the period %s. Rows dated after the end of that period are left out, so the same data give the same numbers.\n\n", res.Period.Format(c.Brand.PeriodFormat))
+	num := func(n int) string { return loc.Number(narrative.Num(exact.Int(int64(n)), 0)) }
+	b.WriteString(loc.Word("annex_intro", "period", res.Period.Format(c.Brand.PeriodFormat)) + "\n\n")
 	for _, name := range c.DatasetNames() {
 		d := res.Datasets[name]
 		if d == nil {
@@ -32,14 +33,13 @@ func methodsSection(c *config.Config, res *analysis.Results, asOf time.Time) lay
 		} else {
 			title += "** (" + d.Format + ")"
 		}
-		fmt.Fprintf(&b, "- **%s: %s rows read, %s used", title,
-			narrative.Num(exact.Int(int64(d.RowsRead)), 0), narrative.Num(exact.Int(int64(d.RowsUsed)), 0))
+		fmt.Fprintf(&b, "- **%s: %s", title, loc.Word("annex_rows", "read", num(d.RowsRead), "used", num(d.RowsUsed)))
 		if d.Generated != "" {
-			fmt.Fprintf(&b, "; data generated %s", d.Generated)
+			b.WriteString("; " + loc.Word("annex_generated", "date", d.Generated))
 		}
 		b.WriteString(".\n")
 		if d.Database != "" {
-			writeQueries(&b, c, name, d, asOf)
+			writeQueries(&b, c, name, d, asOf, loc)
 			continue
 		}
 		if len(d.Files) > maxListedFiles {
@@ -47,17 +47,17 @@ func methodsSection(c *config.Config, res *analysis.Results, asOf time.Time) lay
 			for i, f := range d.Files {
 				hashes[i] = f.SHA256
 			}
-			fmt.Fprintf(&b, "  - `%s`: %d files, `%s` to `%s`; SHA-256 of their sorted hashes `%s`\n",
-				filepath.Base(c.Data[name].Path), len(d.Files), filepath.Base(d.Files[0].Path), filepath.Base(d.Files[len(d.Files)-1].Path), setHash(hashes))
+			fmt.Fprintf(&b, "  - `%s`: %s\n", filepath.Base(c.Data[name].Path), loc.Word("annex_files", "n", num(len(d.Files)),
+				"first", "`"+filepath.Base(d.Files[0].Path)+"`", "last", "`"+filepath.Base(d.Files[len(d.Files)-1].Path)+"`", "hash", "`"+setHash(hashes)+"`"))
 			continue
 		}
 		for _, f := range d.Files {
 			fmt.Fprintf(&b, "  - `%s`, SHA-256 `%s`\n", filepath.Base(f.Path), f.SHA256)
 		}
 		if p := d.Previous; p != nil {
-			fmt.Fprintf(&b, "  - the earlier export its revisions are against: %s rows", narrative.Num(exact.Int(int64(p.RowsRead)), 0))
+			b.WriteString("  - " + loc.Word("annex_previous", "rows", num(p.RowsRead)))
 			if p.Generated != "" {
-				fmt.Fprintf(&b, ", data generated %s", p.Generated)
+				b.WriteString(", " + loc.Word("annex_generated", "date", p.Generated))
 			}
 			b.WriteString(".\n")
 			for _, f := range p.Files {
@@ -65,8 +65,8 @@ func methodsSection(c *config.Config, res *analysis.Results, asOf time.Time) lay
 			}
 		}
 	}
-	fmt.Fprintf(&b, "\nEvery file read, with its SHA-256, and every query run are listed in the manifest written beside this PDF (`.manifest.json`). The manifest's own SHA-256:\n\n`%s`\n", sha(Manifest(c, res)))
-	return layouts.Section{Title: "Data and methods", Blocks: []layouts.Content{
+	fmt.Fprintf(&b, "\n%s\n\n`%s`\n", loc.Word("annex_manifest"), sha(Manifest(c, res)))
+	return layouts.Section{Title: loc.Word("data_and_methods"), Blocks: []layouts.Content{
 		layouts.Markdown{Source: "data and methods", Text: b.String()},
 	}}
 }
@@ -97,20 +97,20 @@ func checkDates(c *config.Config, res *analysis.Results, asOf time.Time) config.
 // writeQueries lists what was asked of a SQL dataset's database: where it
 // is (never its DSN), its version, when, and each query with its
 // arguments and the rows it returned, in place of the files' hashes.
-func writeQueries(b *strings.Builder, c *config.Config, name string, s *analysis.DatasetSummary, asOf time.Time) {
+func writeQueries(b *strings.Builder, c *config.Config, name string, s *analysis.DatasetSummary, asOf time.Time, loc *locale.Locale) {
 	src := "a query"
 	if t := c.Data[name].Table; t != "" {
 		src = "table `" + t + "`"
 	}
-	fmt.Fprintf(b, "  - %s in the %s (%s), queried for this edition as of %s, by:\n", src, databaseName(c, s.Database), s.Version, asOf.Format("2 Jan 2006"))
+	fmt.Fprintf(b, "  - %s\n", loc.Word("annex_query", "source", src, "database", databaseName(c, s.Database), "version", s.Version, "date", loc.Date(asOf)))
 	for _, q := range s.Queries {
-		fmt.Fprintf(b, "\n    - `%s`, %s rows", q.For, narrative.Num(exact.Int(int64(q.Rows)), 0))
+		fmt.Fprintf(b, "\n    - `%s`, %s", q.For, loc.Word("annex_query_rows", "rows", loc.Number(narrative.Num(exact.Int(int64(q.Rows)), 0))))
 		if len(q.Args) > 0 {
 			args := make([]string, len(q.Args))
 			for i, a := range q.Args {
 				args[i] = fmt.Sprintf("%v", a)
 			}
-			fmt.Fprintf(b, "; arguments %s", strings.Join(args, ", "))
+			b.WriteString("; " + loc.Word("annex_arguments", "args", strings.Join(args, ", ")))
 		}
 		b.WriteString(":\n\n      ```sql\n")
 		for _, line := range sqlLines(q.SQL, sqlWidth) {

@@ -9,14 +9,26 @@ import (
 	"github.com/briefing/report/analysis"
 	"github.com/briefing/report/config"
 	"github.com/briefing/report/internal/exact"
+	"github.com/briefing/report/internal/locale"
 	"github.com/briefing/report/layouts"
 )
 
 // table turns a table block into a layouts.Table: an analysis result in the
 // shape of its kind, or rows of a dataset.
-func table(c *config.Config, res *analysis.Results, b config.Block) (layouts.Table, error) {
-	t, err := tableOf(c, res, b)
+// Its numbers are written as the briefing's language writes them (loc).
+func table(c *config.Config, res *analysis.Results, b config.Block, loc *locale.Locale) (layouts.Table, error) {
+	t, err := tableOf(c, res, b, loc)
 	t.Pinned, t.Landscape = b.Pinned, b.Table.Landscape
+	for j, col := range t.Columns {
+		if !col.Numeric {
+			continue
+		}
+		for _, row := range t.Rows {
+			if j < len(row) {
+				row[j] = loc.Number(row[j])
+			}
+		}
+	}
 	return t, err
 }
 
@@ -31,7 +43,7 @@ func joinNotes(own, generated string) string {
 	return own + " " + generated
 }
 
-func tableOf(c *config.Config, res *analysis.Results, b config.Block) (layouts.Table, error) {
+func tableOf(c *config.Config, res *analysis.Results, b config.Block, loc *locale.Locale) (layouts.Table, error) {
 	var g *grid
 	var out layouts.Table
 	if b.Dataset != "" {
@@ -67,6 +79,7 @@ func tableOf(c *config.Config, res *analysis.Results, b config.Block) (layouts.T
 			g = timedGrid(r, b.Decimals)
 		}
 	}
+	g.other = loc.Word("other")
 	err := g.apply(b.Table)
 	g.print(&out)
 	return out, err

@@ -1,6 +1,7 @@
 // Package hyphen finds where a word may be hyphenated, with Frank Liang's
-// patterns (the algorithm of TeX) and TeX's freely licensed English
-// pattern files; see patterns/README.md for their authors and licences.
+// patterns (the algorithm of TeX) and TeX's freely licensed pattern files
+// (English, French, German, Russian); see patterns/README.md for their
+// authors and licences.
 package hyphen
 
 import (
@@ -15,7 +16,9 @@ import (
 //go:embed patterns/*.txt
 var files embed.FS
 
-// Least letters before and after a break, as the pattern files ask.
+// Least letters before and after a break: what the English pattern files
+// ask, and a little more than the French, German and Russian ones (two and
+// two), as careful setting of those languages does.
 const (
 	LeftMin  = 2
 	RightMin = 3
@@ -39,6 +42,9 @@ var languages = map[string]string{
 	"en-gb": "en-gb",
 	"en-uk": "en-gb",
 	"en-us": "en-us",
+	"fr":    "fr",
+	"de":    "de-1996",
+	"ru":    "ru",
 }
 
 // Languages are the language tags New knows, sorted.
@@ -62,7 +68,12 @@ type Hyphenator struct {
 // New returns the hyphenator for a language tag such as "en-GB" or
 // "en-US" (case does not matter); words in noHyphenate are never broken.
 func New(lang string, noHyphenate []string) (*Hyphenator, error) {
-	name, ok := languages[strings.ToLower(strings.ReplaceAll(lang, "_", "-"))]
+	tag := strings.ToLower(strings.ReplaceAll(lang, "_", "-"))
+	name, ok := languages[tag]
+	if !ok { // fr-CA, de-AT: the language's own patterns
+		base, _, _ := strings.Cut(tag, "-")
+		name, ok = languages[base]
+	}
 	if !ok {
 		return nil, fmt.Errorf("no hyphenation patterns for language %q (have %s)", lang, strings.Join(Languages(), ", "))
 	}
@@ -89,7 +100,7 @@ func load(name string) (*table, error) {
 	}
 	hyp, err := files.ReadFile("patterns/hyph-" + name + ".hyp.txt")
 	if err != nil {
-		return nil, err
+		hyp = nil // the language has no list of exceptions
 	}
 	t := &table{patterns: map[string][]uint8{}, exceptions: map[string][]int{}}
 	for _, p := range strings.Fields(string(pat)) {

@@ -35,7 +35,7 @@ func TestHyphenate(t *testing.T) {
 }
 
 func TestUnknownLanguage(t *testing.T) {
-	if _, err := New("fr", nil); err == nil {
+	if _, err := New("pt-BR", nil); err == nil {
 		t.Fatal("no error for a language without patterns")
 	}
 }
@@ -57,5 +57,22 @@ func BenchmarkPoints(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		h.memo = map[string][]int{}
 		h.Points("internationalisation")
+	}
+}
+
+func TestNew_FrenchGermanRussian(t *testing.T) {
+	for _, c := range []struct{ lang, word, want string }{
+		{"fr", "gouvernement", "gou-ver-ne-ment"},
+		{"fr-CA", "coopération", "co-opé-ra-tion"},
+		{"de", "Zusammenarbeit", "Zu-sam-men-ar-beit"},
+		{"ru", "сотрудничество", "со-труд-ни-че-ство"},
+	} {
+		h, err := New(c.lang, nil)
+		if err != nil {
+			t.Fatalf("%s: %v", c.lang, err)
+		}
+		if got := h.Hyphenate(c.word); got != c.want {
+			t.Errorf("%s %s: %s, want %s", c.lang, c.word, got, c.want)
+		}
 	}
 }
