@@ -51,7 +51,7 @@ func tableOf(c *config.Config, res *analysis.Results, b config.Block, loc *local
 		if !ok {
 			return layouts.Table{}, fmt.Errorf("dataset %q was not read", b.Dataset)
 		}
-		out = layouts.Table{ID: b.Dataset, Title: b.Title, Source: sourceOf(res, b.Dataset)}
+		out = layouts.Table{ID: b.Dataset, Title: b.Title, Source: sourceOf(res, b.Dataset, loc)}
 		g = datasetGrid(t, c.Data[b.Dataset])
 	} else {
 		r, ok := res.Analyses[b.Analysis]
@@ -61,22 +61,22 @@ func tableOf(c *config.Config, res *analysis.Results, b config.Block, loc *local
 		out = layouts.Table{ID: b.Analysis, Title: b.Title, Source: r.Source}
 		switch {
 		case r.Compare != nil && b.Table.Wide:
-			g = compareWideGrid(r, b.Decimals)
+			g = compareWideGrid(r, b.Decimals, loc)
 		case r.Compare != nil:
-			g = compareGrid(r, b.Decimals)
+			g = compareGrid(r, b.Decimals, loc)
 		case r.Revisions != nil:
-			g = revisionsGrid(r, b.Decimals)
+			g = revisionsGrid(r, b.Decimals, loc)
 		case r.Changes != nil:
 			g = &grid{}
-			g.col(gridCol{name: "Period", header: "Period"})
-			g.col(gridCol{name: "Rows", header: "Rows", numeric: true, additive: true})
+			g.col(gridCol{name: "Period", header: loc.Word("col_period")})
+			g.col(gridCol{name: "Rows", header: loc.Word("col_rows"), numeric: true, additive: true})
 			for i, k := range r.Keys {
 				g.add(textCell(k.Text()), numCell(r.Series[0].Values[i]))
 			}
 		case !r.Timed:
-			g = countGrid(r, b.Decimals)
+			g = countGrid(r, b.Decimals, loc)
 		default:
-			g = timedGrid(r, b.Decimals)
+			g = timedGrid(r, b.Decimals, loc)
 		}
 	}
 	g.other = loc.Word("other")
@@ -135,10 +135,10 @@ func datasetGrid(t *analysis.Table, d config.Dataset) *grid {
 	return g
 }
 
-func timedGrid(r *analysis.Result, decimals int) *grid {
-	head := "Year"
+func timedGrid(r *analysis.Result, decimals int, loc *locale.Locale) *grid {
+	name, head := "Year", loc.Word("col_year")
 	if len(r.Keys) > 0 && r.Keys[0].Interval.Unit.String() != "year" {
-		head = "Period"
+		name, head = "Period", loc.Word("col_period")
 	}
 	var series []analysis.Series
 	var values [][]exact.Number
@@ -150,12 +150,12 @@ func timedGrid(r *analysis.Result, decimals int) *grid {
 	}
 	d := orDefault(decimals, magnitudeDecimals(values...))
 	g := &grid{}
-	g.col(gridCol{name: head, header: head})
+	g.col(gridCol{name: name, header: head})
 	for _, s := range series {
 		g.col(gridCol{name: s.Label, header: s.Label, numeric: true, decimals: d, additive: true})
 	}
 	if len(series) > 1 {
-		g.col(gridCol{name: "Total", header: "Total", numeric: true, decimals: d, additive: true})
+		g.col(gridCol{name: "Total", header: loc.Word("col_total"), numeric: true, decimals: d, additive: true})
 	}
 	partial := false
 	for i, k := range r.Keys {
@@ -173,7 +173,7 @@ func timedGrid(r *analysis.Result, decimals int) *grid {
 	}
 	if partial {
 		last := r.Keys[len(r.Keys)-1]
-		g.note = fmt.Sprintf("%s is not yet complete: it holds data to the end of Q%d %d only.", last.Label, last.Through.Quarter(), last.Through.Year())
+		g.note = loc.Word("note_partial", "label", last.Label, "q", last.Through.Quarter(), "year", last.Through.Year())
 	}
 	return g
 }
@@ -185,11 +185,11 @@ func zeroIfGap(v exact.Number) exact.Number {
 	return v
 }
 
-func countGrid(r *analysis.Result, decimals int) *grid {
+func countGrid(r *analysis.Result, decimals int, loc *locale.Locale) *grid {
 	g := &grid{}
-	g.col(gridCol{name: "Category", header: "Category"})
-	g.col(gridCol{name: "Count", header: "Count", numeric: true, decimals: orDefault(decimals, 0), additive: true})
-	g.col(gridCol{name: "Share", header: "Share of total", numeric: true, print: asPercent, additive: true})
+	g.col(gridCol{name: "Category", header: loc.Word("col_category")})
+	g.col(gridCol{name: "Count", header: loc.Word("col_count"), numeric: true, decimals: orDefault(decimals, 0), additive: true})
+	g.col(gridCol{name: "Share", header: loc.Word("col_share_of_total"), numeric: true, print: asPercent, additive: true})
 	total := r.Series[0].Total()
 	for i, k := range r.Keys {
 		v := r.Series[0].Values[i]
@@ -212,17 +212,17 @@ func compareDecimals(r *analysis.Result, decimals int) int {
 // is rounded once from its exact value, except Change, which is the
 // difference of the two printed numbers it compares, so that a row agrees
 // with itself.
-func compareGrid(r *analysis.Result, decimals int) *grid {
+func compareGrid(r *analysis.Result, decimals int, loc *locale.Locale) *grid {
 	d := compareDecimals(r, decimals)
 	unit := unitOf(r)
-	g := &grid{note: compareNote(r, unit)}
-	g.col(gridCol{name: "Series", header: "Series"})
-	g.col(gridCol{name: "Period", header: "Period"})
-	g.col(gridCol{name: "Total", header: "Total", numeric: true, decimals: d, additive: true})
-	g.col(gridCol{name: "Mean", header: "Mean per " + unit, numeric: true, decimals: d, additive: true})
-	g.col(gridCol{name: "Change", header: "Change", numeric: true, decimals: d, print: asSigned})
-	g.col(gridCol{name: "Change %", header: "Change %", numeric: true, print: asSignedPct})
-	g.col(gridCol{name: "Share", header: "Share of period", numeric: true, print: asPercent, additive: true})
+	g := &grid{note: compareNote(r, unit, loc)}
+	g.col(gridCol{name: "Series", header: loc.Word("col_series")})
+	g.col(gridCol{name: "Period", header: loc.Word("col_period")})
+	g.col(gridCol{name: "Total", header: loc.Word("col_total"), numeric: true, decimals: d, additive: true})
+	g.col(gridCol{name: "Mean", header: loc.Word("col_mean_per", "unit", loc.Unit(unit, false)), numeric: true, decimals: d, additive: true})
+	g.col(gridCol{name: "Change", header: loc.Word("col_change"), numeric: true, decimals: d, print: asSigned})
+	g.col(gridCol{name: "Change %", header: loc.Word("col_change_pct"), numeric: true, print: asSignedPct})
+	g.col(gridCol{name: "Share", header: loc.Word("col_share_of_period"), numeric: true, print: asPercent, additive: true})
 	var prev *analysis.CompareRow
 	for i, row := range r.Compare {
 		change, pct := textCell("–"), textCell("–")
@@ -248,7 +248,7 @@ func printedChange(was, cur analysis.CompareRow, d int) exact.Number {
 // compareWideGrid sets a compare one row per series: a column per period
 // (totals, or means when the periods differ in length), then the change
 // and the share of the last period, headed with what they compare.
-func compareWideGrid(r *analysis.Result, decimals int) *grid {
+func compareWideGrid(r *analysis.Result, decimals int, loc *locale.Locale) *grid {
 	d := compareDecimals(r, decimals)
 	unit := unitOf(r)
 	var periods []string
@@ -265,20 +265,20 @@ func compareWideGrid(r *analysis.Result, decimals int) *grid {
 	}
 	means := len(r.Compare) > 0 && r.Compare[0].Basis == analysis.BasisMeans
 	g := &grid{}
-	g.col(gridCol{name: "Series", header: "Series"})
+	g.col(gridCol{name: "Series", header: loc.Word("col_series")})
 	for _, p := range periods {
 		h := p
 		if means {
-			h += ", mean per " + unit
+			h = loc.Word("col_period_mean", "period", p, "unit", loc.Unit(unit, false))
 		}
 		g.col(gridCol{name: p, header: h, numeric: true, decimals: d, additive: true})
 	}
 	n := len(periods)
 	if n > 1 {
-		g.col(gridCol{name: "Change", header: "Change from " + periods[n-2], numeric: true, decimals: d, print: asSigned})
-		g.col(gridCol{name: "Change %", header: "Change % from " + periods[n-2], numeric: true, print: asSignedPct})
+		g.col(gridCol{name: "Change", header: loc.Word("col_change_from", "period", periods[n-2]), numeric: true, decimals: d, print: asSigned})
+		g.col(gridCol{name: "Change %", header: loc.Word("col_change_pct_from", "period", periods[n-2]), numeric: true, print: asSignedPct})
 	}
-	g.col(gridCol{name: "Share", header: "Share of total, " + periods[n-1], numeric: true, print: asPercent, additive: true})
+	g.col(gridCol{name: "Share", header: loc.Word("col_share_of_total_in", "period", periods[n-1]), numeric: true, print: asPercent, additive: true})
 	for _, s := range order {
 		rows := bySeries[s]
 		cells := []gridCell{textCell(s)}
@@ -299,7 +299,7 @@ func compareWideGrid(r *analysis.Result, decimals int) *grid {
 		}
 		g.add(append(cells, numCell(last.Share))...)
 	}
-	g.note = wideNote(r, unit, means)
+	g.note = wideNote(r, unit, means, loc)
 	return g
 }
 
@@ -312,29 +312,27 @@ func unitOf(r *analysis.Result) string {
 
 // compareNote says what a compare table's numbers are: the basis of its
 // changes and what its shares are of.
-func compareNote(r *analysis.Result, unit string) string {
-	basis := "totals"
+func compareNote(r *analysis.Result, unit string, loc *locale.Locale) string {
+	basis := loc.Word("basis_totals")
 	if len(r.Compare) > 0 && r.Compare[0].Basis == analysis.BasisMeans {
-		basis = "means per " + unit + ", because the periods hold different numbers of " + unit + "s"
+		basis = loc.Word("basis_means", "unit", loc.Unit(unit, false), "units", loc.Unit(unit, true))
 	}
-	note := "Change and Change % are against the period above, on " + basis + ". " +
-		"Share of period is the series' part of the total of all series in that period."
-	return note + comparePartialNote(r, unit)
+	return loc.Word("note_compare", "basis", basis) + comparePartialNote(r, unit, loc)
 }
 
 // wideNote is compareNote for the wide form.
-func wideNote(r *analysis.Result, unit string, means bool) string {
-	note := "Each period shows its total; change is from the period before the last to the last."
+func wideNote(r *analysis.Result, unit string, means bool, loc *locale.Locale) string {
+	note := loc.Word("note_wide_totals")
 	if means {
-		note = "Each period shows its mean per " + unit + ", because the periods hold different numbers of " + unit + "s; change is from the period before the last to the last."
+		note = loc.Word("note_wide_means", "unit", loc.Unit(unit, false), "units", loc.Unit(unit, true))
 	}
-	return note + " Share is each row's part of the total of all rows in the last period." + comparePartialNote(r, unit)
+	return note + " " + loc.Word("note_wide_share") + comparePartialNote(r, unit, loc)
 }
 
-func comparePartialNote(r *analysis.Result, unit string) string {
+func comparePartialNote(r *analysis.Result, unit string, loc *locale.Locale) string {
 	for _, row := range r.Compare {
 		if row.Partial {
-			return " A " + unit + " not yet complete counts in the mean by the quarters it holds."
+			return " " + loc.Word("note_partial_mean", "unit", loc.Unit(unit, false))
 		}
 	}
 	return ""
@@ -352,17 +350,17 @@ func looksNumeric(s string) bool {
 	return true
 }
 
-func sourceOf(res *analysis.Results, name string) string {
+func sourceOf(res *analysis.Results, name string, loc *locale.Locale) string {
 	d, ok := res.Datasets[name]
 	switch {
 	case !ok:
 		return ""
 	case d.Title != "" && d.Generated != "":
-		return d.Title + ", data generated " + d.Generated
+		return loc.Word("source_generated", "title", d.Title, "date", d.Generated)
 	case d.Title != "":
 		return d.Title
 	case d.Generated != "":
-		return "Data generated " + d.Generated
+		return loc.Word("data_generated", "date", d.Generated)
 	}
 	return ""
 }
@@ -382,7 +380,7 @@ func headerText(col string) string {
 // revisionsGrid lists the revisions of a revisions analysis: a row per
 // series and interval that changed, the old and new values headed with
 // their exports' dates, the change and the change in percent.
-func revisionsGrid(r *analysis.Result, decimals int) *grid {
+func revisionsGrid(r *analysis.Result, decimals int, loc *locale.Locale) *grid {
 	set := r.Revisions
 	var vs []exact.Number
 	for _, row := range set.Rows {
@@ -393,15 +391,15 @@ func revisionsGrid(r *analysis.Result, decimals int) *grid {
 		if date == "" {
 			return what
 		}
-		return what + ", data of " + date
+		return loc.Word("col_data_of", "what", what, "date", date)
 	}
 	g := &grid{}
-	g.col(gridCol{name: "Series", header: "Series"})
-	g.col(gridCol{name: "Period", header: "Period"})
-	g.col(gridCol{name: "Old", header: head("Before", set.Old), numeric: true, decimals: d})
-	g.col(gridCol{name: "New", header: head("Now", set.New), numeric: true, decimals: d})
-	g.col(gridCol{name: "Change", header: "Change", numeric: true, decimals: d, print: asSigned})
-	g.col(gridCol{name: "Change %", header: "Change %", numeric: true, print: asSignedPct})
+	g.col(gridCol{name: "Series", header: loc.Word("col_series")})
+	g.col(gridCol{name: "Period", header: loc.Word("col_period")})
+	g.col(gridCol{name: "Old", header: head(loc.Word("col_before"), set.Old), numeric: true, decimals: d})
+	g.col(gridCol{name: "New", header: head(loc.Word("col_now"), set.New), numeric: true, decimals: d})
+	g.col(gridCol{name: "Change", header: loc.Word("col_change"), numeric: true, decimals: d, print: asSigned})
+	g.col(gridCol{name: "Change %", header: loc.Word("col_change_pct"), numeric: true, print: asSignedPct})
 	for _, row := range set.Rows {
 		pct := numCell(row.ChangePct)
 		if row.ChangePct.IsNaN() {
@@ -410,10 +408,9 @@ func revisionsGrid(r *analysis.Result, decimals int) *grid {
 		g.add(textCell(row.Series), textCell(row.Time.String()), numCell(row.Old), numCell(row.New),
 			numCell(row.New.Round(d).Sub(row.Old.Round(d))), pct)
 	}
-	g.note = fmt.Sprintf("%d of the %d values both exports hold were revised", len(set.Rows), set.Compared)
+	g.note = loc.Word("note_revised", "n", len(set.Rows), "compared", set.Compared)
 	if len(set.Rows) == 0 {
-		g.note = fmt.Sprintf("None of the %d values both exports hold was revised", set.Compared)
+		g.note = loc.Word("note_none_revised", "compared", set.Compared)
 	}
-	g.note += "; a value newer than the earlier export is not counted."
 	return g
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/briefing/report/charts"
 	"github.com/briefing/report/config"
 	"github.com/briefing/report/internal/exact"
+	"github.com/briefing/report/internal/locale"
 	"github.com/briefing/report/internal/numfmt"
 	"github.com/briefing/report/layouts"
 )
@@ -34,7 +35,7 @@ func TestCompareTable_RowAgreesWithItself(t *testing.T) {
 			Change: late.Sub(early), ChangePct: late.Sub(early).Quo(early), Share: exact.Int(1), Basis: analysis.BasisTotals},
 	}}
 	var tb layouts.Table
-	compareGrid(r, 1).print(&tb)
+	compareGrid(r, 1, english).print(&tb)
 	if got := strings.Join(tb.Rows[1], "|"); got != "A|2020–2024|1,869.3|373.9|−3,538.9|−65%|100%" {
 		t.Errorf("row = %s", got)
 	}
@@ -50,7 +51,7 @@ func TestCompareTable_RowAgreesWithItself(t *testing.T) {
 		r.Compare[i].Basis = analysis.BasisMeans
 	}
 	tb = layouts.Table{}
-	compareGrid(r, 1).print(&tb)
+	compareGrid(r, 1, english).print(&tb)
 	if got := strings.Join(tb.Rows[1], "|"); got != "A|2020–2023 (2024 not yet in the data)|1,869.3|467.3|−614.3|−57%|100%" {
 		t.Errorf("means row = %s", got)
 	}
@@ -78,7 +79,7 @@ func TestCompareWide(t *testing.T) {
 	b2 := row("Russia → India", "2020–2024", "4272.7", "0.70", &b1)
 	r := &analysis.Result{Kind: "compare", Unit: "year", Compare: []analysis.CompareRow{a1, a2, b1, b2}}
 	var tb layouts.Table
-	compareWideGrid(r, -1).print(&tb)
+	compareWideGrid(r, -1, english).print(&tb)
 	var heads []string
 	for _, c := range tb.Columns {
 		heads = append(heads, c.Header)
@@ -98,7 +99,7 @@ func TestCompareWide(t *testing.T) {
 func TestGridOptions(t *testing.T) {
 	r := &analysis.Result{Kind: "count", Keys: []analysis.Key{{Label: "a"}, {Label: "b"}, {Label: "c"}, {Label: "d"}},
 		Series: []analysis.Series{{Label: "n", Values: []exact.Number{exact.Int(1), exact.Int(5), exact.Int(3), exact.Int(2)}}}}
-	g := countGrid(r, -1)
+	g := countGrid(r, -1, english)
 	o := config.TableOptions{Sort: "count", Descending: true, Top: 2, Other: true,
 		Styles: map[string]config.ColumnStyle{"count": {Header: "Events"}, "share of total": {Format: "0.0%", Number: mustFormat(t, "0.0%")}}}
 	if err := g.apply(o); err != nil {
@@ -116,7 +117,7 @@ func TestGridOptions(t *testing.T) {
 	if tb.Columns[1].Header != "Events" {
 		t.Errorf("header %q", tb.Columns[1].Header)
 	}
-	if err := countGrid(r, -1).apply(config.TableOptions{Sort: "Totl"}); err == nil || !strings.Contains(err.Error(), `no column "Totl"`) {
+	if err := countGrid(r, -1, english).apply(config.TableOptions{Sort: "Totl"}); err == nil || !strings.Contains(err.Error(), `no column "Totl"`) {
 		t.Errorf("unknown sort column: %v", err)
 	}
 }
@@ -163,5 +164,37 @@ func TestBannerColors_FollowTheMarking(t *testing.T) {
 		if r := charts.Contrast(charts.RGB(band), charts.RGB(ink)); r < 4.5 {
 			t.Errorf("%s: text contrast %.2f:1, want at least 4.5:1", tc.marking, r)
 		}
+	}
+}
+
+// english is the locale of the tests that read English tables.
+var english = func() *locale.Locale {
+	l, err := locale.New("en-GB", nil)
+	if err != nil {
+		panic(err)
+	}
+	return l
+}()
+
+// A table of an analysis in French: its headers, its note and its numbers.
+func TestCompareTable_InFrench(t *testing.T) {
+	fr, err := locale.New("fr", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a1 := analysis.CompareRow{Series: "A", Period: "2015–2019", Holds: "2015–2019", Intervals: 5, Total: exact.Int(5000), Mean: exact.Int(1000), Change: exact.NaN(), ChangePct: exact.NaN(), Share: exact.Int(1), Basis: analysis.BasisTotals}
+	a2 := analysis.CompareRow{Series: "A", Period: "2020–2024", Holds: "2020–2024", Intervals: 5, Total: exact.Int(2500), Mean: exact.Int(500), Change: exact.Int(-2500), ChangePct: dec(t, "-0.5"), Share: exact.Int(1), Basis: analysis.BasisTotals}
+	r := &analysis.Result{Kind: "compare", Unit: "year", Compare: []analysis.CompareRow{a1, a2}}
+	var tb layouts.Table
+	compareGrid(r, 0, fr).print(&tb)
+	var heads []string
+	for _, c := range tb.Columns {
+		heads = append(heads, c.Header)
+	}
+	if got := strings.Join(heads, " | "); got != "Série | Période | Total | Moyenne par an | Variation | Variation % | Part de la période" {
+		t.Errorf("headers: %s", got)
+	}
+	if !strings.HasPrefix(tb.Note, "Variation et Variation % se comparent à la période précédente, sur les totaux.") {
+		t.Errorf("note: %s", tb.Note)
 	}
 }

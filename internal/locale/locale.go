@@ -38,6 +38,7 @@ type Locale struct {
 	words          map[string]string
 	months         []string
 	quarters       []string
+	units          map[string][2]string // a unit of time: its name for one, and for many
 	// number symbols: the digits 0–9, the thousands and decimal separators
 	digits          []string
 	group, decimal  string
@@ -100,7 +101,7 @@ func New(tag string, overrides map[string]string) (*Locale, error) {
 	if err != nil {
 		return nil, err
 	}
-	l := &Locale{Tag: t, Catalogue: tags[i], words: map[string]string{}}
+	l := &Locale{Tag: t, Catalogue: tags[i], words: map[string]string{}, units: map[string][2]string{}}
 	for k, v := range en {
 		w, ok := own[k]
 		if !ok {
@@ -110,6 +111,12 @@ func New(tag string, overrides map[string]string) (*Locale, error) {
 		switch w := w.(type) {
 		case string:
 			l.words[k] = w
+		case map[string]any:
+			for unit, forms := range w {
+				if f, ok := forms.([]any); ok && len(f) == 2 {
+					l.units[unit] = [2]string{fmt.Sprint(f[0]), fmt.Sprint(f[1])}
+				}
+			}
 		case []any:
 			list := make([]string, len(w))
 			for j, x := range w {
@@ -231,4 +238,20 @@ func (l *Locale) Period(year, quarter int) string {
 		return ""
 	}
 	return l.Word("period", "quarter", l.quarters[quarter-1], "year", l.Number(strconv.Itoa(year)), "code", fmt.Sprintf("%d-Q%d", year, quarter))
+}
+
+// Unit is the name of a unit of time ("year", "quarter") in the language:
+// for one, or for many. A unit the catalogue does not name is written as
+// given.
+func (l *Locale) Unit(unit string, many bool) string {
+	f, ok := l.units[unit]
+	switch {
+	case !ok && many:
+		return unit + "s"
+	case !ok:
+		return unit
+	case many:
+		return f[1]
+	}
+	return f[0]
 }

@@ -114,3 +114,20 @@ func TestNew_MissingKeysFallBackToEnglish(t *testing.T) {
 		t.Errorf("missing %v, contents %q", l.Missing, l.Word("contents"))
 	}
 }
+
+func TestLocale_Units(t *testing.T) {
+	en, _ := New("en", nil)
+	fr, _ := New("fr", nil)
+	ru, _ := New("ru", nil)
+	for _, c := range []struct {
+		l         *Locale
+		one, many string
+	}{{en, "year", "years"}, {fr, "an", "ans"}, {ru, "год", "лет"}} {
+		if got := c.l.Unit("year", false) + "/" + c.l.Unit("year", true); got != c.one+"/"+c.many {
+			t.Errorf("%v: %s", c.l.Tag, got)
+		}
+	}
+	if got := en.Unit("fortnight", true); got != "fortnights" {
+		t.Errorf("an unknown unit: %s", got)
+	}
+}
