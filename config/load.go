@@ -231,6 +231,9 @@ func (c *Config) resolvePaths() {
 	c.Brand.Logo = c.Resolve(c.Brand.Logo)
 	f := &c.Brand.Fonts
 	f.Regular, f.Bold, f.Italic, f.BoldItalic = c.Resolve(f.Regular), c.Resolve(f.Bold), c.Resolve(f.Italic), c.Resolve(f.BoldItalic)
+	for i, p := range f.Fallback {
+		f.Fallback[i] = c.Resolve(p)
+	}
 	for name, d := range c.Data {
 		d.Path = c.Resolve(d.Path)
 		if !d.IsSQL() {
@@ -305,5 +308,6 @@ func (c *Config) Inputs() []string {
 	}
 	f := c.Brand.Fonts
 	add(c.Brand.Logo, f.Regular, f.Bold, f.Italic, f.BoldItalic)
+	add(f.Fallback...)
 	return out
 }

@@ -40,7 +40,7 @@ var configShape = &shape{keys: map[string]*shape{
 	"brand": {keys: map[string]*shape{
 		"organization": leaf, "logo": leaf, "primary_color": leaf, "accent_color": leaf,
 		"palette": free, "disclaimer": leaf, "period_format": leaf,
-		"fonts": {keys: map[string]*shape{"regular": leaf, "bold": leaf, "italic": leaf, "bold_italic": leaf}},
+		"fonts": {keys: map[string]*shape{"regular": leaf, "bold": leaf, "italic": leaf, "bold_italic": leaf, "fallback": free}},
 	}},
 	"data": {each: &shape{keys: map[string]*shape{
 		"path": leaf, "format": leaf, "time": timeKeys, "decimal": leaf, "skip": leaf, "title": leaf, "labels": free, "sheet": leaf, "header_row": leaf, "previous": leaf, "previous_generated": leaf,

@@ -91,13 +91,19 @@ type Brand struct {
 	Disclaimer   string
 }
 
-// Fonts are optional TTF paths replacing the embedded font family.
+// Fonts are optional TTF paths replacing the embedded font family, and
+// fonts for the characters it lacks (Fallback, tried in order, at most
+// MaxFallbackFonts).
 type Fonts struct {
 	Regular    string
 	Bold       string
 	Italic     string
 	BoldItalic string `mapstructure:"bold_italic"`
+	Fallback   []string
 }
+
+// MaxFallbackFonts is the most fonts brand.fonts.fallback may list.
+const MaxFallbackFonts = 3
 
 // Dataset is one entry of `data:`.
 type Dataset struct {

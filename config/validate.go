@@ -109,10 +109,17 @@ func (c *Config) validate() Problems {
 			add(c.Problemf("brand.logo", "%v", err))
 		}
 	}
-	for _, f := range []struct{ path, file string }{
+	fonts := []struct{ path, file string }{
 		{"brand.fonts.regular", c.Brand.Fonts.Regular}, {"brand.fonts.bold", c.Brand.Fonts.Bold},
 		{"brand.fonts.italic", c.Brand.Fonts.Italic}, {"brand.fonts.bold_italic", c.Brand.Fonts.BoldItalic},
-	} {
+	}
+	for i, f := range c.Brand.Fonts.Fallback {
+		fonts = append(fonts, struct{ path, file string }{fmt.Sprintf("brand.fonts.fallback[%d]", i), f})
+	}
+	if n := len(c.Brand.Fonts.Fallback); n > MaxFallbackFonts {
+		add(c.Problemf("brand.fonts.fallback", "%d fonts; at most %d (one for each script the brand fonts lack)", n, MaxFallbackFonts))
+	}
+	for _, f := range fonts {
 		if f.file != "" {
 			if err := checkFont(f.file); err != nil {
 				add(c.Problemf(f.path, "%v", err))

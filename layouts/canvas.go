@@ -43,8 +43,10 @@ func (c *canvas) forget() {
 }
 
 // setFont selects the face of st at size pt.
-func (c *canvas) setFont(st style, size float64) {
-	i := faceIndex(st)
+func (c *canvas) setFont(st style, size float64) { c.setFace(faceIndex(st), size) }
+
+// setFace selects face i at size pt.
+func (c *canvas) setFace(i int, size float64) {
 	if i == c.face && size == c.size {
 		return
 	}
@@ -79,6 +81,27 @@ func (c *canvas) text(x, y float64, s string, st style, size float64, col RGB) {
 	if s == "" {
 		return
 	}
+	if fs := c.e.fonts; fs.n > bodyFaces {
+		// characters the face lacks are drawn from a fallback font
+		own := faceIndex(st)
+		for _, r := range fs.runs(s, st) {
+			if r.face == own {
+				c.textInFace(x, y, r.text, st, size, col)
+			} else {
+				c.setFace(r.face, size)
+				c.textColor(col)
+				c.pdf.Text(x, y, r.text)
+			}
+			x += c.e.m.width(st, size, r.text)
+		}
+		return
+	}
+	c.textInFace(x, y, s, st, size, col)
+}
+
+// textInFace draws s in the face of st, its hyphens narrower where the
+// face has them wide.
+func (c *canvas) textInFace(x, y float64, s string, st style, size float64, col RGB) {
 	c.setFont(st, size)
 	c.textColor(col)
 	k := c.e.m.hyphenScale(st)

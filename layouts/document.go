@@ -33,7 +33,13 @@ const FontFamily = "Body"
 
 // Fonts holds optional paths of TrueType files. An empty path selects the
 // embedded Go font of that style (golang.org/x/image/font/gofont).
-type Fonts struct{ Regular, Bold, Italic, BoldItalic string }
+type Fonts struct {
+	Regular, Bold, Italic, BoldItalic string
+	// Fallback are fonts for the characters the four lack (CJK, say),
+	// tried in order, at most three; text in a script that must be shaped
+	// (Arabic, Hebrew, Indic) is not taken from them.
+	Fallback []string
+}
 
 // Brand is the look of the organisation that publishes the briefing.
 type Brand struct {

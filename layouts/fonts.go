@@ -30,10 +30,11 @@ type face struct {
 
 // fontSet holds the five faces of a document: four body styles and mono.
 type fontSet struct {
-	faces      [5]face // index by faceIndex
-	registered Faces   // the faces given to the fpdf document so far
-	cover      [5]map[rune]bool
-	ascii      [5][128]int8 // cover of ASCII: 0 unknown, 1 yes, 2 no
+	faces      [maxFaces]face // index by faceIndex; the fallbacks after the five
+	n          int            // faces loaded: the five and the fallbacks
+	registered Faces          // the faces given to the fpdf document so far
+	cover      [maxFaces]map[rune]bool
+	ascii      [maxFaces][128]int8 // cover of ASCII: 0 unknown, 1 yes, 2 no
 	buf        sfnt.Buffer
 }
 
@@ -85,13 +86,105 @@ func loadFonts(f Fonts) (*fontSet, error) {
 		return nil, fmt.Errorf("font Go Mono: %w", err)
 	}
 	fs.faces[4] = face{family: monoFamily, name: "Go Mono", data: gomono.TTF, sf: sf}
+	fs.n = bodyFaces
+	if len(f.Fallback) > maxFaces-bodyFaces {
+		return nil, fmt.Errorf("%d fallback fonts; at most %d", len(f.Fallback), maxFaces-bodyFaces)
+	}
+	for _, path := range f.Fallback {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return nil, fmt.Errorf("font %q: %w", path, err)
+		}
+		sf, err := sfnt.Parse(data)
+		if err != nil {
+			return nil, fmt.Errorf("font %q: %w", path, err)
+		}
+		fs.faces[fs.n] = face{family: fmt.Sprintf("Fallback%d", fs.n-bodyFaces+1), name: path, data: data, sf: sf}
+		fs.n++
+	}
 	for i := range fs.cover {
 		fs.cover[i] = map[rune]bool{}
 	}
 	return fs, nil
 }
 
-// Faces is a set of the five faces, one bit each by faceIndex.
+// The faces of a font set: the four body styles and mono, then up to three
+// fallbacks.
+const (
+	bodyFaces = 5
+	maxFaces  = 8
+)
+
+// faceFor is the face that draws r in style st: the style's own face, or
+// else the first fallback that has it, unless r is of a script that must
+// be shaped to be read (see needsShaping); -1 when none has it.
+func (fs *fontSet) faceFor(r rune, st style) int {
+	i := faceIndex(st)
+	if fs.has(i, r) {
+		return i
+	}
+	if fs.n == bodyFaces || needsShaping(r) {
+		return -1
+	}
+	for k := bodyFaces; k < fs.n; k++ {
+		if fs.has(k, r) {
+			return k
+		}
+	}
+	return -1
+}
+
+// drawFace is the face r is measured and drawn in, in style st: the
+// style's own for ASCII and for what no face has (drawn as the missing
+// mark), else faceFor's.
+func (fs *fontSet) drawFace(r rune, st style) int {
+	if r >= 128 && fs.n > bodyFaces {
+		if f := fs.faceFor(r, st); f >= 0 {
+			return f
+		}
+	}
+	return faceIndex(st)
+}
+
+// run is a part of a text drawn in one face.
+type run struct {
+	text string
+	face int
+}
+
+// runs cuts s into the parts drawn in one face each (see drawFace).
+func (fs *fontSet) runs(s string, st style) []run {
+	var out []run
+	start, cur := 0, -1
+	for i, r := range s {
+		f := fs.drawFace(r, st)
+		if f != cur && i > start {
+			out = append(out, run{s[start:i], cur})
+			start = i
+		}
+		cur = f
+	}
+	return append(out, run{s[start:], cur})
+}
+
+// needsShaping reports whether r is of a script whose letters change form
+// with their neighbours or are written right to left (Arabic, Hebrew,
+// Syriac, Thaana, N'Ko, and the Indic and South-East Asian scripts): set
+// glyph by glyph from a fallback font, it would not read.
+func needsShaping(r rune) bool {
+	switch {
+	case r >= 0x0590 && r <= 0x08FF, // Hebrew, Arabic, Syriac, Thaana, N'Ko, Samaritan, Mandaic, Arabic supplements
+		r >= 0x0900 && r <= 0x0DFF, // Devanagari … Sinhala
+		r >= 0x0F00 && r <= 0x109F, // Tibetan, Myanmar
+		r >= 0x1780 && r <= 0x17FF, // Khmer
+		r >= 0xFB1D && r <= 0xFDFF, // Hebrew and Arabic presentation forms
+		r >= 0xFE70 && r <= 0xFEFF:
+		return true
+	}
+	return false
+}
+
+// Faces is a set of the faces, one bit each by faceIndex.
 type Faces uint8
 
 // The faces of a document: the four body styles and Go Mono for code.
@@ -116,7 +209,7 @@ const (
 // and giving it one costs 3 ms (it hashes a 65,536-entry width table to
 // name the face): a face no text uses is better not given at all.
 func (fs *fontSet) register(pdf *fpdf.Fpdf, want Faces) error {
-	for i, fc := range fs.faces {
+	for i, fc := range fs.faces[:fs.n] {
 		bit := Faces(1) << i
 		if want&bit == 0 || fs.registered&bit != 0 {
 			continue
@@ -136,13 +229,18 @@ func (fs *fontSet) register(pdf *fpdf.Fpdf, want Faces) error {
 	return nil
 }
 
-// covers reports whether the face for st has a glyph for r that fpdf can
-// address (fpdf keeps widths for the Basic Multilingual Plane only).
+// covers reports whether the face for st, or a fallback, has a glyph for
+// r that fpdf can address (fpdf keeps widths for the Basic Multilingual
+// Plane only).
 func (fs *fontSet) covers(r rune, st style) bool {
+	return fs.faceFor(r, st) >= 0
+}
+
+// has reports whether face i has a glyph for r that fpdf can address.
+func (fs *fontSet) has(i int, r rune) bool {
 	if r < 0x20 || r >= 0xFFFF {
 		return false
 	}
-	i := faceIndex(st)
 	if r < 128 {
 		if k := fs.ascii[i][r]; k != 0 {
 			return k == 1

@@ -22,19 +22,19 @@ const ptPerMM = 72.0 / 25.4
 // TestMetrics_MatchFpdf holds the two to the same numbers.
 type metrics struct {
 	fonts   *fontSet
-	ascii   [5][128]int32 // units of the ASCII runes, -1 until measured
-	units   [5]map[rune]int
-	scale   [5]float64 // 1000 / units per em
-	missing [5]int     // units of a rune the font has no glyph for
-	squeeze [5]float64 // horizontal scale of the hyphen, 1 when drawn as the font has it
-	asc     [5]float64 // ascent and descent, fractions of the em (hhea)
-	desc    [5]float64
+	ascii   [maxFaces][128]int32 // units of the ASCII runes, -1 until measured
+	units   [maxFaces]map[rune]int
+	scale   [maxFaces]float64 // 1000 / units per em
+	missing [maxFaces]int     // units of a rune the font has no glyph for
+	squeeze [maxFaces]float64 // horizontal scale of the hyphen, 1 when drawn as the font has it
+	asc     [maxFaces]float64 // ascent and descent, fractions of the em (hhea)
+	desc    [maxFaces]float64
 	buf     sfnt.Buffer
 }
 
 func newMetrics(fs *fontSet) (*metrics, error) {
 	m := &metrics{fonts: fs}
-	for i := range fs.faces {
+	for i := range fs.faces[:fs.n] {
 		sf := fs.faces[i].sf
 		upem := float64(sf.UnitsPerEm())
 		m.scale[i] = 1000 / upem
@@ -91,7 +91,7 @@ func (m *metrics) runeUnits(r rune, st style) int {
 	if u, ok := m.units[i][r]; ok {
 		return u
 	}
-	u := m.measure(i, r)
+	u := m.measure(m.fonts.drawFace(r, st), r) // a fallback's glyph where the face has none
 	m.units[i][r] = u
 	return u
 }

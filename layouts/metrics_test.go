@@ -32,7 +32,7 @@ func TestMetrics_MatchFpdf(t *testing.T) {
 			if err := fs.register(pdf, AllFaces); err != nil {
 				t.Fatal(err)
 			}
-			for i, fc := range fs.faces {
+			for i, fc := range fs.faces[:fs.n] {
 				st := []style{0, stBold, stItalic, stBold | stItalic, stMono}[i]
 				pdf.SetFont(fc.family, fc.style, 10)
 				bad := 0

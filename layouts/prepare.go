@@ -1,6 +1,8 @@
 package layouts
 
 import (
+	"slices"
+
 	"codeberg.org/go-pdf/fpdf"
 )
 
@@ -46,7 +48,7 @@ func (p *Prepared) take(doc Document) (*fontSet, *fpdf.Fpdf) {
 		return nil, nil
 	}
 	<-p.done
-	if p.err != nil || p.fonts != doc.Brand.Fonts || !samePageSize(p.pageSize, doc.PageSize) {
+	if p.err != nil || !sameFonts(p.fonts, doc.Brand.Fonts) || !samePageSize(p.pageSize, doc.PageSize) {
 		return nil, nil
 	}
 	set, pdf := p.set, p.pdf
@@ -68,4 +70,9 @@ func blankPDF(g geometry) *fpdf.Fpdf {
 	pdf.SetMargins(0, 0, 0)
 	pdf.SetCompression(false) // compressed afterwards, in parallel: see finishFile
 	return pdf
+}
+
+func sameFonts(a, b Fonts) bool {
+	return a.Regular == b.Regular && a.Bold == b.Bold && a.Italic == b.Italic && a.BoldItalic == b.BoldItalic &&
+		slices.Equal(a.Fallback, b.Fallback)
 }

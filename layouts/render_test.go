@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"errors"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -206,5 +208,47 @@ func TestRender_EmbedsOnlyTheFacesDrawn(t *testing.T) {
 	prepared := embedded("Some ***bold italic*** and `code`.", Prepare(Fonts{}, "", CommonFaces))
 	if !prepared["utf8bodyBI"] || !prepared["utf8mono"] {
 		t.Errorf("prepared without them, bold italic and code drawn, but embedded %v", prepared)
+	}
+}
+
+// A character the body fonts lack is drawn from the first fallback font
+// that has it, measured with that font's widths; a script that must be
+// shaped is not taken from a fallback, and the warning says why.
+func TestRender_FallbackFonts(t *testing.T) {
+	const dejavu = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+	if _, err := os.Stat(dejavu); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("fonts-dejavu-core is not installed: .ci/run installs it")
+		}
+		t.Skip("DejaVu Sans is not installed")
+	}
+	text := "Tbilisi (თბილისი) and Yerevan (Երևան) signed; Tel Aviv (תל אביב) did not."
+	doc := baseDoc(Section{Title: "Names", Blocks: []Content{Markdown{Source: "names.md", Text: text}}})
+	doc.Brand.Fonts.Fallback = []string{dejavu}
+	var buf bytes.Buffer
+	res, err := Render(doc, &buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ps, _ := items(res.Plan, "paragraph")
+	if len(ps) != 1 || !strings.Contains(ps[0].Text, "(თბილისი)") || !strings.Contains(ps[0].Text, "(Երևան)") {
+		t.Errorf("paragraph %+v", ps)
+	}
+	if len(res.Warnings) != 1 || !strings.Contains(res.Warnings[0].Msg, "must be shaped") || !slices.Contains(res.Warnings[0].Runes, 'ת') {
+		t.Errorf("warnings %+v", res.Warnings)
+	}
+	if !bytes.Contains(buf.Bytes(), []byte("/BaseFont /utf8fallback1")) {
+		t.Error("the fallback font is not embedded")
+	}
+	// the fallback's glyphs are measured with its own widths
+	e, err := newEnv(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fb := e.m.width(0, 10, "თ")
+	size := 10.0
+	own := float64(e.m.measure(bodyFaces, 'თ')) * (size / ptPerMM) / 1000
+	if fb == 0 || math.Abs(fb-own) > 1e-9 || math.Abs(fb-float64(e.m.missing[0])*(size/ptPerMM)/1000) < 1e-9 {
+		t.Errorf("width of თ: %v, want the fallback's %v", fb, own)
 	}
 }

@@ -2,6 +2,7 @@ package layouts
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -76,7 +77,11 @@ func (e *env) clean(o origin, s string, st style) string {
 		if n := len(missing) - shown; n > 0 {
 			list += fmt.Sprintf(" and %d more", n)
 		}
-		e.warnAt(o, around(s, at), fmt.Sprintf("font %q has no glyph for %s; drawn as %c", face, list, e.mark(st)), missing, face)
+		msg := fmt.Sprintf("font %q has no glyph for %s; drawn as %c", face, list, e.mark(st))
+		if slices.ContainsFunc(missing, needsShaping) {
+			msg += " (a script that must be shaped, such as Arabic or Hebrew, is not set yet, even from a fallback font)"
+		}
+		e.warnAt(o, around(s, at), msg, missing, face)
 	}
 	return b.String()
 }

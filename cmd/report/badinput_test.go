@@ -265,6 +265,8 @@ func TestGen_BadInput(t *testing.T) {
 			code: 1, want: []string{"briefing.yaml:4:3", "report.draft", `expected true or false, found "maybe"`}},
 		{name: "ErrBadColour", edit: replace("briefing.yaml", `"#0B3D5C"`, "navy"),
 			code: 1, want: []string{"briefing.yaml:8:3", "brand.primary_color", `"navy" is not a colour, expected #RRGGBB`}},
+		{name: "ErrTooManyFallbackFonts", edit: replace("briefing.yaml", `  primary_color: "#0B3D5C"`, "  primary_color: \"#0B3D5C\"\n  fonts: {fallback: [a.ttf, b.ttf, c.ttf, d.ttf]}"),
+			code: 1, want: []string{"brand.fonts.fallback", "4 fonts; at most 3", "brand.fonts.fallback[0]"}},
 		{name: "ErrColourUnquoted", edit: replace("briefing.yaml", `primary_color: "#0B3D5C"`, `primary_color: #0B3D5C`),
 			code: 1, want: []string{"briefing.yaml:8:3", "YAML reads # as the start of a comment", `"#0B3D5C"`}},
 		{name: "ErrBadPeriod", edit: replace("briefing.yaml", "2025-Q3", "2025-Q5"),
