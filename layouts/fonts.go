@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"os"
+	"sync"
 
 	"codeberg.org/go-pdf/fpdf"
 	"golang.org/x/image/font/gofont/gobold"
@@ -66,38 +67,29 @@ func loadFonts(f Fonts) (*fontSet, error) {
 	}
 	fs := &fontSet{}
 	for i, s := range specs {
-		fc := face{family: FontFamily, style: s.style, name: s.goName, data: s.goData}
+		fc := face{family: FontFamily, style: s.style, name: s.goName}
 		if s.path != "" {
-			data, err := os.ReadFile(s.path)
-			if err != nil {
-				return nil, fmt.Errorf("font %q: %w", s.path, err)
-			}
-			fc.name, fc.data = s.path, data
+			fc.name = s.path
 		}
-		sf, err := sfnt.Parse(fc.data)
-		if err != nil {
-			return nil, fmt.Errorf("font %q: %w", fc.name, err)
+		var err error
+		if fc.data, fc.sf, err = parsed(s.path, s.goName, s.goData); err != nil {
+			return nil, err
 		}
-		fc.sf = sf
 		fs.faces[i] = fc
 	}
-	sf, err := sfnt.Parse(gomono.TTF)
+	data, sf, err := parsed("", "Go Mono", gomono.TTF)
 	if err != nil {
-		return nil, fmt.Errorf("font Go Mono: %w", err)
+		return nil, err
 	}
-	fs.faces[4] = face{family: monoFamily, name: "Go Mono", data: gomono.TTF, sf: sf}
+	fs.faces[4] = face{family: monoFamily, name: "Go Mono", data: data, sf: sf}
 	fs.n = bodyFaces
 	if len(f.Fallback) > maxFaces-bodyFaces {
 		return nil, fmt.Errorf("%d fallback fonts; at most %d", len(f.Fallback), maxFaces-bodyFaces)
 	}
 	for _, path := range f.Fallback {
-		data, err := os.ReadFile(path)
+		data, sf, err := parsed(path, "", nil)
 		if err != nil {
-			return nil, fmt.Errorf("font %q: %w", path, err)
-		}
-		sf, err := sfnt.Parse(data)
-		if err != nil {
-			return nil, fmt.Errorf("font %q: %w", path, err)
+			return nil, err
 		}
 		fs.faces[fs.n] = face{family: fmt.Sprintf("Fallback%d", fs.n-bodyFaces+1), name: path, data: data, sf: sf}
 		fs.n++
@@ -106,6 +98,52 @@ func loadFonts(f Fonts) (*fontSet, error) {
 		fs.cover[i] = map[rune]bool{}
 	}
 	return fs, nil
+}
+
+// A parsed font file, kept for the process: the editions of a batch, and
+// each rebuild under --watch, share one parse of each font (a parsed
+// sfnt.Font may be used by many goroutines, each with its own Buffer). A
+// file is parsed again when its size or time changes.
+type parsedFont struct {
+	data []byte
+	sf   *sfnt.Font
+}
+
+var (
+	fontCacheMu sync.Mutex
+	fontCache   = map[string]parsedFont{}
+)
+
+// parsed is the bytes and parse of the font file at path, or of the
+// embedded font name (goData) when path is "".
+func parsed(path, name string, goData []byte) ([]byte, *sfnt.Font, error) {
+	key := "go:" + name
+	if path != "" {
+		fi, err := os.Stat(path)
+		if err != nil {
+			return nil, nil, fmt.Errorf("font %q: %w", path, err)
+		}
+		key = fmt.Sprintf("%s\x00%d\x00%d", path, fi.Size(), fi.ModTime().UnixNano())
+		name = path
+	}
+	fontCacheMu.Lock()
+	defer fontCacheMu.Unlock()
+	if p, ok := fontCache[key]; ok {
+		return p.data, p.sf, nil
+	}
+	data := goData
+	if path != "" {
+		var err error
+		if data, err = os.ReadFile(path); err != nil {
+			return nil, nil, fmt.Errorf("font %q: %w", path, err)
+		}
+	}
+	sf, err := sfnt.Parse(data)
+	if err != nil {
+		return nil, nil, fmt.Errorf("font %q: %w", name, err)
+	}
+	fontCache[key] = parsedFont{data, sf}
+	return data, sf, nil
 }
 
 // The faces of a font set: the four body styles and mono, then up to three

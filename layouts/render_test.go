@@ -11,6 +11,9 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
+
+	"golang.org/x/image/font/gofont/goregular"
 )
 
 func TestRender_Deterministic(t *testing.T) {
@@ -250,5 +253,30 @@ func TestRender_FallbackFonts(t *testing.T) {
 	own := float64(e.m.measure(bodyFaces, 'თ')) * (size / ptPerMM) / 1000
 	if fb == 0 || math.Abs(fb-own) > 1e-9 || math.Abs(fb-float64(e.m.missing[0])*(size/ptPerMM)/1000) < 1e-9 {
 		t.Errorf("width of თ: %v, want the fallback's %v", fb, own)
+	}
+}
+
+// The editions of a batch share one parse of each font file; a file that
+// changes (under --watch) is parsed again.
+func TestLoadFonts_ParsedOncePerFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "brand.ttf")
+	if err := os.WriteFile(path, goregular.TTF, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	a, err := loadFonts(Fonts{Regular: path})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := loadFonts(Fonts{Regular: path})
+	if a.faces[0].sf != b.faces[0].sf || a.faces[4].sf != b.faces[4].sf || a == b {
+		t.Error("two loads of the same fonts parsed them twice, or shared the per-document set")
+	}
+	later := time.Now().Add(time.Hour)
+	if err := os.Chtimes(path, later, later); err != nil {
+		t.Fatal(err)
+	}
+	c, _ := loadFonts(Fonts{Regular: path})
+	if c.faces[0].sf == a.faces[0].sf {
+		t.Error("a changed font file was not parsed again")
 	}
 }
