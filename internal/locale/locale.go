@@ -16,6 +16,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"golang.org/x/text/language"
@@ -151,8 +152,21 @@ func boolInt(b bool) int {
 	return 0
 }
 
-// load reads the catalogue of one language.
+// loaded are the catalogues read so far, by name: a batch's editions read
+// each once.
+var (
+	loadedMu sync.Mutex
+	loaded   = map[string]map[string]any{}
+)
+
+// load reads the catalogue of one language. The map is shared: read it
+// only.
 func load(name string) (map[string]any, error) {
+	loadedMu.Lock()
+	defer loadedMu.Unlock()
+	if m, ok := loaded[name]; ok && files == fs.FS(embedded) {
+		return m, nil
+	}
 	data, err := fs.ReadFile(files, path.Join("catalogue", name+".yaml"))
 	if err != nil {
 		return nil, err
@@ -160,6 +174,9 @@ func load(name string) (map[string]any, error) {
 	var m map[string]any
 	if err := yaml.Unmarshal(data, &m); err != nil {
 		return nil, fmt.Errorf("catalogue %s: %w", name, err)
+	}
+	if files == fs.FS(embedded) {
+		loaded[name] = m
 	}
 	return m, nil
 }
