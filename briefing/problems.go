@@ -25,7 +25,11 @@ func layoutProblems(c *config.Config, res *analysis.Results, ws []layouts.Warnin
 			if w.Font == "" {
 				font = "font: " + fontName(c) + "; "
 			}
-			msg = fmt.Sprintf("text %q: %s (%sset brand.fonts to TrueType files that have them)", w.Text, msg, font)
+			hint := fmt.Sprintf(" (%sset brand.fonts, or brand.fonts.fallback, to TrueType files that have them)", font)
+			if w.Unshaped {
+				hint = ""
+			}
+			msg = fmt.Sprintf("text %q: %s%s", w.Text, msg, hint)
 		} else if w.Text != "" {
 			msg = fmt.Sprintf("%s: %q", msg, w.Text)
 		}

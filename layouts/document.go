@@ -169,6 +169,7 @@ type Warning struct {
 	Msg           string
 	Runes         []rune // the characters no font can draw, for a missing glyph
 	Font          string // the font that lacks them
+	Unshaped      bool   // some of Runes are of a script that must be shaped, which no font helps with yet
 }
 
 // Place is a line of a file: where a table's row was read.

@@ -3,8 +3,6 @@ package layouts
 import (
 	"bytes"
 	"fmt"
-	"os"
-	"sync"
 
 	"codeberg.org/go-pdf/fpdf"
 	"golang.org/x/image/font/gofont/gobold"
@@ -29,7 +27,8 @@ type face struct {
 	sf            *sfnt.Font
 }
 
-// fontSet holds the five faces of a document: four body styles and mono.
+// fontSet holds the faces of a document: four body styles and mono, then
+// the fallback fonts (see fallback.go).
 type fontSet struct {
 	faces      [maxFaces]face // index by faceIndex; the fallbacks after the five
 	n          int            // faces loaded: the five and the fallbacks
@@ -100,127 +99,12 @@ func loadFonts(f Fonts) (*fontSet, error) {
 	return fs, nil
 }
 
-// A parsed font file, kept for the process: the editions of a batch, and
-// each rebuild under --watch, share one parse of each font (a parsed
-// sfnt.Font may be used by many goroutines, each with its own Buffer). A
-// file is parsed again when its size or time changes.
-type parsedFont struct {
-	data []byte
-	sf   *sfnt.Font
-}
-
-var (
-	fontCacheMu sync.Mutex
-	fontCache   = map[string]parsedFont{}
-)
-
-// parsed is the bytes and parse of the font file at path, or of the
-// embedded font name (goData) when path is "".
-func parsed(path, name string, goData []byte) ([]byte, *sfnt.Font, error) {
-	key := "go:" + name
-	if path != "" {
-		fi, err := os.Stat(path)
-		if err != nil {
-			return nil, nil, fmt.Errorf("font %q: %w", path, err)
-		}
-		key = fmt.Sprintf("%s\x00%d\x00%d", path, fi.Size(), fi.ModTime().UnixNano())
-		name = path
-	}
-	fontCacheMu.Lock()
-	defer fontCacheMu.Unlock()
-	if p, ok := fontCache[key]; ok {
-		return p.data, p.sf, nil
-	}
-	data := goData
-	if path != "" {
-		var err error
-		if data, err = os.ReadFile(path); err != nil {
-			return nil, nil, fmt.Errorf("font %q: %w", path, err)
-		}
-	}
-	sf, err := sfnt.Parse(data)
-	if err != nil {
-		return nil, nil, fmt.Errorf("font %q: %w", name, err)
-	}
-	fontCache[key] = parsedFont{data, sf}
-	return data, sf, nil
-}
-
 // The faces of a font set: the four body styles and mono, then up to three
 // fallbacks.
 const (
 	bodyFaces = 5
 	maxFaces  = 8
 )
-
-// faceFor is the face that draws r in style st: the style's own face, or
-// else the first fallback that has it, unless r is of a script that must
-// be shaped to be read (see needsShaping); -1 when none has it.
-func (fs *fontSet) faceFor(r rune, st style) int {
-	i := faceIndex(st)
-	if fs.has(i, r) {
-		return i
-	}
-	if fs.n == bodyFaces || needsShaping(r) {
-		return -1
-	}
-	for k := bodyFaces; k < fs.n; k++ {
-		if fs.has(k, r) {
-			return k
-		}
-	}
-	return -1
-}
-
-// drawFace is the face r is measured and drawn in, in style st: the
-// style's own for ASCII and for what no face has (drawn as the missing
-// mark), else faceFor's.
-func (fs *fontSet) drawFace(r rune, st style) int {
-	if r >= 128 && fs.n > bodyFaces {
-		if f := fs.faceFor(r, st); f >= 0 {
-			return f
-		}
-	}
-	return faceIndex(st)
-}
-
-// run is a part of a text drawn in one face.
-type run struct {
-	text string
-	face int
-}
-
-// runs cuts s into the parts drawn in one face each (see drawFace).
-func (fs *fontSet) runs(s string, st style) []run {
-	var out []run
-	start, cur := 0, -1
-	for i, r := range s {
-		f := fs.drawFace(r, st)
-		if f != cur && i > start {
-			out = append(out, run{s[start:i], cur})
-			start = i
-		}
-		cur = f
-	}
-	return append(out, run{s[start:], cur})
-}
-
-// needsShaping reports whether r is of a script whose letters change form
-// with their neighbours or are written right to left (Arabic, Hebrew,
-// Syriac, Thaana, N'Ko, and the Indic and South-East Asian scripts): set
-// glyph by glyph from a fallback font, it would not read.
-func needsShaping(r rune) bool {
-	switch {
-	case r >= 0x0590 && r <= 0x08FF, // Hebrew, Arabic, Syriac, Thaana, N'Ko, Samaritan, Mandaic, Arabic supplements
-		r >= 0x0900 && r <= 0x0DFF, // Devanagari … Sinhala
-		r >= 0x0F00 && r <= 0x109F, // Tibetan, Myanmar
-		r >= 0x1780 && r <= 0x17FF, // Khmer
-		r >= 0xFB1D && r <= 0xFDFF, // Hebrew and Arabic presentation forms
-		r >= 0xFE70 && r <= 0xFEFF:
-		return true
-	}
-	return false
-}
 
 // Faces is a set of the faces, one bit each by faceIndex.
 type Faces uint8

@@ -143,7 +143,7 @@ func (e *env) warn(source, text, msg string) { e.warnAt(from(source), text, msg,
 // page), with the runes no font has and the font, for a missing glyph.
 func (e *env) warnAt(o origin, text, msg string, runes []rune, font string) {
 	w := Warning{Source: o.source, Figure: o.figure, Table: o.table, Field: o.field, Row: o.row, At: o.at,
-		Text: text, Msg: msg, Runes: runes, Font: font}
+		Text: text, Msg: msg, Runes: runes, Font: font, Unshaped: slices.ContainsFunc(runes, needsShaping)}
 	for _, old := range e.warns {
 		if old.String() == w.String() {
 			return
