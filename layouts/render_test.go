@@ -237,7 +237,7 @@ func TestRender_FallbackFonts(t *testing.T) {
 	if len(ps) != 1 || !strings.Contains(ps[0].Text, "(თბილისი)") || !strings.Contains(ps[0].Text, "(Երևան)") {
 		t.Errorf("paragraph %+v", ps)
 	}
-	if len(res.Warnings) != 1 || !strings.Contains(res.Warnings[0].Msg, "must be shaped") || !slices.Contains(res.Warnings[0].Runes, 'ת') {
+	if len(res.Warnings) != 1 || !strings.Contains(res.Warnings[0].Msg, "must be shaped") || !slices.Contains(res.Warnings[0].Runes, 'ת') || !res.Warnings[0].Unshaped {
 		t.Errorf("warnings %+v", res.Warnings)
 	}
 	if !bytes.Contains(buf.Bytes(), []byte("/BaseFont /utf8fallback1")) {
