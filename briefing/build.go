@@ -85,7 +85,7 @@ func Build(in Options) (b *Result, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			in.debug("panic", slog.String("stack", string(debug.Stack())))
-			b, err = nil, (fmt.Errorf("internal error (a bug in report; please report it with the input that set it off, run with -v for the stack): %v", r))
+			b, err = nil, fmt.Errorf("internal error (a bug in report; please report it with the input that set it off, run with -v for the stack): %v", r)
 		}
 	}()
 	start := time.Now()
