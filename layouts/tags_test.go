@@ -468,3 +468,18 @@ func checkHeadingLevels(t *testing.T, objects map[int]string) {
 		t.Error("no heading checked")
 	}
 }
+
+func TestSplitDicts_StringsAndNesting(t *testing.T) {
+	in := []byte(`<</A <</S /URI /URI (http://x/a>>b\)c(d))>>>> <</Dest [3 0 R /XYZ 0 10 null]>>`)
+	got, err := splitDicts(in)
+	if err != nil || len(got) != 2 || !strings.HasSuffix(got[0], `(d))>>>>`) || !strings.HasPrefix(got[1], "<</Dest") {
+		t.Errorf("splitDicts: %q, %v", got, err)
+	}
+	if _, err := splitDicts([]byte(`<</A (open`)); err == nil {
+		t.Error("an unclosed string is not an error")
+	}
+	page := []byte(`<</Type /Page /Annots [<</URI (a]b)>>] /Contents 4 0 R>>`)
+	if at := annotsAt(page); at == nil || string(page[at[0]:at[1]]) != `/Annots [<</URI (a]b)>>]` {
+		t.Errorf("annotsAt: %v", at)
+	}
+}

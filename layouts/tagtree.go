@@ -1,7 +1,6 @@
 package layouts
 
 import (
-	"bytes"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -181,105 +180,6 @@ func structure(f *pdfFile, tags []tagRecord) (string, error) {
 		o.data = append(append(append([]byte{}, o.data[:k]...), fmt.Sprintf("\n/StructParents %d /Tabs /S", i)...), o.data[k:]...)
 	}
 	return fmt.Sprintf("/StructTreeRoot %d 0 R\n/MarkInfo <</Marked true>>\n", root), nil
-}
-
-// inlineAnnot is a link annotation fpdf wrote into a page's /Annots.
-type inlineAnnot struct{ dict string }
-
-// pageAnnots are the link annotations of each page, in the order fpdf
-// wrote them: the order of the links drawn.
-func pageAnnots(f *pdfFile, pages []int) ([][]inlineAnnot, error) {
-	out := make([][]inlineAnnot, len(pages))
-	for i, p := range pages {
-		o := f.find(p)
-		if o == nil {
-			return nil, fmt.Errorf("finish pdf: no page object %d", p)
-		}
-		at := annotsAt(o.data)
-		if at == nil {
-			continue
-		}
-		dicts, err := splitDicts(o.data[at[0]+len("/Annots [") : at[1]-1])
-		if err != nil {
-			return nil, fmt.Errorf("finish pdf: page %d: %w", i+1, err)
-		}
-		for _, d := range dicts {
-			out[i] = append(out[i], inlineAnnot{dict: d})
-		}
-	}
-	return out, nil
-}
-
-// annotsAt finds a page's "/Annots [...]": its start and end, nil when
-// the page has none. The array holds dictionaries with strings in them.
-func annotsAt(page []byte) []int {
-	start := bytes.Index(page, []byte("/Annots ["))
-	if start < 0 {
-		return nil
-	}
-	depth, inString := 0, 0
-	for i := start + len("/Annots ["); i < len(page); i++ {
-		switch ch := page[i]; {
-		case inString > 0:
-			switch ch {
-			case '\\':
-				i++
-			case '(':
-				inString++
-			case ')':
-				inString--
-			}
-		case ch == '(':
-			inString = 1
-		case ch == '[':
-			depth++
-		case ch == ']':
-			if depth == 0 {
-				return []int{start, i + 1}
-			}
-			depth--
-		}
-	}
-	return nil
-}
-
-// splitDicts splits the dictionaries of an array's contents, "<<...>>
-// <<...>>", minding nested dictionaries and strings.
-func splitDicts(b []byte) ([]string, error) {
-	var out []string
-	depth, inString, from := 0, 0, -1
-	for i := 0; i < len(b); i++ {
-		ch := b[i]
-		switch {
-		case inString > 0:
-			switch ch {
-			case '\\':
-				i++
-			case '(':
-				inString++
-			case ')':
-				inString--
-			}
-		case ch == '(':
-			inString = 1
-		case ch == '<' && i+1 < len(b) && b[i+1] == '<':
-			if depth == 0 {
-				from = i
-			}
-			depth++
-			i++
-		case ch == '>' && i+1 < len(b) && b[i+1] == '>':
-			depth--
-			i++
-			if depth == 0 {
-				out = append(out, string(b[from:i+1]))
-			}
-		}
-	}
-	if depth != 0 || inString != 0 {
-		return nil, fmt.Errorf("unbalanced /Annots")
-	}
-	return out, nil
 }
 
 var kidsRE = regexp.MustCompile(`/Kids\s*\[([^\]]*)\]`)
