@@ -87,3 +87,20 @@ func TestEditions_LabelsAndAMissingCatalogue(t *testing.T) {
 		t.Errorf("pt-BR with a label: %.300s", text)
 	}
 }
+
+// A language written right to left, which report cannot set yet, gets an
+// English edition and a warning, not a page of missing marks.
+func TestEditions_RightToLeftFallsBackToEnglish(t *testing.T) {
+	r, err := Build(Options{Config: sample, Clock: fixedClock(), Sets: []string{"report.language=ar"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	warned := r.Warnings.Error()
+	if !strings.Contains(warned, `report.language: "ar" is written right to left`) || !strings.Contains(warned, "report.language: no hyphenation patterns") {
+		t.Errorf("warnings: %s", warned)
+	}
+	text := pdfText(t, r.PDF)
+	if !strings.Contains(text, "Contents") || !strings.Contains(text, "12,143") || strings.Contains(text, "□") {
+		t.Errorf("the Arabic edition is not the English one: %.300s", text)
+	}
+}

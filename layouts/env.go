@@ -52,7 +52,7 @@ func newEnvWith(doc Document, fs *fontSet) (*env, error) {
 	if hy, err := hyphen.New(doc.language(), doc.NoHyphenate); err == nil {
 		e.hy = hy
 	} else {
-		e.warns = append(e.warns, Warning{Msg: err.Error() + "; justified text is set without hyphens"})
+		e.warns = append(e.warns, Warning{Source: "report.language", Msg: err.Error() + "; justified text is set without hyphens"})
 	}
 	return e, nil
 }

@@ -20,6 +20,16 @@ func localeOf(c *config.Config) (*locale.Locale, config.Problems) {
 		return loc, config.Problems{c.Problemf("report.labels", "%v", err)}
 	}
 	var ps config.Problems
+	if loc.RightToLeft() {
+		// its words, digits and dates would be drawn as missing marks: the
+		// layout cannot set right-to-left text yet
+		ps = append(ps, c.Warningf("report.language", "%q is written right to left, which report cannot set yet: the fixed words, dates and numbers are in English", c.Report.Language))
+		en, err := locale.New("en", c.Report.Labels)
+		if err != nil {
+			en, _ = locale.New("en", nil)
+		}
+		return en, ps
+	}
 	asked, _ := loc.Tag.Base()
 	got, _ := loc.Catalogue.Base()
 	switch {

@@ -49,16 +49,19 @@ type Locale struct {
 	Missing []string
 }
 
-// Keys are the keys of the English catalogue, sorted: every key a
-// catalogue or report.labels may set.
+// Keys are the keys of the words of the English catalogue, sorted: every
+// word report.labels may set (the lists of months, quarters and units are
+// the catalogue's to set).
 func Keys() []string {
 	en, err := load("en")
 	if err != nil {
 		panic(err) // embedded: a broken file is a bug the tests catch
 	}
 	var out []string
-	for k := range en {
-		out = append(out, k)
+	for k, v := range en {
+		if _, ok := v.(string); ok {
+			out = append(out, k)
+		}
 	}
 	slices.Sort(out)
 	return out
@@ -202,6 +205,17 @@ func (l *Locale) numbers() {
 	}
 	l.group = string(s[1:i2])
 	l.decimal = string(s[i2+3 : i5])
+}
+
+// RightToLeft reports whether the language is written right to left
+// (Arabic, Hebrew, Persian, Urdu, ...).
+func (l *Locale) RightToLeft() bool {
+	s, _ := l.Tag.Script()
+	switch s.String() {
+	case "Arab", "Hebr", "Syrc", "Thaa", "Nkoo":
+		return true
+	}
+	return false
 }
 
 // Word is the fixed word of key, its {name} placeholders replaced by the

@@ -131,3 +131,20 @@ func TestLocale_Units(t *testing.T) {
 		t.Errorf("an unknown unit: %s", got)
 	}
 }
+
+func TestLocale_RightToLeft(t *testing.T) {
+	for tag, want := range map[string]bool{"ar": true, "he": true, "fa": true, "ur": true, "en": false, "ru": false, "zh": false} {
+		l, err := New(tag, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if l.RightToLeft() != want {
+			t.Errorf("%s: RightToLeft %v", tag, !want)
+		}
+	}
+	for _, k := range Keys() {
+		if k == "months" || k == "quarters" || k == "units" {
+			t.Errorf("Keys lists %q, which report.labels cannot set", k)
+		}
+	}
+}
