@@ -48,6 +48,8 @@ type Canvas interface {
 // pdfCanvas is the Canvas of a figure, over the fpdf document.
 type pdfCanvas struct {
 	pdf *fpdf.Fpdf
+	c   *canvas // its document's fonts, for characters only a fallback has
+	pt  float64 // the size SetFontSize set
 	// the caller's state when the drawing started, set back by restore
 	draw, fill, text [3]int
 	lineWidth, size  float64
@@ -60,7 +62,7 @@ var _ Canvas = (*pdfCanvas)(nil)
 // drawingCanvas starts a drawing's canvas, noting the state the canvas c
 // has given fpdf so that restore can set it back.
 func (c *canvas) drawingCanvas() *pdfCanvas {
-	p := &pdfCanvas{pdf: c.pdf, family: c.fontFamily, style: c.fontStyle}
+	p := &pdfCanvas{pdf: c.pdf, c: c, family: c.fontFamily, style: c.fontStyle}
 	p.draw[0], p.draw[1], p.draw[2] = c.pdf.GetDrawColor()
 	p.fill[0], p.fill[1], p.fill[2] = c.pdf.GetFillColor()
 	p.text[0], p.text[1], p.text[2] = c.pdf.GetTextColor()
@@ -104,14 +106,49 @@ func (p *pdfCanvas) SetLineWidth(w float64)   { p.pdf.SetLineWidth(w) }
 func (p *pdfCanvas) SetDashPattern(d []float64, phase float64) {
 	p.pdf.SetDashPattern(d, phase)
 }
-func (p *pdfCanvas) SetLineCapStyle(s string)     { p.pdf.SetLineCapStyle(s) }
-func (p *pdfCanvas) SetLineJoinStyle(s string)    { p.pdf.SetLineJoinStyle(s) }
-func (p *pdfCanvas) SetFontSize(pt float64)       { p.pdf.SetFont(FontFamily, "", pt) }
-func (p *pdfCanvas) StringWidth(s string) float64 { return p.pdf.GetStringWidth(s) }
-func (p *pdfCanvas) Text(x, y float64, s string)  { p.pdf.Text(x, y, s) }
-func (p *pdfCanvas) Push()                        { p.pdf.TransformBegin() }
-func (p *pdfCanvas) Rotate(deg, x, y float64)     { p.pdf.TransformRotate(deg, x, y) }
-func (p *pdfCanvas) Pop()                         { p.pdf.TransformEnd() }
-func (p *pdfCanvas) ClipRect(x, y, w, h float64)  { p.pdf.ClipRect(x, y, w, h, false) }
-func (p *pdfCanvas) ClipEnd()                     { p.pdf.ClipEnd() }
-func (p *pdfCanvas) Err() error                   { return p.pdf.Error() }
+func (p *pdfCanvas) SetLineCapStyle(s string)  { p.pdf.SetLineCapStyle(s) }
+func (p *pdfCanvas) SetLineJoinStyle(s string) { p.pdf.SetLineJoinStyle(s) }
+func (p *pdfCanvas) SetFontSize(pt float64) {
+	p.pt = pt
+	p.pdf.SetFont(FontFamily, "", pt)
+}
+
+// fallbacks is the document's fonts when it has fallback fonts, else nil.
+func (p *pdfCanvas) fallbacks() *fontSet {
+	if p.c == nil || p.c.e == nil || p.c.e.fonts == nil || p.c.e.fonts.n <= bodyFaces {
+		return nil
+	}
+	return p.c.e.fonts
+}
+
+// StringWidth is the width of s at the current size, a character the
+// regular font lacks measured in the fallback font that draws it.
+func (p *pdfCanvas) StringWidth(s string) float64 {
+	if p.fallbacks() == nil {
+		return p.pdf.GetStringWidth(s)
+	}
+	return p.c.e.m.width(0, p.pt, s)
+}
+
+// Text draws s, the characters the regular font lacks from a fallback.
+func (p *pdfCanvas) Text(x, y float64, s string) {
+	fs := p.fallbacks()
+	if fs == nil {
+		p.pdf.Text(x, y, s)
+		return
+	}
+	for _, r := range fs.runs(s, 0) {
+		fc := fs.faces[r.face]
+		_ = fs.register(p.pdf, Faces(1)<<r.face) // an error stays in fpdf
+		p.pdf.SetFont(fc.family, fc.style, p.pt)
+		p.pdf.Text(x, y, r.text)
+		x += p.c.e.m.width(0, p.pt, r.text)
+	}
+	p.pdf.SetFont(FontFamily, "", p.pt)
+}
+func (p *pdfCanvas) Push()                       { p.pdf.TransformBegin() }
+func (p *pdfCanvas) Rotate(deg, x, y float64)    { p.pdf.TransformRotate(deg, x, y) }
+func (p *pdfCanvas) Pop()                        { p.pdf.TransformEnd() }
+func (p *pdfCanvas) ClipRect(x, y, w, h float64) { p.pdf.ClipRect(x, y, w, h, false) }
+func (p *pdfCanvas) ClipEnd()                    { p.pdf.ClipEnd() }
+func (p *pdfCanvas) Err() error                  { return p.pdf.Error() }

@@ -1,5 +1,7 @@
 package layouts
 
+import "sync"
+
 // Fallback fonts: characters the body fonts lack are drawn from the first
 // of brand.fonts.fallback that has them, character by character.
 
@@ -72,3 +74,34 @@ func needsShaping(r rune) bool {
 	}
 	return false
 }
+
+// Coverage answers which characters regular text can be drawn in with a
+// document's fonts, as layouts sets them: the regular face, then the
+// fallbacks, never a script that must be shaped. Its methods may be called
+// from several goroutines.
+type Coverage struct {
+	mu sync.Mutex
+	fs *fontSet
+}
+
+// NewCoverage reads the fonts (each file is parsed once per process).
+func NewCoverage(f Fonts) (*Coverage, error) {
+	fs, err := loadFonts(f)
+	if err != nil {
+		return nil, err
+	}
+	return &Coverage{fs: fs}, nil
+}
+
+// Has reports whether r can be drawn.
+func (c *Coverage) Has(r rune) bool {
+	if r == '\n' || r == ' ' {
+		return true
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.fs.covers(r, 0)
+}
+
+// Name names the regular font, for messages.
+func (c *Coverage) Name() string { return c.fs.faces[0].name }

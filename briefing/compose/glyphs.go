@@ -2,68 +2,42 @@ package compose
 
 import (
 	"fmt"
-	"os"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/briefing/report/analysis"
 	"github.com/briefing/report/charts"
 	"github.com/briefing/report/config"
-	"golang.org/x/image/font/gofont/goregular"
-	"golang.org/x/image/font/sfnt"
+	"github.com/briefing/report/layouts"
 )
 
 // Mark replaces, in chart text, a character the font has no glyph for —
 // as layouts does in the text it sets.
 const Mark = '□'
 
-// glyphs answers whether the font charts draw with (the brand's regular
-// font, else Go Regular) has a glyph for a rune.
+// glyphs answers whether the fonts charts draw with (the brand's regular
+// font, else Go Regular, and the fallback fonts) have a glyph for a rune,
+// as layouts decides it for the text it sets.
 type glyphs struct {
 	name string
-	font *sfnt.Font
-	buf  sfnt.Buffer
-	mu   sync.Mutex
-	memo map[rune]bool
+	cov  *layouts.Coverage
 }
 
 func newGlyphs(c *config.Config) *glyphs {
-	g := &glyphs{name: "Go Regular (embedded)", memo: map[rune]bool{}}
-	data := goregular.TTF
-	if p := c.Brand.Fonts.Regular; p != "" {
-		if b, err := os.ReadFile(p); err == nil {
-			data, g.name = b, p
-		}
+	cov, err := layouts.NewCoverage(layouts.Fonts(c.Brand.Fonts))
+	if err != nil { // reported at brand.fonts; charts check against the Go fonts
+		cov, _ = layouts.NewCoverage(layouts.Fonts{})
 	}
-	f, err := sfnt.Parse(data)
-	if err != nil {
-		f, _ = sfnt.Parse(goregular.TTF)
-		g.name = "Go Regular (embedded)"
+	name := cov.Name()
+	if c.Brand.Fonts.Regular == "" || err != nil {
+		name = "Go Regular (embedded)"
 	}
-	g.font = f
-	return g
+	return &glyphs{name: name, cov: cov}
 }
 
-// has reports whether the font draws r. Runes outside the Basic
+// has reports whether the fonts draw r. Runes outside the Basic
 // Multilingual Plane never pass: fpdf cannot embed them.
-func (g *glyphs) has(r rune) bool {
-	if r == '\n' || r == ' ' {
-		return true
-	}
-	if r > 0xFFFF || r < 0x20 {
-		return false
-	}
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	if ok, seen := g.memo[r]; seen {
-		return ok
-	}
-	i, err := g.font.GlyphIndex(&g.buf, r)
-	ok := err == nil && i != 0
-	g.memo[r] = ok
-	return ok
-}
+func (g *glyphs) has(r rune) bool { return g.cov.Has(r) }
 
 // clean replaces what the font cannot draw with Mark and, when it did,
 // returns a warning at the config key path naming the text and the font.
@@ -85,7 +59,7 @@ func (g *glyphs) clean(c *config.Config, path, s string) (string, *config.Proble
 	if n == 0 {
 		return s, nil
 	}
-	p := c.Warningf(path, "text %q: %d character(s) the font %s has no glyph for (%s), drawn as %q in the chart; set brand.fonts to a font that has them",
+	p := c.Warningf(path, "text %q: %d character(s) the font %s has no glyph for (%s), drawn as %q in the chart; set brand.fonts, or brand.fonts.fallback, to a font that has them",
 		s, n, g.name, strings.Join(missing, " "), string(Mark))
 	return b.String(), &p
 }

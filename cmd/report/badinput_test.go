@@ -8,6 +8,7 @@ import (
 	"image"
 	"image/png"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -573,5 +574,43 @@ func TestGen_MissingGlyphsWarnAndStillWrite(t *testing.T) {
 	code, _, stderr = run(t, nil, "validate", "--config", filepath.Join(dir, "briefing.yaml"), "--strict")
 	if code != exitInput || !strings.Contains(stderr, "U+2708") || !strings.Contains(stderr, "an error under --strict") {
 		t.Errorf("validate --strict: exit %d, want %d naming the glyph:\n%s", code, exitInput, stderr)
+	}
+}
+
+// With a fallback font that has them, the characters the body font lacks
+// are drawn, in the text and in the charts, and nothing is warned about
+// but what no font has.
+func TestGen_FallbackFontDrawsWhatTheBodyFontLacks(t *testing.T) {
+	const dejavu = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+	if _, err := os.Stat(dejavu); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("fonts-dejavu-core is not installed: .ci/run installs it")
+		}
+		t.Skip("DejaVu Sans is not installed")
+	}
+	dir := t.TempDir()
+	writeProject(t, dir)
+	writeFile(t, filepath.Join(dir, "summary.md"), "# Overview\n\nTbilisi (თბილისი) and 🚀.\n")
+	cfg := strings.Replace(badBase["briefing.yaml"], `label: "Alpha"`, `label: "Alpha ✈"`, 1)
+	cfg = strings.Replace(cfg, `  primary_color: "#0B3D5C"`, "  primary_color: \"#0B3D5C\"\n  fonts: {fallback: ["+dejavu+"]}", 1)
+	writeFile(t, filepath.Join(dir, "briefing.yaml"), cfg)
+	out := filepath.Join(dir, "b.pdf")
+	code, stdout, stderr := run(t, nil, "gen", "--config", filepath.Join(dir, "briefing.yaml"), "--out", out)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s%s", code, stdout, stderr)
+	}
+	if strings.Contains(stderr, "U+2708") || strings.Contains(stderr, "U+10D1") || !strings.Contains(stderr, "U+1F680") {
+		t.Errorf("warnings: want only the rocket, which no font has:\n%s", stderr)
+	}
+	if _, err := exec.LookPath("pdftotext"); err == nil {
+		text, err := exec.Command("pdftotext", out, "-").Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, want := range []string{"(თბილისი)", "Alpha ✈"} {
+			if !strings.Contains(string(text), want) {
+				t.Errorf("the PDF's text lacks %q", want)
+			}
+		}
 	}
 }
