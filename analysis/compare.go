@@ -8,6 +8,7 @@ import (
 
 	"github.com/briefing/report/config"
 	"github.com/briefing/report/internal/exact"
+	"github.com/briefing/report/internal/locale"
 	"github.com/briefing/report/internal/period"
 )
 
@@ -51,7 +52,8 @@ func Compare(c *config.Config, name string, done map[string]*Result, cut period.
 	if !ok {
 		return nil, fmt.Errorf("analysis %q has no result to compare", a.Of)
 	}
-	r := &Result{Name: name, Kind: a.Kind, Timed: false, Measure: base.Measure + " (mean per interval)", Source: base.Source}
+	words := wordsOf(c)
+	r := &Result{Name: name, Kind: a.Kind, Timed: false, Measure: words.Word("mean_per_interval", "measure", base.Measure), Source: base.Source}
 	for _, p := range a.Periods {
 		r.Keys = append(r.Keys, Key{Label: p.Label})
 	}
@@ -70,7 +72,7 @@ func Compare(c *config.Config, name string, done map[string]*Result, cut period.
 			if err1 != nil || err2 != nil {
 				return nil, fmt.Errorf("periods[%d]: bad from/to", pi)
 			}
-			row := holdRow(base, s, p.Label, from, to, cut)
+			row := holdRow(base, s, p.Label, from, to, cut, words)
 			out.Values = append(out.Values, row.Mean)
 			rows = append(rows, row)
 		}
@@ -83,7 +85,7 @@ func Compare(c *config.Config, name string, done map[string]*Result, cut period.
 
 // holdRow sums series s over the keys of base inside from..to that its
 // data covers, and says what the period holds.
-func holdRow(base *Result, s Series, label string, from, to period.Interval, cut period.Period) CompareRow {
+func holdRow(base *Result, s Series, label string, from, to period.Interval, cut period.Period, words *locale.Locale) CompareRow {
 	row := CompareRow{Series: s.Label, Period: label, Holds: label, Change: exact.NaN(), ChangePct: exact.NaN()}
 	var held, missing []Key
 	var partial *Key
@@ -113,7 +115,7 @@ func holdRow(base *Result, s Series, label string, from, to period.Interval, cut
 		// rather than a false zero.
 		row.Total, row.Mean, row.Length = exact.NaN(), exact.NaN(), exact.NaN()
 		if len(missing) > 0 {
-			row.Holds = label + " (" + span(missing) + " not yet in the data)"
+			row.Holds = label + " (" + words.Word("not_yet", "span", span(missing)) + ")"
 		}
 		return row
 	}
@@ -121,7 +123,7 @@ func holdRow(base *Result, s Series, label string, from, to period.Interval, cut
 	row.Mean = row.Total.Quo(row.Length)
 	var notes []string
 	if len(missing) > 0 {
-		notes = append(notes, span(missing)+" not yet in the data")
+		notes = append(notes, words.Word("not_yet", "span", span(missing)))
 	}
 	if partial != nil {
 		notes = append(notes, partial.Label+" "+partial.Upto())

@@ -12,6 +12,7 @@ import (
 
 	"github.com/briefing/report/analysis/dataset"
 	"github.com/briefing/report/config"
+	"github.com/briefing/report/internal/locale"
 	"github.com/briefing/report/internal/period"
 )
 
@@ -296,7 +297,7 @@ func (run *datasetRun) finish(d config.Dataset, res *Results) config.Problems {
 	}
 	for i, build := range run.results {
 		r := build()
-		r.Source = sourceLine(run.summary, d)
+		r.Source = sourceLine(run.summary, d, wordsOf(run.cfg))
 		res.Analyses[run.names[i]] = r
 	}
 	return ps
@@ -481,17 +482,17 @@ func formatOf(d config.Dataset) string {
 
 // sourceLine is a chart's default source line: the SIPRI database and its
 // export date, or the data files' names.
-func sourceLine(s *DatasetSummary, d config.Dataset) string {
+func sourceLine(s *DatasetSummary, d config.Dataset, words *locale.Locale) string {
 	if d.Title != "" {
 		if s.Generated != "" {
-			return d.Title + ", data generated " + s.Generated
+			return words.Word("source_generated", "title", d.Title, "date", words.ShortDateOf(s.Generated))
 		}
 		return d.Title
 	}
 	switch s.Format {
 	case dataset.FormatSIPRIRegister, dataset.FormatSIPRITIVTable:
 		if s.Generated != "" {
-			return "SIPRI Arms Transfers Database, data generated " + s.Generated
+			return words.Word("source_generated", "title", "SIPRI Arms Transfers Database", "date", words.ShortDateOf(s.Generated))
 		}
 		return "SIPRI Arms Transfers Database"
 	}

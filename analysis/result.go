@@ -41,6 +41,8 @@ type Key struct {
 	Partial bool
 	// Through is the report period a partial interval runs to.
 	Through period.Period
+	// upto says Upto in the briefing's language; "" for English.
+	upto string
 }
 
 // Text is the key as a reader sees it: "2025 (to Q3)" for a partial year.
@@ -55,6 +57,9 @@ func (k Key) Text() string {
 func (k Key) Upto() string {
 	if !k.Partial {
 		return ""
+	}
+	if k.upto != "" {
+		return k.upto
 	}
 	return "to Q" + strconv.Itoa(k.Through.Quarter())
 }

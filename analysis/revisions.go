@@ -3,6 +3,7 @@ package analysis
 import (
 	"github.com/briefing/report/config"
 	"github.com/briefing/report/internal/exact"
+	"github.com/briefing/report/internal/locale"
 	"github.com/briefing/report/internal/period"
 )
 
@@ -81,9 +82,10 @@ func revisions(c *config.Config, name string, cur, old *Result, curData, oldData
 	a := c.Analyses[name]
 	th, _ := config.ParseThreshold(a.Threshold)
 	set := &RevisionSet{New: curData.Generated, Old: oldData.Generated}
+	words := wordsOf(c)
 	r := &Result{Name: name, Kind: "revisions", Timed: true, Measure: cur.Measure, Source: cur.Source, Revisions: set}
 	if set.Old != "" {
-		r.Source += "; earlier export generated " + set.Old
+		r.Source += "; " + words.Word("earlier_export", "date", words.ShortDateOf(set.Old))
 	}
 	oldAt := map[string]map[period.Interval]exact.Number{}
 	oldThrough := map[string]period.Interval{}
@@ -115,8 +117,8 @@ func revisions(c *config.Config, name string, cur, old *Result, curData, oldData
 		if s.AverageOf != "" {
 			continue
 		}
-		newS := Series{Label: s.Label + " (" + dated(set.New, "new") + ")", Through: s.Through}
-		oldS := Series{Label: s.Label + " (" + dated(set.Old, "previous") + ")", Through: oldThrough[s.Label]}
+		newS := Series{Label: s.Label + " (" + dated(words, set.New, "export_new") + ")", Through: s.Through}
+		oldS := Series{Label: s.Label + " (" + dated(words, set.Old, "export_previous") + ")", Through: oldThrough[s.Label]}
 		for _, i := range keys {
 			k := cur.Keys[i]
 			nv := s.Values[i]
@@ -144,12 +146,13 @@ func revisions(c *config.Config, name string, cur, old *Result, curData, oldData
 	return r
 }
 
-// dated names an export by its date, or by what it is when it has none.
-func dated(generated, what string) string {
+// dated names an export by its date, or by what it is (a catalogue key)
+// when it has none.
+func dated(words *locale.Locale, generated, what string) string {
 	if generated == "" {
-		return what + " export"
+		return words.Word(what)
 	}
-	return "data of " + generated
+	return words.Word("data_of", "date", words.ShortDateOf(generated))
 }
 
 // past reports whether a change is at least the threshold.

@@ -296,6 +296,7 @@ func (a *timedAnalysis) window() []Key {
 		k := Key{Label: iv.String(), Interval: iv}
 		if iv.End().After(a.cut.End()) {
 			k.Partial, k.Through = true, a.cut
+			k.upto = wordsOf(a.cfg).Word("upto", "q", a.cut.Quarter())
 		}
 		keys = append(keys, k)
 	}

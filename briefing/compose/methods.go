@@ -35,7 +35,7 @@ func methodsSection(c *config.Config, res *analysis.Results, asOf time.Time, loc
 		}
 		fmt.Fprintf(&b, "- **%s: %s", title, loc.Word("annex_rows", "read", num(d.RowsRead), "used", num(d.RowsUsed)))
 		if d.Generated != "" {
-			b.WriteString("; " + loc.Word("annex_generated", "date", d.Generated))
+			b.WriteString("; " + loc.Word("annex_generated", "date", loc.ShortDateOf(d.Generated)))
 		}
 		b.WriteString(".\n")
 		if d.Database != "" {
@@ -57,7 +57,7 @@ func methodsSection(c *config.Config, res *analysis.Results, asOf time.Time, loc
 		if p := d.Previous; p != nil {
 			b.WriteString("  - " + loc.Word("annex_previous", "rows", num(p.RowsRead)))
 			if p.Generated != "" {
-				b.WriteString(", " + loc.Word("annex_generated", "date", p.Generated))
+				b.WriteString(", " + loc.Word("annex_generated", "date", loc.ShortDateOf(p.Generated)))
 			}
 			b.WriteString(".\n")
 			for _, f := range p.Files {

@@ -356,11 +356,11 @@ func sourceOf(res *analysis.Results, name string, loc *locale.Locale) string {
 	case !ok:
 		return ""
 	case d.Title != "" && d.Generated != "":
-		return loc.Word("source_generated", "title", d.Title, "date", d.Generated)
+		return loc.Word("source_generated", "title", d.Title, "date", loc.ShortDateOf(d.Generated))
 	case d.Title != "":
 		return d.Title
 	case d.Generated != "":
-		return loc.Word("data_generated", "date", d.Generated)
+		return loc.Word("data_generated", "date", loc.ShortDateOf(d.Generated))
 	}
 	return ""
 }
@@ -391,7 +391,7 @@ func revisionsGrid(r *analysis.Result, decimals int, loc *locale.Locale) *grid {
 		if date == "" {
 			return what
 		}
-		return loc.Word("col_data_of", "what", what, "date", date)
+		return loc.Word("col_data_of", "what", what, "date", loc.ShortDateOf(date))
 	}
 	g := &grid{}
 	g.col(gridCol{name: "Series", header: loc.Word("col_series")})

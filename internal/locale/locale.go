@@ -38,6 +38,7 @@ type Locale struct {
 	Tag, Catalogue language.Tag
 	words          map[string]string
 	months         []string
+	monthsShort    []string
 	quarters       []string
 	units          map[string][2]string // a unit of time: its name for one, and for many
 	// number symbols: the digits 0–9, the thousands and decimal separators
@@ -75,6 +76,18 @@ func Languages() []string {
 		out = append(out, strings.TrimSuffix(e.Name(), ".yaml"))
 	}
 	return out
+}
+
+// OfReport is the locale a briefing is written in: New's, or, for a
+// language written right to left, which report cannot set yet, English
+// (with the overrides); rtl says when it is that.
+func OfReport(tag string, overrides map[string]string) (l *Locale, rtl bool, err error) {
+	l, err = New(tag, overrides)
+	if err != nil || !l.RightToLeft() {
+		return l, false, err
+	}
+	en, err := New("en", overrides)
+	return en, true, err
 }
 
 // New returns the locale of tag (BCP 47), its words from the best fitting
@@ -129,6 +142,8 @@ func New(tag string, overrides map[string]string) (*Locale, error) {
 			switch k {
 			case "months":
 				l.months = list
+			case "months_short":
+				l.monthsShort = list
 			case "quarters":
 				l.quarters = list
 			}
@@ -141,8 +156,8 @@ func New(tag string, overrides map[string]string) (*Locale, error) {
 		}
 		l.words[k] = v
 	}
-	if len(l.months) != 12 || len(l.quarters) != 4 {
-		return nil, fmt.Errorf("catalogue %s: months must list 12 names and quarters 4", names[i])
+	if len(l.months) != 12 || len(l.monthsShort) != 12 || len(l.quarters) != 4 {
+		return nil, fmt.Errorf("catalogue %s: months and months_short must list 12 names and quarters 4", names[i])
 	}
 	l.numbers()
 	return l, nil
@@ -261,6 +276,27 @@ func (l *Locale) Date(t time.Time) string {
 	t = t.UTC()
 	n := func(i int) string { return l.Number(strconv.Itoa(i)) }
 	return l.Word("date", "day", n(t.Day()), "month", l.months[t.Month()-1], "monthnum", n(int(t.Month())), "year", n(t.Year()))
+}
+
+// ShortDate writes a day briefly, as a source line does: "12 Feb 2026",
+// "12 févr. 2026".
+func (l *Locale) ShortDate(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	t = t.UTC()
+	n := func(i int) string { return l.Number(strconv.Itoa(i)) }
+	return l.Word("date_short", "day", n(t.Day()), "mon", l.monthsShort[t.Month()-1], "monthnum", n(int(t.Month())), "year", n(t.Year()))
+}
+
+// ShortDateOf rewrites a date that analyses write in English ("12 Feb
+// 2026") as ShortDate does; any other text is returned as it is.
+func (l *Locale) ShortDateOf(s string) string {
+	t, err := time.Parse("2 Jan 2006", s)
+	if err != nil {
+		return s
+	}
+	return l.ShortDate(t)
 }
 
 // Period writes a quarter: "Fourth quarter 2025 (2025-Q4)".

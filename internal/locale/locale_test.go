@@ -62,7 +62,7 @@ func TestCatalogues_Complete(t *testing.T) {
 			if s, ok := v.(string); ok {
 				want := slices.Sorted(slices.Values(placeholders.FindAllString(s, -1)))
 				got := slices.Sorted(slices.Values(placeholders.FindAllString(w.(string), -1)))
-				if k != "date" && !slices.Equal(got, want) { // a date may use {monthnum} for {month}
+				if !strings.HasPrefix(k, "date") && !slices.Equal(got, want) { // a date may use {monthnum} for {month}
 					t.Errorf("%s %s: placeholders %v, want %v", name, k, got, want)
 				}
 			}
@@ -146,5 +146,18 @@ func TestLocale_RightToLeft(t *testing.T) {
 		if k == "months" || k == "quarters" || k == "units" {
 			t.Errorf("Keys lists %q, which report.labels cannot set", k)
 		}
+	}
+}
+
+func TestLocale_ShortDates(t *testing.T) {
+	for tag, want := range map[string]string{"en": "12 Feb 2026", "fr": "12 févr. 2026", "de": "12. Feb. 2026", "ru": "12 февр. 2026 г.", "zh": "2026年2月12日"} {
+		l, _ := New(tag, nil)
+		if got := l.ShortDateOf("12 Feb 2026"); got != want {
+			t.Errorf("%s: %q, want %q", tag, got, want)
+		}
+	}
+	en, _ := New("en", nil)
+	if got := en.ShortDateOf("sometime in 2024"); got != "sometime in 2024" {
+		t.Errorf("not a date: %q", got)
 	}
 }
