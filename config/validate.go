@@ -69,6 +69,10 @@ func (c *Config) validate() Problems {
 	for _, k := range slices.Sorted(maps.Keys(c.Report.Labels)) {
 		if !slices.Contains(keys, k) {
 			add(c.Problemf("report.labels."+k, "unknown label %q%s (expected one of %s)", k, suggest.Hint(k, keys), strings.Join(keys, ", ")))
+		} else if k == "period_short" {
+			if err := period.CheckFormat(c.Report.Labels[k]); err != nil {
+				add(c.Problemf("report.labels."+k, "%v", err))
+			}
 		}
 	}
 	switch strings.ToLower(strings.TrimSpace(c.Report.PDFStandard)) {

@@ -39,9 +39,10 @@ func Document(in Input) (layouts.Document, *narrative.Env, config.Problems) {
 	brand, ps := makeBrand(c)
 	loc, lps := localeOf(c)
 	ps = append(ps, lps...)
+	pf := periodFormat(c, loc)
 	doc := layouts.Document{
 		Title: c.Report.Title, Subtitle: c.Report.Subtitle, Series: c.Report.Series,
-		Authors: c.Report.Authors, Period: in.Period.String(), PeriodLabel: in.Period.Format(c.Brand.PeriodFormat), Date: in.AsOf,
+		Authors: c.Report.Authors, Period: in.Period.String(), PeriodLabel: in.Period.Format(pf), Date: in.AsOf,
 		Classification: c.Report.Classification, Draft: c.Report.Draft,
 		ListOfFigures: c.Report.ListOfFigures,
 		Language:      c.Report.Language,
@@ -66,7 +67,7 @@ func Document(in Input) (layouts.Document, *narrative.Env, config.Problems) {
 		failed = map[string]bool{}
 	}
 	env := &narrative.Env{Results: in.Results, Failed: failed, Number: loc.Number, Data: narrative.Data{
-		Period: narrative.NewPeriodView(in.Period, c.Brand.PeriodFormat), AsOf: in.AsOf, Coverage: coverage, Params: c.Params,
+		Period: narrative.NewPeriodView(in.Period, pf), AsOf: in.AsOf, Coverage: coverage, Params: c.Params,
 		Report: narrative.ReportInfo{Title: c.Report.Title, Subtitle: c.Report.Subtitle, Organization: c.Brand.Organization},
 	}}
 	f := &fields{c: c, env: env}

@@ -50,3 +50,12 @@ func wordsOf(loc *locale.Locale, p period.Period, asOf time.Time) layouts.Words 
 		PeriodText: loc.Period(p.Year(), p.Quarter()), DateText: loc.Date(asOf),
 	}
 }
+
+// periodFormat is how the period prints in prose and page furniture:
+// brand.period_format, else the language's ("Q4 2025", "T4 2025").
+func periodFormat(c *config.Config, loc *locale.Locale) string {
+	if c.Brand.PeriodFormat != "" {
+		return c.Brand.PeriodFormat
+	}
+	return loc.Word("period_short")
+}
