@@ -216,7 +216,7 @@ func (p *paragraph) drawText(c *canvas, x, y, width float64) error {
 					}
 					linked := c.beginLink(f.link)
 					c.text(fx, fy, text, f.st, f.size, col)
-					c.link(fx, fy-mm(f.size)*0.85, f.w, mm(f.size)*1.1, f.link, linkText(f))
+					c.link(fx, fy-mm(f.size)*0.85, f.w, mm(f.size)*1.1, f.link, linkText(c.e.doc.Words, f))
 					if linked {
 						c.endLink()
 					}
@@ -283,9 +283,9 @@ func lineText(l line) string {
 
 // linkText describes a link fragment to a screen reader: its words, and
 // for a note's number, which note.
-func linkText(f frag) string {
+func linkText(w Words, f frag) string {
 	if n, ok := strings.CutPrefix(f.link, "#fn:"); ok {
-		return "Endnote " + n
+		return w.endnoteLink(n)
 	}
 	return f.text
 }

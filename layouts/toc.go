@@ -109,6 +109,6 @@ func (l *tocLine) draw(c *canvas, x, y, width float64) error {
 	if n := int((end - first) / pitch); n > 0 {
 		c.text(first, by, strings.TrimSpace(strings.Repeat(". ", n)), 0, size, th.muted)
 	}
-	c.link(x, y, width, l.wrap(width), "#"+l.t.anchor, "Go to "+l.t.label())
+	c.link(x, y, width, l.wrap(width), "#"+l.t.anchor, l.e.doc.Words.goTo(l.t.label()))
 	return nil
 }

@@ -24,6 +24,8 @@ type Words struct {
 	Published     string // "PUBLISHED"
 	Author        string // "AUTHOR"
 	Authors       string // "AUTHORS"
+	EndnoteLink   string // what a screen reader says of a note's number: "Endnote {n}"
+	GoTo          string // and of a contents line: "Go to {target}"
 	PeriodText    string // the period: "Fourth quarter 2025 (2025-Q4)"
 	DateText      string // the date: "2 March 2026"
 }
@@ -53,6 +55,14 @@ func (w Words) table(n int) string {
 
 func (w Words) pageOf(page, pages int) string {
 	return strings.NewReplacer("{page}", strconv.Itoa(page), "{pages}", strconv.Itoa(pages)).Replace(or(w.PageOf, "Page {page} of {pages}"))
+}
+
+func (w Words) endnoteLink(n string) string {
+	return strings.ReplaceAll(or(w.EndnoteLink, "Endnote {n}"), "{n}", n)
+}
+
+func (w Words) goTo(target string) string {
+	return strings.ReplaceAll(or(w.GoTo, "Go to {target}"), "{target}", target)
 }
 
 // period is the document's period as readers read it.
