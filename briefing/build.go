@@ -96,7 +96,7 @@ func Build(in Options) (b *Result, err error) {
 	} else {
 		cfg, err = config.Load(in.Config, config.Options{Env: in.Env, Sets: in.Sets, Params: in.Params, AsOf: in.Clock.Now()})
 		if ps, ok := err.(config.Problems); ok && len(ps.Errors()) > 0 && cfg != nil {
-			err = append(ps, checkTheRest(cfg, ps, in.Clock)...)
+			err = append(ps, checkTheRest(cfg, ps)...)
 		}
 		if err := in.problems(err, &warned); err != nil {
 			return nil, err
@@ -121,7 +121,7 @@ func Build(in Options) (b *Result, err error) {
 	if len(ps.Errors()) > 0 || in.Strict && len(ps) > 0 {
 		// The templates are checked too, against what could be computed,
 		// so that one run reports the data and the text problems together.
-		_, _, more := compose.Document(compose.Input{Config: cfg, Results: res, Period: p, AsOf: in.Clock.Now(), Failed: failed(cfg, res)})
+		_, _, more := compose.Document(compose.Input{Config: cfg, Results: res, Period: p, AsOf: cfg.AsOf, Failed: failed(cfg, res)})
 		ps = append(ps, more...)
 	}
 	if err := in.problems(asError(ps), &warned); err != nil {
@@ -143,7 +143,7 @@ func Build(in Options) (b *Result, err error) {
 	if in.CheckOnly {
 		notRun = failed(cfg, res) // the analyses of SQL datasets: checked, not run
 	}
-	doc, env, ps := compose.Document(compose.Input{Config: cfg, Results: res, Period: p, AsOf: in.Clock.Now(), Failed: notRun})
+	doc, env, ps := compose.Document(compose.Input{Config: cfg, Results: res, Period: p, AsOf: cfg.AsOf, Failed: notRun})
 	if err := in.problems(asError(ps), &warned); err != nil {
 		return nil, err
 	}
@@ -209,7 +209,7 @@ func notAnInput(path string) error {
 // checkTheRest runs the data and templates of the parts of a config that
 // its problems leave sound, so that one run reports config, data and
 // template problems together. A problem already said is not said again.
-func checkTheRest(cfg *config.Config, ps config.Problems, clock period.Clock) (out config.Problems) {
+func checkTheRest(cfg *config.Config, ps config.Problems) (out config.Problems) {
 	// This pass is a courtesy: a config with errors could take it where
 	// no valid one goes, and a failure here must not hide the problems
 	// already found.
@@ -236,7 +236,7 @@ func checkTheRest(cfg *config.Config, ps config.Problems, clock period.Clock) (o
 	for name := range rm.Datasets {
 		skip["data."+name] = true
 	}
-	_, _, texts := compose.Document(compose.Input{Config: sound, Results: res, Period: p, AsOf: clock.Now(), Failed: skip})
+	_, _, texts := compose.Document(compose.Input{Config: sound, Results: res, Period: p, AsOf: sound.AsOf, Failed: skip})
 	for _, q := range append(more, texts...) {
 		if !ps.Has(q) && !out.Has(q) {
 			out = append(out, q)

@@ -94,6 +94,26 @@ func OfReport(tag string, overrides map[string]string) (l *Locale, rtl bool, err
 // catalogue, English for any it lacks, and overrides (report.labels) on
 // top; an unknown key in overrides is an error.
 func New(tag string, overrides map[string]string) (*Locale, error) {
+	if len(overrides) > 0 {
+		return newLocale(tag, overrides)
+	}
+	// without overrides a locale depends on its tag alone: every analysis
+	// and edition of a run shares one (a Locale is read only)
+	embeddedOnly := files == fs.FS(embedded) // a test may swap the catalogues
+	if l, ok := shared.Load(tag); ok && embeddedOnly {
+		return l.(*Locale), nil
+	}
+	l, err := newLocale(tag, nil)
+	if err == nil && embeddedOnly {
+		shared.Store(tag, l)
+	}
+	return l, err
+}
+
+// shared are the locales made without overrides, by tag.
+var shared sync.Map
+
+func newLocale(tag string, overrides map[string]string) (*Locale, error) {
 	t, err := language.Parse(tag)
 	if err != nil {
 		return nil, err
