@@ -92,16 +92,14 @@ func (c *Chart) WritePNG(w io.Writer, widthPx, heightPx int, fontTTF []byte) err
 	if err != nil {
 		return fmt.Errorf("write chart %q as PNG: font: %w", c.spec.ID, err)
 	}
-	W := int(math.Round(SlideWidthMM * pdfrender.PixelsPerMM))
-	s := float64(widthPx) / float64(W)
-	H := int(math.Round(float64(heightPx) / s))
-	margin := int(slideMarginMM * pdfrender.PixelsPerMM)
-	r, err := pngrender.New(widthPx, heightPx, s, float64(margin), font)
+	pxPerMM := float64(widthPx) / SlideWidthMM
+	cv, err := pngrender.New(widthPx, heightPx, pxPerMM, font)
 	if err != nil {
 		return fmt.Errorf("write chart %q as PNG: %w", c.spec.ID, err)
 	}
-	if _, err := c.render(r, W-2*margin, H-2*margin); err != nil {
+	heightMM := float64(heightPx) / pxPerMM
+	if err := c.Draw(cv, slideMarginMM, slideMarginMM, SlideWidthMM-2*slideMarginMM, heightMM-2*slideMarginMM); err != nil {
 		return fmt.Errorf("write chart %q as PNG: %w", c.spec.ID, err)
 	}
-	return r.Encode(w)
+	return cv.Encode(w)
 }
