@@ -81,7 +81,9 @@ func (c *Canvas) DrawPath(op string) {
 	}
 }
 
-func rgb(r, g, b int) drawing.Color { return drawing.Color{R: uint8(r), G: uint8(g), B: uint8(b), A: 255} }
+func rgb(r, g, b int) drawing.Color {
+	return drawing.Color{R: uint8(r), G: uint8(g), B: uint8(b), A: 255}
+}
 
 // SetDrawColor sets the colour of strokes.
 func (c *Canvas) SetDrawColor(r, g, b int) { c.draw = rgb(r, g, b) }
