@@ -139,3 +139,34 @@ func BenchmarkWritePDF(b *testing.B) {
 		}
 	}
 }
+
+// The slide is the chart drawn by the same code as the page: the series'
+// colours and dark text are on it, in proportion.
+func TestWritePNG_DrawsTheChart(t *testing.T) {
+	st := testStyle()
+	st.Colors = map[string]RGB{"Russia → China": {R: 200, G: 16, B: 46}}
+	c := mustNew(t, Spec{ID: "arms", YLabel: "TIV"}, armsTrend(), st)
+	var b bytes.Buffer
+	if err := c.WritePNG(&b, 800, 450, goregular.TTF); err != nil {
+		t.Fatal(err)
+	}
+	img, err := png.Decode(&b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	red, dark := 0, 0
+	for y := 0; y < 450; y++ {
+		for x := 0; x < 800; x++ {
+			r, g, bl, _ := img.At(x, y).RGBA()
+			switch {
+			case r>>8 > 170 && g>>8 < 60 && bl>>8 < 80:
+				red++
+			case r>>8 < 90 && g>>8 < 90 && bl>>8 < 90:
+				dark++
+			}
+		}
+	}
+	if red < 200 || dark < 200 {
+		t.Errorf("%d pixels of the series' red and %d of dark text: the chart is not drawn", red, dark)
+	}
+}
