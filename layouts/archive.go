@@ -9,7 +9,9 @@ import (
 	"fmt"
 	"html"
 	"regexp"
+	"slices"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -57,6 +59,16 @@ var (
 	infoDate      = regexp.MustCompile(`/(CreationDate|ModDate) \(D:(\d{14})\)`)
 )
 
+// compressedProfile is the sRGB profile as a Flate stream, compressed once
+// per process: every document of a batch embeds the same bytes.
+var compressedProfile = sync.OnceValue(func() []byte {
+	var icc bytes.Buffer
+	zw, _ := zlib.NewWriterLevel(&icc, zlib.BestCompression) // a constant level: no error
+	zw.Write(srgbProfile)
+	zw.Close()
+	return slices.Clip(icc.Bytes()) // shared: an append must copy
+})
+
 // archive turns f into a PDF/A-2b file and returns the trailer's /ID
 // entry: two copies of a hash of the file's objects.
 func archive(f *pdfFile, m archiveMeta, catalog string) (string, error) {
@@ -65,11 +77,8 @@ func archive(f *pdfFile, m archiveMeta, catalog string) (string, error) {
 		return "", fmt.Errorf("finish pdf: no catalog")
 	}
 	root.data = emptyEmbedded.ReplaceAll(root.data, nil)
-	var icc bytes.Buffer
-	zw, _ := zlib.NewWriterLevel(&icc, zlib.BestCompression)
-	zw.Write(srgbProfile)
-	zw.Close()
-	profile := f.add(fmt.Sprintf("<</N 3 /Filter /FlateDecode /Length %d>>", icc.Len()), icc.Bytes())
+	icc := compressedProfile()
+	profile := f.add(fmt.Sprintf("<</N 3 /Filter /FlateDecode /Length %d>>", len(icc)), icc)
 	intent := f.add(fmt.Sprintf("<</Type /OutputIntent /S /GTS_PDFA1 /OutputConditionIdentifier (sRGB IEC61966-2.1) /Info (sRGB IEC61966-2.1) /DestOutputProfile %d 0 R>>", profile), nil)
 	xmp := xmpPacket(m)
 	meta := f.add(fmt.Sprintf("<</Type /Metadata /Subtype /XML /Length %d>>", len(xmp)), xmp)
