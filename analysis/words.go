@@ -10,7 +10,7 @@ import (
 // English when the config's language or labels cannot be had (the config's
 // checks and compose say why).
 func wordsOf(c *config.Config) *locale.Locale {
-	l, _, err := locale.OfReport(c.Report.Language, c.Report.Labels)
+	l, err := locale.New(c.Report.Language, c.Report.Labels)
 	if err != nil {
 		l, _ = locale.New("en", nil)
 	}

@@ -26,6 +26,7 @@ type canvas struct {
 	resume   tagRecord  // the element a Link interrupted
 	links    int        // Link elements made so far, for their keys
 	listItem string     // the LI the next paragraph drawn tags its label and text under
+	rtl      bool       // text drawn is a word of a right-to-left paragraph (shape.go)
 
 	face int // selected face (faceIndex), -1 when unknown
 	// the family and style last given to fpdf, "" before any: a drawing's
@@ -76,12 +77,15 @@ func (c *canvas) textColor(col RGB) {
 	c.fillColor(col)
 }
 
-// text draws s with its baseline at y, in st at size pt and colour col.
+// text draws s with its baseline at y, in st at size pt and colour col:
+// its visual form (shape.go), which its width is measured by.
 func (c *canvas) text(x, y float64, s string, st style, size float64, col RGB) {
 	if s == "" {
 		return
 	}
-	if fs := c.e.fonts; fs.n > bodyFaces {
+	fs := c.e.fonts
+	s = fs.visualIn(s, st, c.rtl)
+	if fs.n > bodyFaces {
 		// characters the face lacks are drawn from a fallback font
 		own := faceIndex(st)
 		for _, r := range fs.runs(s, st) {
@@ -92,7 +96,7 @@ func (c *canvas) text(x, y float64, s string, st style, size float64, col RGB) {
 				c.textColor(col)
 				c.pdf.Text(x, y, r.text)
 			}
-			x += c.e.m.width(st, size, r.text)
+			x += c.e.m.rawWidth(st, size, r.text)
 		}
 		return
 	}
@@ -119,13 +123,13 @@ func (c *canvas) textInFace(x, y float64, s string, st style, size float64, col 
 		}
 		if i > 0 {
 			c.pdf.Text(x, y, s[:i])
-			x += c.e.m.width(st, size, s[:i])
+			x += c.e.m.rawWidth(st, size, s[:i])
 		}
 		c.pdf.TransformBegin()
 		c.pdf.TransformScale(k*100, 100, x, y)
 		c.pdf.Text(x, y, "-")
 		c.pdf.TransformEnd()
-		x += c.e.m.width(st, size, "-")
+		x += c.e.m.rawWidth(st, size, "-")
 		s = s[i+1:]
 	}
 }

@@ -25,10 +25,13 @@ var plainStream = regexp.MustCompile(`^(\d+) 0 obj\n<</Length (\d+)>>\nstream\n`
 
 // finishFile is the finishing pass over fpdf's output: streams
 // compressed, and, unless the document opts out, the file made PDF/A-2b.
-func finishFile(pdf []byte, d *Document, tags []tagRecord) ([]byte, error) {
+func finishFile(pdf []byte, d *Document, tags []tagRecord, presentationForms bool) ([]byte, error) {
 	f, err := parsePDF(pdf)
 	if err != nil {
 		return nil, err
+	}
+	if presentationForms {
+		mapPresentationForms(f)
 	}
 	compressAll(f.objs)
 	// fpdf says 1.3; the structure tree's /Tabs and the output intent

@@ -35,11 +35,11 @@ func TestCompressStreams(t *testing.T) {
 	}
 	plainDoc := doc
 	plainDoc.Standard = StandardNone
-	out, err := finishFile(plain.Bytes(), &plainDoc, e.tags)
+	out, err := finishFile(plain.Bytes(), &plainDoc, e.tags, false)
 	if err != nil {
 		t.Fatal(err)
 	}
-	again, _ := finishFile(plain.Bytes(), &plainDoc, e.tags)
+	again, _ := finishFile(plain.Bytes(), &plainDoc, e.tags, false)
 	if !bytes.Equal(out, again) {
 		t.Error("two passes over the same PDF differ")
 	}

@@ -107,24 +107,36 @@ func (c *cover) draw(cv *canvas, x, y, width float64) error {
 	}
 	tw := width * 0.92
 	ty := y + c.titleTop
-	cv.fillRect(x, ty, 16, 1.2, th.accent)
+	rtl := cv.e.doc.RightToLeft
+	tx := x // the title block, at the right in a right-to-left document
+	if rtl {
+		tx = x + width - tw
+		cv.fillRect(x+width-16, ty, 16, 1.2, th.accent)
+	} else {
+		cv.fillRect(x, ty, 16, 1.2, th.accent)
+	}
 	ty += 1.2 + 5
 	if c.series != nil {
-		c.series.draw(cv, x, ty, tw)
+		c.series.draw(cv, tx, ty, tw)
 		ty += c.series.wrap(tw) + 2.5
 	}
-	c.title.draw(cv, x, ty, tw)
+	c.title.draw(cv, tx, ty, tw)
 	ty += c.title.wrap(tw)
 	if c.subtitle != nil {
-		c.subtitle.draw(cv, x, ty+4, tw)
+		c.subtitle.draw(cv, tx, ty+4, tw)
 	}
 	my := y + c.metaTop
 	cv.line(x, my, x+width, my, 0.25, th.rule)
 	my += 5
 	for i, v := range c.values {
 		lh := v.lineHeight()
-		cv.text(x, my+cv.e.baseline(0, 10.5, lh), c.labels[i], stBold, 7.5, th.muted)
-		v.draw(cv, x+coverLabelW, my, width-coverLabelW)
+		if rtl { // the label at the right, the value to its left
+			cv.textRight(x+width, my+cv.e.baseline(0, 10.5, lh), c.labels[i], stBold, 7.5, th.muted)
+			v.draw(cv, x, my, width-coverLabelW)
+		} else {
+			cv.text(x, my+cv.e.baseline(0, 10.5, lh), c.labels[i], stBold, 7.5, th.muted)
+			v.draw(cv, x+coverLabelW, my, width-coverLabelW)
+		}
 		my += v.wrap(width-coverLabelW) + 2.2
 	}
 	return nil

@@ -75,6 +75,10 @@ type Document struct {
 	// empty): the PDF's /Lang and the hyphenation patterns of justified
 	// text. A language without patterns is set without hyphens.
 	Language string
+	// RightToLeft mirrors the page for a language written right to left:
+	// the running head and footer, the contents, tables' columns, the
+	// cover's details. Paragraphs take their direction from their text.
+	RightToLeft bool
 	// NoHyphenate lists words that are never hyphenated (names).
 	NoHyphenate []string
 	Keywords    []string
@@ -169,7 +173,7 @@ type Warning struct {
 	Msg           string
 	Runes         []rune // the characters no font can draw, for a missing glyph
 	Font          string // the font that lacks them
-	Unshaped      bool   // some of Runes are of a script that must be shaped, which no font helps with yet
+	Unshaped      bool   // some of Runes are of a script that must be shaped in a way report does not do yet
 }
 
 // Place is a line of a file: where a table's row was read.

@@ -113,9 +113,11 @@ func (p *pdfCanvas) SetFontSize(pt float64) {
 	p.pdf.SetFont(FontFamily, "", pt)
 }
 
-// fallbacks is the document's fonts when it has fallback fonts, else nil.
-func (p *pdfCanvas) fallbacks() *fontSet {
-	if p.c == nil || p.c.e == nil || p.c.e.fonts == nil || p.c.e.fonts.n <= bodyFaces {
+// fontsFor is the document's fonts when s needs them: when the document
+// has fallback fonts, or s right-to-left text to shape; else nil, and s
+// goes to fpdf as it is.
+func (p *pdfCanvas) fontsFor(s string) *fontSet {
+	if p.c == nil || p.c.e == nil || p.c.e.fonts == nil || (p.c.e.fonts.n <= bodyFaces && !hasRTL(s)) {
 		return nil
 	}
 	return p.c.e.fonts
@@ -124,7 +126,7 @@ func (p *pdfCanvas) fallbacks() *fontSet {
 // StringWidth is the width of s at the current size, a character the
 // regular font lacks measured in the fallback font that draws it.
 func (p *pdfCanvas) StringWidth(s string) float64 {
-	if p.fallbacks() == nil {
+	if p.fontsFor(s) == nil {
 		return p.pdf.GetStringWidth(s)
 	}
 	return p.c.e.m.width(0, p.pt, s)
@@ -132,17 +134,17 @@ func (p *pdfCanvas) StringWidth(s string) float64 {
 
 // Text draws s, the characters the regular font lacks from a fallback.
 func (p *pdfCanvas) Text(x, y float64, s string) {
-	fs := p.fallbacks()
+	fs := p.fontsFor(s)
 	if fs == nil {
 		p.pdf.Text(x, y, s)
 		return
 	}
-	for _, r := range fs.runs(s, 0) {
+	for _, r := range fs.runs(fs.visual(s, 0), 0) {
 		fc := fs.faces[r.face]
 		_ = fs.register(p.pdf, Faces(1)<<r.face) // an error stays in fpdf
 		p.pdf.SetFont(fc.family, fc.style, p.pt)
 		p.pdf.Text(x, y, r.text)
-		x += p.c.e.m.width(0, p.pt, r.text)
+		x += p.c.e.m.rawWidth(0, p.pt, r.text)
 	}
 	p.pdf.SetFont(FontFamily, "", p.pt)
 }

@@ -51,7 +51,7 @@ func newEnvWith(doc Document, fs *fontSet) (*env, error) {
 		pages: map[string]int{}, keys: map[string]int{}, reported: map[reportKey]bool{}}
 	if hy, err := hyphen.New(doc.language(), doc.NoHyphenate); err == nil {
 		e.hy = hy
-	} else {
+	} else if !hyphen.Unbroken(doc.language()) {
 		e.warns = append(e.warns, Warning{Source: "report.language", Msg: err.Error() + "; justified text is set without hyphens"})
 	}
 	return e, nil

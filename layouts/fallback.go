@@ -7,10 +7,10 @@ import "sync"
 
 // faceFor is the face that draws r in style st: the style's own face, or
 // else the first fallback that has it; -1 when none has it, and for a
-// script that must be shaped to be read (see needsShaping), which report
-// does not set yet.
+// script that must be shaped in a way report does not do yet (see
+// cannotShape).
 func (fs *fontSet) faceFor(r rune, st style) int {
-	if needsShaping(r) {
+	if cannotShape(r) {
 		return -1 // not even from the style's own face: it would not read
 	}
 	i := faceIndex(st)
@@ -58,18 +58,18 @@ func (fs *fontSet) runs(s string, st style) []run {
 	return append(out, run{s[start:], cur})
 }
 
-// needsShaping reports whether r is of a script whose letters change form
-// with their neighbours or are written right to left (Arabic, Hebrew,
-// Syriac, Thaana, N'Ko, and the Indic and South-East Asian scripts): set
-// glyph by glyph from a fallback font, it would not read.
-func needsShaping(r rune) bool {
+// cannotShape reports whether r is of a script whose letters change form
+// with their neighbours in a way report cannot write yet (Syriac, Thaana,
+// N'Ko, Samaritan, Mandaic, and the Indic and South-East Asian scripts):
+// set glyph by glyph, it would not read. Arabic and Hebrew are shaped (see
+// shape.go): the forms of Arabic letters have characters of their own.
+func cannotShape(r rune) bool {
 	switch {
-	case r >= 0x0590 && r <= 0x08FF, // Hebrew, Arabic, Syriac, Thaana, N'Ko, Samaritan, Mandaic, Arabic supplements
+	case r >= 0x0700 && r <= 0x074F, // Syriac
+		r >= 0x0780 && r <= 0x086F, // Thaana, N'Ko, Samaritan, Mandaic, Syriac supplement
 		r >= 0x0900 && r <= 0x0DFF, // Devanagari … Sinhala
 		r >= 0x0F00 && r <= 0x109F, // Tibetan, Myanmar
-		r >= 0x1780 && r <= 0x17FF, // Khmer
-		r >= 0xFB1D && r <= 0xFDFF, // Hebrew and Arabic presentation forms
-		r >= 0xFE70 && r <= 0xFEFF:
+		r >= 0x1780 && r <= 0x17FF: // Khmer
 		return true
 	}
 	return false

@@ -36,6 +36,11 @@ type fontSet struct {
 	cover      [maxFaces]map[rune]bool
 	ascii      [maxFaces][128]int8 // cover of ASCII: 0 unknown, 1 yes, 2 no
 	buf        sfnt.Buffer
+	shapers    [maxFaces]*faceShaper // right-to-left text is shaped in these (shape.go)
+	shaped     map[visualKey]string  // the visual form of texts, by text and style
+	// presentation is set once an Arabic presentation form is drawn: the
+	// fonts' ToUnicode maps must then read them as letters (tounicode.go)
+	presentation bool
 }
 
 // faceIndex maps a text style to one of the five faces.

@@ -115,8 +115,15 @@ func (m *metrics) measure(i int, r rune) int {
 	return fpdfRound(m.scale[i] * float64(adv) / 64)
 }
 
-// width is the width of s in mm at size pt, as fpdf's GetStringWidth.
+// width is the width of s in mm at size pt, as drawn: as fpdf's
+// GetStringWidth of its visual form (shape.go).
 func (m *metrics) width(st style, size float64, s string) float64 {
+	return m.rawWidth(st, size, m.fonts.visual(s, st))
+}
+
+// rawWidth is the width of s in mm at size pt, as fpdf's GetStringWidth:
+// of s in visual form.
+func (m *metrics) rawWidth(st style, size float64, s string) float64 {
 	u := 0
 	for _, r := range s {
 		u += m.runeUnits(r, st)

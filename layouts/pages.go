@@ -64,9 +64,9 @@ func (c *canvas) header() {
 		left = strings.ToUpper(d.Series)
 	}
 	left = c.fit(c.e.clean(from("brand.organization"), left, stBold), stBold, smallSize, g.frameW*0.45)
-	c.text(g.margin, y, left, stBold, smallSize, th.primary)
+	c.textAtStart(y, left, stBold, smallSize, th.primary)
 	title := c.fit(c.e.clean(from("report.title"), d.Title, 0), 0, smallSize, g.frameW*0.5)
-	c.textRight(g.w-g.margin, y, title, 0, smallSize, th.muted)
+	c.textAtEnd(y, title, 0, smallSize, th.muted)
 	c.line(g.margin, y+2.4, g.w-g.margin, y+2.4, 0.2, th.rule)
 }
 
@@ -85,9 +85,35 @@ func (c *canvas) footer(page int) {
 	}
 	if len(left) > 0 {
 		s := c.fit(c.e.clean(from("report.series"), strings.Join(left, " · "), 0), 0, smallSize, g.frameW*0.5)
-		c.text(g.margin, y, s, 0, smallSize, th.muted)
+		c.textAtStart(y, s, 0, smallSize, th.muted)
 	}
-	c.textRight(g.w-g.margin, y, d.Words.pageOf(page, c.pages), 0, smallSize, th.text)
+	c.textAtEnd(y, d.Words.pageOf(page, c.pages), 0, smallSize, th.text)
+}
+
+// textAtStart draws s at the margin where lines start: the left one, the
+// right one in a right-to-left document, whose furniture is read right to
+// left.
+func (c *canvas) textAtStart(y float64, s string, st style, size float64, col RGB) {
+	g := c.e.geo
+	if !c.e.doc.RightToLeft {
+		c.text(g.margin, y, s, st, size, col)
+		return
+	}
+	c.rtl = true
+	c.textRight(g.w-g.margin, y, s, st, size, col)
+	c.rtl = false
+}
+
+// textAtEnd draws s at the margin where lines end.
+func (c *canvas) textAtEnd(y float64, s string, st style, size float64, col RGB) {
+	g := c.e.geo
+	if !c.e.doc.RightToLeft {
+		c.textRight(g.w-g.margin, y, s, st, size, col)
+		return
+	}
+	c.rtl = true
+	c.text(g.margin, y, s, st, size, col)
+	c.rtl = false
 }
 
 // banners draws the classification centred in a band at the top and the

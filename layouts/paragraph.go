@@ -3,6 +3,8 @@ package layouts
 import (
 	"math"
 	"strings"
+
+	"golang.org/x/text/unicode/bidi"
 )
 
 // paraStyle is how a paragraph is set.
@@ -40,6 +42,7 @@ type paragraph struct {
 	within    string // the key of the list item body this paragraph (or its list) is inside, for tagging
 	text      string // excerpt source
 	source    string // where the text came from, for warnings
+	rtl       bool   // set from the right: its first strong character is Arabic or Hebrew (bidiline.go)
 
 	cw    float64 // width of the cached lines
 	lines []line
@@ -51,10 +54,12 @@ func newParagraph(e *env, spans []span, ps paraStyle, key string) *paragraph {
 	if ps.kind == "" {
 		ps.kind = "paragraph"
 	}
+	text := plain(spans)
 	return &paragraph{
 		e: e, ps: ps, key: key, first: 1, showLabel: true,
 		ws:   words(e.m, spans, ps.size, ps.code),
-		text: plain(spans),
+		text: text,
+		rtl:  !ps.code && direction(text) == bidi.RightToLeft,
 	}
 }
 
@@ -146,7 +151,7 @@ func (p *paragraph) draw(c *canvas, x, y, width float64) error {
 		c.listItem = ""
 		if p.showLabel && p.ps.label != "" {
 			c.beginChild(p.key+".lbl", "Lbl", "", li, "")
-			p.drawLabel(c, x, y)
+			p.drawLabel(c, x, y, width)
 			c.endTag()
 		}
 		c.beginChild(p.key, "LBody", "", li, "")
@@ -155,19 +160,25 @@ func (p *paragraph) draw(c *canvas, x, y, width float64) error {
 		return err
 	}
 	if p.showLabel && p.ps.label != "" {
-		p.drawLabel(c, x, y) // first: it is read first
+		p.drawLabel(c, x, y, width) // first: it is read first
 	}
 	return p.drawText(c, x, y, width)
 }
 
 // drawLabel draws the paragraph's label (a list bullet or number, a
-// heading's number) left of its first line.
-func (p *paragraph) drawLabel(c *canvas, x, y float64) {
+// heading's number) before its first line: at its left, or at its right
+// in a right-to-left paragraph, x is the left edge of the block.
+func (p *paragraph) drawLabel(c *canvas, x, y, width float64) {
 	ps := p.ps
 	base := c.e.baseline(0, ps.size, p.lineHeight())
 	lw := c.e.m.width(ps.labelStyle, ps.size, ps.label)
 	lx := x + ps.indent - lw - 2.0
-	if ps.labelLeft {
+	switch {
+	case p.rtl && ps.labelLeft:
+		lx = x + width - lw
+	case p.rtl:
+		lx = x + width - ps.indent + 2.0
+	case ps.labelLeft:
 		lx = x
 	}
 	c.text(lx, y+p.pad()+base, ps.label+" ", ps.labelStyle, ps.size, ps.labelColor)
@@ -179,22 +190,42 @@ func (p *paragraph) drawText(c *canvas, x, y, width float64) error {
 	h := p.wrap(width)
 	ps := p.ps
 	for d := 0; d < ps.quote; d++ {
-		c.fillRect(x+float64(d)*quoteIndent+0.4, y, 0.8, h+ps.barExtend, mix(c.e.th.primary, RGB{255, 255, 255}, 0.55))
+		bx := x + float64(d)*quoteIndent + 0.4
+		if p.rtl {
+			bx = x + width - float64(d)*quoteIndent - 1.2
+		}
+		c.fillRect(bx, y, 0.8, h+ps.barExtend, mix(c.e.th.primary, RGB{255, 255, 255}, 0.55))
 	}
 	tx, tw := x+ps.indent, p.textWidth(width)
+	if p.rtl {
+		tx = x // the indent is at the right
+	}
 	if ps.code {
 		c.fillRect(tx, y, width-ps.indent, h, c.e.th.codeBg)
 		tx += codePad
 	}
 	lh := p.lineHeight()
 	base := c.e.baseline(0, ps.size, lh)
+	c.rtl = p.rtl
+	defer func() { c.rtl = false }()
 	var run textRun
 	for i, ln := range lines {
 		by := y + p.pad() + float64(i)*lh + base
 		xs, natural := ln.positions(tw, ps.align)
+		if p.rtl {
+			// each word on its own: a run joined for fpdf would read left to right
+			xs, natural = rtlPositions(ln, xs, tw), false
+		}
 		for j, w := range ln.words {
 			fx := tx + xs[j]
+			rtlWord := p.rtl && wordDirection(w) == bidi.RightToLeft
+			if rtlWord {
+				fx += w.w // its parts from the right
+			}
 			for k, f := range w.frags {
+				if rtlWord {
+					fx -= f.w
+				}
 				col := ps.color
 				if f.link != "" {
 					col = c.e.th.primary
@@ -229,7 +260,9 @@ func (p *paragraph) drawText(c *canvas, x, y, width float64) error {
 					run.flushSpaced(c, k == 0 && j > 0)
 					run = textRun{x: fx, y: fy, text: append(run.text[:0], f.text...), st: f.st, size: f.size, col: col}
 				}
-				fx += f.w
+				if !rtlWord {
+					fx += f.w
+				}
 			}
 		}
 		run.flushSpaced(c, endsWord(ln))

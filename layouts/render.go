@@ -112,7 +112,7 @@ func RenderPrepared(doc Document, w io.Writer, prep *Prepared) (Result, error) {
 	if err := s.pdf.Output(&plain); err != nil {
 		return Result{}, fmt.Errorf("write pdf: %w", err)
 	}
-	data, err := finishFile(plain.Bytes(), e.doc, e.tags)
+	data, err := finishFile(plain.Bytes(), e.doc, e.tags, e.fonts.presentation)
 	if err != nil {
 		return Result{}, err
 	}

@@ -225,7 +225,7 @@ func TestRender_FallbackFonts(t *testing.T) {
 		}
 		t.Skip("DejaVu Sans is not installed")
 	}
-	text := "Tbilisi (თბილისი) and Yerevan (Երևան) signed; Tel Aviv (תל אביב) did not."
+	text := "Tbilisi (თბილისი), Yerevan (Երևան) and Tel Aviv (תל אביב) signed; New Delhi (नई दिल्ली) did not."
 	doc := baseDoc(Section{Title: "Names", Blocks: []Content{Markdown{Source: "names.md", Text: text}}})
 	doc.Brand.Fonts.Fallback = []string{dejavu}
 	var buf bytes.Buffer
@@ -237,7 +237,7 @@ func TestRender_FallbackFonts(t *testing.T) {
 	if len(ps) != 1 || !strings.Contains(ps[0].Text, "(თბილისი)") || !strings.Contains(ps[0].Text, "(Երևան)") {
 		t.Errorf("paragraph %+v", ps)
 	}
-	if len(res.Warnings) != 1 || !strings.Contains(res.Warnings[0].Msg, "must be shaped") || !slices.Contains(res.Warnings[0].Runes, 'ת') || !res.Warnings[0].Unshaped {
+	if len(res.Warnings) != 1 || !strings.Contains(res.Warnings[0].Msg, "must be shaped") || !slices.Contains(res.Warnings[0].Runes, 'न') || slices.Contains(res.Warnings[0].Runes, 'ת') || !res.Warnings[0].Unshaped {
 		t.Errorf("warnings %+v", res.Warnings)
 	}
 	if !bytes.Contains(buf.Bytes(), []byte("/BaseFont /utf8fallback1")) {

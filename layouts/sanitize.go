@@ -78,8 +78,11 @@ func (e *env) clean(o origin, s string, st style) string {
 			list += fmt.Sprintf(" and %d more", n)
 		}
 		msg := fmt.Sprintf("font %q has no glyph for %s; drawn as %c", face, list, e.mark(st))
-		if slices.ContainsFunc(missing, needsShaping) {
-			msg += " (a script that must be shaped, such as Arabic or Hebrew, is not set yet, even from a fallback font)"
+		switch {
+		case slices.ContainsFunc(missing, cannotShape):
+			msg += " (a script that must be shaped, such as Devanagari or Syriac, is not set yet, even from a fallback font)"
+		case slices.ContainsFunc(missing, isRTL):
+			msg += " (DejaVu Sans, in Debian's fonts-dejavu-core, has Arabic and Hebrew)"
 		}
 		e.warnAt(o, around(s, at), msg, missing, face)
 	}
@@ -143,7 +146,7 @@ func (e *env) warn(source, text, msg string) { e.warnAt(from(source), text, msg,
 // page), with the runes no font has and the font, for a missing glyph.
 func (e *env) warnAt(o origin, text, msg string, runes []rune, font string) {
 	w := Warning{Source: o.source, Figure: o.figure, Table: o.table, Field: o.field, Row: o.row, At: o.at,
-		Text: text, Msg: msg, Runes: runes, Font: font, Unshaped: slices.ContainsFunc(runes, needsShaping)}
+		Text: text, Msg: msg, Runes: runes, Font: font, Unshaped: slices.ContainsFunc(runes, cannotShape)}
 	for _, old := range e.warns {
 		if old.String() == w.String() {
 			return

@@ -186,10 +186,20 @@ func (t *table) draw(c *canvas, x, y, width float64) error {
 // off the right edge so that their decimal points align.
 //
 // Each cell is tagged tag (TH, TD) inside the row element tr; a row with
-// tr "" (a header repeated on a continuation) is an artifact.
+// tr "" (a header repeated on a continuation) is an artifact. In a
+// right-to-left document the first column is at the right.
 func (t *table) row(c *canvas, cells []*paragraph, indent []float64, x, y float64, tr, tag string) error {
 	cx := x
+	rtl := c.e.doc.RightToLeft
+	if rtl {
+		for _, w := range t.d.colW[:len(cells)] {
+			cx += w
+		}
+	}
 	for j, p := range cells {
+		if rtl {
+			cx -= t.d.colW[j]
+		}
 		w := t.d.colW[j] - 2*tablePadX
 		if indent != nil {
 			w -= indent[j]
@@ -207,7 +217,9 @@ func (t *table) row(c *canvas, cells []*paragraph, indent []float64, x, y float6
 		if err != nil {
 			return err
 		}
-		cx += t.d.colW[j]
+		if !rtl {
+			cx += t.d.colW[j]
+		}
 	}
 	return nil
 }

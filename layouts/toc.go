@@ -90,9 +90,12 @@ func (l *tocLine) draw(c *canvas, x, y, width float64) error {
 	if l.t.level <= 1 && !l.t.figure {
 		col = th.primary
 	}
-	c.text(x+indent, y+base, l.t.number, st, size, col)
 	tw := l.titleWidth(width)
 	l.title.ps.color = col
+	if l.title.rtl {
+		return l.drawMirrored(c, x, y, width, tw, col)
+	}
+	c.text(x+indent, y+base, l.t.number, st, size, col)
 	if err := l.title.draw(c, x+indent+numCol, y, tw); err != nil {
 		return err
 	}
@@ -104,11 +107,38 @@ func (l *tocLine) draw(c *canvas, x, y, width float64) error {
 	// dot leaders on a grid, so that the dots of all lines line up
 	start := x + indent + numCol + lines[last].natural + 2
 	end := x + width - c.e.m.width(st, size, page) - 2
+	l.leaders(c, x, start, end, by, size)
+	c.link(x, y, width, l.wrap(width), "#"+l.t.anchor, l.e.doc.Words.goTo(l.t.label()))
+	return nil
+}
+
+// drawMirrored draws the line of a right-to-left title: its number at the
+// right, the title, the leaders, and the page number at the left.
+func (l *tocLine) drawMirrored(c *canvas, x, y, width, tw float64, col RGB) error {
+	size, indent, numCol, st := l.style()
+	lh := l.title.lineHeight()
+	base := c.e.baseline(st, size, lh)
+	c.textRight(x+width-indent, y+base, l.t.number, st, size, col)
+	tx := x + width - indent - numCol - tw
+	if err := l.title.draw(c, tx, y, tw); err != nil {
+		return err
+	}
+	lines := l.title.layout(tw)
+	last := len(lines) - 1
+	by := y + float64(last)*lh + base
+	page := l.pageText()
+	c.text(x, by, page, st, size, col)
+	l.leaders(c, x, x+c.e.m.width(st, size, page)+2, tx+tw-lines[last].natural-2, by, size)
+	c.link(x, y, width, l.wrap(width), "#"+l.t.anchor, l.e.doc.Words.goTo(l.t.label()))
+	return nil
+}
+
+// leaders draws dot leaders from start to end on a grid from x, so that
+// the dots of all lines line up.
+func (l *tocLine) leaders(c *canvas, x, start, end, y, size float64) {
 	pitch := c.e.m.width(0, size, ". ")
 	first := x + math.Ceil((start-x)/pitch)*pitch
 	if n := int((end - first) / pitch); n > 0 {
-		c.text(first, by, strings.TrimSpace(strings.Repeat(". ", n)), 0, size, th.muted)
+		c.text(first, y, strings.TrimSpace(strings.Repeat(". ", n)), 0, size, c.e.th.muted)
 	}
-	c.link(x, y, width, l.wrap(width), "#"+l.t.anchor, l.e.doc.Words.goTo(l.t.label()))
-	return nil
 }

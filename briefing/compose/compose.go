@@ -46,6 +46,7 @@ func Document(in Input) (layouts.Document, *narrative.Env, config.Problems) {
 		Classification: c.Report.Classification, Draft: c.Report.Draft,
 		ListOfFigures: c.Report.ListOfFigures,
 		Language:      c.Report.Language,
+		RightToLeft:   loc.RightToLeft(),
 		NoHyphenate:   c.Report.NoHyphenate,
 		Standard:      c.Report.PDFStandard,
 		PageSize:      c.Report.PageSize, Keywords: c.Report.Keywords, Brand: brand,

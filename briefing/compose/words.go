@@ -14,18 +14,12 @@ import (
 // report.labels, with a warning when its catalogue lacks words (they are
 // written in English) or there is no catalogue for the language at all.
 func localeOf(c *config.Config) (*locale.Locale, config.Problems) {
-	loc, rtl, err := locale.OfReport(c.Report.Language, c.Report.Labels)
+	loc, err := locale.New(c.Report.Language, c.Report.Labels)
 	if err != nil { // the config's checks make this rare: English, and say why
 		loc, _ = locale.New("en", nil)
 		return loc, config.Problems{c.Problemf("report.labels", "%v", err)}
 	}
 	var ps config.Problems
-	if rtl {
-		// its words, digits and dates would be drawn as missing marks: the
-		// layout cannot set right-to-left text yet
-		ps = append(ps, c.Warningf("report.language", "%q is written right to left, which report cannot set yet: the fixed words, dates and numbers are in English", c.Report.Language))
-		return loc, ps
-	}
 	asked, _ := loc.Tag.Base()
 	got, _ := loc.Catalogue.Base()
 	switch {

@@ -65,6 +65,19 @@ type Hyphenator struct {
 	memo map[string][]int
 }
 
+// Unbroken reports whether words of the language are never hyphenated in
+// print: Arabic, Persian, Urdu and Hebrew (a line is justified by
+// stretching its spaces) and Chinese, Japanese, Korean and Thai (a line
+// may break between most characters).
+func Unbroken(lang string) bool {
+	base, _, _ := strings.Cut(strings.ToLower(strings.ReplaceAll(lang, "_", "-")), "-")
+	switch base {
+	case "ar", "fa", "ur", "he", "yi", "zh", "ja", "ko", "th":
+		return true
+	}
+	return false
+}
+
 // New returns the hyphenator for a language tag such as "en-GB" or
 // "en-US" (case does not matter); words in noHyphenate are never broken.
 func New(lang string, noHyphenate []string) (*Hyphenator, error) {

@@ -78,18 +78,6 @@ func Languages() []string {
 	return out
 }
 
-// OfReport is the locale a briefing is written in: New's, or, for a
-// language written right to left, which report cannot set yet, English
-// (with the overrides); rtl says when it is that.
-func OfReport(tag string, overrides map[string]string) (l *Locale, rtl bool, err error) {
-	l, err = New(tag, overrides)
-	if err != nil || !l.RightToLeft() {
-		return l, false, err
-	}
-	en, err := New("en", overrides)
-	return en, true, err
-}
-
 // New returns the locale of tag (BCP 47), its words from the best fitting
 // catalogue, English for any it lacks, and overrides (report.labels) on
 // top; an unknown key in overrides is an error.
@@ -220,9 +208,16 @@ func load(name string) (map[string]any, error) {
 }
 
 // numbers reads the language's digits and separators from CLDR, by
-// printing numbers as the language writes them.
+// printing numbers as the language writes them. Arabic is written with
+// Latin digits (-u-nu-latn, as most Arabic newspapers and institutes
+// print them; years and the numbers in names are in those digits too),
+// unless its tag asks for others: ar-u-nu-arab.
 func (l *Locale) numbers() {
-	p := message.NewPrinter(l.Tag)
+	t := l.Tag
+	if b, _ := t.Base(); b.String() == "ar" && t.TypeForKey("nu") == "" {
+		t, _ = t.SetTypeForKey("nu", "latn")
+	}
+	p := message.NewPrinter(t)
 	l.digits = make([]string, 10)
 	l.englishNumerals = true
 	for d := range 10 {

@@ -1,0 +1,274 @@
+package layouts
+
+import (
+	"bytes"
+	"slices"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/go-text/typesetting/di"
+	"github.com/go-text/typesetting/font"
+	"github.com/go-text/typesetting/language"
+	"github.com/go-text/typesetting/shaping"
+	"golang.org/x/image/math/fixed"
+	"golang.org/x/text/unicode/bidi"
+)
+
+// Right-to-left text. A string is turned into the characters it shows, in
+// the order they stand from left to right, before it is measured or
+// drawn (visual): its right-to-left runs (bidi) are shaped with go-text
+// in the font that draws them, and each glyph is written as the character
+// the font maps to it. For Arabic that is a presentation form: the joined
+// form (initial, medial, final) or the lam-alef ligature that shaping
+// chose. The finishing pass maps those back to the letters they are forms
+// of (see arabicToUnicode), so the text copied from the page is the text
+// written, in logical order.
+
+// visual is s as it is drawn in style st: s itself when it has no
+// right-to-left character (nearly always), else its runs in visual order
+// with the right-to-left ones shaped and reversed.
+func (fs *fontSet) visual(s string, st style) string {
+	return fs.visualIn(s, st, false)
+}
+
+// visualIn is visual, in a right-to-left paragraph when rtl: s is then a
+// word of it, and a number followed by a full stop reads ".2025".
+func (fs *fontSet) visualIn(s string, st style, rtl bool) string {
+	if !hasRTL(s) && (!rtl || !hasNeutral(s)) {
+		return s
+	}
+	key := visualKey{s, faceIndex(st), rtl}
+	if v, ok := fs.shaped[key]; ok {
+		return v
+	}
+	dir := direction(s)
+	if rtl {
+		dir = bidi.RightToLeft
+	}
+	v := fs.reorder(s, st, dir)
+	if fs.shaped == nil {
+		fs.shaped = map[visualKey]string{}
+	}
+	fs.shaped[key] = v
+	return v
+}
+
+type visualKey struct {
+	s    string
+	face int
+	rtl  bool
+}
+
+// hasNeutral reports whether s has a character that is not a letter or a
+// digit (other than a space), which may change places in right-to-left
+// text.
+func hasNeutral(s string) bool {
+	for _, r := range strings.TrimSpace(s) {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasRTL reports whether s has a character of a right-to-left script.
+func hasRTL(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return slices.ContainsFunc([]rune(s[i:]), isRTL)
+		}
+	}
+	return false
+}
+
+// isRTL reports whether r is a strong right-to-left character.
+func isRTL(r rune) bool {
+	p, _ := bidi.LookupRune(r)
+	c := p.Class()
+	return c == bidi.R || c == bidi.AL
+}
+
+// direction is the direction of a text by its first strong character
+// (rule P2 of the bidi algorithm): right to left when it is Arabic or
+// Hebrew, else left to right.
+func direction(s string) bidi.Direction {
+	for _, r := range s {
+		p, _ := bidi.LookupRune(r)
+		switch p.Class() {
+		case bidi.L:
+			return bidi.LeftToRight
+		case bidi.R, bidi.AL:
+			return bidi.RightToLeft
+		}
+	}
+	return bidi.LeftToRight
+}
+
+// reorder lays out the bidi runs of s from left to right: in a
+// right-to-left text the runs stand in reverse order; a right-to-left run
+// is shaped, its glyphs in visual order, a left-to-right one (a name in
+// Latin letters, a number) keeps its order.
+func (fs *fontSet) reorder(s string, st style, dir bidi.Direction) string {
+	// spaces around the text stay where they are: a word drawn with a
+	// space after it keeps its glyphs where it was measured
+	lead, trail := len(s)-len(strings.TrimLeft(s, " ")), len(strings.TrimRight(s, " "))
+	if lead > 0 || trail < len(s) {
+		if lead >= trail {
+			return s
+		}
+		return s[:lead] + fs.reorder(s[lead:trail], st, dir) + s[trail:]
+	}
+	var p bidi.Paragraph
+	runs := []string{s}
+	rtl := []bool{dir == bidi.RightToLeft}
+	if _, err := p.SetString(s, bidi.DefaultDirection(dir)); err == nil {
+		if o, err := p.Order(); err == nil && o.NumRuns() > 0 {
+			runs, rtl = runs[:0], rtl[:0]
+			for i := range o.NumRuns() {
+				r := o.Run(i)
+				runs = append(runs, r.String())
+				rtl = append(rtl, r.Direction() == bidi.RightToLeft)
+			}
+		}
+	}
+	if dir == bidi.RightToLeft {
+		slices.Reverse(runs)
+		slices.Reverse(rtl)
+	}
+	var b bytes.Buffer
+	for i, r := range runs {
+		if rtl[i] {
+			fs.shapeRTL(&b, r, st)
+		} else {
+			b.WriteString(r)
+		}
+	}
+	return b.String()
+}
+
+// shapeRTL writes the right-to-left run s in visual order, shaped in the
+// face that draws its first right-to-left letter. A glyph the face maps no
+// character to (a ligature of two marks) is written as the characters it
+// stands for; with no face for the run, its characters are reversed.
+func (fs *fontSet) shapeRTL(b *bytes.Buffer, s string, st style) {
+	rs := []rune(s)
+	face := -1
+	if i := slices.IndexFunc(rs, isRTL); i >= 0 {
+		face = fs.faceFor(rs[i], st)
+	}
+	sh := fs.shaper(face)
+	if sh == nil {
+		for i := len(rs) - 1; i >= 0; i-- {
+			b.WriteRune(mirror(rs[i]))
+		}
+		return
+	}
+	out := sh.shaper.Shape(shaping.Input{
+		Text: rs, RunEnd: len(rs), Direction: di.DirectionRTL, Face: sh.face,
+		Size: fixed.I(10), Script: language.LookupScript(rs[slices.IndexFunc(rs, isRTL)]),
+	})
+	for k, g := range out.Glyphs {
+		if r, ok := sh.font.chars[g.GlyphID]; ok {
+			b.WriteRune(r)
+			fs.presentation = fs.presentation || isPresentationForm(r)
+			continue
+		}
+		// the characters of the glyph's cluster, once: the glyphs of a
+		// cluster stand together
+		if k > 0 && out.Glyphs[k-1].ClusterIndex == g.ClusterIndex {
+			continue
+		}
+		for i := g.ClusterIndex + g.RuneCount - 1; i >= g.ClusterIndex && i < len(rs); i-- {
+			b.WriteRune(rs[i])
+		}
+	}
+}
+
+// mirror is the mirror image of a bracket, drawn in right-to-left text.
+func mirror(r rune) rune {
+	switch r {
+	case '(':
+		return ')'
+	case ')':
+		return '('
+	case '[':
+		return ']'
+	case ']':
+		return '['
+	case '{':
+		return '}'
+	case '}':
+		return '{'
+	case '«':
+		return '»'
+	case '»':
+		return '«'
+	}
+	return r
+}
+
+// faceShaper shapes text in one face of a document.
+type faceShaper struct {
+	font   *shapingFont
+	face   *font.Face
+	shaper shaping.HarfbuzzShaper
+}
+
+// shaper is the shaper of face i, made at its first use; nil for no face
+// or a font go-text cannot read.
+func (fs *fontSet) shaper(i int) *faceShaper {
+	if i < 0 {
+		return nil
+	}
+	if fs.shapers[i] == nil {
+		f := shapingFontOf(fs.faces[i].data)
+		if f == nil {
+			return nil
+		}
+		fs.shapers[i] = &faceShaper{font: f, face: font.NewFace(f.font)}
+	}
+	return fs.shapers[i]
+}
+
+// shapingFont is a font file parsed by go-text, with the character each
+// glyph is drawn by (the lowest the font maps to it: the letter rather
+// than a presentation form where the glyph is both).
+type shapingFont struct {
+	font  *font.Font
+	chars map[font.GID]rune
+}
+
+var (
+	shapingMu    sync.Mutex
+	shapingFonts = map[*byte]*shapingFont{} // by the font file's first byte: one parse per file and process
+)
+
+// shapingFontOf parses data with go-text once per process.
+func shapingFontOf(data []byte) *shapingFont {
+	if len(data) == 0 {
+		return nil
+	}
+	shapingMu.Lock()
+	defer shapingMu.Unlock()
+	if f, ok := shapingFonts[&data[0]]; ok {
+		return f
+	}
+	face, err := font.ParseTTF(bytes.NewReader(data))
+	if err != nil {
+		shapingFonts[&data[0]] = nil
+		return nil
+	}
+	f := &shapingFont{font: face.Font, chars: map[font.GID]rune{}}
+	for it := face.Font.Cmap.Iter(); it.Next(); {
+		r, g := it.Char()
+		if r > 0 && r < 0xFFFF && utf8.ValidRune(r) {
+			if old, ok := f.chars[g]; !ok || r < old {
+				f.chars[g] = r
+			}
+		}
+	}
+	shapingFonts[&data[0]] = f
+	return f
+}

@@ -1,0 +1,166 @@
+package layouts
+
+import (
+	"bytes"
+	"os"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf16"
+
+	"github.com/go-text/typesetting/di"
+	"github.com/go-text/typesetting/font"
+	"github.com/go-text/typesetting/language"
+	"github.com/go-text/typesetting/shaping"
+	"golang.org/x/image/math/fixed"
+)
+
+const dejavuSans = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+
+// needDejaVu skips a test without DejaVu Sans, which CI installs.
+func needDejaVu(t *testing.T) {
+	t.Helper()
+	if _, err := os.Stat(dejavuSans); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("fonts-dejavu-core is not installed: .ci/run installs it")
+		}
+		t.Skip("DejaVu Sans is not installed")
+	}
+}
+
+// goTextGlyphs shapes word with go-text in DejaVu Sans, right to left.
+func goTextGlyphs(t *testing.T, word string) []font.GID {
+	t.Helper()
+	data, err := os.ReadFile(dejavuSans)
+	if err != nil {
+		t.Fatal(err)
+	}
+	face, err := font.ParseTTF(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs := []rune(word)
+	var sh shaping.HarfbuzzShaper
+	out := sh.Shape(shaping.Input{Text: rs, RunEnd: len(rs), Direction: di.DirectionRTL, Face: face,
+		Size: fixed.I(10), Script: language.Arabic, Language: language.NewLanguage("ar")})
+	var gids []font.GID
+	for _, g := range out.Glyphs {
+		gids = append(gids, g.GlyphID)
+	}
+	return gids
+}
+
+// An Arabic paragraph is drawn with the glyphs go-text shapes it into:
+// each word's joined forms and ligatures, in visual order, not its
+// letters' isolated forms.
+func TestRender_ArabicGlyphsAreGoTextShaping(t *testing.T) {
+	needDejaVu(t)
+	text := "الشراكة العسكرية بين روسيا والصين لا تترك مجالاً للفصل"
+	doc := baseDoc(Section{Title: "Arabic", Blocks: []Content{Markdown{Source: "ar.md", Text: text}}})
+	doc.Brand.Fonts.Fallback = []string{dejavuSans}
+	var buf bytes.Buffer
+	if _, err := Render(doc, &buf); err != nil {
+		t.Fatal(err)
+	}
+	var drawn []string // the Arabic strings of the page, as drawn
+	for _, s := range pageStreams(t, buf.Bytes()) {
+		for _, m := range regexp.MustCompile(`\(((?:[^\\)]|\\.)*)\) Tj`).FindAllStringSubmatch(s, -1) {
+			if w := strings.TrimSpace(decodeUTF16(unescapePDF(m[1]))); slices.ContainsFunc([]rune(w), isRTL) {
+				drawn = append(drawn, w)
+			}
+		}
+	}
+	words := strings.Fields(text)
+	if len(drawn) != len(words) {
+		t.Fatalf("%d Arabic words drawn, want %d: %q", len(drawn), len(words), drawn)
+	}
+	sf := shapingFontOf(mustRead(t, dejavuSans))
+	for i, w := range words {
+		want := goTextGlyphs(t, w)
+		var got []font.GID
+		for _, r := range drawn[i] {
+			g, _ := sf.font.Cmap.Lookup(r)
+			got = append(got, g)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: glyphs %v, go-text shapes %v", w, got, want)
+		}
+		var isolated []font.GID
+		for _, r := range []rune(w) {
+			g, _ := sf.font.Cmap.Lookup(r)
+			isolated = append([]font.GID{g}, isolated...)
+		}
+		if len([]rune(w)) > 1 && slices.Equal(got, isolated) {
+			t.Errorf("%s is drawn in isolated forms", w)
+		}
+	}
+}
+
+func mustRead(t *testing.T, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// unescapePDF undoes the escapes of a PDF literal string.
+func unescapePDF(s string) []byte {
+	var out []byte
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\\' && i+1 < len(s) {
+			i++
+			switch s[i] {
+			case 'r':
+				out = append(out, '\r')
+			case 'n':
+				out = append(out, '\n')
+			default:
+				out = append(out, s[i])
+			}
+			continue
+		}
+		out = append(out, s[i])
+	}
+	return out
+}
+
+// decodeUTF16 reads big-endian UTF-16, as fpdf writes text in a UTF-8 font.
+func decodeUTF16(b []byte) string {
+	var us []uint16
+	for i := 0; i+1 < len(b); i += 2 {
+		us = append(us, uint16(b[i])<<8|uint16(b[i+1]))
+	}
+	return string(utf16.Decode(us))
+}
+
+// The visual form of a text: right-to-left runs shaped and reversed, a
+// Latin name and a number inside them in their own order, spaces around
+// the text where they were, brackets mirrored where no font shapes them.
+func TestVisual(t *testing.T) {
+	needDejaVu(t)
+	e, err := newEnv(Document{Brand: Brand{Fonts: Fonts{Fallback: []string{dejavuSans}}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fs := e.fonts
+	for _, c := range []struct {
+		in, want string
+		rtl      bool
+	}{
+		{"Russia and China", "Russia and China", false},
+		{"لا", "\uFEFB", false},                              // lam-alef, the ligature
+		{"بين", "\uFEE6\uFEF4\uFE91", false},                 // final nun, medial ya, initial ba, from the left
+		{"في 2025", "2025 \uFEF2\uFED3", false},              // the number stays left to right
+		{"الصين ", "\uFEE6\uFEF4\uFEBC\uFEDF\u0627 ", false}, // the space after stays after
+		{"2025.", ".2025", true},                             // in a right-to-left paragraph
+		{"و NATO", "NATO \u0648", false},                     // first strong letter Arabic: right to left
+		{"(تل)", "(\uFEDE\uFE97)", false},                    // the brackets mirrored by shaping
+	} {
+		if got := fs.visualIn(c.in, 0, c.rtl); got != c.want {
+			t.Errorf("visual(%q) = %q %U, want %q", c.in, got, []rune(got), c.want)
+		}
+	}
+}
