@@ -141,13 +141,18 @@ type donutLayout struct {
 
 // legendWidths returns the legend's columns: swatch and gap, the widest
 // label, value and share.
+// share prints slice i's share of the whole in the briefing's language.
+func (d *donut) share(i int) string {
+	return d.m.style.number(formatPercent(d.pcts[i], d.slices[i].value))
+}
+
 func (d *donut) legendWidths(m measurer) (sw, label, value, share int) {
 	h := m.height()
 	sw = int((swatchBox + swatchGap) * float64(h))
 	for i, s := range d.slices {
 		label = max(label, m.width(s.label))
 		value = max(value, m.width(d.format(s.value)))
-		share = max(share, m.width(formatPercent(d.pcts[i], s.value)))
+		share = max(share, m.width(d.share(i)))
 	}
 	return
 }
@@ -213,7 +218,7 @@ func (d *donut) layout(m measurer, W, H int) (*donutLayout, error) {
 	l.valueR = sw + l.labelW + colGap + valueW
 	l.shareR = l.valueR + colGap + shareW
 	for i, s := range d.slices {
-		l.rows = append(l.rows, [3]string{s.label, d.format(s.value), formatPercent(d.pcts[i], s.value)})
+		l.rows = append(l.rows, [3]string{s.label, d.format(s.value), d.share(i)})
 	}
 	// The total and its title in the hole, if they fit.
 	title := d.title

@@ -151,3 +151,26 @@ func TestDonut_SeriesKeepTheirColours(t *testing.T) {
 		t.Errorf("Air is %v, want its document colour", got)
 	}
 }
+
+// The legend's values and shares are written as the briefing's language
+// writes numbers (here, Arabic-Indic digits).
+func TestDonut_SharesInTheBriefingsLanguage(t *testing.T) {
+	st := testStyle()
+	st.Number = func(s string) string {
+		return strings.Map(func(r rune) rune {
+			if r >= '0' && r <= '9' {
+				return '٠' + r - '0'
+			}
+			return r
+		}, s)
+	}
+	r := record(t, mustNew(t, Spec{Type: "donut"}, agreements(), st), testW, testH)
+	legend := r.textsOf("legend")
+	for i := 1; i < len(legend); i += 3 {
+		for _, s := range []string{legend[i].S, legend[i+1].S} {
+			if strings.ContainsAny(s, "0123456789") {
+				t.Errorf("legend number %q has Latin digits", s)
+			}
+		}
+	}
+}

@@ -241,7 +241,12 @@ func (e *Env) revisions(a string) (*analysis.RevisionSet, error) {
 	if r.Revisions == nil {
 		return nil, fmt.Errorf("analysis %q is a %s, expected a revisions analysis", a, r.Kind)
 	}
-	return r.Revisions, nil
+	if e.Date == nil {
+		return r.Revisions, nil
+	}
+	set := *r.Revisions // the exports' dates in the briefing's language
+	set.Old, set.New = e.Date(set.Old), e.Date(set.New)
+	return &set, nil
 }
 
 // DatasetView is what `dataset NAME` returns.
@@ -261,6 +266,9 @@ func (e *Env) dataset(name string) (DatasetView, error) {
 		return DatasetView{}, fmt.Errorf("unknown dataset %q%s", name, suggest.Hint(name, names))
 	}
 	v := DatasetView{Rows: d.RowsUsed, Generated: d.Generated}
+	if e.Date != nil {
+		v.Generated = e.Date(d.Generated)
+	}
 	for _, f := range d.Files {
 		v.Files = append(v.Files, f.Path)
 	}

@@ -29,6 +29,9 @@ type Env struct {
 	// Number writes a formatted number ("1,234.5") as the briefing's
 	// language does; nil: as it is.
 	Number func(string) string
+	// Date writes an export's date ("12 Feb 2026") as the briefing's
+	// language does; nil: as it is.
+	Date func(string) string
 
 	// Warnings are what the templates run so far did that works but is
 	// likely not meant, such as a change from zero (it prints n/a).

@@ -67,7 +67,7 @@ func Document(in Input) (layouts.Document, *narrative.Env, config.Problems) {
 	if failed == nil {
 		failed = map[string]bool{}
 	}
-	env := &narrative.Env{Results: in.Results, Failed: failed, Number: loc.Number, Data: narrative.Data{
+	env := &narrative.Env{Results: in.Results, Failed: failed, Number: loc.Number, Date: loc.ShortDateOf, Data: narrative.Data{
 		Period: narrative.NewPeriodView(in.Period, pf), AsOf: in.AsOf, Coverage: coverage, Params: c.Params,
 		Report: narrative.ReportInfo{Title: c.Report.Title, Subtitle: c.Report.Subtitle, Organization: c.Brand.Organization},
 	}}
