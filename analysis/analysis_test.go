@@ -217,3 +217,24 @@ func TestCount_TopFoldsIntoOther(t *testing.T) {
 		t.Errorf("Other = %v, want %v; total %v, want 22", top.Series[0].Values[3], rest, top.Series[0].Total())
 	}
 }
+
+// The folded series and category are "Other" in the briefing's language,
+// and a template may still call them "Other".
+func TestTop_OtherInTheBriefingsLanguage(t *testing.T) {
+	c, err := config.Load("testdata/sipri/briefing.yaml", config.Options{Sets: []string{"report.language=fr"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	q, _ := period.ParsePeriod("2025-Q4", period.YearOf(2026).Start)
+	res, _ := analysis.Compute(c, q)
+	freq, top := res.Analyses["exercise_frequency"], res.Analyses["agreement_top"]
+	if last := freq.Series[len(freq.Series)-1]; last.Label != "Autres" || !last.Other {
+		t.Errorf("folded series %q (other %v), want Autres", last.Label, last.Other)
+	}
+	if s, ok := freq.SeriesByLabel("Other"); !ok || s.Label != "Autres" {
+		t.Errorf(`series "Other" = %q, %v`, s.Label, ok)
+	}
+	if i := top.KeyIndex("Other"); i != len(top.Keys)-1 || top.Keys[i].Label != "Autres" {
+		t.Errorf(`key "Other" at %d of %v`, i, top.Keys)
+	}
+}

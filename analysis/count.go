@@ -88,15 +88,16 @@ func tooManyCategories(c *config.Config, path, by string) config.Problem {
 
 // result lists categories by count (then label), with `labels` applied;
 // with `top: N`, the categories after the first N are folded into one
-// "Other" at the end.
+// "Other" (in the briefing's language) at the end.
 func (a *countAnalysis) result() *Result {
 	type cat struct {
 		label string
 		n     int64
+		other bool
 	}
 	var cats []cat
 	for k, n := range a.counts {
-		cats = append(cats, cat{a.label(k), n})
+		cats = append(cats, cat{label: a.label(k), n: n})
 	}
 	sort.Slice(cats, func(i, j int) bool {
 		if cats[i].n != cats[j].n {
@@ -105,7 +106,7 @@ func (a *countAnalysis) result() *Result {
 		return cats[i].label < cats[j].label
 	})
 	if n := a.spec.Top; n > 0 && len(cats) > n {
-		other := cat{label: "Other"}
+		other := cat{label: wordsOf(a.cfg).Word("other_series"), other: true}
 		for _, c := range cats[n:] {
 			other.n += c.n
 		}
@@ -114,7 +115,7 @@ func (a *countAnalysis) result() *Result {
 	r := &Result{Name: a.name, Kind: a.spec.Kind, Measure: "Count"}
 	s := Series{Label: "Count"}
 	for _, c := range cats {
-		r.Keys = append(r.Keys, Key{Label: c.label})
+		r.Keys = append(r.Keys, Key{Label: c.label, Other: c.other})
 		s.Values = append(s.Values, exact.Int(c.n))
 	}
 	r.Series = []Series{s}

@@ -41,6 +41,9 @@ type Key struct {
 	Partial bool
 	// Through is the report period a partial interval runs to.
 	Through period.Period
+	// Other marks the category that folds the ones past `top`; its label
+	// is the briefing's word for "Other".
+	Other bool
 	// upto says Upto in the briefing's language; "" for English.
 	upto string
 }
@@ -76,6 +79,9 @@ type Series struct {
 	// interval of the files its rows come from, within the period cut);
 	// zero when unknown (categories) or when no row matched.
 	Through period.Interval
+	// Other marks the series that folds the ones past `top`; its label is
+	// the briefing's word for "Other".
+	Other bool
 }
 
 // Gap is the value of an interval with no rows under `missing: gap`.
@@ -110,20 +116,36 @@ func (s Series) Covers(k Key) bool {
 	return s.Through.IsZero() || k.Interval.IsZero() || !k.Interval.Start.After(s.Through.Start)
 }
 
-// SeriesByLabel returns the series with the given label.
+// OtherLabel is what a template may call the folded series or category
+// ("Other") in any language.
+const OtherLabel = "Other"
+
+// SeriesByLabel returns the series with the given label; "Other" is also
+// the folded series, whatever the briefing's word for it.
 func (r *Result) SeriesByLabel(label string) (Series, bool) {
 	for _, s := range r.Series {
 		if s.Label == label {
 			return s, true
 		}
 	}
+	for _, s := range r.Series {
+		if s.Other && label == OtherLabel {
+			return s, true
+		}
+	}
 	return Series{}, false
 }
 
-// KeyIndex returns the index of the key with the given label, or -1.
+// KeyIndex returns the index of the key with the given label, or -1;
+// "Other" is also the folded category.
 func (r *Result) KeyIndex(label string) int {
 	for i, k := range r.Keys {
 		if k.Label == label {
+			return i
+		}
+	}
+	for i, k := range r.Keys {
+		if k.Other && label == OtherLabel {
 			return i
 		}
 	}

@@ -203,7 +203,7 @@ func (a *timedAnalysis) result() *Result {
 	}
 	if a.by >= 0 {
 		through := a.cover.through(a.byFiles)
-		r.Series = append(r.Series, topSeries(a.byVals, func(m map[int64]exact.Number) []exact.Number { return values(m, through) }, a.spec.Top, a.spec.Labels, through)...)
+		r.Series = append(r.Series, topSeries(a.byVals, func(m map[int64]exact.Number) []exact.Number { return values(m, through) }, a.spec.Top, a.spec.Labels, through, wordsOf(a.cfg).Word("other_series"))...)
 	}
 	if n := a.spec.MovingAverage; n > 1 {
 		var withAvg []Series
@@ -310,9 +310,9 @@ func (a *timedAnalysis) lastInterval() period.Interval {
 }
 
 // topSeries turns per-category sums into series ordered by total (then by
-// label), folding all but the top n into "Other" when n > 0; `labels`
-// gives the display labels.
-func topSeries(byVals map[string]map[int64]exact.Number, values func(map[int64]exact.Number) []exact.Number, n int, labels map[string]string, through period.Interval) []Series {
+// label), folding all but the top n into one labelled other ("Other" in
+// the briefing's language) when n > 0; `labels` gives the display labels.
+func topSeries(byVals map[string]map[int64]exact.Number, values func(map[int64]exact.Number) []exact.Number, n int, labels map[string]string, through period.Interval, other string) []Series {
 	var all []Series
 	for cat, sums := range byVals {
 		all = append(all, Series{Label: displayLabel(labels, cat), Values: values(sums), Through: through})
@@ -321,7 +321,7 @@ func topSeries(byVals map[string]map[int64]exact.Number, values func(map[int64]e
 	if n <= 0 || len(all) <= n {
 		return all
 	}
-	return append(all[:n:n], foldOther(all[n:]))
+	return append(all[:n:n], foldOther(all[n:], other))
 }
 
 // sortByTotal orders series by total, largest first, then by label.
@@ -338,10 +338,10 @@ func sortByTotal(all []Series) {
 	})
 }
 
-// foldOther sums series into one labelled "Other"; a value is a gap only
-// where every folded series has one.
-func foldOther(rest []Series) Series {
-	other := Series{Label: "Other", Values: make([]exact.Number, len(rest[0].Values)), Through: rest[0].Through}
+// foldOther sums series into one labelled label ("Other"); a value is a
+// gap only where every folded series has one.
+func foldOther(rest []Series, label string) Series {
+	other := Series{Label: label, Other: true, Values: make([]exact.Number, len(rest[0].Values)), Through: rest[0].Through}
 	for i := range other.Values {
 		sum, any := exact.Number{}, false
 		for _, s := range rest {

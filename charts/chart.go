@@ -85,7 +85,7 @@ func newChart(spec Spec, res *analysis.Result, style Style) (*Chart, error) {
 		if len(s.Values) != len(data.Keys) {
 			return nil, fmt.Errorf("series %q of result %q has %d values for %d keys", s.Label, data.Name, len(s.Values), len(data.Keys))
 		}
-		m.series[i] = plotSeries{Label: s.Label, Values: s.Floats(), AverageOf: s.AverageOf}
+		m.series[i] = plotSeries{Label: s.Label, Values: s.Floats(), AverageOf: s.AverageOf, Other: s.Other}
 		for _, v := range m.series[i].Values {
 			if math.IsInf(v, 0) {
 				return nil, fmt.Errorf("series %q of result %q has a value too large to draw", s.Label, data.Name)

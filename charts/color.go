@@ -94,7 +94,7 @@ func AssignColors(palette []RGB, fixed map[string]RGB, results ...*analysis.Resu
 			if _, ok := m[s.Label]; ok || s.AverageOf != "" {
 				continue
 			}
-			if s.Label == otherCategory {
+			if s.Other || s.Label == otherCategory {
 				m[s.Label] = OtherColor
 				continue
 			}
@@ -139,7 +139,7 @@ func seriesColors(series []plotSeries, st Style) []RGB {
 		if set[i] || s.AverageOf != "" {
 			continue
 		}
-		if s.Label == otherCategory {
+		if s.Other || s.Label == otherCategory {
 			out[i], set[i] = OtherColor, true
 			continue
 		}

@@ -30,6 +30,7 @@ type slice struct {
 	label string
 	value float64
 	color RGB
+	other bool // the analysis's folded category or series
 }
 
 // donut draws shares of a whole as a ring of slices, largest first,
@@ -53,16 +54,16 @@ func buildDonut(m *model, spec Spec) (ownChart, error) {
 	idx := rawSeries(m)
 	if len(idx) == 1 {
 		for k, v := range m.series[idx[0]].Values {
-			in = append(in, slice{label: m.x.labels[k], value: v})
+			in = append(in, slice{label: m.x.labels[k], value: v, other: k < len(m.x.keys) && m.x.keys[k].Other})
 		}
 	} else {
 		for _, i := range idx {
-			in = append(in, slice{label: m.series[i].Label, value: m.series[i].Total()})
+			in = append(in, slice{label: m.series[i].Label, value: m.series[i].Total(), other: m.series[i].Other})
 		}
 	}
 	d := &donut{m: m, title: spec.YLabel}
 	var kept []slice
-	other := slice{label: otherCategory, color: otherColor}
+	other := slice{label: m.style.otherLabel(), color: otherColor}
 	folded := 0
 	var values []float64
 	for _, s := range in {
@@ -74,7 +75,8 @@ func buildDonut(m *model, spec Spec) (ownChart, error) {
 		}
 		d.total += s.value
 		values = append(values, s.value)
-		if s.label == otherCategory {
+		if s.other || s.label == otherCategory {
+			other.label = s.label
 			other.value += s.value
 			folded += 2 // keep the name Other
 			continue

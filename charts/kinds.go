@@ -111,13 +111,14 @@ type plotSeries struct {
 	Label     string
 	Values    []float64
 	AverageOf string
+	Other     bool // folds the series past the analysis's `top`
 }
 
 // plotSeriesOf converts analysis series for drawing.
 func plotSeriesOf(ss []analysis.Series) []plotSeries {
 	out := make([]plotSeries, len(ss))
 	for i, s := range ss {
-		out[i] = plotSeries{Label: s.Label, Values: s.Floats(), AverageOf: s.AverageOf}
+		out[i] = plotSeries{Label: s.Label, Values: s.Floats(), AverageOf: s.AverageOf, Other: s.Other}
 	}
 	return out
 }

@@ -55,6 +55,17 @@ type Style struct {
 	// Number writes a formatted number ("1,500") as the briefing's
 	// language does; nil: as it is.
 	Number func(string) string
+	// Other is the briefing's word for the slices a donut folds together
+	// ("Other" when empty).
+	Other string
+}
+
+// otherLabel is the label of a donut's folded slices.
+func (s Style) otherLabel() string {
+	if s.Other == "" {
+		return otherCategory
+	}
+	return s.Other
 }
 
 // number writes s, a formatted number, in the style's language.

@@ -54,7 +54,7 @@ func Document(in Input) (layouts.Document, *narrative.Env, config.Problems) {
 	doc.BannerColor, doc.BannerText = bannerColors(c, brand)
 	doc.Words = wordsOf(loc, in.Period, in.AsOf)
 	style := chartStyle(c, in.Results, brand)
-	style.Number = loc.Number
+	style.Number, style.Other = loc.Number, loc.Word("other_series")
 	g := newGlyphs(c)
 	coverage := map[string]period.Interval{}
 	for name, d := range in.Results.Datasets {
