@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/briefing/report/analysis/dataset"
+	"github.com/briefing/report/analysis/sqldb"
 	"github.com/briefing/report/config"
 	"github.com/briefing/report/internal/locale"
 	"github.com/briefing/report/internal/period"
@@ -40,9 +41,10 @@ type DatasetSummary struct {
 	// Through is the latest time of a row inside the period cut, as the
 	// data gives it (a year, a month, a day); zero without a time column.
 	Through period.Interval
-	// Of a SQL dataset: the database as Where names it (never its DSN),
-	// the server's version, and every query run, in order.
+	// Of a SQL dataset: the database as Where names it (never its DSN)
+	// and in parts, the server's version, and every query run, in order.
 	Database string
+	Place    sqldb.Place
 	Version  string
 	Queries  []Query
 	// Previous is what was read of the dataset's earlier export, for its

@@ -1,66 +1,118 @@
 package layouts
 
 import (
-	"unicode"
+	"slices"
 
 	"golang.org/x/text/unicode/bidi"
 )
 
 // A right-to-left paragraph (its first strong character is Arabic or
 // Hebrew) is set from the right: its lines are broken as any other, then
-// each line's words are placed in mirror image, except that a run of
-// left-to-right words (an English name, a number) keeps its order, as the
-// bidi algorithm has it at the level of words. Each word is then drawn in
-// its own visual form (shape.go).
+// each line is laid out by the bidi algorithm over its whole text
+// (x/text/unicode/bidi): its runs of Latin words and numbers keep their
+// order, everything else runs right to left, and a neutral such as a full
+// stop or a bracket goes where its neighbours put it. The parts of a word
+// in different runs ("2025." is a number and a full stop) are placed
+// apart.
 
-// rtlPositions are the x positions, from the line's left edge, of the
-// words of ln set from the right; xs are their positions set from the
-// left, in a line width wide.
-func rtlPositions(ln line, xs []float64, width float64) []float64 {
-	out := make([]float64, len(xs))
-	for j := range xs {
-		out[j] = width - xs[j] - ln.words[j].w
-	}
-	ltr := make([]bool, len(xs))
-	for j, w := range ln.words {
-		ltr[j] = wordDirection(w) == bidi.LeftToRight
-	}
-	for j := 0; j < len(xs); {
-		if !ltr[j] {
-			j++
-			continue
-		}
-		k := j
-		for k+1 < len(xs) && ltr[k+1] {
-			k++
-		}
-		for i := j; i <= k; i++ {
-			out[i] = out[k] + xs[i] - xs[j]
-		}
-		j = k + 1
-	}
-	return out
+// rtlSegment is a part of a line of a right-to-left paragraph: a part of a
+// frag of a word, or the space between two words (frag -1), at x from the
+// line's left edge.
+type rtlSegment struct {
+	word, frag int
+	text       string // logical
+	odd        bool   // at a right-to-left level
+	x, w       float64
+	end        bool // the last segment of its word, in logical order
 }
 
-// wordDirection is the direction of a word in a right-to-left line: left
-// to right for Latin (a first strong character written left to right) and
-// for numbers, right to left for Arabic, Hebrew and punctuation.
-func wordDirection(w word) bidi.Direction {
-	digits := false
-	for _, f := range w.frags {
-		for _, r := range f.text {
-			p, _ := bidi.LookupRune(r)
-			switch p.Class() {
-			case bidi.L:
-				return bidi.LeftToRight
-			case bidi.R, bidi.AL:
-				return bidi.RightToLeft
-			}
-			digits = digits || unicode.IsDigit(r)
+// rtlSegments lays out line ln of a paragraph set width wide from the
+// right; xs are its words' positions set from the left (justified or not).
+// The segments come in logical order, each with its place.
+func rtlSegments(e *env, ln line, xs []float64, width float64) []rtlSegment {
+	var segs []rtlSegment
+	var text []rune
+	var owner []int // the segment each rune of text starts or continues
+	add := func(s rtlSegment) {
+		segs = append(segs, s)
+		for range []rune(s.text) {
+			owner = append(owner, len(segs)-1)
+		}
+		text = append(text, []rune(s.text)...)
+	}
+	for j, w := range ln.words {
+		if j > 0 {
+			add(rtlSegment{word: j, frag: -1, text: " ", w: xs[j] - xs[j-1] - ln.words[j-1].w})
+		}
+		for k, f := range w.frags {
+			add(rtlSegment{word: j, frag: k, text: f.text})
 		}
 	}
-	if digits {
-		return bidi.LeftToRight
+	// the bidi level of each rune: 1 right to left, 2 a left-to-right run
+	odd := make([]bool, len(text))
+	for i := range odd {
+		odd[i] = true
 	}
-	return bidi.RightToLeft
+	var p bidi.Paragraph
+	if _, err := p.SetString(string(text), bidi.DefaultDirection(bidi.RightToLeft)); err == nil {
+		if o, err := p.Order(); err == nil {
+			for i := range o.NumRuns() {
+				r := o.Run(i)
+				if from, to := r.Pos(); r.Direction() == bidi.LeftToRight {
+					for k := from; k <= to && k < len(odd); k++ {
+						odd[k] = false
+					}
+				}
+			}
+		}
+	}
+	// cut the segments where the level changes
+	var out []rtlSegment
+	for i := 0; i < len(text); {
+		k := i
+		for k < len(text) && owner[k] == owner[i] && odd[k] == odd[i] {
+			k++
+		}
+		s := segs[owner[i]]
+		s.text, s.odd = string(text[i:k]), odd[i]
+		if s.frag < 0 {
+			s.w *= float64(k-i) / float64(len([]rune(segs[owner[i]].text)))
+		} else {
+			f := ln.words[s.word].frags[s.frag]
+			s.w = e.m.rawWidth(f.st, f.size, e.fonts.visualIn(s.text, f.st, s.odd))
+		}
+		out = append(out, s)
+		i = k
+	}
+	for i := range out {
+		out[i].end = out[i].frag >= 0 && (i == len(out)-1 || out[i+1].word != out[i].word)
+	}
+	// visual order: the left-to-right runs turned, then the whole line
+	order := make([]int, len(out))
+	for i := range order {
+		order[i] = i
+	}
+	for i := 0; i < len(order); {
+		if out[order[i]].odd {
+			i++
+			continue
+		}
+		k := i
+		for k < len(order) && !out[order[k]].odd {
+			k++
+		}
+		slices.Reverse(order[i:k])
+		i = k
+	}
+	slices.Reverse(order)
+	// the line in mirror image of where it stands set from the left
+	x := 0.0
+	if n := len(ln.words); n > 0 {
+		x = width - xs[n-1] - ln.words[n-1].w
+	}
+	for _, i := range order {
+		out[i].x = x
+		x += out[i].w
+	}
+	return out
 }

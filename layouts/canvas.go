@@ -83,9 +83,15 @@ func (c *canvas) text(x, y float64, s string, st style, size float64, col RGB) {
 	if s == "" {
 		return
 	}
-	fs := c.e.fonts
-	s = fs.visualIn(s, st, c.rtl)
-	if fs.n > bodyFaces {
+	c.textVisual(x, y, c.e.fonts.visualIn(s, st, c.rtl), st, size, col)
+}
+
+// textVisual draws s, in visual form already (see text).
+func (c *canvas) textVisual(x, y float64, s string, st style, size float64, col RGB) {
+	if s == "" {
+		return
+	}
+	if fs := c.e.fonts; fs.n > bodyFaces {
 		// characters the face lacks are drawn from a fallback font
 		own := faceIndex(st)
 		for _, r := range fs.runs(s, st) {

@@ -206,26 +206,17 @@ func (p *paragraph) drawText(c *canvas, x, y, width float64) error {
 	}
 	lh := p.lineHeight()
 	base := c.e.baseline(0, ps.size, lh)
-	c.rtl = p.rtl
-	defer func() { c.rtl = false }()
 	var run textRun
 	for i, ln := range lines {
 		by := y + p.pad() + float64(i)*lh + base
-		xs, natural := ln.positions(tw, ps.align)
 		if p.rtl {
-			// each word on its own: a run joined for fpdf would read left to right
-			xs, natural = rtlPositions(ln, xs, tw), false
+			p.drawRTLLine(c, ln, tx, tw, by)
+			continue
 		}
+		xs, natural := ln.positions(tw, ps.align)
 		for j, w := range ln.words {
 			fx := tx + xs[j]
-			rtlWord := p.rtl && wordDirection(w) == bidi.RightToLeft
-			if rtlWord {
-				fx += w.w // its parts from the right
-			}
 			for k, f := range w.frags {
-				if rtlWord {
-					fx -= f.w
-				}
 				col := ps.color
 				if f.link != "" {
 					col = c.e.th.primary
@@ -260,14 +251,48 @@ func (p *paragraph) drawText(c *canvas, x, y, width float64) error {
 					run.flushSpaced(c, k == 0 && j > 0)
 					run = textRun{x: fx, y: fy, text: append(run.text[:0], f.text...), st: f.st, size: f.size, col: col}
 				}
-				if !rtlWord {
-					fx += f.w
-				}
+				fx += f.w
 			}
 		}
 		run.flushSpaced(c, endsWord(ln))
 	}
 	return nil
+}
+
+// drawRTLLine draws a line of a right-to-left paragraph, its segments
+// placed by the bidi algorithm (bidiline.go) and drawn in logical order,
+// so that the page's text reads in the order it was written.
+func (p *paragraph) drawRTLLine(c *canvas, ln line, tx, tw, by float64) {
+	xs, _ := ln.positions(tw, p.ps.align)
+	for _, s := range rtlSegments(c.e, ln, xs, tw) {
+		if s.frag < 0 {
+			continue
+		}
+		f := ln.words[s.word].frags[s.frag]
+		col := p.ps.color
+		if f.link != "" {
+			col = c.e.th.primary
+		}
+		y := by
+		if f.st&stSup != 0 {
+			y -= mm(p.ps.size) * 0.36
+		}
+		text := s.text
+		if s.odd {
+			text = c.e.fonts.visualIn(text, f.st, true)
+		}
+		if s.end && (s.word < len(ln.words)-1 || endsWord(ln)) {
+			text += " " // the words apart in the text read from the page
+		}
+		linked := c.beginLink(f.link)
+		c.textVisual(tx+s.x, y, text, f.st, f.size, col)
+		if f.link != "" {
+			c.link(tx+s.x, y-mm(f.size)*0.85, s.w, mm(f.size)*1.1, f.link, linkText(c.e.doc.Words, f))
+		}
+		if linked {
+			c.endLink()
+		}
+	}
 }
 
 // endsWord reports whether a line's last word ends there: not broken

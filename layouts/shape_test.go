@@ -2,6 +2,8 @@ package layouts
 
 import (
 	"bytes"
+	"cmp"
+	"math"
 	"os"
 	"regexp"
 	"slices"
@@ -161,6 +163,52 @@ func TestVisual(t *testing.T) {
 	} {
 		if got := fs.visualIn(c.in, 0, c.rtl); got != c.want {
 			t.Errorf("visual(%q) = %q %U, want %q", c.in, got, []rune(got), c.want)
+		}
+	}
+}
+
+// A line of a right-to-left paragraph is laid out by the bidi algorithm
+// over the whole line: a run of Latin words keeps its order, the brackets
+// around it and a full stop after a number go where their neighbours put
+// them, and the line ends at the right edge.
+func TestRTLSegments(t *testing.T) {
+	needDejaVu(t)
+	e, err := newEnv(Document{Brand: Brand{Fonts: Fonts{Fallback: []string{dejavuSans}}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const width = 150.0
+	for _, c := range []struct {
+		in   string
+		want []string // the segments left to right, as written
+	}{
+		{"قال (NATO Alliance) أمس", []string{"أمس", " ", ")", "NATO", " ", "Alliance", "(", " ", "قال"}},
+		{"في عام 2025.", []string{".", "2025", " ", "عام", " ", "في"}},
+		{"مناورات Joint Sea. البحرية", []string{"البحرية", " ", ".", "Joint", " ", "Sea", " ", "مناورات"}},
+	} {
+		p := newParagraph(e, []span{{text: c.in}}, paraStyle{size: 10, leading: 1.3, align: alignLeft}, "p")
+		if !p.rtl {
+			t.Fatalf("%q is not right to left", c.in)
+		}
+		lines := p.layout(width)
+		if len(lines) != 1 {
+			t.Fatalf("%q: %d lines", c.in, len(lines))
+		}
+		xs, _ := lines[0].positions(width, alignLeft)
+		segs := rtlSegments(e, lines[0], xs, width)
+		slices.SortFunc(segs, func(a, b rtlSegment) int { return cmp.Compare(a.x, b.x) })
+		var got []string
+		for i, s := range segs {
+			got = append(got, s.text)
+			if i > 0 && math.Abs(segs[i-1].x+segs[i-1].w-s.x) > 1e-9 {
+				t.Errorf("%q: %q does not follow %q", c.in, s.text, segs[i-1].text)
+			}
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%q: left to right %q, want %q", c.in, got, c.want)
+		}
+		if last := segs[len(segs)-1]; math.Abs(last.x+last.w-width) > 0.01 {
+			t.Errorf("%q: the line ends at %.2f, not at the right edge %.0f", c.in, last.x+last.w, width)
 		}
 	}
 }

@@ -20,7 +20,9 @@ type DB struct {
 	Dialect Dialect
 	// Where names the database for people: "postgres database briefing
 	// on 127.0.0.1:5432", "sqlite file data/briefing.db". Never the DSN.
-	Where   string
+	Where string
+	// Place is what Where says, in parts, for a reader's language.
+	Place   Place
 	Timeout time.Duration
 	secrets []string // parts of the DSN no message may show
 }
@@ -34,7 +36,8 @@ func Open(driver, dsn string, timeout time.Duration) (*DB, error) {
 		return nil, err
 	}
 	db := &DB{Dialect: d, Timeout: timeout, secrets: secretsOf(dsn)}
-	db.Where = describe(driver, dsn)
+	db.Place = placeOf(driver, dsn)
+	db.Where = db.Place.String()
 	name := "pgx"
 	if driver == "sqlite" {
 		name = "sqlite"
@@ -100,20 +103,41 @@ func (db *DB) Version(ctx context.Context) string {
 	return v
 }
 
-// describe names a database by host and name only.
-func describe(driver, dsn string) string {
+// Place is where a database is, by host and name or file only: never
+// its DSN.
+type Place struct {
+	Driver string // "postgres" or "sqlite"
+	Name   string // the PostgreSQL database; "" when its DSN does not parse
+	Host   string // host:port
+	Path   string // the SQLite file
+}
+
+// String names the database in English: "postgres database briefing on
+// 127.0.0.1:5432", "sqlite file data/briefing.db".
+func (p Place) String() string {
+	switch {
+	case p.Driver == "sqlite":
+		return "sqlite file " + p.Path
+	case p.Host == "":
+		return "postgres database (its DSN does not parse)"
+	}
+	return fmt.Sprintf("postgres database %s on %s", p.Name, p.Host)
+}
+
+// placeOf names a database by host and name only.
+func placeOf(driver, dsn string) Place {
 	if driver == "sqlite" {
 		path := strings.TrimPrefix(dsn, "file:")
 		if i := strings.IndexByte(path, '?'); i >= 0 {
 			path = path[:i]
 		}
-		return "sqlite file " + path
+		return Place{Driver: driver, Path: path}
 	}
 	cfg, err := pgx.ParseConfig(dsn)
 	if err != nil {
-		return "postgres database (its DSN does not parse)"
+		return Place{Driver: "postgres"}
 	}
-	return fmt.Sprintf("postgres database %s on %s:%d", cfg.Database, cfg.Host, cfg.Port)
+	return Place{Driver: "postgres", Name: cfg.Database, Host: fmt.Sprintf("%s:%d", cfg.Host, cfg.Port)}
 }
 
 // secretsOf are the parts of a DSN no message may show: the DSN itself and

@@ -8,6 +8,7 @@ import (
 
 	"github.com/briefing/report/analysis"
 	"github.com/briefing/report/analysis/narrative"
+	"github.com/briefing/report/analysis/sqldb"
 	"github.com/briefing/report/config"
 	"github.com/briefing/report/internal/exact"
 	"github.com/briefing/report/internal/locale"
@@ -98,11 +99,11 @@ func checkDates(c *config.Config, res *analysis.Results, asOf time.Time) config.
 // is (never its DSN), its version, when, and each query with its
 // arguments and the rows it returned, in place of the files' hashes.
 func writeQueries(b *strings.Builder, c *config.Config, name string, s *analysis.DatasetSummary, asOf time.Time, loc *locale.Locale) {
-	src := "a query"
+	src := loc.Word("annex_source_query")
 	if t := c.Data[name].Table; t != "" {
-		src = "table `" + t + "`"
+		src = loc.Word("annex_source_table", "table", "`"+t+"`")
 	}
-	fmt.Fprintf(b, "  - %s\n", loc.Word("annex_query", "source", src, "database", databaseName(c, s.Database), "version", s.Version, "date", loc.Date(asOf)))
+	fmt.Fprintf(b, "  - %s\n", loc.Word("annex_query", "source", src, "database", databaseIn(c, s.Place, loc), "version", s.Version, "date", loc.Date(asOf)))
 	for _, q := range s.Queries {
 		fmt.Fprintf(b, "\n    - `%s`, %s", q.For, loc.Word("annex_query_rows", "rows", loc.Number(narrative.Num(exact.Int(int64(q.Rows)), 0))))
 		if len(q.Args) > 0 {
@@ -152,6 +153,18 @@ func sqlLines(sql string, width int) []string {
 // databaseName is a database as the annex and the manifest name it: a
 // SQLite file relative to the config's folder, so that the same inputs
 // give the same bytes wherever the project is.
+// databaseIn names the database of a SQL dataset in the briefing's
+// language, a SQLite file by its path from the config.
+func databaseIn(c *config.Config, p sqldb.Place, loc *locale.Locale) string {
+	switch {
+	case p.Driver == "sqlite":
+		return loc.Word("annex_db_sqlite", "path", filepath.ToSlash(c.Rel(p.Path)))
+	case p.Host == "":
+		return p.String()
+	}
+	return loc.Word("annex_db_postgres", "name", p.Name, "host", p.Host)
+}
+
 func databaseName(c *config.Config, where string) string {
 	if path, ok := strings.CutPrefix(where, "sqlite file "); ok {
 		return "sqlite file " + filepath.ToSlash(c.Rel(path))

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/briefing/report/briefing"
+	"github.com/briefing/report/layouts"
 
 	"context"
 	"database/sql"
@@ -141,4 +142,28 @@ func TestValidate_SQLChecksColumnsWithoutQueries(t *testing.T) {
 
 func fixedClock() period.Clock {
 	return period.FixedClock(time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC))
+}
+
+// The data annex of a SQL dataset says where the data was queried in the
+// briefing's language: the source, the database and the date.
+func TestAnnex_SQLInTheBriefingsLanguage(t *testing.T) {
+	dsn := filepath.Join(t.TempDir(), "briefing.db")
+	sets := loadSample(t, "sqlite", dsn)
+	b, err := briefing.Build(briefing.Options{Config: sample, Sets: append(sets, "report.period=2025-Q3", "report.language=fr"),
+		Clock: period.FixedClock(time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	annex := ""
+	for _, s := range b.Doc.Sections {
+		for _, blk := range s.Blocks {
+			if m, ok := blk.(layouts.Markdown); ok && m.Source == "data and methods" {
+				annex = m.Text
+			}
+		}
+	}
+	want := "la table `exercises` dans le fichier sqlite " + filepath.ToSlash(dsn)
+	if !strings.Contains(annex, want) || !strings.Contains(annex, "interrogé pour cette édition le 2 mars 2026") {
+		t.Errorf("the annex lacks %q and the date:\n%s", want, annex)
+	}
 }
