@@ -169,19 +169,45 @@ func (fs *fontSet) shapeRTL(b *bytes.Buffer, s string, st style) {
 		Text: rs, RunEnd: len(rs), Direction: di.DirectionRTL, Face: sh.face,
 		Size: fixed.I(10), Script: language.LookupScript(rs[slices.IndexFunc(rs, isRTL)]),
 	})
-	for k, g := range out.Glyphs {
+	for k := 0; k < len(out.Glyphs); {
+		n := k + 1
+		for n < len(out.Glyphs) && out.Glyphs[n].ClusterIndex == out.Glyphs[k].ClusterIndex {
+			n++
+		}
+		fs.writeCluster(b, sh, out.Glyphs[k:n], rs)
+		k = n
+	}
+}
+
+// writeCluster writes the glyphs of one cluster as characters, in
+// go-text's order (a vowel sign's glyph has no advance and stands where
+// shaping put it). A glyph the font maps no character to (the ligature of
+// shadda and a vowel) is written as the cluster's vowel signs, and a
+// cluster with no mapped letter at all as its letters too.
+func (fs *fontSet) writeCluster(b *bytes.Buffer, sh *faceShaper, glyphs []shaping.Glyph, rs []rune) {
+	g0 := glyphs[0]
+	cluster := rs[min(g0.ClusterIndex, len(rs)):min(g0.ClusterIndex+g0.RuneCount, len(rs))]
+	letter := false
+	for _, g := range glyphs {
+		if r, ok := sh.font.chars[g.GlyphID]; ok && !isMark(r) {
+			letter = true
+		}
+	}
+	marksDone := false
+	for _, g := range glyphs {
 		if r, ok := sh.font.chars[g.GlyphID]; ok {
 			b.WriteRune(r)
 			fs.presentation = fs.presentation || isPresentationForm(r)
 			continue
 		}
-		// the characters of the glyph's cluster, once: the glyphs of a
-		// cluster stand together
-		if k > 0 && out.Glyphs[k-1].ClusterIndex == g.ClusterIndex {
+		if marksDone {
 			continue
 		}
-		for i := g.ClusterIndex + g.RuneCount - 1; i >= g.ClusterIndex && i < len(rs); i-- {
-			b.WriteRune(rs[i])
+		marksDone = true
+		for i := len(cluster) - 1; i >= 0; i-- {
+			if r := cluster[i]; isMark(r) || !letter {
+				b.WriteRune(mirror(r))
+			}
 		}
 	}
 }

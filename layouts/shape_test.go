@@ -212,3 +212,26 @@ func TestRTLSegments(t *testing.T) {
 		}
 	}
 }
+
+// Vowel signs are kept, and a glyph the font maps no character to (the
+// ligature of shadda and fatha) does not write its letter twice: the
+// visual form has each letter and sign of the word once.
+func TestVisual_VowelSigns(t *testing.T) {
+	needDejaVu(t)
+	e, err := newEnv(Document{Brand: Brand{Fonts: Fonts{Fallback: []string{dejavuSans}}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, word := range []string{"مُحَمَّدٌ", "الشَّرِكَة", "مجالاً"} {
+		var got []rune
+		for _, r := range e.fonts.visual(word, 0) {
+			got = append(got, []rune(letters(r))...)
+		}
+		want := []rune(word)
+		slices.Sort(got)
+		slices.Sort(want)
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: drawn as %q, not its letters and signs once each", word, string(got))
+		}
+	}
+}
