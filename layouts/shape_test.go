@@ -159,7 +159,8 @@ func TestVisual(t *testing.T) {
 		{"الصين ", "\uFEE6\uFEF4\uFEBC\uFEDF\u0627 ", false}, // the space after stays after
 		{"2025.", ".2025", true},                             // in a right-to-left paragraph
 		{"و NATO", "NATO \u0648", false},                     // first strong letter Arabic: right to left
-		{"(تل)", "(\uFEDE\uFE97)", false},                    // the brackets mirrored by shaping
+		{"(تل)", "(\uFEDE\uFE97)", false},
+		{"תל אביב", "ביבא לת", false}, // Hebrew: reversed, no forms to join                    // the brackets mirrored by shaping
 	} {
 		if got := fs.visualIn(c.in, 0, c.rtl); got != c.want {
 			t.Errorf("visual(%q) = %q %U, want %q", c.in, got, []rune(got), c.want)
