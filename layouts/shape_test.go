@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/go-text/typesetting/di"
 	"github.com/go-text/typesetting/font"
@@ -235,4 +236,29 @@ func TestVisual_VowelSigns(t *testing.T) {
 			t.Errorf("%s: drawn as %q, not its letters and signs once each", word, string(got))
 		}
 	}
+}
+
+// Any text has a visual form, made without a panic, in valid UTF-8:
+// whatever marks, controls and scripts it mixes.
+func FuzzVisual(f *testing.F) {
+	if _, err := os.Stat(dejavuSans); err != nil {
+		f.Skip("DejaVu Sans is not installed")
+	}
+	e, err := newEnv(Document{Brand: Brand{Fonts: Fonts{Fallback: []string{dejavuSans}}}})
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, s := range []string{"السلام عليكم", "في 2025.", "(NATO) و", "مُحَمَّدٌ", "ًٌٍ", "\u200fא\u202eb", "لا لا", "a\u0651b"} {
+		f.Add(s, false)
+		f.Add(s, true)
+	}
+	f.Fuzz(func(t *testing.T, s string, rtl bool) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		v := e.fonts.visualIn(s, 0, rtl)
+		if !utf8.ValidString(v) {
+			t.Fatalf("visual(%q) = %q is not UTF-8", s, v)
+		}
+	})
 }
