@@ -54,6 +54,14 @@ func newCover(e *env) *cover {
 		label = or(d.Words.Authors, "AUTHORS")
 	}
 	meta(label, strings.Join(d.Authors, ", "), "report.authors")
+	if d.RightToLeft {
+		// every line of the cover starts at the right, a Latin one too
+		for _, p := range append([]*paragraph{c.org, c.series, c.title, c.subtitle}, c.values...) {
+			if p != nil && !p.rtl {
+				p.ps.align = alignRight
+			}
+		}
+	}
 	return c
 }
 
@@ -91,16 +99,20 @@ func (c *cover) draw(cv *canvas, x, y, width float64) error {
 	c.layout(width)
 	th := &cv.e.th
 	// organisation line: logo, then the name beside it
-	ox := x
 	if lg := cv.e.logo; lg != nil {
+		// the logo at the start of the line, the name beside it
 		w, h := lg.fit(coverLogoMaxW, coverLogoMaxH)
-		cv.pdf.ImageOptions(lg.name, x, y, w, h, false, lg.opts(), 0, "")
+		lx, ox := x, x+w+5
+		if cv.e.doc.RightToLeft {
+			lx, ox = x+width-w, x
+		}
+		cv.pdf.ImageOptions(lg.name, lx, y, w, h, false, lg.opts(), 0, "")
 		if err := check(cv.pdf, "logo "+lg.path); err != nil {
 			return err
 		}
-		ox = x + w + 5
 		if c.org != nil {
-			c.org.draw(cv, ox, y+(h-c.org.wrap(width-ox+x))/2, width-(ox-x))
+			ow := width - w - 5
+			c.org.draw(cv, ox, y+(h-c.org.wrap(ow))/2, ow)
 		}
 	} else if c.org != nil {
 		c.org.draw(cv, x, y, width)

@@ -147,10 +147,10 @@ func (c *canvas) coverBand() {
 	base := top + 1.4 + c.e.baseline(stBold, 11, g.coverBandH-1.4)
 	if d.Brand.Organization != "" {
 		org := c.fit(c.e.clean(from("brand.organization"), d.Brand.Organization, stBold), stBold, 11, g.frameW*0.6)
-		c.text(g.margin, base, org, stBold, 11, on)
+		c.textAtStart(base, org, stBold, 11, on)
 	}
 	if s := d.Words.date(d.Date); s != "" {
-		c.textRight(g.w-g.margin, base, s, 0, 9, on)
+		c.textAtEnd(base, s, 0, 9, on)
 	}
 }
 
