@@ -73,12 +73,20 @@ func hasNeutral(s string) bool {
 	return false
 }
 
-// hasRTL reports whether s has a character of a right-to-left script.
+// hasRTL reports whether s has a character of a right-to-left script. It
+// is asked of every text measured, so it looks at the blocks of those
+// scripts before asking the bidi tables.
 func hasRTL(s string) bool {
 	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			return slices.ContainsFunc([]rune(s[i:]), isRTL)
+		if s[i] < 0xD6 { // ASCII, or a character before U+0590
+			continue
 		}
+		for _, r := range s[i:] {
+			if (r >= 0x0590 && r <= 0x08FF || r >= 0xFB1D && r <= 0xFEFF || r >= 0x10800) && isRTL(r) {
+				return true
+			}
+		}
+		return false
 	}
 	return false
 }
