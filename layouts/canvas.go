@@ -26,7 +26,7 @@ type canvas struct {
 	resume   tagRecord  // the element a Link interrupted
 	links    int        // Link elements made so far, for their keys
 	listItem string     // the LI the next paragraph drawn tags its label and text under
-	rtl      bool       // text drawn is a word of a right-to-left paragraph (shape.go)
+	rtl      bool       // text drawn is read right to left whatever its first letter: the furniture of a right-to-left document
 
 	face int // selected face (faceIndex), -1 when unknown
 	// the family and style last given to fpdf, "" before any: a drawing's

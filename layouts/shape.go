@@ -23,7 +23,7 @@ import (
 // the font maps to it. For Arabic that is a presentation form: the joined
 // form (initial, medial, final) or the lam-alef ligature that shaping
 // chose. The finishing pass maps those back to the letters they are forms
-// of (see arabicToUnicode), so the text copied from the page is the text
+// of (see shapedToUnicode), so the text copied from the page is the text
 // written, in logical order.
 
 // visual is s as it is drawn in style st: s itself when it has no
@@ -157,9 +157,8 @@ func (fs *fontSet) reorder(s string, st style, dir bidi.Direction) string {
 }
 
 // shapeRTL writes the right-to-left run s in visual order, shaped in the
-// face that draws its first right-to-left letter. A glyph the face maps no
-// character to (a ligature of two marks) is written as the characters it
-// stands for; with no face for the run, its characters are reversed.
+// face that draws its first right-to-left letter, cluster by cluster (see
+// writeCluster); with no face for the run, its characters are reversed.
 func (fs *fontSet) shapeRTL(b *bytes.Buffer, s string, st style) {
 	rs := []rune(s)
 	face := -1

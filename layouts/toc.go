@@ -92,7 +92,7 @@ func (l *tocLine) draw(c *canvas, x, y, width float64) error {
 	}
 	tw := l.titleWidth(width)
 	l.title.ps.color = col
-	if l.title.rtl {
+	if l.e.doc.RightToLeft {
 		return l.drawMirrored(c, x, y, width, tw, col)
 	}
 	c.text(x+indent, y+base, l.t.number, st, size, col)
@@ -112,10 +112,14 @@ func (l *tocLine) draw(c *canvas, x, y, width float64) error {
 	return nil
 }
 
-// drawMirrored draws the line of a right-to-left title: its number at the
-// right, the title, the leaders, and the page number at the left.
+// drawMirrored draws the line in a right-to-left document: the number at
+// the right, the title (a Latin one set against the number), the leaders,
+// and the page number at the left.
 func (l *tocLine) drawMirrored(c *canvas, x, y, width, tw float64, col RGB) error {
 	size, indent, numCol, st := l.style()
+	if !l.title.rtl {
+		l.title.ps.align = alignRight
+	}
 	lh := l.title.lineHeight()
 	base := c.e.baseline(st, size, lh)
 	c.textRight(x+width-indent, y+base, l.t.number, st, size, col)
