@@ -4,6 +4,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -140,11 +141,18 @@ func TestEditions_Arabic(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	row := ""
+	row, toc := "", ""
 	for _, l := range strings.Split(bidiMarks.Replace(string(out)), "\n") {
 		if strings.Contains(l, "Peace Mission 2005") {
 			row = strings.Join(strings.Fields(l), " ")
 		}
+		if strings.Contains(l, "البيانات والمنهجية") && strings.Contains(l, "..") {
+			toc = strings.Join(strings.Fields(l), " ")
+		}
+	}
+	// the contents mirrored: the page at the left, the section's number at the right
+	if !regexp.MustCompile(`^3 [. ]+ البيانات والمنهجية 2$`).MatchString(toc) {
+		t.Errorf("the contents line reads %q, want its page at the left and its number at the right", toc)
 	}
 	// right to left: the year column at the right, then the English name,
 	// the Arabic one and the format
