@@ -3,7 +3,6 @@ package briefing
 import (
 	"bytes"
 	"fmt"
-	"os"
 	"path/filepath"
 
 	"github.com/briefing/report/charts"
@@ -15,18 +14,8 @@ import (
 // page) and ID.png (slide resolution), drawn by the same code as in the
 // briefing and in the brand's fonts, and returns the files written.
 func (b *Result) WriteCharts(dir string) ([]string, error) {
-	doc, brand := b.Doc, b.Config.Brand.Fonts
-	fonts := map[string][]byte{}
-	for style, path := range map[string]string{"": brand.Regular, "B": brand.Bold, "I": brand.Italic, "BI": brand.BoldItalic} {
-		if path == "" {
-			continue
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return nil, fmt.Errorf("font for chart export: %w", err)
-		}
-		fonts[style] = data
-	}
+	doc := b.Doc
+	fonts := doc.Brand.Fonts
 	var written []string
 	for _, s := range doc.Sections {
 		for _, block := range s.Blocks {
@@ -42,7 +31,7 @@ func (b *Result) WriteCharts(dir string) ([]string, error) {
 			if err := ch.WritePDF(&pdf, 170, fig.Height, fonts); err != nil {
 				return written, err
 			}
-			if err := ch.WritePNG(&png, 0, 0, fonts[""]); err != nil {
+			if err := ch.WritePNG(&png, 0, 0, fonts); err != nil {
 				return written, err
 			}
 			for _, f := range []struct {

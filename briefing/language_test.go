@@ -1,6 +1,7 @@
 package briefing
 
 import (
+	"bytes"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -169,4 +170,38 @@ func writeTemp(t *testing.T, pdf []byte) string {
 		t.Fatal(err)
 	}
 	return path
+}
+
+// A chart written alone (--charts-dir) sets its text as the page does:
+// the Arabic of its legend shaped from the fallback font, in the PDF and
+// on the PNG.
+func TestWriteCharts_ArabicShaped(t *testing.T) {
+	if _, err := os.Stat("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"); err != nil {
+		t.Skip("DejaVu Sans is not installed")
+	}
+	r, err := Build(Options{Config: "../testdata/arabic/briefing.yaml", Clock: fixedClock()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	files, err := r.WriteCharts(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) != 2 {
+		t.Fatalf("files %v, want the chart's PDF and PNG", files)
+	}
+	pdf, err := os.ReadFile(filepath.Join(dir, "exercises_chart.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := pdfText(t, pdf)
+	for _, w := range []string{"ثنائي", "متعدد"} {
+		if !strings.Contains(text, w) {
+			t.Errorf("the chart's PDF lacks %q: %q", w, text)
+		}
+	}
+	if !bytes.Contains(pdf, []byte("/BaseFont /utf8fallback1")) {
+		t.Error("the chart's PDF does not embed the fallback font")
+	}
 }

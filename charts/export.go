@@ -8,8 +8,6 @@ import (
 	"github.com/briefing/report/charts/pdfrender"
 	"github.com/briefing/report/charts/pngrender"
 	"github.com/briefing/report/layouts"
-	"github.com/golang/freetype/truetype"
-	"golang.org/x/image/font/gofont/goregular"
 )
 
 // Sizes of exported charts.
@@ -54,17 +52,17 @@ func (c *Chart) PreferredHeight(width float64) float64 {
 
 // WritePDF writes the chart alone as a one-page vector PDF widthMM ×
 // heightMM (DefaultWidthMM and PreferredHeight when not positive), drawn by
-// the same code as Draw (layouts.WriteDrawing). fontTTF maps font styles
-// ("" regular, "B", "I", "BI") to TrueType bytes; without a regular face
-// the Go font is used. The same chart gives the same bytes.
-func (c *Chart) WritePDF(w io.Writer, widthMM, heightMM float64, fontTTF map[string][]byte) error {
+// the same code as Draw (layouts.WriteDrawing), its text in fonts as on
+// the page (the Go fonts for empty paths). The same chart gives the same
+// bytes.
+func (c *Chart) WritePDF(w io.Writer, widthMM, heightMM float64, fonts layouts.Fonts) error {
 	if !(widthMM > 0) || math.IsInf(widthMM, 0) {
 		widthMM = DefaultWidthMM
 	}
 	if !(heightMM > 0) || math.IsInf(heightMM, 0) {
 		heightMM = c.PreferredHeight(widthMM)
 	}
-	if err := layouts.WriteDrawing(w, c, c.spec.ID, widthMM, heightMM, fontTTF); err != nil {
+	if err := layouts.WriteDrawing(w, c, c.spec.ID, widthMM, heightMM, fonts); err != nil {
 		return fmt.Errorf("write chart %q as PDF: %w", c.spec.ID, err)
 	}
 	return nil
@@ -72,12 +70,13 @@ func (c *Chart) WritePDF(w io.Writer, widthMM, heightMM float64, fontTTF map[str
 
 // WritePNG writes the chart as a PNG image widthPx × heightPx (by default
 // SlideWidthPx and, unless the chart wants more room, SlideHeightPx), on
-// white, with text in the TrueType font fontTTF (the Go font when nil). The
-// chart is laid out as in a box SlideWidthMM wide with the image's
+// white, its text in fonts as on the page (the Go fonts for empty paths:
+// the regular face, the fallbacks, right-to-left text shaped). The chart
+// is laid out as in a box SlideWidthMM wide with the image's
 // proportions, by the same code as the PDF, and painted at the image's
 // resolution, so it looks like the PDF version. The same chart gives the
 // same bytes.
-func (c *Chart) WritePNG(w io.Writer, widthPx, heightPx int, fontTTF []byte) error {
+func (c *Chart) WritePNG(w io.Writer, widthPx, heightPx int, fonts layouts.Fonts) error {
 	if widthPx <= 0 {
 		widthPx = SlideWidthPx
 	}
@@ -85,15 +84,12 @@ func (c *Chart) WritePNG(w io.Writer, widthPx, heightPx int, fontTTF []byte) err
 		want := c.PreferredHeight(SlideWidthMM-2*slideMarginMM) + 2*slideMarginMM
 		heightPx = max(widthPx*SlideHeightPx/SlideWidthPx, int(math.Ceil(float64(widthPx)*want/SlideWidthMM)))
 	}
-	if len(fontTTF) == 0 {
-		fontTTF = goregular.TTF
-	}
-	font, err := truetype.Parse(fontTTF)
+	setter, err := layouts.NewTextSetter(fonts)
 	if err != nil {
-		return fmt.Errorf("write chart %q as PNG: font: %w", c.spec.ID, err)
+		return fmt.Errorf("write chart %q as PNG: %w", c.spec.ID, err)
 	}
 	pxPerMM := float64(widthPx) / SlideWidthMM
-	cv, err := pngrender.New(widthPx, heightPx, pxPerMM, font)
+	cv, err := pngrender.New(widthPx, heightPx, pxPerMM, setter)
 	if err != nil {
 		return fmt.Errorf("write chart %q as PNG: %w", c.spec.ID, err)
 	}

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/briefing/report/layouts"
 	"golang.org/x/image/font/gofont/goregular"
 )
 
@@ -33,10 +34,10 @@ func TestExport_Gallery(t *testing.T) {
 			c := mustNew(t, Spec{ID: name, Type: typ, YLabel: "TIV (millions)"}, res, testStyle())
 			base := filepath.Join(*galleryDir, strings.ReplaceAll(name, " ", "-")+"_"+typ)
 			var pdf, img bytes.Buffer
-			if err := c.WritePDF(&pdf, 170, 0, map[string][]byte{"": goregular.TTF}); err != nil {
+			if err := c.WritePDF(&pdf, 170, 0, layouts.Fonts{}); err != nil {
 				t.Fatal(err)
 			}
-			if err := c.WritePNG(&img, 0, 0, nil); err != nil {
+			if err := c.WritePNG(&img, 0, 0, layouts.Fonts{}); err != nil {
 				t.Fatal(err)
 			}
 			if err := os.WriteFile(base+".pdf", pdf.Bytes(), 0o644); err != nil {
@@ -55,10 +56,10 @@ func TestWritePDF_VectorAndValid(t *testing.T) {
 		res := exercises()
 		c := mustNew(t, Spec{ID: "exercise_chart", Type: typ, YLabel: "Events"}, res, testStyle())
 		var a, b bytes.Buffer
-		if err := c.WritePDF(&a, 170, 0, map[string][]byte{"": font}); err != nil {
+		if err := c.WritePDF(&a, 170, 0, layouts.Fonts{}); err != nil {
 			t.Fatalf("%s: %v", typ, err)
 		}
-		if err := c.WritePDF(&b, 170, 0, map[string][]byte{"": font}); err != nil {
+		if err := c.WritePDF(&b, 170, 0, layouts.Fonts{}); err != nil {
 			t.Fatal(err)
 		}
 		if !bytes.Equal(a.Bytes(), b.Bytes()) {
@@ -99,10 +100,10 @@ func TestWritePNG_SizeAndBytes(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			c := mustNew(t, Spec{ID: "arms", YLabel: "TIV"}, armsTrend(), testStyle())
 			var a, b bytes.Buffer
-			if err := c.WritePNG(&a, tc.w, tc.h, goregular.TTF); err != nil {
+			if err := c.WritePNG(&a, tc.w, tc.h, layouts.Fonts{}); err != nil {
 				t.Fatal(err)
 			}
-			if err := c.WritePNG(&b, tc.w, tc.h, goregular.TTF); err != nil {
+			if err := c.WritePNG(&b, tc.w, tc.h, layouts.Fonts{}); err != nil {
 				t.Fatal(err)
 			}
 			if !bytes.Equal(a.Bytes(), b.Bytes()) {
@@ -123,7 +124,7 @@ func BenchmarkWritePNG(b *testing.B) {
 	c := mustNew(b, Spec{ID: "arms", YLabel: "TIV"}, armsTrend(), testStyle())
 	b.ReportAllocs()
 	for b.Loop() {
-		if err := c.WritePNG(io.Discard, 0, 0, goregular.TTF); err != nil {
+		if err := c.WritePNG(io.Discard, 0, 0, layouts.Fonts{}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -131,7 +132,7 @@ func BenchmarkWritePNG(b *testing.B) {
 
 func BenchmarkWritePDF(b *testing.B) {
 	c := mustNew(b, Spec{ID: "arms", YLabel: "TIV"}, armsTrend(), testStyle())
-	fonts := map[string][]byte{"": goregular.TTF}
+	fonts := layouts.Fonts{}
 	b.ReportAllocs()
 	for b.Loop() {
 		if err := c.WritePDF(io.Discard, 170, 80, fonts); err != nil {
@@ -147,7 +148,7 @@ func TestWritePNG_DrawsTheChart(t *testing.T) {
 	st.Colors = map[string]RGB{"Russia → China": {R: 200, G: 16, B: 46}}
 	c := mustNew(t, Spec{ID: "arms", YLabel: "TIV"}, armsTrend(), st)
 	var b bytes.Buffer
-	if err := c.WritePNG(&b, 800, 450, goregular.TTF); err != nil {
+	if err := c.WritePNG(&b, 800, 450, layouts.Fonts{}); err != nil {
 		t.Fatal(err)
 	}
 	img, err := png.Decode(&b)

@@ -41,7 +41,7 @@ func writeStack(tb testing.TB, charts []*Chart, min float64) []byte {
 	for _, c := range charts {
 		h += d.height(c)
 	}
-	if err := layouts.WriteDrawing(&b, d, "charts", 210, h, nil); err != nil {
+	if err := layouts.WriteDrawing(&b, d, "charts", 210, h, layouts.Fonts{}); err != nil {
 		tb.Fatal(err)
 	}
 	return b.Bytes()
@@ -95,7 +95,7 @@ func (failedCanvas) Err() error { return errors.New("disk full") }
 func TestDraw_Errors(t *testing.T) {
 	c := mustNew(t, Spec{ID: "arms", Type: "line"}, armsTrend(), testStyle())
 	t.Run("ErrTooSmall", func(t *testing.T) {
-		err := layouts.WriteDrawing(io.Discard, c, "arms", 30, 8, nil)
+		err := layouts.WriteDrawing(io.Discard, c, "arms", 30, 8, layouts.Fonts{})
 		if err == nil || !strings.Contains(err.Error(), `draw chart "arms"`) {
 			t.Fatalf("Draw into 30×8 mm: %v", err)
 		}

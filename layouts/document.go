@@ -35,9 +35,10 @@ const FontFamily = "Body"
 // embedded Go font of that style (golang.org/x/image/font/gofont).
 type Fonts struct {
 	Regular, Bold, Italic, BoldItalic string
-	// Fallback are fonts for the characters the four lack (CJK, say),
-	// tried in order, at most three; text in a script that must be shaped
-	// (Arabic, Hebrew, Indic) is not taken from them.
+	// Fallback are fonts for the characters the four lack (CJK, Arabic,
+	// say), tried in order, at most three. Arabic and Hebrew are shaped in
+	// them; the Indic scripts, which report does not shape, are not taken
+	// from them.
 	Fallback []string
 }
 

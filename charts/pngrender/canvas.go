@@ -21,12 +21,14 @@ import (
 var _ layouts.Canvas = (*Canvas)(nil)
 
 // Canvas paints in millimetres onto a white bitmap, pxPerMM pixels to the
-// millimetre, its text in one TrueType font. It does not clip: a chart
-// keeps to its box.
+// millimetre, its text set by a layouts.TextSetter: in the brand's fonts,
+// from the fallbacks where the regular face lacks a character, shaped
+// where it is right to left. It does not clip: a chart keeps to its box.
 type Canvas struct {
 	img     *image.RGBA
 	gc      *drawing.RasterGraphicContext
-	font    *truetype.Font
+	setter  *layouts.TextSetter
+	fonts   map[*byte]*truetype.Font // parsed font files, by their first byte
 	pxPerMM float64
 
 	draw, fill, text drawing.Color
@@ -34,18 +36,32 @@ type Canvas struct {
 }
 
 // New returns a white w×h bitmap to draw on at pxPerMM pixels a
-// millimetre, with text in font.
-func New(w, h int, pxPerMM float64, font *truetype.Font) (*Canvas, error) {
+// millimetre, with text set by setter.
+func New(w, h int, pxPerMM float64, setter *layouts.TextSetter) (*Canvas, error) {
 	img := image.NewRGBA(image.Rect(0, 0, w, h))
 	draw.Draw(img, img.Bounds(), image.NewUniform(color.White), image.Point{}, draw.Src)
 	gc, err := drawing.NewRasterGraphicContext(img)
 	if err != nil {
 		return nil, err
 	}
-	gc.SetFont(font)
 	gc.SetDPI(pxPerMM * 25.4) // a size in points is that many points on the bitmap
 	black := drawing.Color{A: 255}
-	return &Canvas{img: img, gc: gc, font: font, pxPerMM: pxPerMM, draw: black, fill: black, text: black, size: 10}, nil
+	return &Canvas{img: img, gc: gc, setter: setter, fonts: map[*byte]*truetype.Font{},
+		pxPerMM: pxPerMM, draw: black, fill: black, text: black, size: 10}, nil
+}
+
+// font is the parse of a font file, made at its first use; nil when
+// freetype cannot read it.
+func (c *Canvas) font(data []byte) *truetype.Font {
+	if len(data) == 0 {
+		return nil
+	}
+	f, ok := c.fonts[&data[0]]
+	if !ok {
+		f, _ = truetype.Parse(data)
+		c.fonts[&data[0]] = f
+	}
+	return f
 }
 
 // Encode writes the bitmap as PNG.
@@ -122,15 +138,28 @@ func (c *Canvas) SetFontSize(pt float64) { c.size = pt }
 // StringWidth is the advance of s at the current size, mm, kerned as it
 // is painted.
 func (c *Canvas) StringWidth(s string) float64 {
-	units := fixed.Int26_6(c.font.FUnitsPerEm())
+	w := 0.0
+	for _, r := range c.setter.Runs(s) {
+		w += c.runWidth(r)
+	}
+	return w
+}
+
+// runWidth is the advance of a run in its font, mm.
+func (c *Canvas) runWidth(run layouts.TextRun) float64 {
+	font := c.font(run.Font)
+	if font == nil {
+		return 0
+	}
+	units := fixed.Int26_6(font.FUnitsPerEm())
 	adv := 0
 	var prev truetype.Index
-	for i, r := range s {
-		idx := c.font.Index(r)
+	for i, r := range run.Text {
+		idx := font.Index(r)
 		if i > 0 {
-			adv += int(c.font.Kern(units, prev, idx))
+			adv += int(font.Kern(units, prev, idx))
 		}
-		adv += int(c.font.HMetric(units, idx).AdvanceWidth)
+		adv += int(font.HMetric(units, idx).AdvanceWidth)
 		prev = idx
 	}
 	return float64(adv) / float64(units) * c.size * 25.4 / 72
@@ -141,11 +170,19 @@ func (c *Canvas) Text(x, y float64, s string) {
 	if s == "" {
 		return
 	}
-	c.gc.BeginPath()
 	c.gc.SetFontSize(c.size)
 	c.gc.SetFillColor(c.text)
-	_, _ = c.gc.CreateStringPath(s, c.px(x), c.px(y))
-	c.gc.Fill()
+	for _, r := range c.setter.Runs(s) {
+		font := c.font(r.Font)
+		if font == nil {
+			continue
+		}
+		c.gc.SetFont(font)
+		c.gc.BeginPath()
+		_, _ = c.gc.CreateStringPath(r.Text, c.px(x), c.px(y))
+		c.gc.Fill()
+		x += c.runWidth(r)
+	}
 }
 
 // Push saves the graphics state.
