@@ -79,7 +79,8 @@ func sniffKind(head []byte) string {
 	return ""
 }
 
-// checkFont checks that a brand font is a TrueType (or OpenType) file.
+// checkFont checks that a brand font is a TrueType file (OpenType with
+// TrueType outlines).
 func checkFont(path string) error {
 	if err := fileExists(path); err != nil {
 		return err
@@ -97,6 +98,9 @@ func checkFont(path string) error {
 	}
 	if _, err := sfnt.Parse(data); err != nil {
 		return fmt.Errorf("%s is not a TrueType font: %v", path, err)
+	}
+	if bytes.HasPrefix(data, []byte("OTTO")) {
+		return fmt.Errorf("%s is an OpenType font with PostScript (CFF) outlines, which the PDF writer cannot embed: use a TrueType version of it (.ttf; Noto fonts, for one, come as both)", path)
 	}
 	return nil
 }

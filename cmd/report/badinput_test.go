@@ -429,6 +429,9 @@ func TestGen_BadInput(t *testing.T) {
 		{name: "ErrFontNotTrueType", edit: edits(put("font.ttf", "not a font"),
 			replace("briefing.yaml", "  organization: \"Org\"\n", "  organization: \"Org\"\n  fonts: {regular: font.ttf}\n")),
 			code: 1, want: []string{"briefing.yaml:8:", "brand.fonts.regular", "is not a TrueType font"}},
+		{name: "ErrFontCFFOutlines", edit: edits(putBytes("font.otf", mustReadFile(t, "../../testdata/fonts/CFFTest.otf")),
+			replace("briefing.yaml", "  organization: \"Org\"\n", "  organization: \"Org\"\n  fonts: {fallback: [font.otf]}\n")),
+			code: 1, want: []string{"briefing.yaml:8:", "brand.fonts.fallback[0]", "PostScript (CFF) outlines", "use a TrueType version"}},
 
 		// What cannot be laid out.
 		{name: "ErrChartTallerThanThePage", edit: edits(replace("briefing.yaml", "height: 60", "height: 250"), replace("briefing.yaml", "page_size: A4", "page_size: Letter")),
@@ -613,4 +616,14 @@ func TestGen_FallbackFontDrawsWhatTheBodyFontLacks(t *testing.T) {
 			}
 		}
 	}
+}
+
+// mustReadFile is the content of a fixture file.
+func mustReadFile(t *testing.T, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }
