@@ -152,7 +152,7 @@ func TestEditions_Arabic(t *testing.T) {
 		}
 	}
 	// the contents mirrored: the page at the left, the section's number at the right
-	if !regexp.MustCompile(`^3 [. ]+ البيانات والمنهجية 2$`).MatchString(toc) {
+	if !regexp.MustCompile(`^[0-9]+ [. ]+ البيانات والمنهجية 2$`).MatchString(toc) {
 		t.Errorf("the contents line reads %q, want its page at the left and its number at the right", toc)
 	}
 	// right to left: the year column at the right, then the English name,

@@ -155,7 +155,11 @@ func (b *box) draw(c *canvas, x, y, width float64) error {
 			c.fillRect(x, y, width, h, *b.bs.fill)
 		}
 		if b.bs.bar != nil {
-			c.fillRect(x, y, b.bs.barW, h, *b.bs.bar)
+			bx := x // at the start of the lines: the right in a right-to-left document
+			if b.e.doc.RightToLeft {
+				bx = x + width - b.bs.barW
+			}
+			c.fillRect(bx, y, b.bs.barW, h, *b.bs.bar)
 		}
 		if b.bs.topRule != nil {
 			c.line(x, y, x+width, y, 0.25, *b.bs.topRule)
@@ -163,6 +167,9 @@ func (b *box) draw(c *canvas, x, y, width float64) error {
 	})
 	// the title and the blocks inside, each tagged in the box's element
 	ix, iw := x+b.innerX(), b.innerW(width)
+	if b.e.doc.RightToLeft {
+		ix = x + b.bs.padX
+	}
 	for i, bl := range b.heads() {
 		if err := c.drawTagged(bl, ix, y+b.bs.padY+b.innerTops[i], iw, b.key); err != nil {
 			return err
