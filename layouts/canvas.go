@@ -100,13 +100,29 @@ func (c *canvas) textVisual(x, y float64, s string, st style, size float64, col 
 			} else {
 				c.setFace(r.face, size)
 				c.textColor(col)
-				c.pdf.Text(x, y, r.text)
+				if st&stBold != 0 {
+					c.emboldened(x, y, r.text, size, col)
+				} else {
+					c.pdf.Text(x, y, r.text)
+				}
 			}
 			x += c.e.m.rawWidth(st, size, r.text)
 		}
 		return
 	}
 	c.textInFace(x, y, s, st, size, col)
+}
+
+// emboldened draws s from a fallback font, which has no bold face, in a
+// bold style (an Arabic heading): filled and stroked with a hairline of
+// its own colour, as viewers embolden a face that lacks bold. Its advance
+// is the regular face's, as it was measured.
+func (c *canvas) emboldened(x, y float64, s string, size float64, col RGB) {
+	c.pdf.SetDrawColor(int(col.R), int(col.G), int(col.B))
+	c.pdf.SetLineWidth(mm(size) * 0.035)
+	c.pdf.RawWriteStr("2 Tr\n")
+	c.pdf.Text(x, y, s)
+	c.pdf.RawWriteStr("0 Tr\n")
 }
 
 // textInFace draws s in the face of st, its hyphens narrower where the

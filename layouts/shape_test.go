@@ -262,3 +262,35 @@ func FuzzVisual(f *testing.F) {
 		}
 	})
 }
+
+// Bold text drawn from a fallback font, which has no bold face (an Arabic
+// heading), is emboldened: filled and stroked; regular text is not.
+func TestRender_FallbackBoldIsEmboldened(t *testing.T) {
+	needDejaVu(t)
+	doc := baseDoc(Section{Title: "الخلاصة", Blocks: []Content{Markdown{Source: "ar.md", Text: "نص عادي"}}})
+	doc.Brand.Fonts.Fallback = []string{dejavuSans}
+	var buf bytes.Buffer
+	if _, err := Render(doc, &buf); err != nil {
+		t.Fatal(err)
+	}
+	arabic := func(s string) int { // the Arabic strings shown in s
+		n := 0
+		for _, m := range regexp.MustCompile(`\(((?:[^\\)]|\\.)*)\) Tj`).FindAllStringSubmatch(s, -1) {
+			if slices.ContainsFunc([]rune(decodeUTF16(unescapePDF(m[1]))), isRTL) {
+				n++
+			}
+		}
+		return n
+	}
+	bold, all := 0, 0
+	for _, s := range pageStreams(t, buf.Bytes()) {
+		all += arabic(s)
+		for _, m := range regexp.MustCompile(`(?s)2 Tr\n(.*?)0 Tr\n`).FindAllStringSubmatch(s, -1) {
+			bold += arabic(m[1])
+		}
+	}
+	regular := all - bold
+	if bold == 0 || regular == 0 {
+		t.Errorf("%d emboldened Arabic strings and %d regular ones, want both (the heading and the text)", bold, regular)
+	}
+}
