@@ -1,15 +1,11 @@
 package layouts
 
-import (
-	"slices"
-
-	"golang.org/x/text/unicode/bidi"
-)
+import "slices"
 
 // A right-to-left paragraph (its first strong character is Arabic or
 // Hebrew) is set from the right: its lines are broken as any other, then
 // each line is laid out by the bidi algorithm over its whole text
-// (x/text/unicode/bidi): its runs of Latin words and numbers keep their
+// (levels.go): its runs of Latin words and numbers keep their
 // order, everything else runs right to left, and a neutral such as a full
 // stop or a bracket goes where its neighbours put it. The parts of a word
 // in different runs ("2025." is a number and a full stop) are placed
@@ -21,6 +17,7 @@ import (
 type rtlSegment struct {
 	word, frag int
 	text       string // logical
+	level      uint8  // its bidi level
 	odd        bool   // at a right-to-left level
 	x, w       float64
 	end        bool // the last segment of its word, in logical order
@@ -48,33 +45,17 @@ func rtlSegments(e *env, ln line, xs []float64, width float64) []rtlSegment {
 			add(rtlSegment{word: j, frag: k, text: f.text})
 		}
 	}
-	// the bidi level of each rune: 1 right to left, 2 a left-to-right run
-	odd := make([]bool, len(text))
-	for i := range odd {
-		odd[i] = true
-	}
-	var p bidi.Paragraph
-	if _, err := p.SetString(string(text), bidi.DefaultDirection(bidi.RightToLeft)); err == nil {
-		if o, err := p.Order(); err == nil {
-			for i := range o.NumRuns() {
-				r := o.Run(i)
-				if from, to := r.Pos(); r.Direction() == bidi.LeftToRight {
-					for k := from; k <= to && k < len(odd); k++ {
-						odd[k] = false
-					}
-				}
-			}
-		}
-	}
+	levels := levelsOf(text, true)
 	// cut the segments where the level changes
 	var out []rtlSegment
 	for i := 0; i < len(text); {
 		k := i
-		for k < len(text) && owner[k] == owner[i] && odd[k] == odd[i] {
+		for k < len(text) && owner[k] == owner[i] && levels[k] == levels[i] {
 			k++
 		}
 		s := segs[owner[i]]
-		s.text, s.odd = string(text[i:k]), odd[i]
+		s.text, s.level = string(text[i:k]), levels[i]
+		s.odd = s.level%2 == 1
 		if s.frag < 0 {
 			s.w *= float64(k-i) / float64(len([]rune(segs[owner[i]].text)))
 		} else {
@@ -87,24 +68,12 @@ func rtlSegments(e *env, ln line, xs []float64, width float64) []rtlSegment {
 	for i := range out {
 		out[i].end = out[i].frag >= 0 && (i == len(out)-1 || out[i+1].word != out[i].word)
 	}
-	// visual order: the left-to-right runs turned, then the whole line
+	// visual order (rule L2)
 	order := make([]int, len(out))
 	for i := range order {
 		order[i] = i
 	}
-	for i := 0; i < len(order); {
-		if out[order[i]].odd {
-			i++
-			continue
-		}
-		k := i
-		for k < len(order) && !out[order[k]].odd {
-			k++
-		}
-		slices.Reverse(order[i:k])
-		i = k
-	}
-	slices.Reverse(order)
+	applyL2(len(order), func(i int) uint8 { return out[order[i]].level }, func(i, j int) { slices.Reverse(order[i:j]) })
 	// the line in mirror image of where it stands set from the left
 	x := 0.0
 	if n := len(ln.words); n > 0 {

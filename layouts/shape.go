@@ -114,10 +114,9 @@ func direction(s string) bidi.Direction {
 	return bidi.LeftToRight
 }
 
-// reorder lays out the bidi runs of s from left to right: in a
-// right-to-left text the runs stand in reverse order; a right-to-left run
-// is shaped, its glyphs in visual order, a left-to-right one (a name in
-// Latin letters, a number) keeps its order.
+// reorder lays out the bidi runs of s from left to right (see
+// visualRuns): a right-to-left run is shaped, its glyphs in visual order,
+// a left-to-right one (a name in Latin letters, a number) keeps its order.
 func (fs *fontSet) reorder(s string, st style, dir bidi.Direction) string {
 	// spaces around the text stay where they are: a word drawn with a
 	// space after it keeps its glyphs where it was measured
@@ -128,29 +127,13 @@ func (fs *fontSet) reorder(s string, st style, dir bidi.Direction) string {
 		}
 		return s[:lead] + fs.reorder(s[lead:trail], st, dir) + s[trail:]
 	}
-	var p bidi.Paragraph
-	runs := []string{s}
-	rtl := []bool{dir == bidi.RightToLeft}
-	if _, err := p.SetString(s, bidi.DefaultDirection(dir)); err == nil {
-		if o, err := p.Order(); err == nil && o.NumRuns() > 0 {
-			runs, rtl = runs[:0], rtl[:0]
-			for i := range o.NumRuns() {
-				r := o.Run(i)
-				runs = append(runs, r.String())
-				rtl = append(rtl, r.Direction() == bidi.RightToLeft)
-			}
-		}
-	}
-	if dir == bidi.RightToLeft {
-		slices.Reverse(runs)
-		slices.Reverse(rtl)
-	}
+	rs := []rune(s)
 	var b bytes.Buffer
-	for i, r := range runs {
-		if rtl[i] {
-			fs.shapeRTL(&b, r, st)
+	for _, r := range visualRuns(levelsOf(rs, dir == bidi.RightToLeft)) {
+		if part := string(rs[r.from:r.to]); r.level%2 == 1 {
+			fs.shapeRTL(&b, part, st)
 		} else {
-			b.WriteString(r)
+			b.WriteString(part)
 		}
 	}
 	return b.String()

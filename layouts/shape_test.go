@@ -187,6 +187,8 @@ func TestRTLSegments(t *testing.T) {
 		{"قال (NATO Alliance) أمس", []string{"أمس", " ", ")", "NATO", " ", "Alliance", "(", " ", "قال"}},
 		{"في عام 2025.", []string{".", "2025", " ", "عام", " ", "في"}},
 		{"مناورات Joint Sea. البحرية", []string{"البحرية", " ", ".", "Joint", " ", "Sea", " ", "مناورات"}},
+		// brackets paired around a Latin run go with the Arabic (rule N0)
+		{"الملف (.manifest.json). SHA-256 نفسه:", []string{"نفسه:", " ", "SHA-256", " ", ").", "manifest.json", "(.", " ", "الملف"}},
 	} {
 		p := newParagraph(e, []span{{text: c.in}}, paraStyle{size: 10, leading: 1.3, align: alignLeft}, "p")
 		if !p.rtl {
