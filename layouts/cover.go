@@ -54,14 +54,6 @@ func newCover(e *env) *cover {
 		label = or(d.Words.Authors, "AUTHORS")
 	}
 	meta(label, strings.Join(d.Authors, ", "), "report.authors")
-	if d.RightToLeft {
-		// every line of the cover starts at the right, a Latin one too
-		for _, p := range append([]*paragraph{c.org, c.series, c.title, c.subtitle}, c.values...) {
-			if p != nil && !p.rtl {
-				p.ps.align = alignRight
-			}
-		}
-	}
 	return c
 }
 

@@ -165,6 +165,14 @@ func (p *paragraph) draw(c *canvas, x, y, width float64) error {
 	return p.drawText(c, x, y, width)
 }
 
+// mirrored reports whether the paragraph's lines start at the right: its
+// text is right to left, or the document is (a Latin line of an Arabic
+// edition starts at the right, its words in their own order). Code is
+// set from the left.
+func (p *paragraph) mirrored() bool {
+	return p.rtl || (p.e.doc.RightToLeft && !p.ps.code)
+}
+
 // drawLabel draws the paragraph's label (a list bullet or number, a
 // heading's number) before its first line: at its left, or at its right
 // in a right-to-left paragraph, x is the left edge of the block.
@@ -174,9 +182,9 @@ func (p *paragraph) drawLabel(c *canvas, x, y, width float64) {
 	lw := c.e.m.width(ps.labelStyle, ps.size, ps.label)
 	lx := x + ps.indent - lw - 2.0
 	switch {
-	case p.rtl && ps.labelLeft:
+	case p.mirrored() && ps.labelLeft:
 		lx = x + width - lw
-	case p.rtl:
+	case p.mirrored():
 		lx = x + width - ps.indent + 2.0
 	case ps.labelLeft:
 		lx = x
@@ -191,13 +199,13 @@ func (p *paragraph) drawText(c *canvas, x, y, width float64) error {
 	ps := p.ps
 	for d := 0; d < ps.quote; d++ {
 		bx := x + float64(d)*quoteIndent + 0.4
-		if p.rtl {
+		if p.mirrored() {
 			bx = x + width - float64(d)*quoteIndent - 1.2
 		}
 		c.fillRect(bx, y, 0.8, h+ps.barExtend, mix(c.e.th.primary, RGB{255, 255, 255}, 0.55))
 	}
 	tx, tw := x+ps.indent, p.textWidth(width)
-	if p.rtl {
+	if p.mirrored() {
 		tx = x // the indent is at the right
 	}
 	if ps.code {
@@ -214,6 +222,13 @@ func (p *paragraph) drawText(c *canvas, x, y, width float64) error {
 			continue
 		}
 		xs, natural := ln.positions(tw, ps.align)
+		if p.mirrored() && natural && len(xs) > 0 && ps.align != alignRight && ps.align != alignCenter {
+			// a left-to-right line in a right-to-left document starts at the right
+			shift := tw - xs[len(xs)-1] - ln.words[len(xs)-1].w
+			for k := range xs {
+				xs[k] += shift
+			}
+		}
 		for j, w := range ln.words {
 			fx := tx + xs[j]
 			for k, f := range w.frags {

@@ -7,6 +7,7 @@ import (
 	"os"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf16"
@@ -294,5 +295,30 @@ func TestRender_FallbackBoldIsEmboldened(t *testing.T) {
 	regular := all - bold
 	if bold == 0 || regular == 0 {
 		t.Errorf("%d emboldened Arabic strings and %d regular ones, want both (the heading and the text)", bold, regular)
+	}
+}
+
+// In a right-to-left document a Latin paragraph starts at the right, its
+// words in their own order; in a left-to-right one it starts at the left.
+func TestRender_LatinLineOfARightToLeftDocumentStartsAtTheRight(t *testing.T) {
+	for _, rtl := range []bool{false, true} {
+		doc := baseDoc(Section{Title: "Notes", Blocks: []Content{Markdown{Source: "en.md", Text: "Short line."}}})
+		doc.RightToLeft = rtl
+		var buf bytes.Buffer
+		if _, err := Render(doc, &buf); err != nil {
+			t.Fatal(err)
+		}
+		x := -1.0
+		for _, s := range pageStreams(t, buf.Bytes()) {
+			for _, m := range regexp.MustCompile(`BT ([0-9.]+) [0-9.]+ Td \(((?:[^\\)]|\\.)*)\) Tj`).FindAllStringSubmatch(s, -1) {
+				if strings.HasPrefix(decodeUTF16(unescapePDF(m[2])), "Short") {
+					x, _ = strconv.ParseFloat(m[1], 64)
+				}
+			}
+		}
+		const half = 595.28 / 2 // A4, pt
+		if x < 0 || (x > half) != rtl {
+			t.Errorf("right to left %v: the line starts at x = %.1f pt", rtl, x)
+		}
 	}
 }

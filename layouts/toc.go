@@ -113,13 +113,10 @@ func (l *tocLine) draw(c *canvas, x, y, width float64) error {
 }
 
 // drawMirrored draws the line in a right-to-left document: the number at
-// the right, the title (a Latin one set against the number), the leaders,
+// the right, the title (a Latin one too starts at the right), the leaders,
 // and the page number at the left.
 func (l *tocLine) drawMirrored(c *canvas, x, y, width, tw float64, col RGB) error {
 	size, indent, numCol, st := l.style()
-	if !l.title.rtl {
-		l.title.ps.align = alignRight
-	}
 	lh := l.title.lineHeight()
 	base := c.e.baseline(st, size, lh)
 	c.textRight(x+width-indent, y+base, l.t.number, st, size, col)
