@@ -41,12 +41,11 @@ type DatasetSummary struct {
 	// Through is the latest time of a row inside the period cut, as the
 	// data gives it (a year, a month, a day); zero without a time column.
 	Through period.Interval
-	// Of a SQL dataset: the database as Where names it (never its DSN)
-	// and in parts, the server's version, and every query run, in order.
-	Database string
-	Place    sqldb.Place
-	Version  string
-	Queries  []Query
+	// Of a SQL dataset: where the database is (never its DSN), the
+	// server's version, and every query run, in order.
+	Place   sqldb.Place
+	Version string
+	Queries []Query
 	// Previous is what was read of the dataset's earlier export, for its
 	// revisions analyses; nil without one.
 	Previous *DatasetSummary

@@ -44,7 +44,7 @@ func computeSQL(c *config.Config, name string, res *Results, run *datasetRun, ch
 	}
 	defer db.Close()
 	s := &sqlRun{run: run, db: db, src: sqldb.Source(d.Table, d.Query), label: sourceLabel(d, db)}
-	run.summary.Database, run.summary.Place = db.Where, db.Place
+	run.summary.Place = db.Place
 	run.summary.Files = []dataset.FileInfo{{Path: s.label}}
 	res.Datasets[name] = run.summary
 

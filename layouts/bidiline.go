@@ -17,8 +17,7 @@ import "slices"
 type rtlSegment struct {
 	word, frag int
 	text       string // logical
-	level      uint8  // its bidi level
-	odd        bool   // at a right-to-left level
+	level      uint8  // its bidi level: odd is right to left
 	x, w       float64
 	end        bool // the last segment of its word, in logical order
 }
@@ -55,12 +54,11 @@ func rtlSegments(e *env, ln line, xs []float64, width float64) []rtlSegment {
 		}
 		s := segs[owner[i]]
 		s.text, s.level = string(text[i:k]), levels[i]
-		s.odd = s.level%2 == 1
 		if s.frag < 0 {
 			s.w *= float64(k-i) / float64(len([]rune(segs[owner[i]].text)))
 		} else {
 			f := ln.words[s.word].frags[s.frag]
-			s.w = e.m.rawWidth(f.st, f.size, e.fonts.visualIn(s.text, f.st, s.odd))
+			s.w = e.m.rawWidth(f.st, f.size, e.fonts.visualIn(s.text, f.st, s.level%2 == 1))
 		}
 		out = append(out, s)
 		i = k

@@ -293,7 +293,7 @@ func (p *paragraph) drawRTLLine(c *canvas, ln line, tx, tw, by float64) {
 			y -= mm(p.ps.size) * 0.36
 		}
 		text := s.text
-		if s.odd {
+		if s.level%2 == 1 {
 			text = c.e.fonts.visualIn(text, f.st, true)
 		}
 		if s.end && (s.word < len(ln.words)-1 || endsWord(ln)) {

@@ -33,8 +33,9 @@ func (fs *fontSet) visual(s string, st style) string {
 	return fs.visualIn(s, st, false)
 }
 
-// visualIn is visual, in a right-to-left paragraph when rtl: s is then a
-// word of it, and a number followed by a full stop reads ".2025".
+// visualIn is visual, read right to left whatever its first letter when
+// rtl (a part of a right-to-left line, the furniture of a right-to-left
+// document): "2025." then reads ".2025".
 func (fs *fontSet) visualIn(s string, st style, rtl bool) string {
 	if !hasRTL(s) && (!rtl || !hasNeutral(s)) {
 		return s
@@ -144,11 +145,11 @@ func (fs *fontSet) reorder(s string, st style, dir bidi.Direction) string {
 // writeCluster); with no face for the run, its characters are reversed.
 func (fs *fontSet) shapeRTL(b *bytes.Buffer, s string, st style) {
 	rs := []rune(s)
-	face := -1
-	if i := slices.IndexFunc(rs, isRTL); i >= 0 {
-		face = fs.faceFor(rs[i], st)
+	first := slices.IndexFunc(rs, isRTL)
+	var sh *faceShaper
+	if first >= 0 {
+		sh = fs.shaper(fs.faceFor(rs[first], st))
 	}
-	sh := fs.shaper(face)
 	if sh == nil {
 		for i := len(rs) - 1; i >= 0; i-- {
 			b.WriteRune(mirror(rs[i]))
@@ -157,7 +158,7 @@ func (fs *fontSet) shapeRTL(b *bytes.Buffer, s string, st style) {
 	}
 	out := sh.shaper.Shape(shaping.Input{
 		Text: rs, RunEnd: len(rs), Direction: di.DirectionRTL, Face: sh.face,
-		Size: fixed.I(10), Script: language.LookupScript(rs[slices.IndexFunc(rs, isRTL)]),
+		Size: fixed.I(10), Script: language.LookupScript(rs[first]),
 	})
 	for k := 0; k < len(out.Glyphs); {
 		n := k + 1

@@ -90,12 +90,12 @@ func sha(data []byte) string {
 // manifestOf is one dataset's entry in the manifest.
 func manifestOf(c *config.Config, name string, d *analysis.DatasetSummary) manifestDataset {
 	md := manifestDataset{Name: name, Format: d.Format, Generated: d.Generated, Files: []manifestFile{},
-		Database: databaseName(c, d.Database), Version: d.Version}
+		Database: databaseName(c, d.Place), Version: d.Version}
 	for _, q := range d.Queries {
 		md.Queries = append(md.Queries, manifestQuery{For: q.For, SQL: q.SQL, Args: q.Args, Rows: q.Rows})
 	}
 	for _, f := range d.Files {
-		if d.Database != "" {
+		if d.Place.Driver != "" {
 			break // a database has no files
 		}
 		md.Files = append(md.Files, manifestFile{Path: filepath.ToSlash(c.Rel(f.Path)), SHA256: f.SHA256, Rows: f.Rows})

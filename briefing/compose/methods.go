@@ -39,7 +39,7 @@ func methodsSection(c *config.Config, res *analysis.Results, asOf time.Time, loc
 			b.WriteString("; " + loc.Word("annex_generated", "date", loc.ShortDateOf(d.Generated)))
 		}
 		b.WriteString(".\n")
-		if d.Database != "" {
+		if d.Place.Driver != "" {
 			writeQueries(&b, c, name, d, asOf, loc)
 			continue
 		}
@@ -165,9 +165,14 @@ func databaseIn(c *config.Config, p sqldb.Place, loc *locale.Locale) string {
 	return loc.Word("annex_db_postgres", "name", p.Name, "host", p.Host)
 }
 
-func databaseName(c *config.Config, where string) string {
-	if path, ok := strings.CutPrefix(where, "sqlite file "); ok {
-		return "sqlite file " + filepath.ToSlash(c.Rel(path))
+// databaseName names the database of a SQL dataset in English, a SQLite
+// file by its path from the config; "" for a dataset read from files.
+func databaseName(c *config.Config, p sqldb.Place) string {
+	switch p.Driver {
+	case "":
+		return ""
+	case "sqlite":
+		p.Path = filepath.ToSlash(c.Rel(p.Path))
 	}
-	return where
+	return p.String()
 }
