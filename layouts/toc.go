@@ -81,6 +81,9 @@ func (l *tocLine) pageText() string {
 	return "–"
 }
 
+// draw draws the number, the title, the leaders and the page number: from
+// the left, or, in a right-to-left document, from the right (a Latin
+// title there starts at the right too).
 func (l *tocLine) draw(c *canvas, x, y, width float64) error {
 	size, indent, numCol, st := l.style()
 	th := &c.e.th
@@ -92,35 +95,14 @@ func (l *tocLine) draw(c *canvas, x, y, width float64) error {
 	}
 	tw := l.titleWidth(width)
 	l.title.ps.color = col
-	if l.e.doc.RightToLeft {
-		return l.drawMirrored(c, x, y, width, tw, col)
+	rtl := l.e.doc.RightToLeft
+	tx := x + indent + numCol
+	if rtl {
+		tx = x + width - indent - numCol - tw
+		c.textRight(x+width-indent, y+base, l.t.number, st, size, col)
+	} else {
+		c.text(x+indent, y+base, l.t.number, st, size, col)
 	}
-	c.text(x+indent, y+base, l.t.number, st, size, col)
-	if err := l.title.draw(c, x+indent+numCol, y, tw); err != nil {
-		return err
-	}
-	lines := l.title.layout(tw)
-	last := len(lines) - 1
-	by := y + float64(last)*lh + base
-	page := l.pageText()
-	c.textRight(x+width, by, page, st, size, col)
-	// dot leaders on a grid, so that the dots of all lines line up
-	start := x + indent + numCol + lines[last].natural + 2
-	end := x + width - c.e.m.width(st, size, page) - 2
-	l.leaders(c, x, start, end, by, size)
-	c.link(x, y, width, l.wrap(width), "#"+l.t.anchor, l.e.doc.Words.goTo(l.t.label()))
-	return nil
-}
-
-// drawMirrored draws the line in a right-to-left document: the number at
-// the right, the title (a Latin one too starts at the right), the leaders,
-// and the page number at the left.
-func (l *tocLine) drawMirrored(c *canvas, x, y, width, tw float64, col RGB) error {
-	size, indent, numCol, st := l.style()
-	lh := l.title.lineHeight()
-	base := c.e.baseline(st, size, lh)
-	c.textRight(x+width-indent, y+base, l.t.number, st, size, col)
-	tx := x + width - indent - numCol - tw
 	if err := l.title.draw(c, tx, y, tw); err != nil {
 		return err
 	}
@@ -128,8 +110,14 @@ func (l *tocLine) drawMirrored(c *canvas, x, y, width, tw float64, col RGB) erro
 	last := len(lines) - 1
 	by := y + float64(last)*lh + base
 	page := l.pageText()
-	c.text(x, by, page, st, size, col)
-	l.leaders(c, x, x+c.e.m.width(st, size, page)+2, tx+tw-lines[last].natural-2, by, size)
+	pw := c.e.m.width(st, size, page)
+	if rtl {
+		c.text(x, by, page, st, size, col)
+		l.leaders(c, x, x+pw+2, tx+tw-lines[last].natural-2, by, size)
+	} else {
+		c.textRight(x+width, by, page, st, size, col)
+		l.leaders(c, x, tx+lines[last].natural+2, x+width-pw-2, by, size)
+	}
 	c.link(x, y, width, l.wrap(width), "#"+l.t.anchor, l.e.doc.Words.goTo(l.t.label()))
 	return nil
 }

@@ -42,11 +42,14 @@ var shapedToUnicode = sync.OnceValue(func() []byte {
 			chars = append(chars, fmt.Sprintf("<%04X> <%s>", r, utf16Hex(to)))
 		}
 	}
+	// fpdf's CMap around its one range
+	head, _, _ := strings.Cut(fpdfToUnicode, "1 beginbfrange\n")
+	_, tail, _ := strings.Cut(fpdfToUnicode, "endbfrange\n")
 	var b bytes.Buffer
-	b.WriteString("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n/CIDSystemInfo\n<</Registry (Adobe)\n/Ordering (UCS)\n/Supplement 0\n>> def\n/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n")
+	b.WriteString(head)
 	writeBlocks(&b, "bfrange", ranges)
 	writeBlocks(&b, "bfchar", chars)
-	b.WriteString("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend")
+	b.WriteString(tail)
 	return b.Bytes()
 })
 
