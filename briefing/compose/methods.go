@@ -156,9 +156,9 @@ func sqlLines(sql string, width int) []string {
 // databaseIn names the database of a SQL dataset in the briefing's
 // language, a SQLite file by its path from the config.
 func databaseIn(c *config.Config, p sqldb.Place, loc *locale.Locale) string {
-	switch {
+	switch p = fromConfig(c, p); {
 	case p.Driver == "sqlite":
-		return loc.Word("annex_db_sqlite", "path", filepath.ToSlash(c.Rel(p.Path)))
+		return loc.Word("annex_db_sqlite", "path", p.Path)
 	case p.Host == "":
 		return p.String()
 	}
@@ -168,11 +168,16 @@ func databaseIn(c *config.Config, p sqldb.Place, loc *locale.Locale) string {
 // databaseName names the database of a SQL dataset in English, a SQLite
 // file by its path from the config; "" for a dataset read from files.
 func databaseName(c *config.Config, p sqldb.Place) string {
-	switch p.Driver {
-	case "":
+	if p.Driver == "" {
 		return ""
-	case "sqlite":
+	}
+	return fromConfig(c, p).String()
+}
+
+// fromConfig is p with a SQLite file's path relative to the config.
+func fromConfig(c *config.Config, p sqldb.Place) sqldb.Place {
+	if p.Driver == "sqlite" {
 		p.Path = filepath.ToSlash(c.Rel(p.Path))
 	}
-	return p.String()
+	return p
 }
