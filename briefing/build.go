@@ -104,10 +104,10 @@ func Build(in Options) (b *Result, err error) {
 		in.stage("config", start, slog.String("file", in.Config))
 		p = cfg.Period
 	}
-	// the PDF's fonts are parsed and registered while the data is read
+	// the PDF's font files are read and parsed while the data is read
 	var prep *layouts.Prepared
 	if !in.CheckOnly {
-		prep = layouts.Prepare(layouts.Fonts(cfg.Brand.Fonts), cfg.Report.PageSize, compose.Faces(cfg))
+		prep = layouts.Prepare(layouts.Fonts(cfg.Brand.Fonts), cfg.Report.PageSize)
 	}
 
 	start = time.Now()

@@ -201,7 +201,7 @@ func TestWriteCharts_ArabicShaped(t *testing.T) {
 			t.Errorf("the chart's PDF lacks %q: %q", w, text)
 		}
 	}
-	if !bytes.Contains(pdf, []byte("/BaseFont /utf8fallback1")) {
+	if !bytes.Contains(pdf, []byte("/Subtype /Type0 /BaseFont /DejaVuSans ")) {
 		t.Error("the chart's PDF does not embed the fallback font")
 	}
 }

@@ -1,6 +1,7 @@
 package layouts
 
 import (
+	"bytes"
 	"strings"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -28,37 +29,26 @@ type canvas struct {
 	listItem string     // the LI the next paragraph drawn tags its label and text under
 	rtl      bool       // text drawn is read right to left whatever its first letter: the furniture of a right-to-left document
 
-	face int // selected face (faceIndex), -1 when unknown
-	// the family and style last given to fpdf, "" before any: a drawing's
-	// canvas sets them back (fpdf has no getter for them)
-	fontFamily, fontStyle string
-	size                  float64
-	ink, fill             RGB // text and fill colours fpdf holds
-	inkOK, fillOK         bool
+	face          int     // the face text is drawn in (faceIndex)
+	size          float64 // and its size in points
+	ink, fill     RGB     // text and fill colours fpdf holds
+	inkOK, fillOK bool
+	buf           []byte       // the text operators being written (showText)
+	rd            bytes.Reader // reads them to fpdf
 }
 
-// forget makes the canvas set font and colours again before their next
-// use (a new page, or after a drawing that changed them).
+// forget makes the canvas set the colours again before their next use (a
+// new page, or after a drawing that changed them). Each text sets its own
+// font (showText).
 func (c *canvas) forget() {
-	c.face, c.inkOK, c.fillOK = -1, false, false
+	c.inkOK, c.fillOK = false, false
 }
 
 // setFont selects the face of st at size pt.
 func (c *canvas) setFont(st style, size float64) { c.setFace(faceIndex(st), size) }
 
-// setFace selects face i at size pt.
-func (c *canvas) setFace(i int, size float64) {
-	if i == c.face && size == c.size {
-		return
-	}
-	// The first text in a face registers it; an error stays in fpdf,
-	// which draw checks.
-	_ = c.e.fonts.register(c.pdf, Faces(1)<<i)
-	fc := c.e.fonts.faces[i]
-	c.pdf.SetFont(fc.family, fc.style, size)
-	c.face, c.size = i, size
-	c.fontFamily, c.fontStyle = fc.family, fc.style
-}
+// setFace selects face i at size pt for the text drawn next.
+func (c *canvas) setFace(i int, size float64) { c.face, c.size = i, size }
 
 // fillColor sets the colour of filled areas and of text.
 func (c *canvas) fillColor(col RGB) {
@@ -103,7 +93,7 @@ func (c *canvas) textVisual(x, y float64, s string, st style, size float64, col 
 				if st&stBold != 0 {
 					c.emboldened(x, y, r.text, size, col)
 				} else {
-					c.pdf.Text(x, y, r.text)
+					c.showText(x, y, r.text)
 				}
 			}
 			x += c.e.m.rawWidth(st, size, r.text)
@@ -121,7 +111,7 @@ func (c *canvas) emboldened(x, y float64, s string, size float64, col RGB) {
 	c.pdf.SetDrawColor(int(col.R), int(col.G), int(col.B))
 	c.pdf.SetLineWidth(mm(size) * 0.035)
 	c.pdf.RawWriteStr("2 Tr\n")
-	c.pdf.Text(x, y, s)
+	c.showText(x, y, s)
 	c.pdf.RawWriteStr("0 Tr\n")
 }
 
@@ -132,7 +122,7 @@ func (c *canvas) textInFace(x, y float64, s string, st style, size float64, col 
 	c.textColor(col)
 	k := c.e.m.hyphenScale(st)
 	if k == 1 || !strings.Contains(s, "-") {
-		c.pdf.Text(x, y, s)
+		c.showText(x, y, s)
 		return
 	}
 	// the hyphens are drawn narrower than the font has them, each scaled
@@ -140,16 +130,16 @@ func (c *canvas) textInFace(x, y float64, s string, st style, size float64, col 
 	for s != "" {
 		i := strings.IndexByte(s, '-')
 		if i < 0 {
-			c.pdf.Text(x, y, s)
+			c.showText(x, y, s)
 			return
 		}
 		if i > 0 {
-			c.pdf.Text(x, y, s[:i])
+			c.showText(x, y, s[:i])
 			x += c.e.m.rawWidth(st, size, s[:i])
 		}
 		c.pdf.TransformBegin()
 		c.pdf.TransformScale(k*100, 100, x, y)
-		c.pdf.Text(x, y, "-")
+		c.showText(x, y, "-")
 		c.pdf.TransformEnd()
 		x += c.e.m.rawWidth(st, size, "-")
 		s = s[i+1:]
@@ -211,14 +201,12 @@ func (e *env) baseline(st style, size, lh float64) float64 {
 }
 
 // resync puts fpdf's idea of the graphics state back in line with the PDF
-// after a clip ends: the Q that ends it restores the font and colours the
-// drawing changed, while fpdf still remembers the drawing's. fpdf leaves
-// out a font or colour it believes is already set, so a stale belief
-// would paint the next text wrongly: set them all to known values.
+// after a clip ends: the Q that ends it restores the colours the drawing
+// changed, while fpdf still remembers the drawing's. fpdf leaves out a
+// colour it believes is already set, so a stale belief would paint the
+// next text wrongly: set them all to known values.
 func (c *canvas) resync() {
 	c.forget()
-	c.pdf.SetFont(FontFamily, "", 1) // no text is ever 1 pt: the next setFont emits
-	c.fontFamily, c.fontStyle = FontFamily, ""
 	c.pdf.SetTextColor(0, 0, 0)
 	c.fillColor(RGB{255, 255, 255})
 	c.pdf.SetDrawColor(0, 0, 0)

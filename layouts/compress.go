@@ -20,18 +20,20 @@ import (
 // default at a third of its time.
 const compressLevel = zlib.BestSpeed
 
-// plainStream is the start of an object whose stream fpdf left plain.
-var plainStream = regexp.MustCompile(`^(\d+) 0 obj\n<</Length (\d+)>>\nstream\n`)
+// plainStream is the start of an object whose stream fpdf, or the
+// finishing pass, left plain: its length, then other whole-number entries
+// (a font file's /Length1).
+var plainStream = regexp.MustCompile(`^(\d+) 0 obj\n<</Length (\d+)((?: /[A-Za-z0-9]+ \d+)*)>>\nstream\n`)
 
 // finishFile is the finishing pass over fpdf's output: streams
 // compressed, and, unless the document opts out, the file made PDF/A-2b.
-func finishFile(pdf []byte, d *Document, tags []tagRecord, presentationForms bool) ([]byte, error) {
+func finishFile(pdf []byte, d *Document, tags []tagRecord, fs *fontSet) ([]byte, error) {
 	f, err := parsePDF(pdf)
 	if err != nil {
 		return nil, err
 	}
-	if presentationForms {
-		mapPresentationForms(f)
+	if err := embedFonts(f, fs); err != nil {
+		return nil, err
 	}
 	compressAll(f.objs)
 	// fpdf says 1.3; the structure tree's /Tabs and the output intent
@@ -93,7 +95,7 @@ func compressObject(data []byte, zw *zlib.Writer, buf *bytes.Buffer) []byte {
 	zw.Close()
 	var out bytes.Buffer
 	out.Grow(buf.Len() + 64)
-	fmt.Fprintf(&out, "%s 0 obj\n<</Filter /FlateDecode /Length %d>>\nstream\n", data[m[2]:m[3]], buf.Len())
+	fmt.Fprintf(&out, "%s 0 obj\n<</Filter /FlateDecode /Length %d%s>>\nstream\n", data[m[2]:m[3]], buf.Len(), data[m[6]:m[7]])
 	out.Write(buf.Bytes())
 	out.Write(data[body+n:])
 	return out.Bytes()

@@ -48,13 +48,14 @@ type Canvas interface {
 // pdfCanvas is the Canvas of a figure, over the fpdf document.
 type pdfCanvas struct {
 	pdf *fpdf.Fpdf
-	c   *canvas // its document's fonts, for characters only a fallback has
+	c   *canvas // its document's fonts and text writer
 	pt  float64 // the size SetFontSize set
 	// the caller's state when the drawing started, set back by restore
 	draw, fill, text [3]int
-	lineWidth, size  float64
+	lineWidth        float64
+	face             int
+	size             float64
 	x, y             float64
-	family, style    string
 }
 
 var _ Canvas = (*pdfCanvas)(nil)
@@ -62,12 +63,11 @@ var _ Canvas = (*pdfCanvas)(nil)
 // drawingCanvas starts a drawing's canvas, noting the state the canvas c
 // has given fpdf so that restore can set it back.
 func (c *canvas) drawingCanvas() *pdfCanvas {
-	p := &pdfCanvas{pdf: c.pdf, c: c, family: c.fontFamily, style: c.fontStyle}
+	p := &pdfCanvas{pdf: c.pdf, c: c, face: c.face, size: c.size}
 	p.draw[0], p.draw[1], p.draw[2] = c.pdf.GetDrawColor()
 	p.fill[0], p.fill[1], p.fill[2] = c.pdf.GetFillColor()
 	p.text[0], p.text[1], p.text[2] = c.pdf.GetTextColor()
 	p.lineWidth = c.pdf.GetLineWidth()
-	p.size, _ = c.pdf.GetFontSize()
 	p.x, p.y = c.pdf.GetXY()
 	return p
 }
@@ -82,9 +82,7 @@ func (p *pdfCanvas) restore() {
 	pdf.SetFillColor(p.fill[0], p.fill[1], p.fill[2])
 	pdf.SetTextColor(p.text[0], p.text[1], p.text[2])
 	pdf.SetLineWidth(p.lineWidth)
-	if p.family != "" {
-		pdf.SetFont(p.family, p.style, p.size)
-	}
+	p.c.setFace(p.face, p.size)
 	pdf.SetDashPattern([]float64{}, 0)
 	pdf.SetLineCapStyle("butt")
 	pdf.SetLineJoinStyle("miter")
@@ -108,45 +106,31 @@ func (p *pdfCanvas) SetDashPattern(d []float64, phase float64) {
 }
 func (p *pdfCanvas) SetLineCapStyle(s string)  { p.pdf.SetLineCapStyle(s) }
 func (p *pdfCanvas) SetLineJoinStyle(s string) { p.pdf.SetLineJoinStyle(s) }
-func (p *pdfCanvas) SetFontSize(pt float64) {
-	p.pt = pt
-	p.pdf.SetFont(FontFamily, "", pt)
-}
-
-// fontsFor is the document's fonts when s needs them: when the document
-// has fallback fonts, or s right-to-left text to shape; else nil, and s
-// goes to fpdf as it is.
-func (p *pdfCanvas) fontsFor(s string) *fontSet {
-	if p.c == nil || p.c.e == nil || p.c.e.fonts == nil || (p.c.e.fonts.n <= bodyFaces && !hasRTL(s)) {
-		return nil
-	}
-	return p.c.e.fonts
-}
+func (p *pdfCanvas) SetFontSize(pt float64)    { p.pt = pt }
 
 // StringWidth is the width of s at the current size, a character the
 // regular font lacks measured in the fallback font that draws it.
 func (p *pdfCanvas) StringWidth(s string) float64 {
-	if p.fontsFor(s) == nil {
-		return p.pdf.GetStringWidth(s)
+	if p.c.e.fonts.n <= bodyFaces && !hasRTL(s) {
+		return p.c.e.m.fontWidth(0, p.pt, s)
 	}
 	return p.c.e.m.width(0, p.pt, s)
 }
 
-// Text draws s, the characters the regular font lacks from a fallback.
+// Text draws s in the regular face, right-to-left text shaped, the
+// characters the face lacks from a fallback.
 func (p *pdfCanvas) Text(x, y float64, s string) {
-	fs := p.fontsFor(s)
-	if fs == nil {
-		p.pdf.Text(x, y, s)
+	fs := p.c.e.fonts
+	if fs.n <= bodyFaces && !hasRTL(s) {
+		p.c.setFace(0, p.pt)
+		p.c.showText(x, y, s)
 		return
 	}
 	for _, r := range fs.runs(fs.visual(s, 0), 0) {
-		fc := fs.faces[r.face]
-		_ = fs.register(p.pdf, Faces(1)<<r.face) // an error stays in fpdf
-		p.pdf.SetFont(fc.family, fc.style, p.pt)
-		p.pdf.Text(x, y, r.text)
+		p.c.setFace(r.face, p.pt)
+		p.c.showText(x, y, r.text)
 		x += p.c.e.m.rawWidth(0, p.pt, r.text)
 	}
-	p.pdf.SetFont(FontFamily, "", p.pt)
 }
 func (p *pdfCanvas) Push()                       { p.pdf.TransformBegin() }
 func (p *pdfCanvas) Rotate(deg, x, y float64)    { p.pdf.TransformRotate(deg, x, y) }

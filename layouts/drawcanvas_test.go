@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"codeberg.org/go-pdf/fpdf"
-	"golang.org/x/image/font/gofont/goregular"
 )
 
 // A drawing may change whatever it likes on its canvas: afterwards fpdf's
@@ -14,11 +13,16 @@ import (
 func TestDrawingCanvas_SetsStateBack(t *testing.T) {
 	pdf := fpdf.New("P", "mm", "A4", "")
 	pdf.SetCompression(false)
-	pdf.AddUTF8FontFromBytes(FontFamily, "", bytes.Clone(goregular.TTF))
-	pdf.AddUTF8FontFromBytes(FontFamily, "B", bytes.Clone(goregular.TTF))
 	pdf.AddPage()
-	c := &canvas{pdf: pdf, face: -1, e: &env{fonts: &fontSet{registered: AllFaces}}}
-	c.e.fonts.faces[1] = face{family: FontFamily, style: "B"}
+	fs, err := loadFonts(Fonts{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := newMetrics(fs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &canvas{pdf: pdf, e: &env{fonts: fs, m: m}}
 	c.setFont(stBold, 11)
 	pdf.SetDrawColor(1, 2, 3)
 	pdf.SetFillColor(4, 5, 6)
@@ -27,7 +31,7 @@ func TestDrawingCanvas_SetsStateBack(t *testing.T) {
 	pdf.SetXY(33, 44)
 	type state struct {
 		draw, fill, text [3]int
-		width, size      float64
+		width            float64
 		x, y             float64
 	}
 	read := func() state {
@@ -36,7 +40,6 @@ func TestDrawingCanvas_SetsStateBack(t *testing.T) {
 		s.fill[0], s.fill[1], s.fill[2] = pdf.GetFillColor()
 		s.text[0], s.text[1], s.text[2] = pdf.GetTextColor()
 		s.width = pdf.GetLineWidth()
-		s.size, _ = pdf.GetFontSize()
 		s.x, s.y = pdf.GetXY()
 		return s
 	}
@@ -51,18 +54,18 @@ func TestDrawingCanvas_SetsStateBack(t *testing.T) {
 	if after := read(); after != before {
 		t.Errorf("state after the drawing %+v, want %+v", after, before)
 	}
-	if c.fontFamily != FontFamily || c.fontStyle != "B" {
-		t.Errorf("the canvas forgot its font: %q %q", c.fontFamily, c.fontStyle)
+	if c.face != faceIndex(stBold) || c.size != 11 {
+		t.Errorf("the canvas forgot its font: face %d at %v pt", c.face, c.size)
 	}
 	var out bytes.Buffer
-	pdf.Text(10, 100, "after")
+	c.showText(10, 100, "after")
 	if err := pdf.Output(&out); err != nil {
 		t.Fatal(err)
 	}
 	// after the drawing's 7.5 pt labels and dash, the caller's 11 pt font
 	// and no dash are set again, in fpdf and in the content stream
 	tail := out.String()[bytes.LastIndex(out.Bytes(), []byte(" 7.50 Tf")):]
-	if !bytes.Contains([]byte(tail), []byte(" 11.00 Tf")) || !bytes.Contains([]byte(tail), []byte("[] 0.00 d")) {
+	if !bytes.Contains([]byte(tail), []byte("/TT1 11.00 Tf")) || !bytes.Contains([]byte(tail), []byte("[] 0.00 d")) {
 		t.Errorf("font and dash not set back after the drawing:\n%.300s", tail)
 	}
 }

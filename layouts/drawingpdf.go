@@ -33,24 +33,19 @@ func WriteDrawing(out io.Writer, d Drawing, title string, w, h float64, fonts Fo
 	pdf.SetModificationDate(drawingDate)
 	pdf.SetTitle(title, true)
 	pdf.SetCreator("report", true)
-	if err := fs.register(pdf, FaceRegular); err != nil { // a drawing's text is regular
-		return err
-	}
+	pdf.SetCompression(false) // compressed with the fonts: see finishFile
 	pdf.AddPage()
 	if err := pdf.Error(); err != nil {
 		return err
 	}
 	c := &canvas{pdf: pdf, e: &env{doc: &Document{}, fonts: fs, m: m}}
+	c.setFace(0, 10) // a drawing's text is regular
 	dc := c.drawingCanvas()
 	err = d.Draw(dc, 0, 0, w, h)
 	dc.restore()
 	if err != nil {
 		return err
 	}
-	if !fs.presentation {
-		return pdf.Output(out)
-	}
-	// shaped Arabic: its presentation forms read as letters (tounicode.go)
 	var buf bytes.Buffer
 	if err := pdf.Output(&buf); err != nil {
 		return err
@@ -59,7 +54,10 @@ func WriteDrawing(out io.Writer, d Drawing, title string, w, h float64, fonts Fo
 	if err != nil {
 		return err
 	}
-	mapPresentationForms(f)
+	if err := embedFonts(f, fs); err != nil {
+		return err
+	}
+	compressAll(f.objs)
 	_, err = out.Write(f.write(""))
 	return err
 }

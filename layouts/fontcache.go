@@ -5,6 +5,7 @@ import (
 	"os"
 	"sync"
 
+	"github.com/briefing/report/internal/truetype"
 	"golang.org/x/image/font/sfnt"
 )
 
@@ -15,6 +16,7 @@ import (
 type parsedFont struct {
 	data []byte
 	sf   *sfnt.Font
+	tt   *truetype.Font
 }
 
 var (
@@ -22,14 +24,14 @@ var (
 	fontCache   = map[string]parsedFont{}
 )
 
-// parsed is the bytes and parse of the font file at path, or of the
+// parsed is the bytes and parses of the font file at path, or of the
 // embedded font name (goData) when path is "".
-func parsed(path, name string, goData []byte) ([]byte, *sfnt.Font, error) {
+func parsed(path, name string, goData []byte) (parsedFont, error) {
 	key := "go:" + name
 	if path != "" {
 		fi, err := os.Stat(path)
 		if err != nil {
-			return nil, nil, fmt.Errorf("font %q: %w", path, err)
+			return parsedFont{}, fmt.Errorf("font %q: %w", path, err)
 		}
 		key = fmt.Sprintf("%s\x00%d\x00%d", path, fi.Size(), fi.ModTime().UnixNano())
 		name = path
@@ -37,19 +39,24 @@ func parsed(path, name string, goData []byte) ([]byte, *sfnt.Font, error) {
 	fontCacheMu.Lock()
 	defer fontCacheMu.Unlock()
 	if p, ok := fontCache[key]; ok {
-		return p.data, p.sf, nil
+		return p, nil
 	}
 	data := goData
 	if path != "" {
 		var err error
 		if data, err = os.ReadFile(path); err != nil {
-			return nil, nil, fmt.Errorf("font %q: %w", path, err)
+			return parsedFont{}, fmt.Errorf("font %q: %w", path, err)
 		}
 	}
 	sf, err := sfnt.Parse(data)
 	if err != nil {
-		return nil, nil, fmt.Errorf("font %q: %w", name, err)
+		return parsedFont{}, fmt.Errorf("font %q: %w", name, err)
 	}
-	fontCache[key] = parsedFont{data, sf}
-	return data, sf, nil
+	tt, err := truetype.Parse(data)
+	if err != nil {
+		return parsedFont{}, fmt.Errorf("font %q: %w", name, err)
+	}
+	p := parsedFont{data, sf, tt}
+	fontCache[key] = p
+	return p, nil
 }

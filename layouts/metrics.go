@@ -3,6 +3,7 @@ package layouts
 import (
 	"fmt"
 	"math"
+	"strings"
 
 	"codeberg.org/go-pdf/fpdf"
 	"golang.org/x/image/font"
@@ -129,6 +130,19 @@ func (m *metrics) rawWidth(st style, size float64, s string) float64 {
 		u += m.runeUnits(r, st)
 	}
 	return float64(u) * (size / ptPerMM) / 1000
+}
+
+// fontWidth is the width of s, in visual form, in mm at size pt with the
+// hyphen as wide as the font has it (rawWidth has it narrower, as the
+// canvas draws it in a line of text).
+func (m *metrics) fontWidth(st style, size float64, s string) float64 {
+	w := m.rawWidth(st, size, s)
+	if i := faceIndex(st); m.squeeze[i] != 1 {
+		if n := strings.Count(s, "-"); n > 0 {
+			w += float64(n*(m.measure(i, '-')-int(m.ascii[i]['-']))) * (size / ptPerMM) / 1000
+		}
+	}
+	return w
 }
 
 // hyphenScale is how much narrower than in the font the hyphen of st is

@@ -1,6 +1,7 @@
 package layouts
 
 import (
+	"bytes"
 	"os"
 	"testing"
 
@@ -29,12 +30,13 @@ func TestMetrics_MatchFpdf(t *testing.T) {
 				t.Fatal(err)
 			}
 			pdf := fpdf.New("P", "mm", "A4", "")
-			if err := fs.register(pdf, AllFaces); err != nil {
-				t.Fatal(err)
-			}
 			for i, fc := range fs.faces[:fs.n] {
+				pdf.AddUTF8FontFromBytes(fc.name, "", bytes.Clone(fc.data))
+				pdf.SetFont(fc.name, "", 10)
+				if err := pdf.Error(); err != nil {
+					t.Fatal(err)
+				}
 				st := []style{0, stBold, stItalic, stBold | stItalic, stMono}[i]
-				pdf.SetFont(fc.family, fc.style, 10)
 				bad := 0
 				for r := rune(1); r < 0xFFFF && bad < 5; r++ {
 					if r >= 0xD800 && r <= 0xDFFF {
@@ -48,11 +50,16 @@ func TestMetrics_MatchFpdf(t *testing.T) {
 						t.Errorf("%s: %U: width %d, fpdf %d", fc.name, r, got, want)
 						bad++
 					}
+					// and the width array of the embedded font says the same
+					if g := fs.glyph(i, r); g != 0 && r != '-' && fc.tt.Width(g) != want {
+						t.Errorf("%s: %U: embedded width %d, measured %d", fc.name, r, fc.tt.Width(g), want)
+						bad++
+					}
 				}
 				if want, got := pdf.GetStringSymbolWidth("🚀"), m.runeUnits('🚀', st); got != want {
 					t.Errorf("%s: width of a rune beyond the BMP %d, fpdf %d", fc.name, got, want)
 				}
-				d := pdf.GetFontDesc(fc.family, fc.style)
+				d := pdf.GetFontDesc(fc.name, "")
 				if m.ascent(st) != float64(d.Ascent)/1000 || m.descent(st) != -float64(d.Descent)/1000 {
 					t.Errorf("%s: ascent %v descent %v, fpdf %d %d", fc.name, m.ascent(st), m.descent(st), d.Ascent, d.Descent)
 				}

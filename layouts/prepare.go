@@ -6,9 +6,8 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 )
 
-// Prepared is a PDF being set up ahead of its layout: the fonts parsed and
-// registered with fpdf (the costliest part of fpdf's set-up) while the
-// caller reads the data. Render uses it when the document asks for the
+// Prepared is a PDF being set up ahead of its layout: the font files read
+// and parsed while the caller reads the data. Render uses it when the document asks for the
 // same fonts and page size, and sets the PDF up itself otherwise.
 type Prepared struct {
 	fonts    Fonts
@@ -20,9 +19,8 @@ type Prepared struct {
 }
 
 // Prepare starts setting up the PDF of a document with fonts and page
-// size, registering the faces of want (the rest are registered when first
-// drawn); it returns at once.
-func Prepare(fonts Fonts, pageSize string, want Faces) *Prepared {
+// size; it returns at once.
+func Prepare(fonts Fonts, pageSize string) *Prepared {
 	p := &Prepared{fonts: fonts, pageSize: pageSize, done: make(chan struct{})}
 	go func() {
 		defer close(p.done)
@@ -35,13 +33,12 @@ func Prepare(fonts Fonts, pageSize string, want Faces) *Prepared {
 			return
 		}
 		p.pdf = blankPDF(g)
-		p.err = p.set.register(p.pdf, want|FaceRegular)
 	}()
 	return p
 }
 
 // take waits for the set-up and returns it if it fits doc: the parsed
-// fonts, and the PDF with them registered; nil when it does not fit or
+// fonts, and the PDF; nil when it does not fit or
 // failed (Render then does the work itself and reports the error).
 func (p *Prepared) take(doc Document) (*fontSet, *fpdf.Fpdf) {
 	if p == nil {

@@ -112,7 +112,7 @@ func RenderPrepared(doc Document, w io.Writer, prep *Prepared) (Result, error) {
 	if err := s.pdf.Output(&plain); err != nil {
 		return Result{}, fmt.Errorf("write pdf: %w", err)
 	}
-	data, err := finishFile(plain.Bytes(), e.doc, e.tags, e.fonts.presentation)
+	data, err := finishFile(plain.Bytes(), e.doc, e.tags, e.fonts)
 	if err != nil {
 		return Result{}, err
 	}
@@ -124,14 +124,10 @@ func RenderPrepared(doc Document, w io.Writer, prep *Prepared) (Result, error) {
 	return Result{Pages: len(plan.Pages), Warnings: plan.Warnings, Plan: plan}, nil
 }
 
-// newPDF makes the fpdf document: page size, fonts, logo and metadata. It
-// reads the env's document, fonts and logo and writes nothing in the env.
+// newPDF makes the fpdf document: page size, logo and metadata. It reads
+// the env's document and logo and writes nothing in the env.
 func newPDF(e *env) (*fpdf.Fpdf, error) {
-	pdf := blankPDF(e.geo)
-	if err := e.fonts.register(pdf, CommonFaces); err != nil {
-		return nil, err
-	}
-	return finishPDF(e, pdf)
+	return finishPDF(e, blankPDF(e.geo))
 }
 
 // finishPDF adds the logo and the metadata to a PDF with its fonts.
@@ -193,12 +189,12 @@ func draw(e *env, plan *Plan, pdf *fpdf.Fpdf) error {
 			// outline levels may rise by one at a time only
 			l := min(h.Level-1, level+1)
 			level = l
-			c.setFont(stBold, 10) // fpdf encodes bookmarks as UTF-16 only under a UTF-8 font
 			label := h.Title
 			if h.Number != "" {
 				label = h.Number + " " + h.Title
 			}
-			pdf.Bookmark(label, l, h.Y)
+			// fpdf encodes a title as UTF-16 only under a font of its own
+			pdf.Bookmark(utf16Text(label), l, h.Y)
 		}
 	}
 	return check(pdf, "draw")

@@ -192,25 +192,18 @@ func TestRender_EmbedsOnlyTheFacesDrawn(t *testing.T) {
 			t.Fatal(err)
 		}
 		got := map[string]bool{}
-		for _, name := range []string{"utf8body", "utf8bodyB", "utf8bodyI", "utf8bodyBI", "utf8mono"} {
-			got[name] = bytes.Contains(buf.Bytes(), []byte("/BaseFont /"+name+"\n")) ||
-				bytes.Contains(buf.Bytes(), []byte("/BaseFont /"+name+" ")) ||
-				bytes.Contains(buf.Bytes(), []byte("/BaseFont /"+name+"/"))
+		for _, name := range []string{"GoRegular", "Go-Bold", "Go-Italic", "Go-BoldItalic", "GoMono"} {
+			got[name] = bytes.Contains(buf.Bytes(), []byte("/Subtype /Type0 /BaseFont /"+name+" "))
 		}
 		return got
 	}
 	plain := embedded("Plain text and *italic*.", nil)
-	if !plain["utf8body"] || !plain["utf8bodyB"] || plain["utf8bodyBI"] || plain["utf8mono"] {
+	if !plain["GoRegular"] || !plain["Go-Bold"] || plain["Go-BoldItalic"] || plain["GoMono"] {
 		t.Errorf("plain text and a heading embed %v, want regular and bold, no bold italic or mono", plain)
 	}
-	both := embedded("Some ***bold italic*** and `code`.", nil)
-	if !both["utf8bodyBI"] || !both["utf8mono"] {
+	both := embedded("Some ***bold italic*** and `code`.", Prepare(Fonts{}, ""))
+	if !both["Go-BoldItalic"] || !both["GoMono"] {
 		t.Errorf("bold italic and code drawn, but embedded %v", both)
-	}
-	// Prepared with the common faces only, a face drawn later is registered then.
-	prepared := embedded("Some ***bold italic*** and `code`.", Prepare(Fonts{}, "", CommonFaces))
-	if !prepared["utf8bodyBI"] || !prepared["utf8mono"] {
-		t.Errorf("prepared without them, bold italic and code drawn, but embedded %v", prepared)
 	}
 }
 
@@ -240,7 +233,7 @@ func TestRender_FallbackFonts(t *testing.T) {
 	if len(res.Warnings) != 1 || !strings.Contains(res.Warnings[0].Msg, "must be shaped") || !slices.Contains(res.Warnings[0].Runes, 'न') || slices.Contains(res.Warnings[0].Runes, 'ת') || !res.Warnings[0].Unshaped {
 		t.Errorf("warnings %+v", res.Warnings)
 	}
-	if !bytes.Contains(buf.Bytes(), []byte("/BaseFont /utf8fallback1")) {
+	if !bytes.Contains(buf.Bytes(), []byte("/Subtype /Type0 /BaseFont /DejaVuSans ")) {
 		t.Error("the fallback font is not embedded")
 	}
 	// the fallback's glyphs are measured with its own widths

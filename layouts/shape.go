@@ -188,7 +188,6 @@ func (fs *fontSet) writeCluster(b *bytes.Buffer, sh *faceShaper, glyphs []shapin
 	for _, g := range glyphs {
 		if r, ok := sh.font.chars[g.GlyphID]; ok {
 			b.WriteRune(r)
-			fs.presentation = fs.presentation || isPresentationForm(r)
 			continue
 		}
 		if marksDone {

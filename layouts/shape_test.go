@@ -7,10 +7,8 @@ import (
 	"os"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
-	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/go-text/typesetting/di"
@@ -69,8 +67,8 @@ func TestRender_ArabicGlyphsAreGoTextShaping(t *testing.T) {
 	}
 	var drawn []string // the Arabic strings of the page, as drawn
 	for _, s := range pageStreams(t, buf.Bytes()) {
-		for _, m := range regexp.MustCompile(`\(((?:[^\\)]|\\.)*)\) Tj`).FindAllStringSubmatch(s, -1) {
-			if w := strings.TrimSpace(decodeUTF16(unescapePDF(m[1]))); slices.ContainsFunc([]rune(w), isRTL) {
+		for _, op := range shown(t, s, doc.Brand.Fonts) {
+			if w := strings.TrimSpace(op.text); slices.ContainsFunc([]rune(w), isRTL) {
 				drawn = append(drawn, w)
 			}
 		}
@@ -129,15 +127,6 @@ func unescapePDF(s string) []byte {
 		out = append(out, s[i])
 	}
 	return out
-}
-
-// decodeUTF16 reads big-endian UTF-16, as fpdf writes text in a UTF-8 font.
-func decodeUTF16(b []byte) string {
-	var us []uint16
-	for i := 0; i+1 < len(b); i += 2 {
-		us = append(us, uint16(b[i])<<8|uint16(b[i+1]))
-	}
-	return string(utf16.Decode(us))
 }
 
 // The visual form of a text: right-to-left runs shaped and reversed, a
@@ -278,8 +267,8 @@ func TestRender_FallbackBoldIsEmboldened(t *testing.T) {
 	}
 	arabic := func(s string) int { // the Arabic strings shown in s
 		n := 0
-		for _, m := range regexp.MustCompile(`\(((?:[^\\)]|\\.)*)\) Tj`).FindAllStringSubmatch(s, -1) {
-			if slices.ContainsFunc([]rune(decodeUTF16(unescapePDF(m[1]))), isRTL) {
+		for _, op := range shown(t, s, doc.Brand.Fonts) {
+			if slices.ContainsFunc([]rune(op.text), isRTL) {
 				n++
 			}
 		}
@@ -310,9 +299,9 @@ func TestRender_LatinLineOfARightToLeftDocumentStartsAtTheRight(t *testing.T) {
 		}
 		x := -1.0
 		for _, s := range pageStreams(t, buf.Bytes()) {
-			for _, m := range regexp.MustCompile(`BT ([0-9.]+) [0-9.]+ Td \(((?:[^\\)]|\\.)*)\) Tj`).FindAllStringSubmatch(s, -1) {
-				if strings.HasPrefix(decodeUTF16(unescapePDF(m[2])), "Short") {
-					x, _ = strconv.ParseFloat(m[1], 64)
+			for _, op := range shown(t, s, doc.Brand.Fonts) {
+				if strings.HasPrefix(op.text, "Short") {
+					x = op.x
 				}
 			}
 		}

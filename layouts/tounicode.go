@@ -5,53 +5,17 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf16"
 
 	"golang.org/x/text/unicode/norm"
 )
 
-// fpdfToUnicode is the ToUnicode CMap fpdf gives every UTF-8 font: each
-// code (fpdf writes characters as their code points) is that character.
-const fpdfToUnicode = "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n/CIDSystemInfo\n<</Registry (Adobe)\n/Ordering (UCS)\n/Supplement 0\n>> def\n/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n1 beginbfrange\n<0000> <FFFF> <0000>\nendbfrange\nendcmap\nCMapName currentdict /CMap defineresource pop\nend\nend"
-
 // isPresentationForm reports whether r is an Arabic presentation form:
 // the character shaping writes for a joined form or a ligature.
 func isPresentationForm(r rune) bool {
 	return r >= 0xFB50 && r <= 0xFDFF || r >= 0xFE70 && r <= 0xFEFF
 }
-
-// shapedToUnicode is fpdf's CMap with one change: an Arabic presentation
-// form is the letters it is a form of (its compatibility decomposition),
-// so that text copied from a page of shaped Arabic is the text written.
-// Made once per process.
-var shapedToUnicode = sync.OnceValue(func() []byte {
-	var ranges, chars []string
-	for hi := 0; hi < 0x100; hi++ {
-		if hi < 0xFB || hi > 0xFE {
-			ranges = append(ranges, fmt.Sprintf("<%02X00> <%02XFF> <%02X00>", hi, hi, hi))
-			continue
-		}
-		for lo := 0; lo < 0x100; lo++ {
-			r := rune(hi<<8 | lo)
-			to := string(r)
-			if isPresentationForm(r) {
-				to = letters(r)
-			}
-			chars = append(chars, fmt.Sprintf("<%04X> <%s>", r, utf16Hex(to)))
-		}
-	}
-	// fpdf's CMap around its one range
-	head, _, _ := strings.Cut(fpdfToUnicode, "1 beginbfrange\n")
-	_, tail, _ := strings.Cut(fpdfToUnicode, "endbfrange\n")
-	var b bytes.Buffer
-	b.WriteString(head)
-	writeBlocks(&b, "bfrange", ranges)
-	writeBlocks(&b, "bfchar", chars)
-	b.WriteString(tail)
-	return b.Bytes()
-})
 
 // letters are the letters the presentation form r stands for, as text
 // extraction wants them. A ligature of letters (lam-alef) stands in a run
@@ -88,17 +52,4 @@ func utf16Hex(s string) string {
 		fmt.Fprintf(&b, "%04X", u)
 	}
 	return b.String()
-}
-
-// mapPresentationForms gives each font of f the CMap that reads Arabic
-// presentation forms as letters (see shapedToUnicode).
-func mapPresentationForms(f *pdfFile) {
-	old := []byte(fmt.Sprintf("<</Length %d>>\nstream\n%s\nendstream", len(fpdfToUnicode), fpdfToUnicode))
-	cmap := shapedToUnicode()
-	repl := []byte(fmt.Sprintf("<</Length %d>>\nstream\n%s\nendstream", len(cmap), cmap))
-	for i := range f.objs {
-		if bytes.Contains(f.objs[i].data, old) {
-			f.objs[i].data = bytes.Replace(f.objs[i].data, old, repl, 1)
-		}
-	}
 }

@@ -1,0 +1,173 @@
+package truetype
+
+import (
+	"bytes"
+	"encoding/binary"
+	"os"
+	"strings"
+	"testing"
+
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/gofont/goregular"
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
+)
+
+func mustParse(tb testing.TB, data []byte) *Font {
+	tb.Helper()
+	f, err := Parse(data)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return f
+}
+
+// glyphs returns the glyph IDs sfnt finds for the runes of s.
+func glyphs(tb testing.TB, sf *sfnt.Font, s string) []uint16 {
+	tb.Helper()
+	var b sfnt.Buffer
+	var out []uint16
+	for _, r := range s {
+		g, err := sf.GlyphIndex(&b, r)
+		if err != nil || g == 0 {
+			tb.Fatalf("no glyph for %q", r)
+		}
+		out = append(out, uint16(g))
+	}
+	return out
+}
+
+// outline is glyph g of sf as text: its segments, or "" when it is empty.
+func outline(tb testing.TB, sf *sfnt.Font, g uint16) string {
+	tb.Helper()
+	var b sfnt.Buffer
+	segs, err := sf.LoadGlyph(&b, sfnt.GlyphIndex(g), fixed.I(1000), nil)
+	if err != nil {
+		tb.Fatalf("glyph %d: %v", g, err)
+	}
+	var sb strings.Builder
+	for _, s := range segs {
+		sb.WriteString(fmtSeg(s) + ";")
+	}
+	return sb.String()
+}
+
+func fmtSeg(s sfnt.Segment) string {
+	var sb strings.Builder
+	sb.WriteByte(byte('0' + s.Op))
+	for _, p := range s.Args {
+		sb.WriteString(" " + p.X.String() + "," + p.Y.String())
+	}
+	return sb.String()
+}
+
+func TestSubset_KeepsUsedGlyphsAndTheirIDs(t *testing.T) {
+	full := mustParse(t, goregular.TTF)
+	orig, err := sfnt.Parse(goregular.TTF)
+	if err != nil {
+		t.Fatal(err)
+	}
+	used := glyphs(t, orig, "Aé")
+	sub, err := sfnt.Parse(full.Subset(used))
+	if err != nil {
+		t.Fatalf("the subset is not a font sfnt reads: %v", err)
+	}
+	if sub.NumGlyphs() != orig.NumGlyphs() {
+		t.Fatalf("subset has %d glyphs, want %d (IDs kept)", sub.NumGlyphs(), orig.NumGlyphs())
+	}
+	unused := glyphs(t, orig, "B")[0]
+	for _, g := range append(used, 0, unused) {
+		got, want := outline(t, sub, g), outline(t, orig, g)
+		if g == unused {
+			want = ""
+		}
+		if got != want {
+			t.Errorf("glyph %d: outline %q, want %q", g, got, want)
+		}
+	}
+	var b sfnt.Buffer
+	for _, g := range used {
+		a1, _ := orig.GlyphAdvance(&b, sfnt.GlyphIndex(g), fixed.I(2048), font.HintingNone)
+		a2, _ := sub.GlyphAdvance(&b, sfnt.GlyphIndex(g), fixed.I(2048), font.HintingNone)
+		if a1 != a2 {
+			t.Errorf("glyph %d: advance %v, want %v", g, a2, a1)
+		}
+	}
+}
+
+// dejavuSans has composite glyphs (the Go fonts have none); CI installs it.
+const dejavuSans = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+
+func TestSubset_Composite(t *testing.T) {
+	data, err := os.ReadFile(dejavuSans)
+	if err != nil {
+		t.Skip("DejaVu Sans is not installed")
+	}
+	full := mustParse(t, data)
+	orig, _ := sfnt.Parse(data)
+	// find a composite glyph and check that its parts come along
+	for g := range full.NumGlyphs() {
+		data := full.glyph(g)
+		if len(data) < 14 || int16(binary.BigEndian.Uint16(data)) >= 0 {
+			continue
+		}
+		part := binary.BigEndian.Uint16(data[12:])
+		sub, err := sfnt.Parse(full.Subset([]uint16{uint16(g)}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if outline(t, sub, part) != outline(t, orig, part) || outline(t, sub, part) == "" {
+			t.Errorf("composite glyph %d: its part %d is not in the subset", g, part)
+		}
+		if outline(t, sub, uint16(g)) != outline(t, orig, uint16(g)) {
+			t.Errorf("composite glyph %d drawn differently in the subset", g)
+		}
+		return
+	}
+	t.Error("DejaVu Sans has no composite glyph?")
+}
+
+func TestSubset_ChecksumsAndOrder(t *testing.T) {
+	full := mustParse(t, goregular.TTF)
+	a := full.Subset([]uint16{40, 36, 72})
+	b := full.Subset([]uint16{72, 40, 36, 40})
+	if !bytes.Equal(a, b) {
+		t.Error("the subset depends on the order of the glyphs")
+	}
+	if got := checksum(a); got != 0xB1B0AFBA {
+		t.Errorf("whole-file checksum %08X, want B1B0AFBA", got)
+	}
+	if len(a) >= len(goregular.TTF)/2 {
+		t.Errorf("subset of 3 glyphs is %d bytes, the font %d", len(a), len(goregular.TTF))
+	}
+}
+
+func TestParse_Errors(t *testing.T) {
+	for name, data := range map[string][]byte{
+		"empty": nil,
+		"CFF":   append([]byte("OTTO"), make([]byte, 20)...),
+		"text":  []byte("this is not a font at all"),
+		"cut":   goregular.TTF[:200],
+	} {
+		t.Run(name, func(t *testing.T) {
+			if _, err := Parse(data); err == nil {
+				t.Error("no error")
+			}
+		})
+	}
+}
+
+func TestMetrics_GoRegular(t *testing.T) {
+	f := mustParse(t, goregular.TTF)
+	m := f.Metrics()
+	if m.Ascent <= 0 || m.Descent >= 0 || m.CapHeight <= 0 || m.CapHeight > m.Ascent || m.FixedPitch || m.ItalicAngle != 0 {
+		t.Errorf("implausible metrics %+v", m)
+	}
+	orig, _ := sfnt.Parse(goregular.TTF)
+	g := glyphs(t, orig, "M")[0]
+	var b sfnt.Buffer
+	adv, _ := orig.GlyphAdvance(&b, sfnt.GlyphIndex(g), fixed.I(f.UnitsPerEm), font.HintingNone)
+	if f.Advance(g) != adv.Round() {
+		t.Errorf("advance of M %d, sfnt says %d", f.Advance(g), adv.Round())
+	}
+}

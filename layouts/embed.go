@@ -1,0 +1,127 @@
+package layouts
+
+import (
+	"bytes"
+	"fmt"
+	"slices"
+	"strings"
+
+	"golang.org/x/image/font/sfnt"
+)
+
+// embedFonts adds to f each face the text drew (showText), as a Type 0
+// font addressed by glyph ID: the subset of its font file with the glyphs
+// drawn, their widths, and a ToUnicode map so that text copied from the
+// page is the text written (an Arabic presentation form reads as its
+// letters). The fonts join the pages' font resources.
+func embedFonts(f *pdfFile, fs *fontSet) error {
+	var refs strings.Builder
+	for i := range fs.faces[:fs.n] {
+		drawn := fs.drawn[i]
+		if len(drawn) == 0 {
+			continue
+		}
+		gids := make([]uint16, 0, len(drawn))
+		for g := range drawn {
+			gids = append(gids, g)
+		}
+		slices.Sort(gids)
+		n := addFont(f, &fs.faces[i], gids, drawn, &fs.buf)
+		fmt.Fprintf(&refs, "/%s %d 0 R\n", fontResource(i), n)
+	}
+	if refs.Len() == 0 {
+		return nil
+	}
+	for k := range f.objs {
+		o := &f.objs[k]
+		if at := bytes.Index(o.data, []byte("/Font <<\n")); at >= 0 && bytes.Contains(o.data, []byte("/ProcSet [")) {
+			at += len("/Font <<\n")
+			o.data = slices.Concat(o.data[:at:at], []byte(refs.String()), o.data[at:])
+			return nil
+		}
+	}
+	return fmt.Errorf("finish pdf: no font resources to add the fonts to")
+}
+
+// addFont adds the objects of one face and returns its Type 0 font's number.
+func addFont(f *pdfFile, fc *face, gids []uint16, drawn map[uint16]rune, buf *sfnt.Buffer) int {
+	tt := fc.tt
+	name := postScriptName(fc, buf)
+	program := tt.Subset(gids)
+	file := f.add(fmt.Sprintf("<</Length %d /Length1 %d>>", len(program), len(program)), program)
+	m := tt.Metrics()
+	flags := 4 // symbolic: glyphs addressed by ID
+	if m.FixedPitch {
+		flags |= 1
+	}
+	if m.ItalicAngle != 0 {
+		flags |= 64
+	}
+	desc := f.add(fmt.Sprintf("<</Type /FontDescriptor /FontName /%s /Flags %d /FontBBox [%d %d %d %d] /ItalicAngle %d /Ascent %d /Descent %d /CapHeight %d /StemV %d /MissingWidth %d /FontFile2 %d 0 R>>",
+		name, flags, m.BBox[0], m.BBox[1], m.BBox[2], m.BBox[3], m.ItalicAngle, m.Ascent, m.Descent, m.CapHeight, m.StemV, tt.Width(0), file), nil)
+	cid := f.add(fmt.Sprintf("<</Type /Font /Subtype /CIDFontType2 /BaseFont /%s /CIDSystemInfo <</Registry (Adobe) /Ordering (Identity) /Supplement 0>> /FontDescriptor %d 0 R /DW %d /W %s /CIDToGIDMap /Identity>>",
+		name, desc, tt.Width(0), widthArray(fc, gids)), nil)
+	cmap := toUnicode(gids, drawn)
+	uni := f.add(fmt.Sprintf("<</Length %d>>", len(cmap)), cmap)
+	return f.add(fmt.Sprintf("<</Type /Font /Subtype /Type0 /BaseFont /%s /Encoding /Identity-H /DescendantFonts [%d 0 R] /ToUnicode %d 0 R>>", name, cid, uni), nil)
+}
+
+// widthArray is the /W array of the glyphs, runs of consecutive IDs
+// together: "[3 [278 0 355] 36 [667]]".
+func widthArray(fc *face, gids []uint16) string {
+	var b strings.Builder
+	b.WriteByte('[')
+	for i, g := range gids {
+		if i == 0 || gids[i-1] != g-1 {
+			if i > 0 {
+				b.WriteString("] ")
+			}
+			fmt.Fprintf(&b, "%d [", g)
+		} else {
+			b.WriteByte(' ')
+		}
+		fmt.Fprintf(&b, "%d", fc.tt.Width(g))
+	}
+	if len(gids) > 0 {
+		b.WriteByte(']')
+	}
+	b.WriteByte(']')
+	return b.String()
+}
+
+// toUnicode is the CMap from each glyph drawn to the text it stands for.
+func toUnicode(gids []uint16, drawn map[uint16]rune) []byte {
+	entries := make([]string, len(gids))
+	for i, g := range gids {
+		r := drawn[g]
+		text := string(r)
+		if isPresentationForm(r) {
+			text = letters(r)
+		}
+		entries[i] = fmt.Sprintf("<%04X> <%s>", g, utf16Hex(text))
+	}
+	var b bytes.Buffer
+	b.WriteString("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n" +
+		"/CIDSystemInfo <</Registry (Adobe) /Ordering (UCS) /Supplement 0>> def\n" +
+		"/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n" +
+		"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n")
+	writeBlocks(&b, "bfchar", entries)
+	b.WriteString("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend")
+	return b.Bytes()
+}
+
+// postScriptName is the face's PostScript name as a PDF name: letters,
+// digits and hyphens only, "Font" when the file has none.
+func postScriptName(fc *face, buf *sfnt.Buffer) string {
+	name, _ := fc.sf.Name(buf, sfnt.NameIDPostScript)
+	name = strings.Map(func(r rune) rune {
+		if r < 128 && (r == '-' || r >= '0' && r <= '9' || r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z') {
+			return r
+		}
+		return -1
+	}, name)
+	if name == "" {
+		return "Font"
+	}
+	return name
+}

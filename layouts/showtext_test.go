@@ -1,0 +1,81 @@
+package layouts
+
+import (
+	"bytes"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"codeberg.org/go-pdf/fpdf"
+	"github.com/go-text/typesetting/font"
+)
+
+// shownText is one text-showing operation of a page: its face, its x in
+// points, and its glyphs read back as characters through the face's cmap.
+type shownText struct {
+	face int
+	x    float64
+	text string
+}
+
+var showOp = regexp.MustCompile(`BT /TT(\d+) [0-9.]+ Tf ([0-9.]+) [0-9.]+ Td \(((?:[^\\)]|\\.)*)\) Tj`)
+
+// shown returns the text-showing operations of content stream s, drawn
+// in fonts.
+func shown(tb testing.TB, s string, fonts Fonts) []shownText {
+	tb.Helper()
+	fs, err := loadFonts(fonts)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var out []shownText
+	for _, m := range showOp.FindAllStringSubmatch(s, -1) {
+		i, _ := strconv.Atoi(m[1])
+		x, _ := strconv.ParseFloat(m[2], 64)
+		chars := shapingFontOf(fs.faces[i].data).chars
+		raw := unescapePDF(m[3])
+		var b strings.Builder
+		for k := 0; k+1 < len(raw); k += 2 {
+			b.WriteRune(chars[font.GID(uint16(raw[k])<<8|uint16(raw[k+1]))])
+		}
+		out = append(out, shownText{i, x, b.String()})
+	}
+	return out
+}
+
+// Text is shown by glyph ID in the face selected, at fpdf's coordinates,
+// the string escaped, in the text colour when it is not the fill colour;
+// the glyphs drawn are noted for embedding.
+func TestShowText(t *testing.T) {
+	pdf := fpdf.New("P", "mm", "A4", "")
+	pdf.SetCompression(false)
+	pdf.AddPage()
+	fs, err := loadFonts(Fonts{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &canvas{pdf: pdf, e: &env{fonts: fs}}
+	c.setFace(1, 9.5)
+	c.showText(10, 20, "(a\\b)")
+	pdf.SetTextColor(255, 0, 0)
+	c.showText(10, 30, "x")
+	var out bytes.Buffer
+	if err := pdf.Output(&out); err != nil {
+		t.Fatal(err)
+	}
+	page := out.String()
+	if !strings.Contains(page, "BT /TT1 9.50 Tf 28.35 785.20 Td (") {
+		t.Errorf("no text operator at 10, 20 mm in face 1:\n%s", page)
+	}
+	got := shown(t, page, Fonts{})
+	if len(got) != 2 || got[0].text != "(a\\b)" || got[0].face != 1 || got[1].text != "x" {
+		t.Errorf("shown %+v", got)
+	}
+	if !strings.Contains(page, "q 1.000 0.000 0.000 rg BT /TT1") {
+		t.Error("red text is not drawn red")
+	}
+	if len(fs.drawn[1]) != 6 || fs.drawn[1][fs.glyph(1, '\\')] != '\\' || fs.drawn[0] != nil {
+		t.Errorf("glyphs noted %v", fs.drawn)
+	}
+}
