@@ -90,6 +90,16 @@ func loadFonts(f Fonts) (*fontSet, error) {
 	return fs, nil
 }
 
+// fresh returns a font set of the same faces with empty caches, for use
+// on another goroutine.
+func (fs *fontSet) fresh() *fontSet {
+	out := &fontSet{faces: fs.faces, n: fs.n}
+	for i := range out.cover {
+		out.cover[i] = map[rune]uint16{}
+	}
+	return out
+}
+
 // The faces of a font set: the four body styles and mono, then up to three
 // fallbacks.
 const (

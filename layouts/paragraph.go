@@ -80,9 +80,13 @@ func (p *paragraph) textWidth(width float64) float64 {
 	return w
 }
 
-func (p *paragraph) layout(width float64) []line {
+func (p *paragraph) layout(width float64) []line { return p.layoutIn(p.e, width) }
+
+// layoutIn is layout measuring with the metrics and hyphenation of e,
+// which may be another goroutine's (see prewrap).
+func (p *paragraph) layoutIn(e *env, width float64) []line {
 	if p.lines == nil || p.cw != width {
-		p.lines, p.cw = p.breakLines(p.textWidth(width)), width
+		p.lines, p.cw = p.breakLines(e, p.textWidth(width)), width
 		if p.total == 0 {
 			p.total = len(p.lines)
 		}
@@ -92,13 +96,13 @@ func (p *paragraph) layout(width float64) []line {
 
 // breakLines sets a justified paragraph total fit, with hyphens, and
 // other text first fit.
-func (p *paragraph) breakLines(width float64) []line {
+func (p *paragraph) breakLines(e *env, width float64) []line {
 	if p.ps.align == alignJustify && !p.ps.code {
-		if lines, ok := breakTotalFit(p.e.m, toPieces(p.e.m, p.e.hy, p.ws), width); ok {
+		if lines, ok := breakTotalFit(e.m, toPieces(e.m, e.hy, p.ws), width); ok {
 			return lines
 		}
 	}
-	return breakLines(p.e.m, p.ws, width)
+	return breakLines(e.m, p.ws, width)
 }
 
 func (p *paragraph) wrap(width float64) float64 {

@@ -30,6 +30,7 @@ func layout(e *env) (*Plan, error) {
 	if err != nil {
 		return nil, err
 	}
+	prewrap(e, body)
 	blocks := append(front, body...)
 	for pass := 1; pass <= maxPasses; pass++ {
 		plan, err := paginate(e, blocks)

@@ -14,7 +14,7 @@ func setJustified(t *testing.T, doc Document, text string, width float64) (*env,
 		t.Fatal(err)
 	}
 	p := newParagraph(e, []span{{text: text}}, paraStyle{size: 10, leading: 1.35, align: alignJustify}, "p1")
-	return e, p.breakLines(width)
+	return e, p.breakLines(e, width)
 }
 
 // stretch is how far the spaces of a justified line are from their
