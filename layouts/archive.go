@@ -64,7 +64,7 @@ var (
 // per process: every document of a batch embeds the same bytes.
 var compressedProfile = sync.OnceValue(func() []byte {
 	var icc bytes.Buffer
-	zw, _ := zlib.NewWriterLevel(&icc, zlib.BestCompression) // a constant level: no error
+	zw, _ := zlib.NewWriterLevel(&icc, zlib.BestSpeed) // a constant level: no error; the best compression saves 12 bytes in 1.5 ms
 	zw.Write(srgbProfile)
 	zw.Close()
 	return slices.Clip(icc.Bytes()) // shared: an append must copy

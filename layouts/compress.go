@@ -4,8 +4,11 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
+	"runtime"
+	"slices"
 	"strconv"
 	"sync"
+	"sync/atomic"
 
 	"github.com/klauspost/compress/zlib"
 )
@@ -38,13 +41,14 @@ func finishFile(pdf []byte, d *Document, tags []tagRecord, fs *fontSet) ([]byte,
 	if err := embedFonts(f, fs); err != nil {
 		return nil, err
 	}
-	compressAll(f.objs)
+	compressed := compressStreams(f)
 	// fpdf says 1.3; the structure tree's /Tabs and the output intent
 	// are PDF 1.5 and 1.4, and PDF/UA-1 is defined on PDF 1.7
 	if bytes.HasPrefix(f.head, []byte("%PDF-1.")) && len(f.head) > 8 {
 		f.head = append([]byte("%PDF-1.7"), f.head[8:]...)
 	}
 	catalog, err := structure(f, tags)
+	compressed() // the archive's /ID hashes the compressed objects
 	if err != nil {
 		return nil, err
 	}
@@ -59,28 +63,44 @@ func finishFile(pdf []byte, d *Document, tags []tagRecord, fs *fontSet) ([]byte,
 	return f.write(id), nil
 }
 
-// compressAll compresses the plain streams of objs in place, on every core.
-func compressAll(objs []object) {
-	work := make(chan int)
+// compressAll compresses the plain streams of f's objects in place, on
+// every core.
+func compressAll(f *pdfFile) { compressStreams(f)() }
+
+// compressStreams starts compressing the plain streams of f's objects on
+// every core, largest first, and returns a function that waits for them
+// and puts them in place. Until it is called, f's objects may be read and
+// objects added, but no stream changed: the finishing pass builds the
+// structure tree meanwhile.
+func compressStreams(f *pdfFile) (done func()) {
+	objs := f.objs // the objects so far; the caller may add more meanwhile
+	var todo []int
+	for i, o := range objs {
+		if plainStream.Match(o.data) {
+			todo = append(todo, i)
+		}
+	}
+	slices.SortStableFunc(todo, func(a, b int) int { return len(objs[b].data) - len(objs[a].data) })
+	out := make([][]byte, len(todo))
+	var next atomic.Int64
 	var wg sync.WaitGroup
-	for range 2 {
+	for range runtime.GOMAXPROCS(0) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			var buf bytes.Buffer
 			zw, _ := zlib.NewWriterLevel(&buf, compressLevel) // a constant level: no error
-			for i := range work {
-				objs[i].data = compressObject(objs[i].data, zw, &buf)
+			for k := int(next.Add(1) - 1); k < len(todo); k = int(next.Add(1) - 1) {
+				out[k] = compressObject(objs[todo[k]].data, zw, &buf)
 			}
 		}()
 	}
-	for i, o := range objs {
-		if plainStream.Match(o.data) {
-			work <- i
+	return func() {
+		wg.Wait()
+		for k, i := range todo {
+			f.objs[i].data = out[k]
 		}
 	}
-	close(work)
-	wg.Wait()
 }
 
 // compressObject compresses the stream of one object "N 0 obj <</Length

@@ -57,7 +57,7 @@ func WriteDrawing(out io.Writer, d Drawing, title string, w, h float64, fonts Fo
 	if err := embedFonts(f, fs); err != nil {
 		return err
 	}
-	compressAll(f.objs)
+	compressAll(f)
 	_, err = out.Write(f.write(""))
 	return err
 }
