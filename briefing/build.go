@@ -104,10 +104,11 @@ func Build(in Options) (b *Result, err error) {
 		in.stage("config", start, slog.String("file", in.Config))
 		p = cfg.Period
 	}
-	// the PDF's font files are read and parsed while the data is read
+	// the PDF's font files are read and parsed, and the hyphenation
+	// patterns loaded, while the data is read
 	var prep *layouts.Prepared
 	if !in.CheckOnly {
-		prep = layouts.Prepare(layouts.Fonts(cfg.Brand.Fonts), cfg.Report.PageSize)
+		prep = layouts.Prepare(layouts.Fonts(cfg.Brand.Fonts), cfg.Report.PageSize, cfg.Report.Language)
 	}
 
 	start = time.Now()

@@ -3,11 +3,14 @@ package layouts
 import (
 	"slices"
 
+	"github.com/briefing/report/internal/hyphen"
+
 	"codeberg.org/go-pdf/fpdf"
 )
 
 // Prepared is a PDF being set up ahead of its layout: the font files read
-// and parsed while the caller reads the data. Render uses it when the document asks for the
+// and parsed, and the language's hyphenation patterns loaded, while the
+// caller reads the data. Render uses it when the document asks for the
 // same fonts and page size, and sets the PDF up itself otherwise.
 type Prepared struct {
 	fonts    Fonts
@@ -19,8 +22,8 @@ type Prepared struct {
 }
 
 // Prepare starts setting up the PDF of a document with fonts and page
-// size; it returns at once.
-func Prepare(fonts Fonts, pageSize string) *Prepared {
+// size in language (a Document's Language); it returns at once.
+func Prepare(fonts Fonts, pageSize, language string) *Prepared {
 	p := &Prepared{fonts: fonts, pageSize: pageSize, done: make(chan struct{})}
 	go func() {
 		defer close(p.done)
@@ -33,6 +36,9 @@ func Prepare(fonts Fonts, pageSize string) *Prepared {
 			return
 		}
 		p.pdf = blankPDF(g)
+		// the patterns are loaded once per process: the document's
+		// hyphenator finds them ready (an error is reported there)
+		_, _ = hyphen.New((&Document{Language: language}).language(), nil)
 	}()
 	return p
 }

@@ -201,7 +201,7 @@ func TestRender_EmbedsOnlyTheFacesDrawn(t *testing.T) {
 	if !plain["GoRegular"] || !plain["Go-Bold"] || plain["Go-BoldItalic"] || plain["GoMono"] {
 		t.Errorf("plain text and a heading embed %v, want regular and bold, no bold italic or mono", plain)
 	}
-	both := embedded("Some ***bold italic*** and `code`.", Prepare(Fonts{}, ""))
+	both := embedded("Some ***bold italic*** and `code`.", Prepare(Fonts{}, "", ""))
 	if !both["Go-BoldItalic"] || !both["GoMono"] {
 		t.Errorf("bold italic and code drawn, but embedded %v", both)
 	}

@@ -5,12 +5,14 @@
 package hyphen
 
 import (
+	"bytes"
 	"embed"
 	"fmt"
 	"sort"
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 )
 
 //go:embed patterns/*.txt
@@ -115,14 +117,8 @@ func load(name string) (*table, error) {
 	if err != nil {
 		hyp = nil // the language has no list of exceptions
 	}
-	t := &table{patterns: map[string][]uint8{}, exceptions: map[string][]int{}}
-	for _, p := range strings.Fields(string(pat)) {
-		letters, digits := parsePattern(p)
-		t.patterns[letters] = digits
-		if n := len([]rune(letters)); n > t.maxLen {
-			t.maxLen = n
-		}
-	}
+	t := parsePatterns(pat)
+	t.exceptions = map[string][]int{}
 	for _, e := range strings.Fields(string(hyp)) {
 		var points []int
 		n := 0
@@ -139,20 +135,45 @@ func load(name string) (*table, error) {
 	return t, nil
 }
 
-// parsePattern splits a pattern such as ".ach4" into its letters (".ach")
-// and the value after each position (len(letters)+1 of them).
-func parsePattern(p string) (string, []uint8) {
-	var letters strings.Builder
-	digits := []uint8{0}
-	for _, r := range p {
-		if r >= '0' && r <= '9' {
-			digits[len(digits)-1] = uint8(r - '0')
-			continue
+// parsePatterns reads a pattern file: patterns such as ".ach4", split
+// into their letters (".ach") and the value after each position
+// (len(letters)+1 of them). The letters of all patterns share one string
+// and their values one array: loading English is 8,500 patterns, on the
+// way of every document.
+func parsePatterns(pat []byte) *table {
+	fields := bytes.Fields(pat)
+	t := &table{patterns: make(map[string][]uint8, len(fields))}
+	letters := make([]byte, 0, len(pat))
+	ends := make([]int, len(fields))
+	values := make([]uint8, 0, len(pat)+len(fields))
+	starts := make([]int, len(fields)+1)
+	for i, p := range fields {
+		starts[i] = len(values)
+		values = append(values, 0)
+		for _, c := range p {
+			if c >= '0' && c <= '9' {
+				values[len(values)-1] = c - '0'
+				continue
+			}
+			letters = append(letters, c)
+			if c < utf8.RuneSelf || utf8.RuneStart(c) {
+				values = append(values, 0) // a value after each rune
+			}
 		}
-		letters.WriteRune(r)
-		digits = append(digits, 0)
+		ends[i] = len(letters)
 	}
-	return letters.String(), digits
+	starts[len(fields)] = len(values)
+	all := string(letters)
+	from := 0
+	for i := range fields {
+		key := all[from:ends[i]]
+		t.patterns[key] = values[starts[i]:starts[i+1]:starts[i+1]]
+		if n := utf8.RuneCountInString(key); n > t.maxLen {
+			t.maxLen = n
+		}
+		from = ends[i]
+	}
+	return t
 }
 
 // Points returns where word may be broken with a hyphen: the number of

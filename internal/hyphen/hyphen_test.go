@@ -1,6 +1,10 @@
 package hyphen
 
-import "testing"
+import (
+	"slices"
+	"strings"
+	"testing"
+)
 
 func TestHyphenate(t *testing.T) {
 	gb, err := New("en-GB", []string{"Balikatan"})
@@ -73,6 +77,43 @@ func TestNew_FrenchGermanRussian(t *testing.T) {
 		}
 		if got := h.Hyphenate(c.word); got != c.want {
 			t.Errorf("%s %s: %s, want %s", c.lang, c.word, got, c.want)
+		}
+	}
+}
+
+// Every language's patterns load as the plain reading of the file says:
+// each pattern's letters, and the value after each of its runes.
+func TestParsePatterns_AsWritten(t *testing.T) {
+	for _, name := range []string{"en-gb", "en-us", "de-1996", "fr", "ru"} {
+		pat, err := files.ReadFile("patterns/hyph-" + name + ".pat.txt")
+		if err != nil {
+			continue
+		}
+		got := parsePatterns(pat)
+		want := map[string][]uint8{}
+		maxLen := 0
+		for _, p := range strings.Fields(string(pat)) {
+			var letters []rune
+			values := []uint8{0}
+			for _, r := range p {
+				if r >= '0' && r <= '9' {
+					values[len(values)-1] = uint8(r - '0')
+					continue
+				}
+				letters = append(letters, r)
+				values = append(values, 0)
+			}
+			want[string(letters)] = values
+			maxLen = max(maxLen, len(letters))
+		}
+		if len(got.patterns) != len(want) || got.maxLen != maxLen {
+			t.Errorf("%s: %d patterns, longest %d; want %d, %d", name, len(got.patterns), got.maxLen, len(want), maxLen)
+		}
+		for k, v := range want {
+			if !slices.Equal(got.patterns[k], v) {
+				t.Errorf("%s: pattern %q values %v, want %v", name, k, got.patterns[k], v)
+				break
+			}
 		}
 	}
 }
