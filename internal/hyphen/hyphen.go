@@ -211,11 +211,20 @@ func (h *Hyphenator) points(word string) []int {
 	if p, ok := h.t.exceptions[lower]; ok {
 		return clip(p, n)
 	}
-	w := []rune("." + lower + ".")
-	vals := make([]uint8, len(w)+1)
+	// the patterns are looked up by substrings of w, rune by rune: at
+	// the byte offsets of its runes, without making a string of each
+	w := "." + lower + "."
+	var buf [48]int // a word of most 46 bytes needs no allocation
+	at := buf[:0]
 	for i := range w {
-		for j := i + 1; j <= len(w) && j-i <= h.t.maxLen; j++ {
-			d, ok := h.t.patterns[string(w[i:j])]
+		at = append(at, i)
+	}
+	runes := len(at)
+	at = append(at, len(w))
+	vals := make([]uint8, runes+1)
+	for i := range runes {
+		for j := i + 1; j <= runes && j-i <= h.t.maxLen; j++ {
+			d, ok := h.t.patterns[w[at[i]:at[j]]]
 			if !ok {
 				continue
 			}
