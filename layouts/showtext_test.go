@@ -79,3 +79,19 @@ func TestShowText(t *testing.T) {
 		t.Errorf("glyphs noted %v", fs.drawn)
 	}
 }
+
+func TestPDFText_UTF16(t *testing.T) {
+	for in, want := range map[string]string{
+		"":       "<FEFF>",
+		"Aé":     "<FEFF004100E9>",
+		"→🚀":     "<FEFF2192D83DDE80>",
+		"\ufb50": "<FEFFFB50>",
+	} {
+		if got := pdfText(in); got != want {
+			t.Errorf("pdfText(%q) = %s, want %s", in, got, want)
+		}
+	}
+	if got := utf16Text("é🚀"); got != "\xFE\xFF\x00\xE9\xD8\x3D\xDE\x80" {
+		t.Errorf("utf16Text = %q", got)
+	}
+}

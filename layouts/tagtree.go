@@ -209,16 +209,7 @@ func pageObjects(f *pdfFile) ([]int, error) {
 // pdfText is s as a PDF text string: UTF-16BE with a byte order mark, in
 // hex, so that every character survives.
 func pdfText(s string) string {
-	var b strings.Builder
-	b.WriteString("<FEFF")
-	for _, r := range s {
-		if r > 0xFFFF {
-			r1, r2 := 0xD800+((r-0x10000)>>10), 0xDC00+((r-0x10000)&0x3FF)
-			fmt.Fprintf(&b, "%04X%04X", r1, r2)
-			continue
-		}
-		fmt.Fprintf(&b, "%04X", r)
-	}
-	b.WriteString(">")
-	return b.String()
+	b := make([]byte, 0, 6+4*len(s))
+	b = append(b, "<FEFF"...)
+	return string(append(appendUTF16Hex(b, s), '>'))
 }

@@ -46,10 +46,16 @@ func writeBlocks(b *bytes.Buffer, kind string, entries []string) {
 }
 
 // utf16Hex is s in UTF-16BE, in hex.
-func utf16Hex(s string) string {
-	var b strings.Builder
-	for _, u := range utf16.Encode([]rune(s)) {
-		fmt.Fprintf(&b, "%04X", u)
+func utf16Hex(s string) string { return string(appendUTF16Hex(nil, s)) }
+
+// appendUTF16Hex appends s in UTF-16BE, in upper-case hex, to b.
+func appendUTF16Hex(b []byte, s string) []byte {
+	const digits = "0123456789ABCDEF"
+	var units [2]uint16
+	for _, r := range s {
+		for _, u := range utf16.AppendRune(units[:0], r) {
+			b = append(b, digits[u>>12], digits[u>>8&15], digits[u>>4&15], digits[u&15])
+		}
 	}
-	return b.String()
+	return b
 }
