@@ -13,6 +13,7 @@ import (
 	"strings"
 	"text/template"
 
+	"github.com/briefing/report/internal/truetype"
 	"golang.org/x/image/font/sfnt"
 )
 
@@ -101,6 +102,9 @@ func checkFont(path string) error {
 	}
 	if bytes.HasPrefix(data, []byte("OTTO")) {
 		return fmt.Errorf("%s is an OpenType font with PostScript (CFF) outlines, which the PDF writer cannot embed: use a TrueType version of it (.ttf; Noto fonts, for one, come as both)", path)
+	}
+	if _, err := truetype.Parse(data); err != nil {
+		return fmt.Errorf("%s cannot be embedded in a PDF: %v", path, err)
 	}
 	return nil
 }

@@ -6,10 +6,12 @@ import (
 )
 
 // kept are the tables a subset carries over: what a PDF reader needs to
-// draw and hint the glyphs, and the names and metrics that describe them
-// (the tables fpdf and ReportLab keep). Layout tables (GSUB, GPOS, kern)
-// go: the text arrives shaped.
-var kept = []string{"OS/2", "cmap", "cvt ", "fpgm", "gasp", "glyf", "head", "hhea", "hmtx", "loca", "maxp", "name", "post", "prep"}
+// draw and hint the glyphs, and the names and metrics that describe them.
+// The layout tables (GSUB, GPOS, kern) go, as the text arrives shaped; the
+// cmap is replaced by an empty one, as a PDF addresses the glyphs by ID
+// (ISO 32000-1, 9.9, asks no cmap of a CIDFontType2 font program, but
+// font tools want the table there).
+var kept = []string{"OS/2", "cvt ", "fpgm", "gasp", "glyf", "head", "hhea", "hmtx", "loca", "maxp", "name", "post", "prep"}
 
 // Composite glyph flags (the glyf table's component records).
 const (
@@ -31,9 +33,9 @@ func (f *Font) Subset(used []uint16) []byte {
 		f.mark(int(g), keep, 0)
 	}
 	var glyf []byte
-	loca := make([]byte, 4*(f.numGlyphs+1))
+	offsets := make([]int, f.numGlyphs+1)
 	for g := range f.numGlyphs {
-		binary.BigEndian.PutUint32(loca[4*g:], uint32(len(glyf)))
+		offsets[g] = len(glyf)
 		if keep[g] {
 			glyf = append(glyf, f.glyph(g)...)
 			for len(glyf)%4 != 0 {
@@ -41,12 +43,34 @@ func (f *Font) Subset(used []uint16) []byte {
 			}
 		}
 	}
-	binary.BigEndian.PutUint32(loca[4*f.numGlyphs:], uint32(len(glyf)))
-
-	out := map[string][]byte{"glyf": glyf, "loca": loca}
+	offsets[f.numGlyphs] = len(glyf)
+	// short offsets (halved) when the glyphs fit in 128 KB, as they do
+	// in most subsets
+	short := len(glyf) < 1<<17
+	loca := make([]byte, 0, 4*len(offsets))
+	for _, o := range offsets {
+		if short {
+			loca = binary.BigEndian.AppendUint16(loca, uint16(o/2))
+		} else {
+			loca = binary.BigEndian.AppendUint32(loca, uint32(o))
+		}
+	}
+	// the advances of the glyphs left out are zero: the table keeps its
+	// size, but compresses to little
+	hmtx := slices.Clone(f.tables["hmtx"])
+	for g := range min(len(f.advances), f.numGlyphs) {
+		if !keep[g] {
+			binary.BigEndian.PutUint32(hmtx[4*g:], 0)
+		}
+	}
+	out := map[string][]byte{"glyf": glyf, "loca": loca, "hmtx": hmtx, "cmap": emptyCmap}
 	head := slices.Clone(f.tables["head"])
-	binary.BigEndian.PutUint32(head[8:], 0)  // checkSumAdjustment, set below
-	binary.BigEndian.PutUint16(head[50:], 1) // long loca offsets
+	binary.BigEndian.PutUint32(head[8:], 0) // checkSumAdjustment, set below
+	format := uint16(1)                     // long loca offsets
+	if short {
+		format = 0
+	}
+	binary.BigEndian.PutUint16(head[50:], format)
 	out["head"] = head
 	if post := f.tables["post"]; len(post) >= 32 {
 		// version 3: no glyph names (a PDF reader addresses glyphs by ID)
@@ -60,6 +84,17 @@ func (f *Font) Subset(used []uint16) []byte {
 		}
 	}
 	return assemble(out)
+}
+
+// emptyCmap is a cmap table that maps no character: one Windows Unicode
+// subtable of format 4 with only its closing segment.
+var emptyCmap = []byte{
+	0, 0, 0, 1, // version, one subtable
+	0, 3, 0, 1, 0, 0, 0, 12, // Windows, Unicode BMP, at byte 12
+	0, 4, 0, 24, 0, 0, // format 4, 24 bytes, no language
+	0, 2, 0, 2, 0, 0, 0, 0, // one segment: searchRange 2, entrySelector 0, rangeShift 0
+	0xFF, 0xFF, 0, 0, // endCode, reservedPad
+	0xFF, 0xFF, 0, 1, 0, 0, // startCode, idDelta, idRangeOffset
 }
 
 // mark keeps glyph g and, if it is a composite, the glyphs it is made of.

@@ -171,3 +171,34 @@ func TestMetrics_GoRegular(t *testing.T) {
 		t.Errorf("advance of M %d, sfnt says %d", f.Advance(g), adv.Round())
 	}
 }
+
+// A subset whose outlines pass 128 KB has long glyph offsets; a smaller
+// one short ones; sfnt reads both the same.
+func TestSubset_LocaFormats(t *testing.T) {
+	data, err := os.ReadFile(dejavuSans)
+	if err != nil {
+		t.Skip("DejaVu Sans is not installed")
+	}
+	full := mustParse(t, data)
+	orig, _ := sfnt.Parse(data)
+	all := make([]uint16, full.NumGlyphs())
+	for g := range all {
+		all[g] = uint16(g)
+	}
+	for name, used := range map[string][]uint16{"long": all, "short": all[:40]} {
+		sub := full.Subset(used)
+		ttSub := mustParse(t, sub)
+		if got := binary.BigEndian.Uint16(ttSub.tables["head"][50:]); (got == 1) != (name == "long") {
+			t.Errorf("%s: indexToLocFormat %d", name, got)
+		}
+		sf, err := sfnt.Parse(sub)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		for _, g := range []uint16{3, 36, 39} {
+			if outline(t, sf, g) != outline(t, orig, g) || ttSub.Advance(g) != full.Advance(g) {
+				t.Errorf("%s: glyph %d differs from the font's", name, g)
+			}
+		}
+	}
+}
