@@ -23,6 +23,9 @@ type timer struct {
 	// calendar arithmetic of the cut was the hot spot of a scan.
 	memo    map[period.Interval]bool
 	memoCut period.Period
+	// the intervals of the texts of a single time column read so far: the
+	// same few dozen years again, each parsed once
+	parsed map[string]period.Interval
 }
 
 // maxMemo bounds the answers a timer keeps: daily data over centuries
@@ -78,7 +81,18 @@ func (t *timer) bind(h *dataset.Header, c *config.Config) config.Problems {
 // not parse, is an error at its line and column.
 func (t *timer) at(r dataset.Row) (period.Interval, error) {
 	if t.col >= 0 {
-		return parseTime(r, t.col)
+		s := r.Get(t.col)
+		if iv, ok := t.parsed[s]; ok {
+			return iv, nil
+		}
+		iv, err := parseTime(r, t.col)
+		if err == nil && len(t.parsed) < maxMemo {
+			if t.parsed == nil {
+				t.parsed = map[string]period.Interval{}
+			}
+			t.parsed[strings.Clone(s)] = iv // not the row's text: it would keep the row
+		}
+		return iv, err
 	}
 	if t.date >= 0 && r.Get(t.date) != "" {
 		return parseTime(r, t.date)
