@@ -10,8 +10,8 @@
 // Pagination is pure: Layout packs the flowables into the frames of page
 // templates and returns a Plan — pages with the coordinates of every placed
 // block — without drawing anything. Text is measured with the metrics of the
-// very fonts that are embedded, read from the font files the way fpdf reads
-// them, so what is measured is what is drawn. The table of contents (and the
+// very fonts that are embedded, read from the same font files, so what is
+// measured is what is drawn. The table of contents (and the
 // optional list of figures) comes from passes: lay out, collect the pages of
 // the headings and figures, lay out again until nothing moves (at most ten
 // passes; two in practice).

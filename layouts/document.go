@@ -27,10 +27,6 @@ type Shortener interface {
 	Shortened() []string
 }
 
-// FontFamily is the family the document registers in fpdf, in the styles
-// "" (regular), "B", "I" and "BI". Drawings use it for their labels.
-const FontFamily = "Body"
-
 // Fonts holds optional paths of TrueType files. An empty path selects the
 // embedded Go font of that style (golang.org/x/image/font/gofont).
 type Fonts struct {

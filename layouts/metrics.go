@@ -14,13 +14,13 @@ import (
 // ptPerMM is fpdf's scale factor for the unit "mm" (72 / 25.4).
 const ptPerMM = 72.0 / 25.4
 
-// metrics measures strings exactly as fpdf will draw them. It reads the
-// advances from the font files (sfnt) and turns them into the numbers fpdf
-// writes into the PDF's width arrays — 1/1000 em, rounded as fpdf rounds
-// them, the advance of glyph 0 for runes the font lacks — and scales them
-// the way fpdf's GetStringWidth does. It needs no fpdf instance: parsing
-// a font in fpdf costs milliseconds, and Layout draws nothing.
-// TestMetrics_MatchFpdf holds the two to the same numbers.
+// metrics measures strings exactly as they are drawn. It reads the
+// advances from the font files (sfnt) and turns them into the numbers of
+// the embedded fonts' width arrays (truetype.Font.Width) — 1/1000 em,
+// rounded half away from zero, the advance of glyph 0 for runes the font
+// lacks — and scales them to the size. These are the numbers fpdf used
+// when it embedded the fonts: TestMetrics_MatchFpdf holds them to fpdf's
+// and to the width arrays.
 type metrics struct {
 	fonts   *fontSet
 	ascii   [maxFaces][128]int32 // units of the ASCII runes, -1 until measured
@@ -116,14 +116,13 @@ func (m *metrics) measure(i int, r rune) int {
 	return fpdfRound(m.scale[i] * float64(adv) / 64)
 }
 
-// width is the width of s in mm at size pt, as drawn: as fpdf's
-// GetStringWidth of its visual form (shape.go).
+// width is the width of s in mm at size pt, as drawn: of its visual form
+// (shape.go).
 func (m *metrics) width(st style, size float64, s string) float64 {
 	return m.rawWidth(st, size, m.fonts.visual(s, st))
 }
 
-// rawWidth is the width of s in mm at size pt, as fpdf's GetStringWidth:
-// of s in visual form.
+// rawWidth is the width of s, in visual form already, in mm at size pt.
 func (m *metrics) rawWidth(st style, size float64, s string) float64 {
 	u := 0
 	for _, r := range s {

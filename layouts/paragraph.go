@@ -263,7 +263,7 @@ func (p *paragraph) drawText(c *canvas, x, y, width float64) error {
 					}
 				case natural && k == 0 && j > 0 && run.joins(f, col) && w.space == c.e.m.width(f.st, f.size, " "):
 					// the next word at its natural distance in the same
-					// style: one string, drawn by fpdf with the very widths
+					// style: one string, drawn with the very widths
 					// the line was measured with
 					run.text = append(append(run.text, ' '), f.text...)
 				default:

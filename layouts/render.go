@@ -69,10 +69,9 @@ func samePages(a, b map[string]int) bool {
 // drawn into the PDF; problems that do not stop the document (text no font
 // can draw, unreferenced footnotes) are in Result.Warnings.
 //
-// fpdf takes milliseconds to parse each font it embeds, and the layout
-// does not need it (it measures with the font files): the PDF is set up
-// on its own goroutine while the layout runs. It touches nothing the
-// layout writes, and Render waits for it whatever happens.
+// The fpdf document (page size, logo, metadata) is set up on its own
+// goroutine while the layout runs. It touches nothing the layout writes,
+// and Render waits for it whatever happens.
 func Render(doc Document, w io.Writer) (Result, error) {
 	return RenderPrepared(doc, w, nil)
 }

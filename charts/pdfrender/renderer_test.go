@@ -17,13 +17,16 @@ import (
 	"golang.org/x/image/font/gofont/goregular"
 )
 
-// newDoc returns an A4 document in mm with the font of layouts.FontFamily
+// testFamily is the family of the test documents' font.
+const testFamily = "Body"
+
+// newDoc returns an A4 document in mm with the font of testFamily
 // and a page, uncompressed so tests can read the content stream.
 func newDoc(tb testing.TB) *fpdf.Fpdf {
 	tb.Helper()
 	pdf := fpdf.New("P", "mm", "A4", "")
 	pdf.SetCompression(false)
-	pdf.AddUTF8FontFromBytes(layouts.FontFamily, "", goregular.TTF)
+	pdf.AddUTF8FontFromBytes(testFamily, "", goregular.TTF)
 	pdf.AddPage()
 	if err := pdf.Error(); err != nil {
 		tb.Fatal(err)
@@ -53,7 +56,7 @@ func (c testCanvas) SetDashPattern(d []float64, p float64) {
 }
 func (c testCanvas) SetLineCapStyle(s string)     { c.pdf.SetLineCapStyle(s) }
 func (c testCanvas) SetLineJoinStyle(s string)    { c.pdf.SetLineJoinStyle(s) }
-func (c testCanvas) SetFontSize(pt float64)       { c.pdf.SetFont(layouts.FontFamily, "", pt) }
+func (c testCanvas) SetFontSize(pt float64)       { c.pdf.SetFont(testFamily, "", pt) }
 func (c testCanvas) StringWidth(s string) float64 { return c.pdf.GetStringWidth(s) }
 func (c testCanvas) Text(x, y float64, s string)  { c.pdf.Text(x, y, s) }
 func (c testCanvas) Push()                        { c.pdf.TransformBegin() }
@@ -161,7 +164,7 @@ func TestMeasureText_UsesTheFont(t *testing.T) {
 	defer r.Finish()
 	r.SetFontSize(10)
 	b := r.MeasureText("Russia → China")
-	pdf.SetFont(layouts.FontFamily, "", 10)
+	pdf.SetFont(testFamily, "", 10)
 	want := int(math.Ceil(pdf.GetStringWidth("Russia → China") * PixelsPerMM))
 	if b.Width() != want || b.Height() != 21 {
 		t.Errorf("MeasureText = %d×%d, want %d×21 (10 pt = 3.53 mm)", b.Width(), b.Height(), want)
