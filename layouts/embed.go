@@ -6,14 +6,16 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/briefing/report/internal/truetype"
 	"golang.org/x/image/font/sfnt"
 )
 
 // embedFonts adds to f each face the text drew (showText), as a Type 0
-// font addressed by glyph ID: the subset of its font file with the glyphs
-// drawn, their widths, and a ToUnicode map so that text copied from the
-// page is the text written (an Arabic presentation form reads as its
-// letters). The fonts join the pages' font resources.
+// font whose CIDs are the characters drawn: the subset of its font file
+// with their glyphs, a map from each CID to its glyph, their widths, and a
+// ToUnicode map so that text copied from the page is the text written (an
+// Arabic presentation form reads as its letters). The fonts join the
+// pages' font resources.
 func embedFonts(f *pdfFile, fs *fontSet) error {
 	var refs strings.Builder
 	for i := range fs.faces[:fs.n] {
@@ -21,12 +23,12 @@ func embedFonts(f *pdfFile, fs *fontSet) error {
 		if len(drawn) == 0 {
 			continue
 		}
-		gids := make([]uint16, 0, len(drawn))
-		for g := range drawn {
-			gids = append(gids, g)
+		cids := make([]rune, 0, len(drawn))
+		for r := range drawn {
+			cids = append(cids, r)
 		}
-		slices.Sort(gids)
-		n := addFont(f, &fs.faces[i], gids, drawn, &fs.buf)
+		slices.Sort(cids)
+		n := addFont(f, &fs.faces[i], cids, drawn, &fs.buf)
 		fmt.Fprintf(&refs, "/%s %d 0 R\n", fontResource(i), n)
 	}
 	if refs.Len() == 0 {
@@ -43,14 +45,22 @@ func embedFonts(f *pdfFile, fs *fontSet) error {
 	return fmt.Errorf("finish pdf: no font resources to add the fonts to")
 }
 
-// addFont adds the objects of one face and returns its Type 0 font's number.
-func addFont(f *pdfFile, fc *face, gids []uint16, drawn map[uint16]rune, buf *sfnt.Buffer) int {
+// addFont adds the objects of one face, for the characters cids (sorted)
+// drawn with the glyphs drawn gives, and returns its Type 0 font's number.
+func addFont(f *pdfFile, fc *face, cids []rune, drawn map[rune]uint16, buf *sfnt.Buffer) int {
 	tt := fc.tt
 	name := postScriptName(fc, buf)
+	gids := make([]uint16, len(cids))
+	cidToGID := make([]byte, 2*(cids[len(cids)-1]+1))
+	for k, r := range cids {
+		g := drawn[r]
+		gids[k] = g
+		cidToGID[2*r], cidToGID[2*r+1] = byte(g>>8), byte(g)
+	}
 	program := tt.Subset(gids)
 	file := f.add(fmt.Sprintf("<</Length %d /Length1 %d>>", len(program), len(program)), program)
 	m := tt.Metrics()
-	flags := 4 // symbolic: glyphs addressed by ID
+	flags := 4 // symbolic: glyphs addressed through the CIDToGIDMap
 	if m.FixedPitch {
 		flags |= 1
 	}
@@ -59,46 +69,47 @@ func addFont(f *pdfFile, fc *face, gids []uint16, drawn map[uint16]rune, buf *sf
 	}
 	desc := f.add(fmt.Sprintf("<</Type /FontDescriptor /FontName /%s /Flags %d /FontBBox [%d %d %d %d] /ItalicAngle %d /Ascent %d /Descent %d /CapHeight %d /StemV %d /MissingWidth %d /FontFile2 %d 0 R>>",
 		name, flags, m.BBox[0], m.BBox[1], m.BBox[2], m.BBox[3], m.ItalicAngle, m.Ascent, m.Descent, m.CapHeight, m.StemV, tt.Width(0), file), nil)
-	cid := f.add(fmt.Sprintf("<</Type /Font /Subtype /CIDFontType2 /BaseFont /%s /CIDSystemInfo <</Registry (Adobe) /Ordering (Identity) /Supplement 0>> /FontDescriptor %d 0 R /DW %d /W %s /CIDToGIDMap /Identity>>",
-		name, desc, tt.Width(0), widthArray(fc, gids)), nil)
-	cmap := toUnicode(gids, drawn)
+	toGID := f.add(fmt.Sprintf("<</Length %d>>", len(cidToGID)), cidToGID)
+	cid := f.add(fmt.Sprintf("<</Type /Font /Subtype /CIDFontType2 /BaseFont /%s /CIDSystemInfo <</Registry (Adobe) /Ordering (Identity) /Supplement 0>> /FontDescriptor %d 0 R /DW %d /W %s /CIDToGIDMap %d 0 R>>",
+		name, desc, tt.Width(0), widthArray(tt, cids, gids), toGID), nil)
+	cmap := toUnicode(cids)
 	uni := f.add(fmt.Sprintf("<</Length %d>>", len(cmap)), cmap)
 	return f.add(fmt.Sprintf("<</Type /Font /Subtype /Type0 /BaseFont /%s /Encoding /Identity-H /DescendantFonts [%d 0 R] /ToUnicode %d 0 R>>", name, cid, uni), nil)
 }
 
-// widthArray is the /W array of the glyphs, runs of consecutive IDs
-// together: "[3 [278 0 355] 36 [667]]".
-func widthArray(fc *face, gids []uint16) string {
+// widthArray is the /W array of the characters cids drawn with glyphs
+// gids, runs of consecutive CIDs together: "[32 [278 0 355] 65 [667]]".
+func widthArray(tt *truetype.Font, cids []rune, gids []uint16) string {
 	var b strings.Builder
 	b.WriteByte('[')
-	for i, g := range gids {
-		if i == 0 || gids[i-1] != g-1 {
-			if i > 0 {
+	for k, r := range cids {
+		if k == 0 || cids[k-1] != r-1 {
+			if k > 0 {
 				b.WriteString("] ")
 			}
-			fmt.Fprintf(&b, "%d [", g)
+			fmt.Fprintf(&b, "%d [", r)
 		} else {
 			b.WriteByte(' ')
 		}
-		fmt.Fprintf(&b, "%d", fc.tt.Width(g))
+		fmt.Fprintf(&b, "%d", tt.Width(gids[k]))
 	}
-	if len(gids) > 0 {
+	if len(cids) > 0 {
 		b.WriteByte(']')
 	}
 	b.WriteByte(']')
 	return b.String()
 }
 
-// toUnicode is the CMap from each glyph drawn to the text it stands for.
-func toUnicode(gids []uint16, drawn map[uint16]rune) []byte {
-	entries := make([]string, len(gids))
-	for i, g := range gids {
-		r := drawn[g]
+// toUnicode is the CMap from each character drawn to the text it stands
+// for: itself, or the letters of a presentation form.
+func toUnicode(cids []rune) []byte {
+	entries := make([]string, len(cids))
+	for k, r := range cids {
 		text := string(r)
 		if isPresentationForm(r) {
 			text = letters(r)
 		}
-		entries[i] = fmt.Sprintf("<%04X> <%s>", g, utf16Hex(text))
+		entries[k] = fmt.Sprintf("<%04X> <%s>", r, utf16Hex(text))
 	}
 	var b bytes.Buffer
 	b.WriteString("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n" +

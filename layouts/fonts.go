@@ -35,9 +35,9 @@ type fontSet struct {
 	buf     sfnt.Buffer
 	shapers [maxFaces]*faceShaper // right-to-left text is shaped in these (shape.go)
 	shaped  map[visualKey]string  // the visual form of texts, by text and style
-	// drawn are, by face, the glyphs the document's text drew and the
-	// character each stands for: the fonts embedded (embed.go)
-	drawn [maxFaces]map[uint16]rune
+	// drawn are, by face, the characters the document's text drew and
+	// the glyph of each: the fonts embedded (embed.go)
+	drawn [maxFaces]map[rune]uint16
 }
 
 // faceIndex maps a text style to one of the five faces.

@@ -67,7 +67,7 @@ func TestRender_ArabicGlyphsAreGoTextShaping(t *testing.T) {
 	}
 	var drawn []string // the Arabic strings of the page, as drawn
 	for _, s := range pageStreams(t, buf.Bytes()) {
-		for _, op := range shown(t, s, doc.Brand.Fonts) {
+		for _, op := range shown(t, s) {
 			if w := strings.TrimSpace(op.text); slices.ContainsFunc([]rune(w), isRTL) {
 				drawn = append(drawn, w)
 			}
@@ -267,7 +267,7 @@ func TestRender_FallbackBoldIsEmboldened(t *testing.T) {
 	}
 	arabic := func(s string) int { // the Arabic strings shown in s
 		n := 0
-		for _, op := range shown(t, s, doc.Brand.Fonts) {
+		for _, op := range shown(t, s) {
 			if slices.ContainsFunc([]rune(op.text), isRTL) {
 				n++
 			}
@@ -299,7 +299,7 @@ func TestRender_LatinLineOfARightToLeftDocumentStartsAtTheRight(t *testing.T) {
 		}
 		x := -1.0
 		for _, s := range pageStreams(t, buf.Bytes()) {
-			for _, op := range shown(t, s, doc.Brand.Fonts) {
+			for _, op := range shown(t, s) {
 				if strings.HasPrefix(op.text, "Short") {
 					x = op.x
 				}

@@ -6,12 +6,15 @@ import (
 	"unicode/utf16"
 )
 
-// Text is written by report, not by fpdf: fpdf would embed every font it
-// is given whole-parsed, named by hashing a 65,536-entry width table, and
-// subset and compress each one after another when the document is done.
-// report addresses each face's glyphs by their IDs in the font file (an
-// Identity-H font), notes which it drew, and embeds the subsets in the
-// finishing pass (embed.go), on every core.
+// Text is written by report, not by fpdf: fpdf would parse every font it
+// is given for each document, name it by hashing a 65,536-entry width
+// table, and subset and compress each one after another when the document
+// is done. report writes each character as its code (an Identity-H font
+// whose CIDs are the characters, as fpdf's were), notes the glyph each
+// stands for, and embeds the subsets in the finishing pass (embed.go), on
+// every core. A CID per character, not per glyph, keeps two characters
+// that share a glyph (a space and a no-break space, in many fonts) apart
+// when text is copied from the page.
 
 // fontResource is the name of face i in the pages' font resources.
 func fontResource(i int) string { return "TT" + strconv.Itoa(i) }
@@ -26,7 +29,7 @@ func (c *canvas) showText(x, y float64, s string) {
 	fs, i := c.e.fonts, c.face
 	drawn := fs.drawn[i]
 	if drawn == nil {
-		drawn = map[uint16]rune{}
+		drawn = map[rune]uint16{}
 		fs.drawn[i] = drawn
 	}
 	_, h := c.pdf.GetPageSize()
@@ -47,12 +50,14 @@ func (c *canvas) showText(x, y float64, s string) {
 	b = strconv.AppendFloat(b, (h-y)*ptPerMM, 'f', 2, 64)
 	b = append(b, " Td ("...)
 	for _, r := range s {
-		g := fs.glyph(i, r)
-		if _, ok := drawn[g]; !ok && g != 0 {
-			drawn[g] = r
+		if r > 0xFFFF {
+			r = 0 // beyond the CIDs (text is checked for such characters before)
 		}
-		b = appendEscaped(b, byte(g>>8))
-		b = appendEscaped(b, byte(g))
+		if _, ok := drawn[r]; !ok {
+			drawn[r] = fs.glyph(i, r)
+		}
+		b = appendEscaped(b, byte(r>>8))
+		b = appendEscaped(b, byte(r))
 	}
 	b = append(b, ") Tj ET"...)
 	if wrap {

@@ -8,11 +8,10 @@ import (
 	"testing"
 
 	"codeberg.org/go-pdf/fpdf"
-	"github.com/go-text/typesetting/font"
 )
 
 // shownText is one text-showing operation of a page: its face, its x in
-// points, and its glyphs read back as characters through the face's cmap.
+// points, and its characters (the font's CIDs).
 type shownText struct {
 	face int
 	x    float64
@@ -21,32 +20,26 @@ type shownText struct {
 
 var showOp = regexp.MustCompile(`BT /TT(\d+) [0-9.]+ Tf ([0-9.]+) [0-9.]+ Td \(((?:[^\\)]|\\.)*)\) Tj`)
 
-// shown returns the text-showing operations of content stream s, drawn
-// in fonts.
-func shown(tb testing.TB, s string, fonts Fonts) []shownText {
+// shown returns the text-showing operations of content stream s.
+func shown(tb testing.TB, s string) []shownText {
 	tb.Helper()
-	fs, err := loadFonts(fonts)
-	if err != nil {
-		tb.Fatal(err)
-	}
 	var out []shownText
 	for _, m := range showOp.FindAllStringSubmatch(s, -1) {
 		i, _ := strconv.Atoi(m[1])
 		x, _ := strconv.ParseFloat(m[2], 64)
-		chars := shapingFontOf(fs.faces[i].data).chars
 		raw := unescapePDF(m[3])
 		var b strings.Builder
 		for k := 0; k+1 < len(raw); k += 2 {
-			b.WriteRune(chars[font.GID(uint16(raw[k])<<8|uint16(raw[k+1]))])
+			b.WriteRune(rune(raw[k])<<8 | rune(raw[k+1]))
 		}
 		out = append(out, shownText{i, x, b.String()})
 	}
 	return out
 }
 
-// Text is shown by glyph ID in the face selected, at fpdf's coordinates,
-// the string escaped, in the text colour when it is not the fill colour;
-// the glyphs drawn are noted for embedding.
+// Text is shown as its characters' codes in the face selected, at fpdf's
+// coordinates, the string escaped, in the text colour when it is not the
+// fill colour; the characters drawn are noted with their glyphs.
 func TestShowText(t *testing.T) {
 	pdf := fpdf.New("P", "mm", "A4", "")
 	pdf.SetCompression(false)
@@ -68,14 +61,14 @@ func TestShowText(t *testing.T) {
 	if !strings.Contains(page, "BT /TT1 9.50 Tf 28.35 785.20 Td (") {
 		t.Errorf("no text operator at 10, 20 mm in face 1:\n%s", page)
 	}
-	got := shown(t, page, Fonts{})
+	got := shown(t, page)
 	if len(got) != 2 || got[0].text != "(a\\b)" || got[0].face != 1 || got[1].text != "x" {
 		t.Errorf("shown %+v", got)
 	}
 	if !strings.Contains(page, "q 1.000 0.000 0.000 rg BT /TT1") {
 		t.Error("red text is not drawn red")
 	}
-	if len(fs.drawn[1]) != 6 || fs.drawn[1][fs.glyph(1, '\\')] != '\\' || fs.drawn[0] != nil {
+	if len(fs.drawn[1]) != 6 || fs.drawn[1]['\\'] != fs.glyph(1, '\\') || fs.drawn[1]['\\'] == 0 || fs.drawn[0] != nil {
 		t.Errorf("glyphs noted %v", fs.drawn)
 	}
 }
