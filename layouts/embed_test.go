@@ -33,4 +33,3 @@ func TestWidthArray_RunsOfCIDs(t *testing.T) {
 		t.Errorf("widthArray = %s, want %s", got, want)
 	}
 }
-
