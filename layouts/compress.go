@@ -18,12 +18,12 @@ import (
 // content stream with a compressor reused across streams, on every core.
 // The compressor is klauspost/compress's zlib: at its fastest level it
 // takes half the time of the standard library's fastest, and its output
-// is smaller (measured on the sample's streams: 3.1 ms against 6.0 ms,
-// 136 KB against 144 KB). The result depends on the bytes alone, so the
+// is smaller (measured on the sample, all its streams uncompressed: 3.1 ms
+// against 6.0 ms, 136 KB against 144 KB). The result depends on the bytes alone, so the
 // same input gives the same PDF.
 
-// compressLevel is zlib's level for content streams: the fastest, which
-// gives nearly the size of the default at a third of its time.
+// compressLevel is zlib's level for the streams: the fastest (levels 2
+// and 3 save 3% of the size for 40% more time, measured on the sample).
 const compressLevel = zlib.BestSpeed
 
 // plainStream is the start of an object whose stream fpdf, or the

@@ -103,13 +103,16 @@ func widthArray(tt *truetype.Font, cids []rune, gids []uint16) string {
 // toUnicode is the CMap from each character drawn to the text it stands
 // for: itself, or the letters of a presentation form.
 func toUnicode(cids []rune) []byte {
-	entries := make([]string, len(cids))
-	for k, r := range cids {
+	entries := make([]string, 0, len(cids))
+	for _, r := range cids {
+		if r == 0 {
+			continue // a character beyond the CIDs stood in by .notdef: nothing to copy
+		}
 		text := string(r)
 		if isPresentationForm(r) {
 			text = letters(r)
 		}
-		entries[k] = fmt.Sprintf("<%04X> <%s>", r, utf16Hex(text))
+		entries = append(entries, fmt.Sprintf("<%04X> <%s>", r, utf16Hex(text)))
 	}
 	var b bytes.Buffer
 	b.WriteString("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n" +

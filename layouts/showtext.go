@@ -40,8 +40,8 @@ func (c *canvas) showText(x, y float64, s string) {
 	if wrap {
 		b = fmt.Appendf(b, "q %.3f %.3f %.3f rg ", float64(tr)/255, float64(tg)/255, float64(tb)/255)
 	}
-	b = append(b, "BT /"...)
-	b = append(b, fontResource(i)...)
+	b = append(b, "BT /TT"...) // fontResource(i)
+	b = strconv.AppendInt(b, int64(i), 10)
 	b = append(b, ' ')
 	b = strconv.AppendFloat(b, c.size, 'f', 2, 64)
 	b = append(b, " Tf "...)
