@@ -2,7 +2,6 @@ package compose
 
 import (
 	"fmt"
-	"regexp"
 	"sort"
 	"strings"
 
@@ -19,11 +18,65 @@ type noteText struct {
 	text   string
 }
 
-// The same patterns layouts reads footnotes with.
-var (
-	noteDefRe = regexp.MustCompile(`(?m)^ {0,3}\[\^([^\]\s]+)\]:`)
-	noteRefRe = regexp.MustCompile(`\[\^([^\]\s]+)\]`)
-)
+// noteRefs returns where each footnote reference "[^id]" of text is, as
+// regexp's FindAllStringSubmatchIndex would for `\[\^([^\]\s]+)\]` (the
+// pattern layouts reads them with): the match, then the id. A scan, not
+// the regexp: a briefing's texts are checked on every run.
+func noteRefs(text string) [][4]int {
+	var out [][4]int
+	for i := 0; ; {
+		j := strings.Index(text[i:], "[^")
+		if j < 0 {
+			return out
+		}
+		start := i + j
+		if end, ok := noteID(text, start+2); ok && end < len(text) && text[end] == ']' {
+			out = append(out, [4]int{start, end + 1, start + 2, end})
+			i = end + 1
+			continue
+		}
+		i = start + 2
+	}
+}
+
+// noteDefs returns where each footnote definition "[^id]:" of text is, as
+// FindAllStringSubmatchIndex would for `(?m)^ {0,3}\[\^([^\]\s]+)\]:`:
+// the match from the start of its line, then the id.
+func noteDefs(text string) [][4]int {
+	var out [][4]int
+	for ls := 0; ls < len(text); {
+		p := ls
+		for p < len(text) && p-ls < 3 && text[p] == ' ' {
+			p++
+		}
+		if strings.HasPrefix(text[p:], "[^") {
+			if end, ok := noteID(text, p+2); ok && strings.HasPrefix(text[end:], "]:") {
+				out = append(out, [4]int{ls, end + 2, p + 2, end})
+			}
+		}
+		nl := strings.IndexByte(text[ls:], '\n')
+		if nl < 0 {
+			break
+		}
+		ls += nl + 1
+	}
+	return out
+}
+
+// noteID returns the end of the id that starts at from: bytes up to a
+// "]" or white space (as regexp's \s: tab, newline, form feed, carriage
+// return, space), at least one.
+func noteID(text string, from int) (int, bool) {
+	end := from
+	for end < len(text) {
+		switch text[end] {
+		case ']', '\t', '\n', '\f', '\r', ' ':
+			return end, end > from
+		}
+		end++
+	}
+	return end, end > from
+}
 
 // noteDef is where a footnote is defined, and its first line of text.
 type noteDef struct {
@@ -39,7 +92,7 @@ func checkFootnotes(c *config.Config, blocks []noteText) config.Problems {
 	defs := map[string]noteDef{}
 	var ps config.Problems
 	for _, b := range blocks {
-		for _, m := range noteDefRe.FindAllStringSubmatchIndex(b.text, -1) {
+		for _, m := range noteDefs(b.text) {
 			id := b.text[m[2]:m[3]]
 			rest, _, _ := strings.Cut(b.text[m[1]:], "\n")
 			d := noteDef{at: b, line: b.lineOf("[^"+id+"]:", m[0]), text: strings.Join(strings.Fields(rest), " ")}
@@ -56,7 +109,7 @@ func checkFootnotes(c *config.Config, blocks []noteText) config.Problems {
 	}
 	for _, b := range blocks {
 		reported := map[string]bool{}
-		for _, m := range noteRefRe.FindAllStringSubmatchIndex(b.text, -1) {
+		for _, m := range noteRefs(b.text) {
 			id := b.text[m[2]:m[3]]
 			if m[1] < len(b.text) && b.text[m[1]] == ':' {
 				continue // a definition
