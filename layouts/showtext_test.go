@@ -2,6 +2,8 @@ package layouts
 
 import (
 	"bytes"
+	"math"
+	"math/rand/v2"
 	"regexp"
 	"strconv"
 	"strings"
@@ -86,5 +88,21 @@ func TestPDFText_UTF16(t *testing.T) {
 	}
 	if got := utf16Text("é🚀"); got != "\xFE\xFF\x00\xE9\xD8\x3D\xDE\x80" {
 		t.Errorf("utf16Text = %q", got)
+	}
+}
+
+// appendFixed2 writes what strconv does, for numbers of every size and
+// near every rounding boundary.
+func TestAppendFixed2_AsStrconv(t *testing.T) {
+	vals := []float64{0, -0.0, 1, -1, 0.005, 0.015, 1.005, 2.675, -0.001, -0.004, -0.005, 0.125, 12345.675, 595.28, 841.89,
+		28.346456692913385, 785.1968503937008, 1e15, -1e15, 1e300, math.Inf(1), math.NaN(), 9.995, -9.995, math.Copysign(0, -1)}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 200000 {
+		vals = append(vals, (rng.Float64()-0.2)*1000, float64(rng.IntN(100000))/1000, float64(rng.IntN(200000))/200)
+	}
+	for _, v := range vals {
+		if got, want := string(appendFixed2(nil, v)), strconv.FormatFloat(v, 'f', 2, 64); got != want {
+			t.Errorf("appendFixed2(%v) = %s, strconv %s", v, got, want)
+		}
 	}
 }
