@@ -56,9 +56,10 @@ func (f *Font) Subset(used []uint16) []byte {
 		}
 	}
 	// the advances of the glyphs left out are zero: the table keeps its
-	// size, but compresses to little
+	// size, but compresses to little; the last full record stays, as the
+	// glyphs after it take its advance
 	hmtx := slices.Clone(f.tables["hmtx"])
-	for g := range min(len(f.advances), f.numGlyphs) {
+	for g := range min(len(f.advances)-1, f.numGlyphs) {
 		if !keep[g] {
 			binary.BigEndian.PutUint32(hmtx[4*g:], 0)
 		}

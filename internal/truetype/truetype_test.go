@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"encoding/binary"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
 	"golang.org/x/image/font"
+	"golang.org/x/image/font/gofont/gomono"
 	"golang.org/x/image/font/gofont/goregular"
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
@@ -201,4 +203,37 @@ func TestSubset_LocaFormats(t *testing.T) {
 			}
 		}
 	}
+}
+
+// In a font whose last horizontal metric stands for the glyphs after it
+// (numberOfHMetrics below the glyph count), a subset keeps that advance
+// even when its own glyph is not used.
+func TestSubset_KeepsTheSharedAdvance(t *testing.T) {
+	data := slices.Clone(gomono.TTF)
+	f := mustParse(t, data)
+	hhea := f.tables["hhea"]
+	binary.BigEndian.PutUint16(hhea[34:], 5) // five full records: glyph 4's advance is shared
+	f = mustParse(t, data)
+	sub := mustParse(t, f.Subset([]uint16{100}))
+	if sub.Advance(100) != f.Advance(100) || f.Advance(100) == 0 {
+		t.Errorf("glyph 100's advance is %d in the subset, %d in the font", sub.Advance(100), f.Advance(100))
+	}
+}
+
+// A damaged font file is an error from Parse, never a panic, and a font
+// Parse accepts can be subset and measured.
+func FuzzParseSubset(f *testing.F) {
+	f.Add(goregular.TTF, uint16(36))
+	f.Add(goregular.TTF[:4096], uint16(36))
+	f.Add(gomono.TTF[:2048], uint16(3))
+	f.Add([]byte("\x00\x01\x00\x00\x00\x01"), uint16(0))
+	f.Fuzz(func(t *testing.T, data []byte, g uint16) {
+		font, err := Parse(data)
+		if err != nil {
+			return
+		}
+		font.Metrics()
+		font.Width(g)
+		font.Subset([]uint16{g, 0, g + 1})
+	})
 }
