@@ -76,6 +76,19 @@ func Load(file string, opts Options) (*Config, error) {
 		return nil, Problems{{File: file, Line: line, Column: col,
 			Msg: fmt.Sprintf("byte 0x%02x is not text in UTF-8: save the file as UTF-8 (or is it not a config file?)", data[i])}}
 	}
+	// viper reads the text while it is parsed again below for positions:
+	// two parses of the same size, on two cores
+	v := viper.New()
+	v.SetConfigType(typ)
+	read := make(chan error, 1)
+	go func() {
+		defer func() {
+			if r := recover(); r != nil { // a bug in the parser: an error, not a crash
+				read <- fmt.Errorf("internal error reading the config: %v", r)
+			}
+		}()
+		read <- v.ReadConfig(bytes.NewReader(data))
+	}()
 	var root *yaml.Node
 	switch typ {
 	case "json":
@@ -93,9 +106,7 @@ func Load(file string, opts Options) (*Config, error) {
 		}
 		root = r
 	}
-	v := viper.New()
-	v.SetConfigType(typ)
-	if err := v.ReadConfig(bytes.NewReader(data)); err != nil {
+	if err := <-read; err != nil {
 		return nil, Problems{parseProblem(file, data, err)}
 	}
 	if root != nil {
