@@ -130,7 +130,7 @@ func newPDF(e *env) (*fpdf.Fpdf, error) {
 	return finishPDF(e, blankPDF(e.geo))
 }
 
-// finishPDF adds the logo and the metadata to a PDF with its fonts.
+// finishPDF adds the logo and the metadata to a blank PDF.
 func finishPDF(e *env, pdf *fpdf.Fpdf) (*fpdf.Fpdf, error) {
 	if e.logo != nil {
 		if err := e.logo.register(pdf); err != nil {
