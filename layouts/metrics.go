@@ -43,12 +43,8 @@ func newMetrics(fs *fontSet) (*metrics, error) {
 		for r := range m.ascii[i] {
 			m.ascii[i][r] = -1
 		}
-		ppem := fixed.Int26_6(sf.UnitsPerEm()) << 6 // advances in font units, 26.6
-		adv, err := sf.GlyphAdvance(&m.buf, 0, ppem, font.HintingNone)
-		if err != nil {
-			return nil, fmt.Errorf("font %q: %w", fs.faces[i].name, err)
-		}
-		if m.missing[i] = fpdfRound(m.scale[i] * float64(adv) / 64); m.missing[i] == 0 {
+		ppem := fixed.Int26_6(sf.UnitsPerEm()) << 6 // metrics in font units, 26.6
+		if m.missing[i] = fs.faces[i].tt.Width(0); m.missing[i] == 0 {
 			m.missing[i] = 500
 		}
 		m.squeeze[i] = 1
@@ -104,16 +100,12 @@ func (m *metrics) measure(i int, r rune) int {
 	if r <= 0 || r >= 0xFFFF {
 		return m.missing[i]
 	}
-	sf := m.fonts.faces[i].sf
-	g, err := sf.GlyphIndex(&m.buf, r)
+	fc := &m.fonts.faces[i]
+	g, err := fc.sf.GlyphIndex(&m.buf, r)
 	if err != nil || g == 0 {
 		return m.missing[i]
 	}
-	adv, err := sf.GlyphAdvance(&m.buf, g, fixed.Int26_6(sf.UnitsPerEm())<<6, font.HintingNone)
-	if err != nil {
-		return m.missing[i]
-	}
-	return fpdfRound(m.scale[i] * float64(adv) / 64)
+	return fc.tt.Width(uint16(g)) // the embedded font's width array has the same
 }
 
 // width is the width of s in mm at size pt, as drawn: of its visual form

@@ -18,7 +18,12 @@ import (
 // when text is copied from the page.
 
 // fontResource is the name of face i in the pages' font resources.
-func fontResource(i int) string { return "TT" + strconv.Itoa(i) }
+func fontResource(i int) string { return string(appendFontResource(nil, i)) }
+
+// appendFontResource appends the name of face i (fontResource) to b.
+func appendFontResource(b []byte, i int) []byte {
+	return strconv.AppendInt(append(b, "TT"...), int64(i), 10)
+}
 
 // showText draws s, in visual form, in the selected face and size with its
 // baseline starting at x, y: as fpdf's Text would, with the text colour
@@ -41,8 +46,7 @@ func (c *canvas) showText(x, y float64, s string) {
 	if wrap {
 		b = fmt.Appendf(b, "q %.3f %.3f %.3f rg ", float64(tr)/255, float64(tg)/255, float64(tb)/255)
 	}
-	b = append(b, "BT /TT"...) // fontResource(i)
-	b = strconv.AppendInt(b, int64(i), 10)
+	b = appendFontResource(append(b, "BT /"...), i)
 	b = append(b, ' ')
 	b = appendFixed2(b, c.size)
 	b = append(b, " Tf "...)
