@@ -1,6 +1,8 @@
 package analysis
 
 import (
+	"strings"
+
 	"github.com/briefing/report/analysis/dataset"
 	"github.com/briefing/report/config"
 	"github.com/briefing/report/internal/exact"
@@ -65,7 +67,7 @@ func (a *changesAnalysis) add(r dataset.Row, t period.Interval, inCut bool) erro
 		}
 		row := make(map[string]string, len(a.head))
 		for i, c := range a.head {
-			row[c] = r.Get(i)
+			row[c] = strings.Clone(r.Get(i)) // kept: not the row's block
 		}
 		a.set.Rows = append(a.set.Rows, row)
 		a.times = append(a.times, t)

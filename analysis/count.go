@@ -58,11 +58,15 @@ func (a *countAnalysis) add(r dataset.Row, t period.Interval, inCut bool) error 
 		}
 	}
 	k := r.Get(a.by)
-	if _, ok := a.counts[k]; !ok && len(a.counts) >= MaxCategories {
-		a.tooMany = true
-		return nil
+	n, ok := a.counts[k]
+	if !ok {
+		if len(a.counts) >= MaxCategories {
+			a.tooMany = true
+			return nil
+		}
+		k = strings.Clone(k) // kept: not the row's text, which would keep its block
 	}
-	a.counts[k] += r.Count()
+	a.counts[k] = n + r.Count()
 	return nil
 }
 

@@ -77,7 +77,9 @@ func (f *filter) match(r dataset.Row) bool {
 		// Values are kept only for the message about a filter that never
 		// matches; once it has matched, the sample is not needed.
 		if !f.matched && v != f.last[i] && len(f.seen[i]) < maxSeenValues {
-			f.seen[i][v] = true
+			if !f.seen[i][v] {
+				f.seen[i][strings.Clone(v)] = true // not the row's text: it would keep the row's block
+			}
 			f.last[i] = v
 		}
 		if ok && !anyEqual(cl.values, v) {

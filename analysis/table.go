@@ -1,6 +1,8 @@
 package analysis
 
 import (
+	"strings"
+
 	"github.com/briefing/report/analysis/dataset"
 	"github.com/briefing/report/config"
 	"github.com/briefing/report/internal/period"
@@ -77,7 +79,7 @@ func (t *tableConsumer) add(r dataset.Row, iv period.Interval, inCut bool) error
 	}
 	row := make([]string, len(t.cols))
 	for i, c := range t.cols {
-		row[i] = r.Get(c)
+		row[i] = strings.Clone(r.Get(c)) // kept: not the row's block
 	}
 	t.table.Rows = append(t.table.Rows, row)
 	var at Place

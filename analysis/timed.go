@@ -140,7 +140,7 @@ func (a *timedAnalysis) add(r dataset.Row, t period.Interval, inCut bool) error 
 				return nil
 			}
 			m = map[int64]exact.Number{}
-			a.byVals[cat] = m
+			a.byVals[strings.Clone(cat)] = m // not the row's text: it would keep the row's block
 		}
 		m[key] = m[key].Add(v)
 		a.byFiles.add(r.File)

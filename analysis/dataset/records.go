@@ -28,7 +28,7 @@ var splitFast = true
 //
 // A record is a text and the spans of its fields in it: the text of a line
 // split here is the line itself; that of a record read by encoding/csv is
-// its fields joined.
+// its fields joined. The texts are carved from blocks (see arena).
 type records struct {
 	src   *source
 	path  string
@@ -43,6 +43,7 @@ type records struct {
 	spans []span   // the spans of the last record, for next
 	rec   []string // the fields of the last record, for next
 	join  []byte   // a record read by cr, joined
+	arena arena    // the records' texts
 
 	cr     *csv.Reader // reads records with quotes; nil until the first
 	feed   *lineFeeder // cr's input
@@ -130,7 +131,7 @@ func (r *records) split(dst []span, line []byte) (string, []span, bool) {
 	if !ascii && !utf8.Valid(line) {
 		return "", dst, false
 	}
-	return string(line), spans, true
+	return r.arena.text(line), spans, true
 }
 
 // splitLine appends the spans of the fields of line, separated by comma,
@@ -199,7 +200,7 @@ func (r *records) readQuoted(dst []span, line []byte) (string, []span, error) {
 		join = append(join, f...)
 	}
 	r.join = join
-	return string(join), dst, nil
+	return r.arena.text(join), dst, nil
 }
 
 // line returns the physical line where the last record starts.
