@@ -67,7 +67,7 @@ func (a *changesAnalysis) add(r dataset.Row, t period.Interval, inCut bool) erro
 		}
 		row := make(map[string]string, len(a.head))
 		for i, c := range a.head {
-			row[c] = strings.Clone(r.Get(i)) // kept: not the row's block
+			row[c] = strings.Clone(r.Get(i)) // kept: the row's text is reused
 		}
 		a.set.Rows = append(a.set.Rows, row)
 		a.times = append(a.times, t)

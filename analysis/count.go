@@ -21,7 +21,7 @@ type countAnalysis struct {
 	by     int
 	from   period.Interval
 	to     period.Interval
-	counts map[string]int64
+	counts map[string]*int64
 	// tooMany is set when the by column has more than MaxCategories values.
 	tooMany bool
 }
@@ -30,7 +30,7 @@ func newCount(c *config.Config, name string, t *timer) *countAnalysis {
 	a := c.Analyses[name]
 	path := "analyses." + name
 	ca := &countAnalysis{cfg: c, name: name, spec: a, path: path, timer: t,
-		where: newFilter(path+".where", a.Where), by: -1, counts: map[string]int64{}}
+		where: newFilter(path+".where", a.Where), by: -1, counts: map[string]*int64{}}
 	ca.from, _ = period.ParseInterval(a.From)
 	ca.to, _ = period.ParseInterval(a.To)
 	return ca
@@ -58,15 +58,19 @@ func (a *countAnalysis) add(r dataset.Row, t period.Interval, inCut bool) error 
 		}
 	}
 	k := r.Get(a.by)
-	n, ok := a.counts[k]
-	if !ok {
+	n := a.counts[k]
+	if n == nil {
 		if len(a.counts) >= MaxCategories {
 			a.tooMany = true
 			return nil
 		}
-		k = strings.Clone(k) // kept: not the row's text, which would keep its block
+		// Kept: a clone, the row's text is reused. The count is changed
+		// through its pointer, as assigning to a map's string key stores
+		// the key given.
+		n = new(int64)
+		a.counts[strings.Clone(k)] = n
 	}
-	a.counts[k] = n + r.Count()
+	*n += r.Count()
 	return nil
 }
 
@@ -101,7 +105,7 @@ func (a *countAnalysis) result() *Result {
 	}
 	var cats []cat
 	for k, n := range a.counts {
-		cats = append(cats, cat{label: a.label(k), n: n})
+		cats = append(cats, cat{label: a.label(k), n: *n})
 	}
 	sort.Slice(cats, func(i, j int) bool {
 		if cats[i].n != cats[j].n {

@@ -78,9 +78,9 @@ func (f *filter) match(r dataset.Row) bool {
 		// matches; once it has matched, the sample is not needed.
 		if !f.matched && v != f.last[i] && len(f.seen[i]) < maxSeenValues {
 			if !f.seen[i][v] {
-				f.seen[i][strings.Clone(v)] = true // not the row's text: it would keep the row's block
+				f.seen[i][strings.Clone(v)] = true // the row's text is reused
 			}
-			f.last[i] = v
+			f.last[i] = strings.Clone(v)
 		}
 		if ok && !anyEqual(cl.values, v) {
 			ok = false

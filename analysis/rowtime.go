@@ -90,7 +90,7 @@ func (t *timer) at(r dataset.Row) (period.Interval, error) {
 			if t.parsed == nil {
 				t.parsed = map[string]period.Interval{}
 			}
-			t.parsed[strings.Clone(s)] = iv // not the row's text: it would keep the row
+			t.parsed[strings.Clone(s)] = iv // the row's text is reused
 		}
 		return iv, err
 	}

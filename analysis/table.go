@@ -79,7 +79,7 @@ func (t *tableConsumer) add(r dataset.Row, iv period.Interval, inCut bool) error
 	}
 	row := make([]string, len(t.cols))
 	for i, c := range t.cols {
-		row[i] = strings.Clone(r.Get(c)) // kept: not the row's block
+		row[i] = strings.Clone(r.Get(c)) // kept: the row's text is reused
 	}
 	t.table.Rows = append(t.table.Rows, row)
 	var at Place

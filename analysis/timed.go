@@ -140,7 +140,7 @@ func (a *timedAnalysis) add(r dataset.Row, t period.Interval, inCut bool) error 
 				return nil
 			}
 			m = map[int64]exact.Number{}
-			a.byVals[strings.Clone(cat)] = m // not the row's text: it would keep the row's block
+			a.byVals[strings.Clone(cat)] = m // the row's text is reused
 		}
 		m[key] = m[key].Add(v)
 		a.byFiles.add(r.File)

@@ -7,24 +7,50 @@ import "unsafe"
 const arenaSize = 32 << 10
 
 // arena hands out the text of records as strings carved from blocks: a
-// line is appended to the current block and returned as a string of those
-// bytes, which are never written again. That is one allocation per block
-// instead of one per line. A string kept keeps its whole block: code that
-// keeps a few values of many rows clones them (strings.Clone).
-type arena struct{ block []byte }
+// line is appended to a block and returned as a string of those bytes.
+// That is one allocation per block instead of one per line, and none once
+// a batch's blocks are reused (reset).
+type arena struct {
+	blocks [][]byte
+	cur    int // the block being filled
+}
 
-// text returns b as a string.
+// poison writes '#' over the text of a reset arena, so that a string kept
+// past its row's callback without strings.Clone shows as garbage: set by
+// builds with -tags reportpoison (see poison.go), which CI tests with.
+var poison bool
+
+// text returns b as a string, valid until the next reset.
 func (a *arena) text(b []byte) string {
 	if len(b) == 0 {
 		return ""
 	}
-	if len(b) > cap(a.block)-len(a.block) {
-		if len(b) > arenaSize/4 {
-			return string(b) // a long line gets a string of its own
-		}
-		a.block = make([]byte, 0, arenaSize)
+	if len(b) > arenaSize/4 {
+		return string(b) // a long line gets a string of its own
 	}
-	n := len(a.block)
-	a.block = append(a.block, b...)
-	return unsafe.String(&a.block[n], len(b))
+	for a.cur < len(a.blocks) && len(b) > cap(a.blocks[a.cur])-len(a.blocks[a.cur]) {
+		a.cur++
+	}
+	if a.cur == len(a.blocks) {
+		a.blocks = append(a.blocks, make([]byte, 0, arenaSize))
+	}
+	block := a.blocks[a.cur]
+	n := len(block)
+	block = append(block, b...)
+	a.blocks[a.cur] = block
+	return unsafe.String(&block[n], len(b))
+}
+
+// reset makes the blocks free for new text. The strings handed out before
+// must no longer be in use: their bytes will be written over.
+func (a *arena) reset() {
+	for i, block := range a.blocks {
+		if poison {
+			for k := range block {
+				block[k] = '#'
+			}
+		}
+		a.blocks[i] = block[:0]
+	}
+	a.cur = 0
 }

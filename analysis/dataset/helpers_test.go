@@ -38,7 +38,11 @@ func scanAll(spec Spec) (scanned, error) {
 			return nil
 		},
 		func(r Row) error {
-			s.Rows = append(s.Rows, gotRow{File: r.File, Line: r.Line, Fields: append([]string(nil), r.Fields...)})
+			fields := make([]string, len(r.Fields))
+			for i, f := range r.Fields {
+				fields[i] = strings.Clone(f) // the row's text is reused
+			}
+			s.Rows = append(s.Rows, gotRow{File: r.File, Line: r.Line, Fields: fields})
 			return nil
 		})
 	s.Info = info

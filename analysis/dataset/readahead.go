@@ -18,12 +18,15 @@ const (
 )
 
 // batch is a run of rows read ahead: row i is on line lines[i], and its
-// fields are at spans[i*width : (i+1)*width] of texts[i]. It holds no
-// pointer but the texts': the goroutine filling it does not pay for the
-// garbage collector's write barriers on each field.
+// fields are at spans[i*width : (i+1)*width] of text[i], carved from the
+// batch's texts. It holds no pointer but the texts': the goroutine filling
+// it does not pay for the garbage collector's write barriers on each
+// field. Once its rows are done, the batch is filled again, over the same
+// blocks of text: reading allocates nothing per row.
 type batch struct {
 	lines []int
-	texts []string
+	text  []string
+	texts arena
 	spans []span
 	size  int   // bytes of text
 	err   error // what ended the reading after these rows, io.EOF at the end
@@ -38,7 +41,7 @@ func newBatch(last *batch) *batch {
 	}
 	return &batch{
 		lines: make([]int, 0, cap(last.lines)),
-		texts: make([]string, 0, cap(last.texts)),
+		text:  make([]string, 0, cap(last.text)),
 		spans: make([]span, 0, cap(last.spans)),
 	}
 }
@@ -82,8 +85,8 @@ func (s *scanner) readAhead(row Row, width int, fill func(*batch)) error {
 					}
 				}
 			}
-			clear(b.texts) // let the garbage collector have them
-			b.lines, b.texts, b.spans, b.size, b.err = b.lines[:0], b.texts[:0], b.spans[:0], 0, nil
+			b.texts.reset() // its rows are done
+			b.lines, b.text, b.spans, b.size, b.err = b.lines[:0], b.text[:0], b.spans[:0], 0, nil
 			fill(b)
 			full <- b // never blocks: there are only as many batches as room
 			if b.err != nil {
@@ -102,7 +105,7 @@ func (s *scanner) readAhead(row Row, width int, fill func(*batch)) error {
 	fields := make([]string, width)
 	for b := range full {
 		for i, line := range b.lines {
-			text, spans := b.texts[i], b.spans[i*width:(i+1)*width]
+			text, spans := b.text[i], b.spans[i*width:(i+1)*width]
 			fields := fields[:len(spans)]
 			for k, sp := range spans {
 				fields[k] = text[sp.from:sp.to]

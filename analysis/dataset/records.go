@@ -43,7 +43,10 @@ type records struct {
 	spans []span   // the spans of the last record, for next
 	rec   []string // the fields of the last record, for next
 	join  []byte   // a record read by cr, joined
-	arena arena    // the records' texts
+	// texts holds the records' texts: own, which keeps every text, or
+	// the arena of the batch being filled, reused once its rows are done.
+	texts *arena
+	own   arena
 
 	cr     *csv.Reader // reads records with quotes; nil until the first
 	feed   *lineFeeder // cr's input
@@ -56,10 +59,12 @@ type span struct{ from, to int }
 // newRecords reads CSV separated by comma (',', ';' or tab) from the header
 // line first (the physical line headerLine of src) and the rest of src.
 func newRecords(src *source, first []byte, headerLine int, comma rune, stripSemicolon bool) *records {
-	return &records{
+	r := &records{
 		src: src, path: src.path, comma: byte(comma), strip: stripSemicolon, fast: splitFast,
 		first: append([]byte(nil), first...), firstLine: headerLine,
 	}
+	r.texts = &r.own
+	return r
 }
 
 // next returns the fields of the next record that has a non-empty field,
@@ -131,7 +136,7 @@ func (r *records) split(dst []span, line []byte) (string, []span, bool) {
 	if !ascii && !utf8.Valid(line) {
 		return "", dst, false
 	}
-	return r.arena.text(line), spans, true
+	return r.texts.text(line), spans, true
 }
 
 // splitLine appends the spans of the fields of line, separated by comma,
@@ -200,7 +205,7 @@ func (r *records) readQuoted(dst []span, line []byte) (string, []span, error) {
 		join = append(join, f...)
 	}
 	r.join = join
-	return r.arena.text(join), dst, nil
+	return r.texts.text(join), dst, nil
 }
 
 // line returns the physical line where the last record starts.

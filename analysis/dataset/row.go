@@ -7,11 +7,10 @@ import (
 	"github.com/briefing/report/internal/exact"
 )
 
-// Row is one data row of a file. A Row and its Fields are only valid during
-// the onRow callback: Scan reuses them for the next row, so copy what you
-// keep. Strings themselves are safe to keep, but a field of a text file
-// holds a block of the file's text (32 KiB) with it: clone the values kept
-// from many rows (strings.Clone).
+// Row is one data row of a file. A Row, its Fields and the strings in
+// them are only valid during the onRow callback: Scan reuses them, and the
+// text of the fields, for later rows, so clone what you keep
+// (strings.Clone).
 type Row struct {
 	File   string // path as given by the glob
 	Sheet  string // the worksheet of a workbook, "" for a text file

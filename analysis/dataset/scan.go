@@ -142,6 +142,7 @@ func (s *scanner) table(recs *records) error {
 	row := Row{File: s.src.path, Header: h, decimal: s.decimal}
 	var wide []string // a row wider than the header, to check
 	return s.readAhead(row, n, func(b *batch) {
+		recs.texts = &b.texts
 		for !b.full() {
 			k := len(b.spans)
 			text, spans, err := recs.nextSpans(b.spans)
@@ -163,7 +164,7 @@ func (s *scanner) table(recs *records) error {
 			}
 			b.spans = spans
 			b.lines = append(b.lines, line)
-			b.texts = append(b.texts, text)
+			b.text = append(b.text, text)
 			b.size += len(text)
 		}
 	})

@@ -43,7 +43,7 @@ func Read(spec dataset.Spec) (*Table, error) {
 	}, func(r dataset.Row) error {
 		row := make([]string, len(t.Columns))
 		for i := range row {
-			row[i] = r.Get(i)
+			row[i] = strings.Clone(r.Get(i)) // the row's text is reused
 		}
 		text = append(text, row)
 		return nil
