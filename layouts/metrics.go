@@ -31,6 +31,7 @@ type metrics struct {
 	asc     [maxFaces]float64 // ascent and descent, fractions of the em (hhea)
 	desc    [maxFaces]float64
 	buf     sfnt.Buffer
+	fit     fitScratch // the line breaker's, as a metrics serves one goroutine
 }
 
 func newMetrics(fs *fontSet) (*metrics, error) {

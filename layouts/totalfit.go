@@ -30,9 +30,33 @@ type piece struct {
 // node is the best way found to reach a break in a fitness class.
 type node struct {
 	demerits float64
-	from     int // the break before (-1: the paragraph start)
-	fromFit  int
+	from     int32 // the break before (-1: the paragraph start)
+	fromFit  int8
 	ok       bool
+}
+
+// fitScratch is the line breaker's memory, reused paragraph to paragraph
+// (a metrics, which holds it, serves one goroutine).
+type fitScratch struct {
+	sums   []float64 // four prefix sums of n+1 each
+	best   [][4]node // best[b+1]: breaks after piece b; best[0]: the start
+	breaks []int
+}
+
+// grow returns the scratch's slices for n pieces, zeroed.
+func (s *fitScratch) grow(n int) (wsum, ssum, zsum, glue []float64, best [][4]node) {
+	if cap(s.sums) < 4*(n+1) {
+		s.sums = make([]float64, 4*(n+1))
+	}
+	if cap(s.best) < n+1 {
+		s.best = make([][4]node, n+1)
+	}
+	sums := s.sums[:4*(n+1)]
+	clear(sums)
+	best = s.best[:n+1]
+	clear(best)
+	k := n + 1
+	return sums[:k:k], sums[k : 2*k : 2*k], sums[2*k : 3*k : 3*k], sums[3*k:], best
 }
 
 // breakTotalFit sets the pieces into lines of width with the least
@@ -58,11 +82,10 @@ func totalFit(m *metrics, ps []piece, width, tol float64) ([]line, bool) {
 	if n == 0 {
 		return nil, true
 	}
-	// prefix sums of widths, stretch and shrink, with the glue before each piece
-	wsum := make([]float64, n+1)
-	ssum := make([]float64, n+1)
-	zsum := make([]float64, n+1)
-	glue := make([]float64, n+1) // glue before piece i, dropped at a line start
+	// prefix sums of widths, stretch and shrink, with the glue before each
+	// piece (glue[i], dropped at a line start); best[b+1]: the best ways
+	// to break after piece b, best[0]: the start
+	wsum, ssum, zsum, glue, best := m.fit.grow(n)
 	for i, p := range ps {
 		if p.w.w > width+eps {
 			return nil, false
@@ -77,7 +100,6 @@ func totalFit(m *metrics, ps []piece, width, tol float64) ([]line, bool) {
 	// a break after piece b: its kind
 	isEnd := func(b int) bool { return b == n-1 || ps[b+1].w.hard }
 	isHyph := func(b int) bool { return b >= 0 && !isEnd(b) && !ps[b+1].starts && ps[b].hyphen }
-	best := make([][4]node, n+1) // best[b+1]: breaks after piece b; best[0]: the start
 	best[0][1] = node{ok: true, from: -1}
 	start := 0 // the earliest break a line may start after, since the last forced one
 	for b := 0; b < n; b++ {
@@ -130,7 +152,7 @@ func totalFit(m *metrics, ps []piece, width, tol float64) ([]line, bool) {
 					dd += fitnessDemerit
 				}
 				if cur := &best[b+1][fit]; !cur.ok || dd < cur.demerits {
-					*cur = node{demerits: dd, from: a, fromFit: fa, ok: true}
+					*cur = node{demerits: dd, from: int32(a), fromFit: int8(fa), ok: true}
 				}
 			}
 		}
@@ -154,7 +176,7 @@ func totalFit(m *metrics, ps []piece, width, tol float64) ([]line, bool) {
 		}
 	}
 	// walk back from the end
-	var breaks []int
+	breaks := m.fit.breaks[:0]
 	fit := -1
 	for f, x := range best[n] {
 		if x.ok && (fit < 0 || x.demerits < best[n][fit].demerits) {
@@ -164,8 +186,9 @@ func totalFit(m *metrics, ps []piece, width, tol float64) ([]line, bool) {
 	for b := n - 1; b >= 0; {
 		breaks = append(breaks, b)
 		x := best[b+1][fit]
-		b, fit = x.from, x.fromFit
+		b, fit = int(x.from), int(x.fromFit)
 	}
+	m.fit.breaks = breaks
 	lines := make([]line, 0, len(breaks))
 	from := 0
 	for i := len(breaks) - 1; i >= 0; i-- {
