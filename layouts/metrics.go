@@ -32,6 +32,7 @@ type metrics struct {
 	desc    [maxFaces]float64
 	buf     sfnt.Buffer
 	fit     fitScratch // the line breaker's, as a metrics serves one goroutine
+	runes   []wordRune // the runes of the word being cut into pieces
 }
 
 func newMetrics(fs *fontSet) (*metrics, error) {

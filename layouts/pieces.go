@@ -28,7 +28,8 @@ type wordRune struct {
 func toPieces(m *metrics, hy *hyphen.Hyphenator, ws []word) []piece {
 	out := make([]piece, 0, len(ws))
 	for _, w := range ws {
-		rs := wordRunes(w)
+		rs := wordRunes(m.runes[:0], w)
+		m.runes = rs // reused word to word: the pieces keep none of it
 		cuts := wordCuts(hy, w, rs)
 		if len(cuts) == 0 {
 			out = append(out, piece{w: w, starts: true})
@@ -47,8 +48,8 @@ func toPieces(m *metrics, hy *hyphen.Hyphenator, ws []word) []piece {
 	return out
 }
 
-func wordRunes(w word) []wordRune {
-	var rs []wordRune
+// wordRunes appends the runes of w, with the frag of each, to rs.
+func wordRunes(rs []wordRune, w word) []wordRune {
 	for i, f := range w.frags {
 		for _, r := range f.text {
 			rs = append(rs, wordRune{r, i})
