@@ -52,9 +52,15 @@ func content(c Content) (Content, error) {
 }
 
 // build turns the document into the flowables of the front matter (cover,
-// contents, list of figures) and the body (sections, endnotes, disclaimer).
-func build(e *env) (front, body []block, entries []*tocEntry, err error) {
+// contents, list of figures) and the body (sections, endnotes, disclaimer),
+// offering each finished block of the body to wrap, which breaks the lines
+// of its paragraphs meanwhile.
+func build(e *env, wrap *wrapper) (front, body []block, entries []*tocEntry, err error) {
 	doc := e.doc
+	add := func(bs ...block) {
+		body = append(body, bs...)
+		wrap.offer(bs...)
+	}
 	var mds []*Markdown
 	for si, s := range doc.Sections {
 		for bi, c := range s.Blocks {
@@ -83,7 +89,7 @@ func build(e *env) (front, body []block, entries []*tocEntry, err error) {
 			sec = &sectionCtx{num: nsec, entries: &entries}
 			t := &tocEntry{level: 1, number: strconv.Itoa(nsec), title: e.clean(from(fmt.Sprintf("sections[%d].title", si)), title, stBold), anchor: "sec:" + strconv.Itoa(nsec), inTOC: true}
 			entries = append(entries, t)
-			body = append(body, newHeading(e, t, e.key("h")))
+			add(newHeading(e, t, e.key("h")))
 		}
 		for bi, c := range s.Blocks {
 			c, _ := content(c)
@@ -98,19 +104,19 @@ func build(e *env) (front, body []block, entries []*tocEntry, err error) {
 					mb.blocks(d.root, mb.bodyCtx())
 					setSource(mb.out, d.md.Source)
 					title := e.clean(from(d.md.Source), strings.TrimSpace(c.Title), stBold)
-					body = append(body, newBox(e, calloutStyle(&e.th, title), mb.out, e.key("k")))
+					add(newBox(e, calloutStyle(&e.th, title), mb.out, e.key("k")))
 					continue
 				}
 				mb.blocks(d.root, mb.bodyCtx())
 				setSource(mb.out, d.md.Source)
-				body = append(body, mb.out...)
+				add(mb.out...)
 			case Figure:
 				nfig++
 				f, err := newFigure(e, nfig, c, where, blockAt{si, bi})
 				if err != nil {
 					return nil, nil, nil, err
 				}
-				body = append(body, f)
+				add(f)
 				figs = append(figs, &tocEntry{figure: true, number: e.doc.Words.figure(nfig),
 					title: f.cleanTitle, anchor: f.anchor()})
 			case Table:
@@ -119,13 +125,13 @@ func build(e *env) (front, body []block, entries []*tocEntry, err error) {
 				if err != nil {
 					return nil, nil, nil, err
 				}
-				body = append(body, parts...)
+				add(parts...)
 			}
 		}
 	}
-	body = append(body, endnotes(e, fn, &entries)...)
+	add(endnotes(e, fn, &entries)...)
 	if d := strings.TrimSpace(doc.Brand.Disclaimer); d != "" {
-		body = append(body, disclaimer(e, d))
+		add(disclaimer(e, d))
 	}
 	front = []block{newCover(e), &pageBreak{template: "body"}}
 	var lines []block

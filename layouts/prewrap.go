@@ -6,46 +6,75 @@ import (
 	"github.com/briefing/report/internal/hyphen"
 )
 
-// minPrewrap is the fewest body paragraphs worth a second goroutine.
-const minPrewrap = 8
+// A wrapper breaks the lines of the body's paragraphs at the body frame's
+// width before pagination, which then finds them broken: on a second
+// goroutine while the body is still being built (parsing the Markdown and
+// measuring the words of what follows), then on both goroutines for the
+// ones left. Breaking lines is most of the layout's time, and each
+// paragraph's lines depend on its words and the width alone. The second
+// goroutine measures with its own metrics, shaping and hyphenation (each
+// keeps what it found, so none is shared), which give the same numbers:
+// the lines are the ones pagination would break, whichever goroutine
+// breaks them.
+type wrapper struct {
+	e     *env
+	width float64
+	queue chan *paragraph // offered, not yet taken by either goroutine
+	done  sync.WaitGroup
+}
 
-// prewrap breaks the lines of the body's paragraphs at the body frame's
-// width before pagination, which then finds them broken: every other
-// paragraph on a second goroutine. Breaking lines is most of the layout's
-// time, and each paragraph's lines depend on its words and the width
-// alone. The second goroutine measures with its own metrics, shaping and
-// hyphenation (each keeps what it found, so none is shared), which give
-// the same numbers: the lines are the ones pagination would break.
-func prewrap(e *env, body []block) {
-	var ps []*paragraph
-	for _, b := range body {
-		if p, ok := b.(*paragraph); ok && p.lines == nil {
-			ps = append(ps, p)
-		}
-	}
-	if len(ps) < minPrewrap {
-		return
-	}
-	other, err := e.forGoroutine()
+// wrapQueue is how many paragraphs may wait for the second goroutine: the
+// builder breaks one itself rather than wait for room.
+const wrapQueue = 512
+
+// startWrapper starts the second goroutine.
+func startWrapper(e *env) *wrapper {
+	w := &wrapper{e: e, width: e.geo.frameW, queue: make(chan *paragraph, wrapQueue)}
+	w.done.Add(1)
+	go w.run()
+	return w
+}
+
+// run breaks the paragraphs offered until the queue is closed and empty.
+func (w *wrapper) run() {
+	defer w.done.Done()
+	// A panic here is a bug: the paragraph it broke off is left unbroken
+	// and broken again on the caller's goroutine, where it is reported;
+	// the others are taken from the queue by finish.
+	defer func() { _ = recover() }()
+	other, err := w.e.forGoroutine() // reads only what the builder never writes
 	if err != nil {
 		return
 	}
-	w := e.geo.frameW
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		// A panic here is a bug; the paragraphs left are broken again on
-		// the caller's goroutine, where it is reported.
-		defer func() { _ = recover() }()
-		for i := 1; i < len(ps); i += 2 {
-			ps[i].layoutIn(other, w)
-		}
-	}()
-	for i := 0; i < len(ps); i += 2 {
-		ps[i].layoutIn(e, w)
+	for p := range w.queue {
+		p.layoutIn(other, w.width)
 	}
-	wg.Wait()
+}
+
+// offer queues the paragraphs among blocks, which the builder has
+// finished and will not change, to be broken.
+func (w *wrapper) offer(blocks ...block) {
+	for _, b := range blocks {
+		p, ok := b.(*paragraph)
+		if !ok || p.lines != nil {
+			continue
+		}
+		select {
+		case w.queue <- p:
+		default:
+			p.layoutIn(w.e, w.width)
+		}
+	}
+}
+
+// finish breaks the paragraphs left, on this goroutine and the second,
+// and returns once both are done.
+func (w *wrapper) finish() {
+	close(w.queue)
+	for p := range w.queue {
+		p.layoutIn(w.e, w.width)
+	}
+	w.done.Wait()
 }
 
 // forGoroutine returns a copy of e that measures text with caches of its

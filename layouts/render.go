@@ -26,11 +26,12 @@ func Layout(doc Document) (*Plan, error) {
 // the link targets (headings, figures) stop changing: each pass prints the
 // pages found by the one before in the contents and the list of figures.
 func layout(e *env) (*Plan, error) {
-	front, body, _, err := build(e)
+	wrap := startWrapper(e)
+	front, body, _, err := build(e, wrap)
+	wrap.finish()
 	if err != nil {
 		return nil, err
 	}
-	prewrap(e, body)
 	blocks := append(front, body...)
 	for pass := 1; pass <= maxPasses; pass++ {
 		plan, err := paginate(e, blocks)
