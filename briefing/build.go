@@ -177,17 +177,17 @@ func Build(in Options) (b *Result, err error) {
 	return &Result{Config: cfg, Period: p, PDF: buf.Bytes(), Pages: out.Pages, Manifest: compose.Manifest(cfg, res), Env: env, Doc: doc, Plan: out.Plan, Charts: chartsOf(doc)}, nil
 }
 
-// Write writes the PDF at path, and its manifest beside it, atomically. It never writes over a file
-// that is not a PDF: an output path mistyped as the config, a data file or
-// a narrative file would otherwise lose that work.
+// Write writes the PDF at path, and its manifest beside it, atomically:
+// neither is replaced unless both were written in full. It never writes
+// over a file that is not a PDF: an output path mistyped as the config, a
+// data file or a narrative file would otherwise lose that work.
 func (b *Result) Write(path string) error {
 	if err := notAnInput(path); err != nil {
 		return err
 	}
-	if err := atomicfile.Write(path, b.PDF); err != nil {
-		return err
-	}
-	return atomicfile.Write(compose.ManifestPath(path), b.Manifest)
+	// both written and synced at once, then the PDF renamed into place
+	// before its manifest
+	return atomicfile.WriteAll(atomicfile.File{Path: path, Data: b.PDF}, atomicfile.File{Path: compose.ManifestPath(path), Data: b.Manifest})
 }
 
 // notAnInput refuses to replace an existing file that is not a PDF.

@@ -43,42 +43,90 @@ func Cleanup() {
 // Write creates path's folder if needed and writes data to it atomically.
 // On any failure the temporary file is removed and an existing file at
 // path is left untouched.
-func Write(path string, data []byte) (err error) {
+func Write(path string, data []byte) error {
+	return WriteAll(File{Path: path, Data: data})
+}
+
+// File is a file for WriteAll: its path and its new content.
+type File struct {
+	Path string
+	Data []byte
+}
+
+// WriteAll writes files atomically, as Write does, and together: each
+// one's temporary file is written and synced at the same time as the
+// others', and only once all are is each renamed into place, in order. A
+// failure before then leaves every target untouched.
+func WriteAll(files ...File) error {
+	tmps := make([]string, len(files))
+	errs := make([]error, len(files))
+	var wg sync.WaitGroup
+	for i, f := range files {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			tmps[i], errs[i] = prepare(f.Path, f.Data)
+		}()
+	}
+	wg.Wait()
+	defer func() {
+		for _, tmp := range tmps {
+			if tmp != "" { // not renamed into place
+				os.Remove(tmp)
+				track(tmp, false)
+			}
+		}
+	}()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	for i, f := range files {
+		if err := os.Rename(tmps[i], f.Path); err != nil {
+			return fmt.Errorf("cannot replace %s: %s", f.Path, reason(err))
+		}
+		track(tmps[i], false)
+		tmps[i] = ""
+	}
+	return nil
+}
+
+// prepare writes data to a new temporary file beside path, synced and
+// closed, and returns its name; on failure it removes it.
+func prepare(path string, data []byte) (name string, err error) {
 	dir := filepath.Dir(path)
 	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
-		return fmt.Errorf("cannot write %s: it is a folder, expected a file path", path)
+		return "", fmt.Errorf("cannot write %s: it is a folder, expected a file path", path)
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("cannot create the folder %s: %s", dir, folderProblem(dir, err))
+		return "", fmt.Errorf("cannot create the folder %s: %s", dir, folderProblem(dir, err))
 	}
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
-		return fmt.Errorf("cannot write into the folder %s: %s", dir, reason(err))
+		return "", fmt.Errorf("cannot write into the folder %s: %s", dir, reason(err))
 	}
 	track(tmp.Name(), true)
 	defer func() {
 		if err != nil {
 			tmp.Close()
 			os.Remove(tmp.Name())
+			track(tmp.Name(), false)
 		}
-		track(tmp.Name(), false)
 	}()
 	if _, err = tmp.Write(data); err != nil {
-		return fmt.Errorf("write %s: %w", tmp.Name(), err)
+		return "", fmt.Errorf("write %s: %w", tmp.Name(), err)
 	}
 	if err = tmp.Sync(); err != nil {
-		return fmt.Errorf("sync %s: %w", tmp.Name(), err)
+		return "", fmt.Errorf("sync %s: %w", tmp.Name(), err)
 	}
 	if err = tmp.Close(); err != nil {
-		return fmt.Errorf("close %s: %w", tmp.Name(), err)
+		return "", fmt.Errorf("close %s: %w", tmp.Name(), err)
 	}
 	if err = os.Chmod(tmp.Name(), 0o644); err != nil {
-		return fmt.Errorf("chmod %s: %w", tmp.Name(), err)
+		return "", fmt.Errorf("chmod %s: %w", tmp.Name(), err)
 	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("cannot replace %s: %s", path, reason(err))
-	}
-	return nil
+	return tmp.Name(), nil
 }
 
 // folderProblem explains why a folder could not be made: most often a

@@ -84,3 +84,37 @@ func TestCleanup_RemovesUnfinishedTemporaryFiles(t *testing.T) {
 	Cleanup()
 	assertOnly(t, dir)
 }
+
+func TestWriteAll_AFailureLeavesEveryTargetAsItWas(t *testing.T) {
+	dir := t.TempDir()
+	pdf := filepath.Join(dir, "a.pdf")
+	if err := os.WriteFile(pdf, []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	folder := filepath.Join(dir, "a.manifest.json")
+	if err := os.Mkdir(folder, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	err := WriteAll(File{Path: pdf, Data: []byte("new")}, File{Path: folder, Data: []byte("{}")})
+	if err == nil {
+		t.Fatal("want an error: the second path is a folder")
+	}
+	if got, _ := os.ReadFile(pdf); string(got) != "old" {
+		t.Errorf("the first file reads %q after the second failed, want it untouched", got)
+	}
+	assertOnly(t, dir, "a.manifest.json", "a.pdf")
+}
+
+func TestWriteAll_WritesEach(t *testing.T) {
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "a.pdf"), filepath.Join(dir, "sub", "a.manifest.json")
+	if err := WriteAll(File{Path: a, Data: []byte("pdf")}, File{Path: b, Data: []byte("json")}); err != nil {
+		t.Fatal(err)
+	}
+	for path, want := range map[string]string{a: "pdf", b: "json"} {
+		if got, err := os.ReadFile(path); err != nil || string(got) != want {
+			t.Errorf("%s reads %q, %v; want %q", path, got, err, want)
+		}
+	}
+	assertOnly(t, dir, "a.pdf", "sub")
+}
