@@ -20,7 +20,7 @@ var splitFast = true
 // physical lines.
 //
 // A line without a double quote is one record, split on the delimiter here:
-// one string per line, the fields sliced from it. A line with a double
+// one text per line, the fields sliced from it. A line with a double
 // quote starts a record read by encoding/csv, which may span lines (a quoted
 // field can hold line breaks) and reports malformed quotes; that reader is
 // fed only the lines of such records, so it reads exactly what it would
