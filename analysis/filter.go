@@ -21,10 +21,10 @@ type filter struct {
 	// seen keeps a sample of the values met in each clause's column, to
 	// suggest the closest one when the filter matches nothing.
 	seen []map[string]bool
-	// last is the value each clause's column held in the previous row:
-	// rows come in runs of one value, and a map write per row was half the
-	// filter's cost.
-	last []string
+	// last is the value each clause's column held in the previous row, a
+	// copy (the row's text is reused): rows come in runs of one value, and
+	// a map write per row was half the filter's cost.
+	last [][]byte
 }
 
 // noValue starts each clause's last value: no cell holds it.
@@ -60,7 +60,7 @@ func (f *filter) bind(h *dataset.Header, c *config.Config) config.Problems {
 		}
 		f.clauses = append(f.clauses, boundClause{col: i, name: h.Columns[i], values: cl.Values})
 		f.seen = append(f.seen, map[string]bool{})
-		f.last = append(f.last, noValue)
+		f.last = append(f.last, []byte(noValue))
 	}
 	if f.not != nil {
 		ps = append(ps, f.not.bind(h, c)...)
@@ -76,11 +76,11 @@ func (f *filter) match(r dataset.Row) bool {
 		v := r.Get(cl.col)
 		// Values are kept only for the message about a filter that never
 		// matches; once it has matched, the sample is not needed.
-		if !f.matched && v != f.last[i] && len(f.seen[i]) < maxSeenValues {
+		if !f.matched && v != string(f.last[i]) && len(f.seen[i]) < maxSeenValues {
 			if !f.seen[i][v] {
 				f.seen[i][strings.Clone(v)] = true // the row's text is reused
 			}
-			f.last[i] = strings.Clone(v)
+			f.last[i] = append(f.last[i][:0], v...)
 		}
 		if ok && !anyEqual(cl.values, v) {
 			ok = false
