@@ -84,15 +84,16 @@ func parsePDF(pdf []byte) (*pdfFile, error) {
 func (f *pdfFile) add(dict string, stream []byte) int {
 	n := f.size
 	f.size++
-	var b bytes.Buffer
-	fmt.Fprintf(&b, "%d 0 obj\n%s\n", n, dict)
+	b := make([]byte, 0, len(dict)+len(stream)+48)
+	b = append(strconv.AppendInt(b, int64(n), 10), " 0 obj\n"...)
+	b = append(append(b, dict...), '\n')
 	if stream != nil {
-		b.WriteString("stream\n")
-		b.Write(stream)
-		b.WriteString("\nendstream\n")
+		b = append(b, "stream\n"...)
+		b = append(b, stream...)
+		b = append(b, "\nendstream\n"...)
 	}
-	b.WriteString("endobj\n")
-	f.objs = append(f.objs, object{num: n, data: b.Bytes()})
+	b = append(b, "endobj\n"...)
+	f.objs = append(f.objs, object{num: n, data: b})
 	return n
 }
 

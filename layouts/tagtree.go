@@ -18,16 +18,26 @@ func structure(f *pdfFile, tags []tagRecord) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	// A kid of an element: another element, marked content on a page, or
+	// a link annotation; written once the object numbers are known.
+	type kid struct {
+		kind byte // kidElem, kidMCR or kidOBJR
+		n    int  // the element's index, the MCID, or the link's index
+		page int  // of the marked content, 1-based
+	}
+	const (
+		kidElem = iota
+		kidMCR
+		kidOBJR
+	)
 	type element struct {
 		tag, alt, attrs string
-		parent          int      // index in elems, -1 for the document
-		k               []string // marked-content references and kids, in reading order, by placeholder
-		page            int      // the page of its first content, 1-based; 0 none yet
+		parent          int   // index in elems, -1 for the document
+		k               []kid // in reading order
+		page            int   // the page of its first content, 1-based; 0 none yet
 	}
 	var elems []*element
 	byKey := map[string]int{}
-	// kid placeholders are resolved to object numbers once they are known
-	const kidMark = "\x00kid "
 	var docKids []int
 	elementOf := func(t tagRecord) int {
 		if i, ok := byKey[t.key]; ok {
@@ -43,7 +53,7 @@ func structure(f *pdfFile, tags []tagRecord) (string, error) {
 		if parent < 0 {
 			docKids = append(docKids, i)
 		} else {
-			elems[parent].k = append(elems[parent].k, fmt.Sprintf("%s%d", kidMark, i))
+			elems[parent].k = append(elems[parent].k, kid{kind: kidElem, n: i})
 		}
 		return i
 	}
@@ -56,7 +66,6 @@ func structure(f *pdfFile, tags []tagRecord) (string, error) {
 		contents   string
 	}
 	var links []annot
-	const objMark = "\x00obj "
 	taken := make([]int, len(pages))    // a page's annotations given to a Link so far
 	byPage := make([][]int, len(pages)) // page → element index by MCID
 	for _, t := range tags {
@@ -66,7 +75,7 @@ func structure(f *pdfFile, tags []tagRecord) (string, error) {
 				return "", fmt.Errorf("finish pdf: a link on page %d that fpdf did not write", t.page)
 			}
 			taken[t.page-1]++
-			elems[i].k = append(elems[i].k, fmt.Sprintf("%s%d", objMark, len(links)))
+			elems[i].k = append(elems[i].k, kid{kind: kidOBJR, n: len(links)})
 			links = append(links, annot{page: t.page, elem: i, contents: t.alt})
 			continue
 		}
@@ -80,7 +89,7 @@ func structure(f *pdfFile, tags []tagRecord) (string, error) {
 		if el.page == 0 {
 			el.page = t.page
 		}
-		el.k = append(el.k, fmt.Sprintf("<</Type /MCR /Pg %d 0 R /MCID %d>>", pages[t.page-1], t.mcid))
+		el.k = append(el.k, kid{kind: kidMCR, n: t.mcid, page: t.page})
 		for len(byPage[t.page-1]) <= t.mcid {
 			byPage[t.page-1] = append(byPage[t.page-1], -1)
 		}
@@ -103,55 +112,77 @@ func structure(f *pdfFile, tags []tagRecord) (string, error) {
 	if got := f.add(fmt.Sprintf("<</Type /StructTreeRoot /K %d 0 R /ParentTree %d 0 R /ParentTreeNextKey %d>>", doc, parentTree, len(pages)+len(links)), nil); got != root {
 		return "", fmt.Errorf("finish pdf: object numbers out of step")
 	}
-	kids := make([]string, len(docKids))
+	var b []byte // the dictionary being written
+	ref := func(b []byte, n int) []byte { return append(strconv.AppendInt(b, int64(n), 10), " 0 R"...) }
+	b = append(b, "<</Type /StructElem /S /Document /P "...)
+	b = append(ref(b, root), " /K ["...)
 	for i, k := range docKids {
-		kids[i] = fmt.Sprintf("%d 0 R", num(k))
-	}
-	f.add(fmt.Sprintf("<</Type /StructElem /S /Document /P %d 0 R /K [%s]>>", root, strings.Join(kids, " ")), nil)
-	for _, el := range elems {
-		k := make([]string, len(el.k))
-		for j, item := range el.k {
-			if rest, ok := strings.CutPrefix(item, kidMark); ok {
-				n, _ := strconv.Atoi(rest)
-				item = fmt.Sprintf("%d 0 R", num(n))
-			} else if rest, ok := strings.CutPrefix(item, objMark); ok {
-				j, _ := strconv.Atoi(rest)
-				item = fmt.Sprintf("<</Type /OBJR /Obj %d 0 R /Pg %d 0 R>>", annotNum(j), pages[links[j].page-1])
-			}
-			k[j] = item
+		if i > 0 {
+			b = append(b, ' ')
 		}
+		b = ref(b, num(k))
+	}
+	f.add(string(append(b, "]>>"...)), nil)
+	for _, el := range elems {
 		parent := doc
 		if el.parent >= 0 {
 			parent = num(el.parent)
 		}
-		dict := fmt.Sprintf("<</Type /StructElem /S /%s /P %d 0 R", el.tag, parent)
+		b = append(b[:0], "<</Type /StructElem /S /"...)
+		b = append(append(b, el.tag...), " /P "...)
+		b = ref(b, parent)
 		if el.page > 0 {
-			dict += fmt.Sprintf(" /Pg %d 0 R", pages[el.page-1])
+			b = ref(append(b, " /Pg "...), pages[el.page-1])
 		}
-		dict += " /K [" + strings.Join(k, " ") + "]"
+		b = append(b, " /K ["...)
+		for j, k := range el.k {
+			if j > 0 {
+				b = append(b, ' ')
+			}
+			switch k.kind {
+			case kidElem:
+				b = ref(b, num(k.n))
+			case kidMCR:
+				b = ref(append(b, "<</Type /MCR /Pg "...), pages[k.page-1])
+				b = append(strconv.AppendInt(append(b, " /MCID "...), int64(k.n), 10), ">>"...)
+			case kidOBJR:
+				b = ref(append(b, "<</Type /OBJR /Obj "...), annotNum(k.n))
+				b = append(ref(append(b, " /Pg "...), pages[links[k.n].page-1]), ">>"...)
+			}
+		}
+		b = append(b, ']')
 		if el.alt != "" {
-			dict += " /Alt " + pdfText(el.alt)
+			b = append(append(b, " /Alt "...), pdfText(el.alt)...)
 		}
 		if el.attrs != "" {
-			dict += " " + el.attrs
+			b = append(append(b, ' '), el.attrs...)
 		}
-		f.add(dict+">>", nil)
+		f.add(string(append(b, ">>"...)), nil)
 	}
-	var nums []string
+	b = append(b[:0], "<</Nums ["...)
 	for p, els := range byPage {
-		refs := make([]string, len(els))
+		if p > 0 {
+			b = append(b, ' ')
+		}
+		b = append(strconv.AppendInt(b, int64(p), 10), " ["...)
 		for i, n := range els {
 			if n < 0 {
 				return "", fmt.Errorf("finish pdf: page %d skips MCID %d", p+1, i)
 			}
-			refs[i] = fmt.Sprintf("%d 0 R", num(n))
+			if i > 0 {
+				b = append(b, ' ')
+			}
+			b = ref(b, num(n))
 		}
-		nums = append(nums, fmt.Sprintf("%d [%s]", p, strings.Join(refs, " ")))
+		b = append(b, ']')
 	}
 	for j, l := range links {
-		nums = append(nums, fmt.Sprintf("%d %d 0 R", len(pages)+j, num(l.elem)))
+		if len(byPage) > 0 || j > 0 {
+			b = append(b, ' ')
+		}
+		b = ref(append(strconv.AppendInt(b, int64(len(pages)+j), 10), ' '), num(l.elem))
 	}
-	f.add(fmt.Sprintf("<</Nums [%s]>>", strings.Join(nums, " ")), nil)
+	f.add(string(append(b, "]>>"...)), nil)
 	j := 0
 	for p, list := range annots {
 		if len(list) == 0 {
