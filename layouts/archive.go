@@ -56,6 +56,7 @@ func archiveMetaOf(d *Document) archiveMeta {
 var (
 	emptyEmbedded = regexp.MustCompile(`/Names\s*<<\s*/EmbeddedFiles\s*<<\s*/Names\s*\[\s*\]\s*>>\s*>>\s*`)
 	outlineRoot   = regexp.MustCompile(`/Type /Outlines `)
+	outlinesRef   = regexp.MustCompile(`/Outlines (\d+) 0 R`)
 	linkAnnot     = []byte("/Subtype /Link ")
 	infoDate      = regexp.MustCompile(`/(CreationDate|ModDate) \(D:(\d{14})\)`)
 )
@@ -90,13 +91,14 @@ func archive(f *pdfFile, m archiveMeta, catalog string) (string, error) {
 	}
 
 	outline := -1
-	if m := regexp.MustCompile(`/Outlines (\d+) 0 R`).FindSubmatch(root.data); m != nil {
+	if m := outlinesRef.FindSubmatch(root.data); m != nil {
 		fmt.Sscan(string(m[1]), &outline)
 	}
 	top := 0
+	parent := []byte(fmt.Sprintf("/Parent %d 0 R", outline)) // a top-level bookmark's
 	for k := range f.objs {
 		o := &f.objs[k]
-		if outline >= 0 && bytes.Contains(o.data, []byte(fmt.Sprintf("/Parent %d 0 R", outline))) {
+		if outline >= 0 && bytes.Contains(o.data, parent) {
 			top++
 		}
 		if bytes.Contains(o.data, linkAnnot) {

@@ -107,6 +107,8 @@ func (f *pdfFile) find(n int) *object {
 	return nil
 }
 
+var trailerSize = regexp.MustCompile(`/Size\s+\d+`)
+
 // ref returns the object number the trailer gives for key (/Root, /Info).
 func (f *pdfFile) ref(key string) int {
 	m := regexp.MustCompile(key + `\s+(\d+)\s+0\s+R`).FindSubmatch(f.trailer)
@@ -134,14 +136,18 @@ func (f *pdfFile) write(extraTrailer string) []byte {
 	}
 	xref := out.Len()
 	fmt.Fprintf(&out, "xref\n0 %d\n0000000000 65535 f \n", f.size)
+	entry := []byte("0000000000 00000 n \n")
 	for n := 1; n < f.size; n++ {
 		if offsets[n] == 0 {
 			out.WriteString("0000000000 65535 f \n")
 			continue
 		}
-		fmt.Fprintf(&out, "%010d 00000 n \n", offsets[n])
+		for k, v := 9, offsets[n]; k >= 0; k, v = k-1, v/10 { // %010d
+			entry[k] = byte('0' + v%10)
+		}
+		out.Write(entry)
 	}
-	tr := regexp.MustCompile(`/Size\s+\d+`).ReplaceAll(f.trailer, []byte(fmt.Sprintf("/Size %d", f.size)))
+	tr := trailerSize.ReplaceAll(f.trailer, []byte(fmt.Sprintf("/Size %d", f.size)))
 	if extraTrailer != "" {
 		tr = append(bytes.TrimSuffix(bytes.TrimRight(tr, " \n"), []byte(">>")), []byte(extraTrailer+"\n>>")...)
 	}
