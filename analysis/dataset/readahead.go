@@ -19,17 +19,17 @@ const (
 
 // batch is a run of rows read ahead: row i is on line lines[i], and its
 // fields are at spans[i*width : (i+1)*width] of text[i], carved from the
-// batch's texts. It holds no pointer but the texts': the goroutine filling
+// batch's blocks. It holds no pointer but the texts': the goroutine filling
 // it does not pay for the garbage collector's write barriers on each
 // field. Once its rows are done, the batch is filled again, over the same
-// blocks of text: reading allocates nothing per row.
+// blocks: reading allocates nothing per row.
 type batch struct {
-	lines []int
-	text  []string
-	texts arena
-	spans []span
-	size  int   // bytes of text
-	err   error // what ended the reading after these rows, io.EOF at the end
+	lines  []int
+	text   []string
+	blocks arena // the texts are carved from these
+	spans  []span
+	size   int   // bytes of text
+	err    error // what ended the reading after these rows, io.EOF at the end
 }
 
 // newBatch returns an empty batch, as large as last if there is one:
@@ -85,7 +85,7 @@ func (s *scanner) readAhead(row Row, width int, fill func(*batch)) error {
 					}
 				}
 			}
-			b.texts.reset() // its rows are done
+			b.blocks.reset() // its rows are done
 			b.lines, b.text, b.spans, b.size, b.err = b.lines[:0], b.text[:0], b.spans[:0], 0, nil
 			fill(b)
 			full <- b // never blocks: there are only as many batches as room

@@ -142,7 +142,7 @@ func (s *scanner) table(recs *records) error {
 	row := Row{File: s.src.path, Header: h, decimal: s.decimal}
 	var wide []string // a row wider than the header, to check
 	return s.readAhead(row, n, func(b *batch) {
-		recs.texts = &b.texts
+		recs.texts = &b.blocks
 		for !b.full() {
 			k := len(b.spans)
 			text, spans, err := recs.nextSpans(b.spans)
