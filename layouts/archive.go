@@ -71,16 +71,6 @@ var compressedProfile = sync.OnceValue(func() []byte {
 	return slices.Clip(icc.Bytes()) // shared: an append must copy
 })
 
-// dictPart is an object's text up to its stream, if it has one: the keys
-// the finishing pass looks for are in dictionaries, and the streams are
-// most of a file's bytes.
-func dictPart(data []byte) []byte {
-	if i := bytes.Index(data, []byte(">>\nstream\n")); i >= 0 {
-		return data[:i+2]
-	}
-	return data
-}
-
 // archive turns f into a PDF/A-2b file and returns the trailer's /ID
 // entry: two copies of a hash of the file's objects.
 func archive(f *pdfFile, m archiveMeta, catalog string) (string, error) {
@@ -108,7 +98,7 @@ func archive(f *pdfFile, m archiveMeta, catalog string) (string, error) {
 	parent := []byte(fmt.Sprintf("/Parent %d 0 R", outline)) // a top-level bookmark's
 	for k := range f.objs {
 		o := &f.objs[k]
-		dict := dictPart(o.data)
+		dict := o.dict()
 		if outline >= 0 && bytes.Contains(dict, parent) {
 			top++
 		}

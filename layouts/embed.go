@@ -36,7 +36,7 @@ func embedFonts(f *pdfFile, fs *fontSet) error {
 	}
 	for k := range f.objs {
 		o := &f.objs[k]
-		if at := bytes.Index(o.data, []byte("/Font <<\n")); at >= 0 && bytes.Contains(o.data, []byte("/ProcSet [")) {
+		if at := bytes.Index(o.dict(), []byte("/Font <<\n")); at >= 0 && bytes.Contains(o.dict(), []byte("/ProcSet [")) {
 			at += len("/Font <<\n")
 			o.data = slices.Concat(o.data[:at:at], []byte(refs.String()), o.data[at:])
 			return nil

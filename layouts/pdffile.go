@@ -97,6 +97,16 @@ func (f *pdfFile) add(dict string, stream []byte) int {
 	return n
 }
 
+// dict is the object's text up to its stream, if it has one: the keys the
+// finishing pass looks for are in dictionaries, and the streams are most of
+// a file's bytes.
+func (o *object) dict() []byte {
+	if i := bytes.Index(o.data, []byte(">>\nstream\n")); i >= 0 {
+		return o.data[:i+2]
+	}
+	return o.data
+}
+
 // find returns the object numbered n.
 func (f *pdfFile) find(n int) *object {
 	for i := range f.objs {

@@ -1,6 +1,7 @@
 package layouts
 
 import (
+	"bytes"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -203,7 +204,7 @@ func structure(f *pdfFile, tags []tagRecord) (string, error) {
 	}
 	for i, p := range pages {
 		o := f.find(p)
-		k := strings.Index(string(o.data), "/Type /Page")
+		k := bytes.Index(o.data, []byte("/Type /Page"))
 		if k < 0 {
 			return "", fmt.Errorf("finish pdf: object %d is not a page", p)
 		}
@@ -219,7 +220,7 @@ var kidsRE = regexp.MustCompile(`/Kids\s*\[([^\]]*)\]`)
 // tree fpdf writes (one /Pages node with every page as a kid).
 func pageObjects(f *pdfFile) ([]int, error) {
 	for _, o := range f.objs {
-		if !strings.Contains(string(o.data), "/Type /Pages") {
+		if !bytes.Contains(o.dict(), []byte("/Type /Pages")) {
 			continue
 		}
 		m := kidsRE.FindSubmatch(o.data)
