@@ -61,12 +61,15 @@ func WriteAll(files ...File) error {
 	tmps := make([]string, len(files))
 	errs := make([]error, len(files))
 	var wg sync.WaitGroup
-	for i, f := range files {
+	for i, f := range files[min(1, len(files)):] { // the first here
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			tmps[i], errs[i] = prepare(f.Path, f.Data)
+			tmps[i+1], errs[i+1] = prepare(f.Path, f.Data)
 		}()
+	}
+	if len(files) > 0 {
+		tmps[0], errs[0] = prepare(files[0].Path, files[0].Data)
 	}
 	wg.Wait()
 	defer func() {
