@@ -202,6 +202,7 @@ type datasetRun struct {
 	order     []*timer          // the timers, each with its index in times
 	times     []period.Interval // the current row's time by timer index
 	inCut     []bool            // whether that time is inside the period cut
+	reaches   []*reach          // by timer index: how far the files reach, nil when no analysis asks
 	consumers []consumer
 	results   []func() *Result
 	names     []string
@@ -239,6 +240,7 @@ func computeDatasetMany(c *config.Config, name string, periods []period.Period, 
 		headers := make([]func(*dataset.Header) error, len(runs))
 		for i, run := range runs {
 			headers[i] = run.onHeader(&ps[i])
+			run.keepReaches()
 		}
 		info, err := dataset.Scan(spec, func(h *dataset.Header) error {
 			var first error
@@ -286,6 +288,7 @@ func (run *datasetRun) finish(d config.Dataset, res *Results) config.Problems {
 			run.summary.Generated = t.Format("2 Jan 2006")
 		}
 	}
+	run.giveCoverage()
 	ps = append(ps, run.rowErrs...)
 	if run.dropped > 0 {
 		ps = append(ps, c.Problemf("data."+name, "%d more bad rows not listed", run.dropped))
@@ -302,6 +305,30 @@ func (run *datasetRun) finish(d config.Dataset, res *Results) config.Problems {
 		res.Analyses[run.names[i]] = r
 	}
 	return ps
+}
+
+// keepReaches makes the pass keep, once per timer, how far the files
+// reach for the coverage of the timed analyses (see reach).
+func (run *datasetRun) keepReaches() {
+	run.reaches = make([]*reach, len(run.order))
+	for _, cons := range run.consumers {
+		if a, ok := cons.(*timedAnalysis); ok {
+			if run.reaches[a.timer.index] == nil {
+				run.reaches[a.timer.index] = &reach{}
+			}
+			a.runCovers = true
+		}
+	}
+}
+
+// giveCoverage gives each timed analysis its coverage from the reach kept
+// for its timer.
+func (run *datasetRun) giveCoverage() {
+	for _, cons := range run.consumers {
+		if a, ok := cons.(*timedAnalysis); ok && a.runCovers {
+			run.reaches[a.timer.index].cover(&a.cover, a.unit)
+		}
+	}
 }
 
 func (run *datasetRun) timerFor(path string, t config.Time) *timer {
@@ -408,6 +435,11 @@ func (run *datasetRun) onRow(r dataset.Row) error {
 		}
 		times[i] = iv
 		inCut[i] = tm.includes(iv, run.cut)
+	}
+	for i, rc := range run.reaches {
+		if rc != nil && inCut[i] {
+			rc.add(r.File, times[i])
+		}
 	}
 	if run.own == nil || inCut[run.own.index] {
 		run.summary.RowsUsed++
