@@ -5,7 +5,6 @@
 package hyphen
 
 import (
-	"bytes"
 	"embed"
 	"fmt"
 	"sort"
@@ -28,9 +27,8 @@ const (
 
 // table is the parsed patterns of one language.
 type table struct {
-	patterns   map[string][]uint8 // letters (with '.' for a word edge) → digit after each position
-	exceptions map[string][]int   // word → break points
-	maxLen     int                // longest pattern, in runes
+	patterns   *trie            // letters (with '.' for a word edge) → digit after each position
+	exceptions map[string][]int // word → break points
 }
 
 var (
@@ -137,20 +135,26 @@ func load(name string) (*table, error) {
 
 // parsePatterns reads a pattern file: patterns such as ".ach4", split
 // into their letters (".ach") and the value after each position
-// (len(letters)+1 of them). The letters of all patterns share one string
-// and their values one array: loading English is 8,500 patterns, on the
-// way of every document.
+// (len(letters)+1 of them), in a trie. Loading English is 8,500 patterns,
+// on the way of every document.
 func parsePatterns(pat []byte) *table {
-	fields := bytes.Fields(pat)
-	t := &table{patterns: make(map[string][]uint8, len(fields))}
-	letters := make([]byte, 0, len(pat))
-	ends := make([]int, len(fields))
-	values := make([]uint8, 0, len(pat)+len(fields))
-	starts := make([]int, len(fields)+1)
-	for i, p := range fields {
-		starts[i] = len(values)
+	// room for a node per three bytes of the file and a pattern per five:
+	// the files have about one per four and six
+	t := &table{patterns: newTrie(len(pat)/3, len(pat)/5)}
+	values := make([]uint8, 0, len(pat))
+	var letters []byte
+	for i := 0; i < len(pat); {
+		for i < len(pat) && isSpace(pat[i]) {
+			i++
+		}
+		if i == len(pat) {
+			break
+		}
+		from := len(values)
 		values = append(values, 0)
-		for _, c := range p {
+		letters = letters[:0]
+		for ; i < len(pat) && !isSpace(pat[i]); i++ {
+			c := pat[i]
 			if c >= '0' && c <= '9' {
 				values[len(values)-1] = c - '0'
 				continue
@@ -160,20 +164,16 @@ func parsePatterns(pat []byte) *table {
 				values = append(values, 0) // a value after each rune
 			}
 		}
-		ends[i] = len(letters)
+		t.patterns.add(letters, from, len(values))
 	}
-	starts[len(fields)] = len(values)
-	all := string(letters)
-	from := 0
-	for i := range fields {
-		key := all[from:ends[i]]
-		t.patterns[key] = values[starts[i]:starts[i+1]:starts[i+1]]
-		if n := utf8.RuneCountInString(key); n > t.maxLen {
-			t.maxLen = n
-		}
-		from = ends[i]
-	}
+	t.patterns.values = values
 	return t
+}
+
+// isSpace reports whether c separates patterns: ASCII white space (the
+// files are UTF-8, whose other bytes are never these).
+func isSpace(c byte) bool {
+	return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\v' || c == '\f'
 }
 
 // Points returns where word may be broken with a hyphen: the number of
@@ -211,29 +211,26 @@ func (h *Hyphenator) points(word string) []int {
 	if p, ok := h.t.exceptions[lower]; ok {
 		return clip(p, n)
 	}
-	// the patterns are looked up by substrings of w, rune by rune: at
-	// the byte offsets of its runes, without making a string of each
+	// the patterns are matched from each rune of w on, along the trie,
+	// until no pattern goes on; a pattern ends only after a whole rune
 	w := "." + lower + "."
-	var buf [48]int // a word of most 46 bytes needs no allocation
-	at := buf[:0]
-	for i := range w {
-		at = append(at, i)
-	}
-	runes := len(at)
-	at = append(at, len(w))
-	vals := make([]uint8, runes+1)
-	for i := range runes {
-		for j := i + 1; j <= runes && j-i <= h.t.maxLen; j++ {
-			d, ok := h.t.patterns[w[at[i]:at[j]]]
-			if !ok {
-				continue
+	pt := h.t.patterns
+	vals := make([]uint8, n+3) // w's runes, and one after the last
+	i := 0                     // runes of w before b
+	for b := range w {
+		for at, node := b, int32(0); at < len(w); at++ {
+			if node = pt.node(node, w[at]); node == 0 {
+				break
 			}
-			for k, v := range d {
-				if v > vals[i+k] {
-					vals[i+k] = v
+			if d, ok := pt.patternAt(node); ok {
+				for k, v := range d {
+					if v > vals[i+k] {
+						vals[i+k] = v
+					}
 				}
 			}
 		}
+		i++
 	}
 	var out []int
 	for p := LeftMin; p <= n-RightMin; p++ {

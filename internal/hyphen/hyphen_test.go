@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 func TestHyphenate(t *testing.T) {
@@ -91,7 +93,6 @@ func TestParsePatterns_AsWritten(t *testing.T) {
 		}
 		got := parsePatterns(pat)
 		want := map[string][]uint8{}
-		maxLen := 0
 		for _, p := range strings.Fields(string(pat)) {
 			var letters []rune
 			values := []uint8{0}
@@ -104,16 +105,120 @@ func TestParsePatterns_AsWritten(t *testing.T) {
 				values = append(values, 0)
 			}
 			want[string(letters)] = values
-			maxLen = max(maxLen, len(letters))
 		}
-		if len(got.patterns) != len(want) || got.maxLen != maxLen {
-			t.Errorf("%s: %d patterns, longest %d; want %d, %d", name, len(got.patterns), got.maxLen, len(want), maxLen)
+		if got.patterns.count != len(want) {
+			t.Errorf("%s: %d patterns, want %d", name, got.patterns.count, len(want))
 		}
 		for k, v := range want {
-			if !slices.Equal(got.patterns[k], v) {
-				t.Errorf("%s: pattern %q values %v, want %v", name, k, got.patterns[k], v)
+			if g, ok := got.patterns.lookup(k); !ok || !slices.Equal(g, v) {
+				t.Errorf("%s: pattern %q values %v, want %v", name, k, g, v)
 				break
 			}
 		}
 	}
+}
+
+// BenchmarkLoad parses a language's patterns, as each process does once
+// for a briefing's language.
+func BenchmarkLoad(b *testing.B) {
+	pat, err := files.ReadFile("patterns/hyph-en-gb.pat.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		parsePatterns(pat)
+	}
+}
+
+// BenchmarkPoints_Words finds the break points of the distinct words of a
+// briefing's prose, with a fresh memo each time.
+func BenchmarkPoints_Words(b *testing.B) {
+	h, _ := New("en-GB", nil)
+	words := strings.Fields(benchText)
+	for b.Loop() {
+		h.memo = map[string][]int{}
+		for _, w := range words {
+			h.Points(w)
+		}
+	}
+}
+
+const benchText = `China and Russia have deepened their military and security
+cooperation since the annexation of Crimea: joint exercises grew more frequent
+and more complex, naval patrols reached further from both coasts, and the
+partnership acquired institutional habits that outlast individual leaders.
+Arms transfers tell a different story. Deliveries from Russia to China fell
+sharply after the mid-2000s as Chinese industry learned to build what it once
+bought, leaving engines, helicopters and air-defence systems as the remaining
+categories of dependence. Washington's attempts to divide the two partners
+have rested on assumptions about mutual suspicion that the evidence no longer
+supports; the institute recommends measures that raise the costs of
+coordination without presuming a rupture that neither government seeks.
+Interoperability, logistics, communications, demonstrations, characteristically,
+notwithstanding, responsibilities, intergovernmental, counterbalancing.`
+
+// The trie finds the break points Liang's algorithm gives when every
+// substring of the word is looked up in a plain map of the patterns: for
+// words made of the patterns' own letters, in every language.
+func TestPoints_AsEverySubstringLookedUp(t *testing.T) {
+	for lang, name := range map[string]string{"en-GB": "en-gb", "en-US": "en-us", "de": "de-1996", "fr": "fr", "ru": "ru"} {
+		pat, err := files.ReadFile("patterns/hyph-" + name + ".pat.txt")
+		if err != nil {
+			t.Fatal(err)
+		}
+		plain := map[string][]uint8{}
+		var words []string
+		for _, p := range strings.Fields(string(pat)) {
+			var letters []rune
+			values := []uint8{0}
+			for _, r := range p {
+				if r >= '0' && r <= '9' {
+					values[len(values)-1] = uint8(r - '0')
+					continue
+				}
+				letters = append(letters, r)
+				values = append(values, 0)
+			}
+			plain[string(letters)] = values
+			// words of letters only, not in the list of exceptions
+			w := strings.Trim(string(letters), ".")
+			if utf8.RuneCountInString(w) >= 5 && strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }) < 0 {
+				words = append(words, w+"ment", "re"+w)
+			}
+		}
+		h, err := New(lang, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range words {
+			if _, ok := h.t.exceptions[w]; ok {
+				continue
+			}
+			if got, want := h.Points(w), everySubstring(plain, w); !slices.Equal(got, want) {
+				t.Fatalf("%s %q: points %v, want %v", lang, w, got, want)
+			}
+		}
+	}
+}
+
+// everySubstring is Liang's algorithm as written: every substring of the
+// word between dots looked up.
+func everySubstring(patterns map[string][]uint8, word string) []int {
+	w := []rune("." + strings.ToLower(word) + ".")
+	vals := make([]uint8, len(w)+1)
+	for i := range w {
+		for j := i + 1; j <= len(w); j++ {
+			for k, v := range patterns[string(w[i:j])] {
+				vals[i+k] = max(vals[i+k], v)
+			}
+		}
+	}
+	var out []int
+	n := len(w) - 2
+	for p := LeftMin; p <= n-RightMin; p++ {
+		if vals[p+1]%2 == 1 {
+			out = append(out, p)
+		}
+	}
+	return out
 }
