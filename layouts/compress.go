@@ -33,12 +33,18 @@ var plainStream = regexp.MustCompile(`^(\d+) 0 obj\n<</Length (\d+)((?: /[A-Za-z
 
 // finishFile is the finishing pass over fpdf's output: streams
 // compressed, and, unless the document opts out, the file made PDF/A-2b.
-func finishFile(pdf []byte, d *Document, tags []tagRecord, fs *fontSet) ([]byte, error) {
+//
+// subsets waits for the faces' subsets (startSubsets), nil to make them
+// here.
+func finishFile(pdf []byte, d *Document, tags []tagRecord, fs *fontSet, subsets func() []faceSubset) ([]byte, error) {
 	f, err := parsePDF(pdf)
 	if err != nil {
 		return nil, err
 	}
-	if err := embedFonts(f, fs); err != nil {
+	if subsets == nil {
+		subsets = func() []faceSubset { return subsetFonts(fs) }
+	}
+	if err := addFonts(f, fs, subsets()); err != nil {
 		return nil, err
 	}
 	compressed := compressStreams(f)
@@ -89,7 +95,8 @@ func compressStreams(f *pdfFile) (done func()) {
 		go func() {
 			defer wg.Done()
 			var buf bytes.Buffer
-			zw, _ := zlib.NewWriterLevel(&buf, compressLevel) // a constant level: no error
+			zw := zlibWriters.Get().(*zlib.Writer)
+			defer zlibWriters.Put(zw)
 			for k := int(next.Add(1) - 1); k < len(todo); k = int(next.Add(1) - 1) {
 				out[k] = compressObject(objs[todo[k]].data, zw, &buf)
 			}
@@ -103,6 +110,23 @@ func compressStreams(f *pdfFile) (done func()) {
 	}
 }
 
+// zlibWriters are the compressors of streams, reused: each is as large as
+// the streams of a document together.
+var zlibWriters = sync.Pool{New: func() any {
+	zw, _ := zlib.NewWriterLevel(nil, compressLevel) // a constant level: no error
+	return zw
+}}
+
+// deflate compresses data with zw into buf, emptied first, and returns
+// buf's bytes: the same bytes for the same data, whatever zw did before.
+func deflate(zw *zlib.Writer, buf *bytes.Buffer, data []byte) []byte {
+	buf.Reset()
+	zw.Reset(buf)
+	zw.Write(data)
+	zw.Close()
+	return buf.Bytes()
+}
+
 // compressObject compresses the stream of one object "N 0 obj <</Length
 // L>> stream ... endstream endobj", with zw writing into buf.
 func compressObject(data []byte, zw *zlib.Writer, buf *bytes.Buffer) []byte {
@@ -112,10 +136,7 @@ func compressObject(data []byte, zw *zlib.Writer, buf *bytes.Buffer) []byte {
 	if body+n > len(data) || !bytes.HasPrefix(data[body+n:], []byte("\nendstream")) {
 		return data // not the shape expected: leave it as it is
 	}
-	buf.Reset()
-	zw.Reset(buf)
-	zw.Write(data[body : body+n])
-	zw.Close()
+	deflate(zw, buf, data[body:body+n])
 	var out bytes.Buffer
 	out.Grow(buf.Len() + 64)
 	fmt.Fprintf(&out, "%s 0 obj\n<</Filter /FlateDecode /Length %d%s>>\nstream\n", data[m[2]:m[3]], buf.Len(), data[m[6]:m[7]])

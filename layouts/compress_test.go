@@ -35,11 +35,11 @@ func TestCompressStreams(t *testing.T) {
 	}
 	plainDoc := doc
 	plainDoc.Standard = StandardNone
-	out, err := finishFile(plain.Bytes(), &plainDoc, e.tags, e.fonts)
+	out, err := finishFile(plain.Bytes(), &plainDoc, e.tags, e.fonts, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	again, _ := finishFile(plain.Bytes(), &plainDoc, e.tags, e.fonts)
+	again, _ := finishFile(plain.Bytes(), &plainDoc, e.tags, e.fonts, nil)
 	if !bytes.Equal(out, again) {
 		t.Error("two passes over the same PDF differ")
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/briefing/report/internal/truetype"
+	"github.com/klauspost/compress/zlib"
 	"golang.org/x/image/font/sfnt"
 )
 
@@ -16,8 +17,40 @@ import (
 // ToUnicode map so that text copied from the page is the text written (an
 // Arabic presentation form reads as its letters). The fonts join the
 // pages' font resources.
-func embedFonts(f *pdfFile, fs *fontSet) error {
-	var refs strings.Builder
+func embedFonts(f *pdfFile, fs *fontSet) error { return addFonts(f, fs, subsetFonts(fs)) }
+
+// faceSubset is what a PDF embeds of a face drawn, made apart from the
+// file (subsetFonts) so that it can be made while fpdf writes its output:
+// the characters drawn, sorted, and the glyph of each, the subset font
+// program, compressed as compressStreams compresses a stream, its ToUnicode
+// map and its widths.
+type faceSubset struct {
+	face     int
+	name     string
+	cids     []rune
+	program  []byte // zlib, compressLevel
+	length1  int    // the program's length before compression
+	cidToGID []byte
+	widths   string
+	cmap     []byte
+}
+
+// startSubsets makes the subsets of the faces drawn on another goroutine
+// and returns a function that waits for them. Nothing may draw with fs
+// meanwhile.
+func startSubsets(fs *fontSet) (wait func() []faceSubset) {
+	done := make(chan []faceSubset, 1)
+	go func() { done <- subsetFonts(fs) }()
+	return func() []faceSubset { return <-done }
+}
+
+// subsetFonts makes the subset of each face drawn, in face order.
+func subsetFonts(fs *fontSet) []faceSubset {
+	var out []faceSubset
+	var buf sfnt.Buffer
+	zw := zlibWriters.Get().(*zlib.Writer)
+	defer zlibWriters.Put(zw)
+	var z bytes.Buffer
 	for i := range fs.faces[:fs.n] {
 		drawn := fs.drawn[i]
 		if len(drawn) == 0 {
@@ -28,11 +61,32 @@ func embedFonts(f *pdfFile, fs *fontSet) error {
 			cids = append(cids, r)
 		}
 		slices.Sort(cids)
-		n := addFont(f, &fs.faces[i], cids, drawn, &fs.buf)
-		fmt.Fprintf(&refs, "/%s %d 0 R\n", fontResource(i), n)
+		tt := fs.faces[i].tt
+		gids := make([]uint16, len(cids))
+		cidToGID := make([]byte, 2*(cids[len(cids)-1]+1))
+		for k, r := range cids {
+			g := drawn[r]
+			gids[k] = g
+			cidToGID[2*r], cidToGID[2*r+1] = byte(g>>8), byte(g)
+		}
+		program := tt.Subset(gids)
+		out = append(out, faceSubset{face: i, name: postScriptName(&fs.faces[i], &buf), cids: cids,
+			program: bytes.Clone(deflate(zw, &z, program)), length1: len(program), cidToGID: cidToGID,
+			widths: widthArray(tt, cids, gids), cmap: toUnicode(cids)})
 	}
-	if refs.Len() == 0 {
+	return out
+}
+
+// addFonts adds the fonts of the subsets to f, and to the pages' font
+// resources.
+func addFonts(f *pdfFile, fs *fontSet, subsets []faceSubset) error {
+	if len(subsets) == 0 {
 		return nil
+	}
+	var refs strings.Builder
+	for _, sub := range subsets {
+		n := addFont(f, &fs.faces[sub.face], sub)
+		fmt.Fprintf(&refs, "/%s %d 0 R\n", fontResource(sub.face), n)
 	}
 	for k := range f.objs {
 		o := &f.objs[k]
@@ -45,20 +99,12 @@ func embedFonts(f *pdfFile, fs *fontSet) error {
 	return fmt.Errorf("finish pdf: no font resources to add the fonts to")
 }
 
-// addFont adds the objects of one face, for the characters cids (sorted)
-// drawn with the glyphs drawn gives, and returns its Type 0 font's number.
-func addFont(f *pdfFile, fc *face, cids []rune, drawn map[rune]uint16, buf *sfnt.Buffer) int {
-	tt := fc.tt
-	name := postScriptName(fc, buf)
-	gids := make([]uint16, len(cids))
-	cidToGID := make([]byte, 2*(cids[len(cids)-1]+1))
-	for k, r := range cids {
-		g := drawn[r]
-		gids[k] = g
-		cidToGID[2*r], cidToGID[2*r+1] = byte(g>>8), byte(g)
-	}
-	program := tt.Subset(gids)
-	file := f.add(fmt.Sprintf("<</Length %d /Length1 %d>>", len(program), len(program)), program)
+// addFont adds the objects of one face's subset and returns its Type 0
+// font's number. Its font program is compressed already, as the finishing
+// pass would have compressed it.
+func addFont(f *pdfFile, fc *face, sub faceSubset) int {
+	tt, name := fc.tt, sub.name
+	file := f.add(fmt.Sprintf("<</Filter /FlateDecode /Length %d /Length1 %d>>", len(sub.program), sub.length1), sub.program)
 	m := tt.Metrics()
 	flags := 4 // symbolic: glyphs addressed through the CIDToGIDMap
 	if m.FixedPitch {
@@ -69,11 +115,10 @@ func addFont(f *pdfFile, fc *face, cids []rune, drawn map[rune]uint16, buf *sfnt
 	}
 	desc := f.add(fmt.Sprintf("<</Type /FontDescriptor /FontName /%s /Flags %d /FontBBox [%d %d %d %d] /ItalicAngle %d /Ascent %d /Descent %d /CapHeight %d /StemV %d /MissingWidth %d /FontFile2 %d 0 R>>",
 		name, flags, m.BBox[0], m.BBox[1], m.BBox[2], m.BBox[3], m.ItalicAngle, m.Ascent, m.Descent, m.CapHeight, m.StemV, tt.Width(0), file), nil)
-	toGID := f.add(fmt.Sprintf("<</Length %d>>", len(cidToGID)), cidToGID)
+	toGID := f.add(fmt.Sprintf("<</Length %d>>", len(sub.cidToGID)), sub.cidToGID)
 	cid := f.add(fmt.Sprintf("<</Type /Font /Subtype /CIDFontType2 /BaseFont /%s /CIDSystemInfo <</Registry (Adobe) /Ordering (Identity) /Supplement 0>> /FontDescriptor %d 0 R /DW %d /W %s /CIDToGIDMap %d 0 R>>",
-		name, desc, tt.Width(0), widthArray(tt, cids, gids), toGID), nil)
-	cmap := toUnicode(cids)
-	uni := f.add(fmt.Sprintf("<</Length %d>>", len(cmap)), cmap)
+		name, desc, tt.Width(0), sub.widths, toGID), nil)
+	uni := f.add(fmt.Sprintf("<</Length %d>>", len(sub.cmap)), sub.cmap)
 	return f.add(fmt.Sprintf("<</Type /Font /Subtype /Type0 /BaseFont /%s /Encoding /Identity-H /DescendantFonts [%d 0 R] /ToUnicode %d 0 R>>", name, cid, uni), nil)
 }
 

@@ -109,11 +109,14 @@ func RenderPrepared(doc Document, w io.Writer, prep *Prepared) (Result, error) {
 	if err := draw(e, plan, s.pdf); err != nil {
 		return Result{}, err
 	}
+	// the fonts are subset while fpdf writes its output and the finishing
+	// pass reads it
+	subsets := startSubsets(e.fonts)
 	var plain bytes.Buffer
 	if err := s.pdf.Output(&plain); err != nil {
 		return Result{}, fmt.Errorf("write pdf: %w", err)
 	}
-	data, err := finishFile(plain.Bytes(), e.doc, e.tags, e.fonts)
+	data, err := finishFile(plain.Bytes(), e.doc, e.tags, e.fonts, subsets)
 	if err != nil {
 		return Result{}, err
 	}
