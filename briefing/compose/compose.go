@@ -6,7 +6,11 @@ import (
 	"fmt"
 	"maps"
 	"os"
+	"runtime"
+	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 
@@ -159,15 +163,24 @@ func Document(in Input) (layouts.Document, *narrative.Env, config.Problems) {
 	}
 	ps = append(ps, f.ps...)
 	f.ps = nil
+	blocks := make([]config.Block, len(texts))
+	for k, t := range texts {
+		blocks[k] = t.b
+	}
+	runs := runTexts(c, env, blocks)
 	var notes []noteText
-	for _, t := range texts {
-		seen := len(env.Warnings)
-		md, src, err := markdown(c, env, t.b)
-		for _, w := range env.Warnings[seen:] {
+	for k, t := range texts {
+		r := runs[k]
+		for _, w := range r.warnings {
+			if slices.ContainsFunc(env.Warnings, func(o *narrative.Error) bool { return *o == *w }) {
+				continue // said already, as one Env running the texts in turn says it once
+			}
+			env.Warnings = append(env.Warnings, w)
 			p := templateProblem(c, t.b, w)
 			p.Warning = true
 			ps = append(ps, p)
 		}
+		md, src, err := r.md, r.src, r.err
 		if err != nil {
 			ps = append(ps, templateProblems(c, t.b, err)...)
 			continue
@@ -181,6 +194,38 @@ func Document(in Input) (layouts.Document, *narrative.Env, config.Problems) {
 	ps = append(ps, checkDates(c, in.Results, in.AsOf)...)
 	ps = append(ps, checkPalette(c)...)
 	return doc, env, ps
+}
+
+// textRun is a text block's template run: its Markdown, the text as
+// written, the error and the warnings.
+type textRun struct {
+	md       layouts.Markdown
+	src      string
+	err      error
+	warnings []*narrative.Error
+}
+
+// runTexts runs the templates of the text blocks on every core, each
+// with an Env of its own so that its warnings stay apart, and returns the
+// runs in the blocks' order. The templates only read what env holds.
+func runTexts(c *config.Config, env *narrative.Env, blocks []config.Block) []textRun {
+	out := make([]textRun, len(blocks))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(blocks)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := int(next.Add(1) - 1); k < len(blocks); k = int(next.Add(1) - 1) {
+				e := *env
+				e.Warnings = nil
+				md, src, err := markdown(c, &e, blocks[k])
+				out[k] = textRun{md: md, src: src, err: err, warnings: e.Warnings}
+			}
+		}()
+	}
+	wg.Wait()
+	return out
 }
 
 // partialNote tells the reader of a chart that its last interval is not
