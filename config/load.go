@@ -11,7 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/spf13/viper"
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // EnvPrefix starts every environment variable that overrides a config key:
@@ -76,38 +76,44 @@ func Load(file string, opts Options) (*Config, error) {
 		return nil, Problems{{File: file, Line: line, Column: col,
 			Msg: fmt.Sprintf("byte 0x%02x is not text in UTF-8: save the file as UTF-8 (or is it not a config file?)", data[i])}}
 	}
-	// viper reads the text while it is parsed again below for positions:
-	// two parses of the same size, on two cores
 	v := viper.New()
 	v.SetConfigType(typ)
-	read := make(chan error, 1)
-	go func() {
-		defer func() {
-			if r := recover(); r != nil { // a bug in the parser: an error, not a crash
-				read <- fmt.Errorf("internal error reading the config: %v", r)
-			}
-		}()
-		read <- v.ReadConfig(bytes.NewReader(data))
-	}()
 	var root *yaml.Node
-	switch typ {
-	case "json":
-		if p := jsonSyntaxProblem(file, data); p != nil {
-			return nil, Problems{*p}
-		}
-		// JSON is YAML too: parse it again for the positions of its keys.
-		if r, ps := parseYAML(file, data); len(ps) == 0 {
-			root = r
-		}
-	case "yaml":
+	if typ == "yaml" {
+		// One parse gives the positions and, decoded as viper's YAML
+		// reader decodes the text (the same yaml package), the settings.
 		r, ps := parseYAML(file, data)
 		if len(ps) > 0 {
 			return nil, ps
 		}
 		root = r
-	}
-	if err := <-read; err != nil {
-		return nil, Problems{parseProblem(file, data, err)}
+		if err := readSettings(v, r); err != nil {
+			return nil, Problems{parseProblem(file, data, err)}
+		}
+	} else {
+		// viper reads the text while it is parsed again below for
+		// positions: two parses of the same size, on two cores
+		read := make(chan error, 1)
+		go func() {
+			defer func() {
+				if r := recover(); r != nil { // a bug in the parser: an error, not a crash
+					read <- fmt.Errorf("internal error reading the config: %v", r)
+				}
+			}()
+			read <- v.ReadConfig(bytes.NewReader(data))
+		}()
+		if typ == "json" {
+			if p := jsonSyntaxProblem(file, data); p != nil {
+				return nil, Problems{*p}
+			}
+			// JSON is YAML too: parse it again for the positions of its keys.
+			if r, ps := parseYAML(file, data); len(ps) == 0 {
+				root = r
+			}
+		}
+		if err := <-read; err != nil {
+			return nil, Problems{parseProblem(file, data, err)}
+		}
 	}
 	if root != nil {
 		c.pos = indexPositions(root)
@@ -131,6 +137,19 @@ func Load(file string, opts Options) (*Config, error) {
 		return c, ps // warnings only when ps.Errors() is empty: the caller decides
 	}
 	return c, nil
+}
+
+// readSettings gives v the settings of a YAML config's parsed root as
+// v.ReadConfig would have read them from its text: decoded into a map by
+// the same yaml package (viper's YAML codec is yaml.Unmarshal into a
+// map), then merged into v's empty settings, which lower-cases the keys
+// as ReadConfig does.
+func readSettings(v *viper.Viper, root *yaml.Node) error {
+	settings := map[string]any{}
+	if err := root.Decode(&settings); err != nil {
+		return err
+	}
+	return v.MergeConfigMap(settings)
 }
 
 // firstNonText returns the offset of the first NUL byte or byte that is

@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"github.com/briefing/report/internal/suggest"
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // shape describes which keys a config mapping may have. A nil *shape

@@ -19,10 +19,10 @@ import (
 	"sync"
 	"time"
 
+	"go.yaml.in/yaml/v3"
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
 	"golang.org/x/text/number"
-	"gopkg.in/yaml.v3"
 )
 
 //go:embed catalogue/*.yaml
