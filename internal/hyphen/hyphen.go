@@ -167,6 +167,7 @@ func parsePatterns(pat []byte) *table {
 		t.patterns.add(letters, from, len(values))
 	}
 	t.patterns.values = values
+	t.patterns.compact()
 	return t
 }
 

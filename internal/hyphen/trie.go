@@ -4,13 +4,20 @@ package hyphen
 // arrays: Liang's algorithm walks it from each position of a word and
 // stops where no pattern goes on, instead of looking up every substring
 // up to the longest pattern's length. Node 0 is the root, whose children
-// are found by their byte; a node's other children are a list of
-// siblings, short below the first letters.
+// are found by their byte. While the trie is built, a node's other
+// children are a list of siblings; once built (compact), they sit side by
+// side, their bytes in one run that a lookup scans.
 type trie struct {
 	first [256]int32 // the root's child for each byte, 0 for none
-	child []int32    // a node's first child, 0 for none
-	next  []int32    // a node's next sibling, 0 for none
-	label []byte     // the byte that leads to a node
+	// while building
+	child []int32 // a node's first child, 0 for none
+	next  []int32 // a node's next sibling, 0 for none
+	label []byte  // the byte that leads to a node
+	// once built: node n's children are kids[at[n]:at[n+1]], reached by
+	// the bytes kidBytes[at[n]:at[n+1]]
+	at       []int32
+	kidBytes []byte
+	kids     []int32
 	// pattern is 1 + the index, in starts, of the pattern that ends at a
 	// node, 0 for none; its values are values[starts[i]:starts[i+1]].
 	pattern []int32
@@ -32,8 +39,45 @@ func newTrie(nodes, patterns int) *trie {
 	}
 }
 
-// node returns the child of n (0: the root) by byte c, 0 for none.
+// node returns the child of n (0: the root) by byte c, 0 for none, in a
+// compact trie.
 func (t *trie) node(n int32, c byte) int32 {
+	if n == 0 {
+		return t.first[c]
+	}
+	for k, end := t.at[n], t.at[n+1]; k < end; k++ {
+		if t.kidBytes[k] == c {
+			return t.kids[k]
+		}
+	}
+	return 0
+}
+
+// compact lays each node's children side by side, once every pattern is
+// in: a lookup then scans a few bytes in a row instead of following a
+// list through the arrays.
+func (t *trie) compact() {
+	nodes := len(t.child)
+	t.at = make([]int32, nodes+1)
+	t.kidBytes = make([]byte, 0, nodes)
+	t.kids = make([]int32, 0, nodes)
+	for n := range nodes {
+		t.at[n] = int32(len(t.kids))
+		if n == 0 {
+			continue // the root's children are in first
+		}
+		for k := t.child[n]; k != 0; k = t.next[k] {
+			t.kidBytes = append(t.kidBytes, t.label[k])
+			t.kids = append(t.kids, k)
+		}
+	}
+	t.at[nodes] = int32(len(t.kids))
+	t.child, t.next, t.label = nil, nil, nil
+}
+
+// find returns the child of n by byte c, 0 for none, while the trie is
+// built.
+func (t *trie) find(n int32, c byte) int32 {
 	if n == 0 {
 		return t.first[c]
 	}
@@ -50,7 +94,7 @@ func (t *trie) node(n int32, c byte) int32 {
 func (t *trie) add(key []byte, from, to int) {
 	n := int32(0)
 	for _, c := range key {
-		k := t.node(n, c)
+		k := t.find(n, c)
 		if k == 0 {
 			k = int32(len(t.child))
 			t.child = append(t.child, 0)
