@@ -428,13 +428,12 @@ func (run *datasetRun) onHeader(ps *config.Problems) func(*dataset.Header) error
 func (run *datasetRun) onRow(r dataset.Row) error {
 	times, inCut := run.times, run.inCut
 	for i, tm := range run.order {
-		iv, err := tm.at(r)
+		iv, in, err := tm.atCut(r, run.cut)
 		if err != nil {
 			run.rowError(err)
 			return nil
 		}
-		times[i] = iv
-		inCut[i] = tm.includes(iv, run.cut)
+		times[i], inCut[i] = iv, in
 	}
 	for i, rc := range run.reaches {
 		if rc != nil && inCut[i] {

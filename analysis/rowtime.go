@@ -26,6 +26,43 @@ type timer struct {
 	// the intervals of the texts of a single time column read so far: the
 	// same few dozen years again, each parsed once
 	parsed map[string]period.Interval
+	// years answers both for a text of four digits, a year as registers
+	// give it, by an index instead of a map lookup of the text and one of
+	// the interval: its interval, and whether that is inside memoCut
+	years []yearMemo
+}
+
+// yearMemo is what a timer knows of the year yearFrom+i.
+type yearMemo struct {
+	iv      period.Interval // zero until the year's text is parsed
+	in      bool            // iv is inside the cut, once inKnown
+	inKnown bool
+}
+
+// The years a timer answers by index: a register's, and more.
+const (
+	yearFrom  = 1800
+	yearCount = 512
+)
+
+// yearIndex returns the index in a timer's years of s when s is four
+// digits of a year in their range.
+func yearIndex(s string) (int, bool) {
+	if len(s) != 4 {
+		return 0, false
+	}
+	y := 0
+	for i := 0; i < 4; i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		y = y*10 + int(c-'0')
+	}
+	if y < yearFrom || y >= yearFrom+yearCount {
+		return 0, false
+	}
+	return y - yearFrom, true
 }
 
 // maxMemo bounds the answers a timer keeps: daily data over centuries
@@ -37,6 +74,9 @@ const maxMemo = 4096
 func (t *timer) includes(iv period.Interval, p period.Period) bool {
 	if t.memo == nil || t.memoCut != p {
 		t.memo, t.memoCut = map[period.Interval]bool{}, p
+		for i := range t.years {
+			t.years[i].inKnown = false
+		}
 	}
 	in, ok := t.memo[iv]
 	if !ok {
@@ -45,7 +85,29 @@ func (t *timer) includes(iv period.Interval, p period.Period) bool {
 			t.memo[iv] = in
 		}
 	}
+	if iv.Unit == period.Year && t.years != nil {
+		if i := iv.Start.Year() - yearFrom; i >= 0 && i < yearCount && t.years[i].iv == iv {
+			t.years[i].in, t.years[i].inKnown = in, true
+		}
+	}
 	return in
+}
+
+// atCut returns the row's interval, as at does, and whether it is inside
+// the cut p, as includes does: for a year's text seen before, by index.
+func (t *timer) atCut(r dataset.Row, p period.Period) (period.Interval, bool, error) {
+	if t.col >= 0 && t.years != nil && t.memo != nil && t.memoCut == p {
+		if y, ok := yearIndex(r.Get(t.col)); ok {
+			if m := &t.years[y]; m.inKnown {
+				return m.iv, m.in, nil
+			}
+		}
+	}
+	iv, err := t.at(r)
+	if err != nil {
+		return iv, false, err
+	}
+	return iv, t.includes(iv, p), nil
 }
 
 func newTimer(path string, spec config.Time) *timer {
@@ -82,10 +144,21 @@ func (t *timer) bind(h *dataset.Header, c *config.Config) config.Problems {
 func (t *timer) at(r dataset.Row) (period.Interval, error) {
 	if t.col >= 0 {
 		s := r.Get(t.col)
+		y, year := yearIndex(s)
+		if year && t.years != nil && !t.years[y].iv.IsZero() {
+			return t.years[y].iv, nil
+		}
 		if iv, ok := t.parsed[s]; ok {
 			return iv, nil
 		}
 		iv, err := parseTime(r, t.col)
+		if err == nil && year && iv.Unit == period.Year {
+			if t.years == nil {
+				t.years = make([]yearMemo, yearCount)
+			}
+			t.years[y].iv = iv
+			return iv, nil
+		}
 		if err == nil && len(t.parsed) < maxMemo {
 			if t.parsed == nil {
 				t.parsed = map[string]period.Interval{}
