@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // normalize maps typographic characters the fonts lack to ones they have,
@@ -40,6 +41,11 @@ func (e *env) clean(o origin, s string, st style) string {
 	if e.plain(s, st) {
 		return s
 	}
+	return e.cleanRunes(o, s, st)
+}
+
+// cleanRunes is clean rune by rune.
+func (e *env) cleanRunes(o origin, s string, st style) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	var missing []rune // not yet reported for this source and font
@@ -95,14 +101,31 @@ type reportKey struct {
 	r            rune
 }
 
-// plain reports whether s is printable ASCII the face for st covers:
-// such text needs no cleaning (most of it).
+// plain reports whether s needs no cleaning (most text): every rune
+// one that normalize keeps as it is (printable, or a line break) and the
+// face for st has a glyph for (a space needs none).
 func (e *env) plain(s string, st style) bool {
-	for i := 0; i < len(s); i++ {
+	for i := 0; i < len(s); {
 		c := s[i]
-		if c < 0x20 || c >= 0x7F || (c != ' ' && !e.fonts.covers(rune(c), st)) {
+		if c < utf8.RuneSelf {
+			if c == '\n' || c == ' ' {
+				i++
+				continue
+			}
+			if c < 0x20 || c == 0x7F || !e.fonts.covers(rune(c), st) {
+				return false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 {
+			return false // not UTF-8: cleaning writes U+FFFD in its place
+		}
+		if k, keep := normalize(r); !keep || k != r || !e.fonts.covers(r, st) {
 			return false
 		}
+		i += n
 	}
 	return true
 }
