@@ -3,6 +3,7 @@ package layouts
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // style is a set of text attributes of a run of inline text.
@@ -56,24 +57,37 @@ func fragSize(st style, size float64) float64 {
 
 // words cuts spans into words at breakable spaces. With pre, spaces are
 // kept and only hard breaks separate words (code blocks).
+//
+// A fragment's text is a slice of its span's text when it lies in one
+// span, as most do; one that runs on into the next span of the same style
+// is copied together.
 func words(m *metrics, spans []span, size float64, pre bool) []word {
 	var out []word
 	var cur word
 	var pendingSpace float64
 	hard := false
-	var b strings.Builder
+	var b strings.Builder // the fragment so far, once it runs across spans
+	var text string       // the current span's text
+	from, to := 0, 0      // the fragment so far in text, while in one span
 	var bst style
 	var blink string
+	pending := func() bool { return to > from || b.Len() > 0 }
 	flushFrag := func() {
-		if b.Len() == 0 {
+		if !pending() {
 			return
 		}
+		t := text[from:to]
+		if b.Len() > 0 {
+			b.WriteString(t)
+			t = b.String()
+			b.Reset()
+		}
+		from = to
 		sz := fragSize(bst, size)
-		f := frag{text: b.String(), st: bst, link: blink, size: sz}
+		f := frag{text: t, st: bst, link: blink, size: sz}
 		f.w = m.width(bst, sz, f.text)
 		cur.frags = append(cur.frags, f)
 		cur.w += f.w
-		b.Reset()
 	}
 	flushWord := func() {
 		flushFrag()
@@ -93,26 +107,44 @@ func words(m *metrics, spans []span, size float64, pre bool) []word {
 			hard, pendingSpace = true, 0
 			continue
 		}
-		if b.Len() > 0 && (sp.st != bst || sp.link != blink) {
+		if pending() && (sp.st != bst || sp.link != blink) {
 			flushFrag()
 		}
+		if to > from {
+			b.WriteString(text[from:to]) // the fragment runs on into this span
+		}
+		text, from, to = sp.text, 0, 0
 		bst, blink = sp.st, sp.link
-		for _, r := range sp.text {
+		for i, r := range sp.text {
 			if r == '\n' && pre {
+				to = i
 				flushWord()
+				from, to = i+1, i+1
 				hard, pendingSpace = true, 0
 				continue
 			}
 			if !pre && (r == ' ' || r == '\n' || r == '\t') {
-				if b.Len() > 0 || len(cur.frags) > 0 {
+				to = i
+				if pending() || len(cur.frags) > 0 {
 					flushWord()
 				}
+				from, to = i+1, i+1
 				if !hard && len(out) > 0 {
 					pendingSpace = m.width(sp.st&^stSup, fragSize(sp.st&^stSup, size), " ")
 				}
 				continue
 			}
-			b.WriteRune(r)
+			n := utf8.RuneLen(r)
+			if r == utf8.RuneError {
+				if _, n = utf8.DecodeRuneInString(text[i:]); n == 1 {
+					// a byte that is not UTF-8 reads as U+FFFD
+					b.WriteString(text[from:i])
+					b.WriteRune(r)
+					from, to = i+1, i+1
+					continue
+				}
+			}
+			to = i + n
 		}
 	}
 	flushWord()
