@@ -38,6 +38,9 @@ type fontSet struct {
 	// drawn are, by face, the characters the document's text drew and
 	// the glyph of each: the fonts embedded (embed.go)
 	drawn [maxFaces]map[rune]uint16
+	// drewASCII marks the ASCII characters in drawn, which most text is:
+	// showText asks this before the map
+	drewASCII [maxFaces][128]bool
 }
 
 // faceIndex maps a text style to one of the five faces.

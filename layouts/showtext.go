@@ -58,7 +58,12 @@ func (c *canvas) showText(x, y float64, s string) {
 		if r > 0xFFFF {
 			r = 0 // beyond the CIDs (text is checked for such characters before)
 		}
-		if _, ok := drawn[r]; !ok {
+		if r < 128 {
+			if !fs.drewASCII[i][r] {
+				drawn[r] = fs.glyph(i, r)
+				fs.drewASCII[i][r] = true
+			}
+		} else if _, ok := drawn[r]; !ok {
 			drawn[r] = fs.glyph(i, r)
 		}
 		b = appendEscaped(b, byte(r>>8))
