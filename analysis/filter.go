@@ -25,6 +25,10 @@ type filter struct {
 	// copy (the row's text is reused): rows come in runs of one value, and
 	// a map write per row was half the filter's cost.
 	last [][]byte
+	// unseen counts each clause's values not yet met in its column: once
+	// all are, the message has nothing to say of that clause, and its
+	// column's values are no longer kept.
+	unseen []int
 }
 
 // noValue starts each clause's last value: no cell holds it.
@@ -52,6 +56,7 @@ func (f *filter) bind(h *dataset.Header, c *config.Config) config.Problems {
 	f.clauses = f.clauses[:0]
 	f.seen = f.seen[:0]
 	f.last = f.last[:0]
+	f.unseen = f.unseen[:0]
 	for _, cl := range f.src.Clauses {
 		i, msg := columnIndex(h, cl.Column)
 		if msg != "" {
@@ -61,6 +66,7 @@ func (f *filter) bind(h *dataset.Header, c *config.Config) config.Problems {
 		f.clauses = append(f.clauses, boundClause{col: i, name: h.Columns[i], values: cl.Values})
 		f.seen = append(f.seen, map[string]bool{})
 		f.last = append(f.last, []byte(noValue))
+		f.unseen = append(f.unseen, len(distinct(cl.Values)))
 	}
 	if f.not != nil {
 		ps = append(ps, f.not.bind(h, c)...)
@@ -76,9 +82,12 @@ func (f *filter) match(r dataset.Row) bool {
 		v := r.Get(cl.col)
 		// Values are kept only for the message about a filter that never
 		// matches; once it has matched, the sample is not needed.
-		if !f.matched && v != string(f.last[i]) && len(f.seen[i]) < maxSeenValues {
+		if !f.matched && f.unseen[i] > 0 && v != string(f.last[i]) && len(f.seen[i]) < maxSeenValues {
 			if !f.seen[i][v] {
 				f.seen[i][strings.Clone(v)] = true // the row's text is reused
+				if anyEqual(cl.values, v) {
+					f.unseen[i]--
+				}
 			}
 			f.last[i] = append(f.last[i][:0], v...)
 		}
@@ -96,6 +105,15 @@ func (f *filter) match(r dataset.Row) bool {
 		f.matched = true
 	}
 	return ok
+}
+
+// distinct returns values without repeats.
+func distinct(values []string) map[string]bool {
+	m := make(map[string]bool, len(values))
+	for _, v := range values {
+		m[v] = true
+	}
+	return m
 }
 
 func anyEqual(values []string, v string) bool {
