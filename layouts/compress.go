@@ -110,8 +110,8 @@ func compressStreams(f *pdfFile) (done func()) {
 	}
 }
 
-// zlibWriters are the compressors of streams, reused: each is as large as
-// the streams of a document together.
+// zlibWriters are the compressors of streams, reused: each holds tables
+// of some hundreds of kilobytes, which a new one would allocate again.
 var zlibWriters = sync.Pool{New: func() any {
 	zw, _ := zlib.NewWriterLevel(nil, compressLevel) // a constant level: no error
 	return zw

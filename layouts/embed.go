@@ -21,13 +21,12 @@ func embedFonts(f *pdfFile, fs *fontSet) error { return addFonts(f, fs, subsetFo
 
 // faceSubset is what a PDF embeds of a face drawn, made apart from the
 // file (subsetFonts) so that it can be made while fpdf writes its output:
-// the characters drawn, sorted, and the glyph of each, the subset font
-// program, compressed as compressStreams compresses a stream, its ToUnicode
-// map and its widths.
+// the subset font program, compressed as compressStreams compresses a
+// stream, the glyph of each character drawn, their widths and their
+// ToUnicode map.
 type faceSubset struct {
 	face     int
 	name     string
-	cids     []rune
 	program  []byte // zlib, compressLevel
 	length1  int    // the program's length before compression
 	cidToGID []byte
@@ -37,11 +36,29 @@ type faceSubset struct {
 
 // startSubsets makes the subsets of the faces drawn on another goroutine
 // and returns a function that waits for them. Nothing may draw with fs
-// meanwhile.
+// meanwhile. A panic there (a bug) is raised again by wait, on the
+// caller's goroutine, where it is reported.
 func startSubsets(fs *fontSet) (wait func() []faceSubset) {
-	done := make(chan []faceSubset, 1)
-	go func() { done <- subsetFonts(fs) }()
-	return func() []faceSubset { return <-done }
+	type result struct {
+		subsets  []faceSubset
+		panicked any
+	}
+	done := make(chan result, 1)
+	go func() {
+		defer func() {
+			if p := recover(); p != nil {
+				done <- result{panicked: p}
+			}
+		}()
+		done <- result{subsets: subsetFonts(fs)}
+	}()
+	return func() []faceSubset {
+		r := <-done
+		if r.panicked != nil {
+			panic(r.panicked)
+		}
+		return r.subsets
+	}
 }
 
 // subsetFonts makes the subset of each face drawn, in face order.
@@ -70,7 +87,7 @@ func subsetFonts(fs *fontSet) []faceSubset {
 			cidToGID[2*r], cidToGID[2*r+1] = byte(g>>8), byte(g)
 		}
 		program := tt.Subset(gids)
-		out = append(out, faceSubset{face: i, name: postScriptName(&fs.faces[i], &buf), cids: cids,
+		out = append(out, faceSubset{face: i, name: postScriptName(&fs.faces[i], &buf),
 			program: bytes.Clone(deflate(zw, &z, program)), length1: len(program), cidToGID: cidToGID,
 			widths: widthArray(tt, cids, gids), cmap: toUnicode(cids)})
 	}

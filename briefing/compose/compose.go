@@ -208,14 +208,23 @@ type textRun struct {
 // runTexts runs the templates of the text blocks on every core, each
 // with an Env of its own so that its warnings stay apart, and returns the
 // runs in the blocks' order. The templates only read what env holds.
+//
+// A panic in a run (a bug) is raised again on the caller's goroutine,
+// where it is reported.
 func runTexts(c *config.Config, env *narrative.Env, blocks []config.Block) []textRun {
 	out := make([]textRun, len(blocks))
 	var next atomic.Int64
 	var wg sync.WaitGroup
+	var panicked atomic.Value
 	for range min(runtime.GOMAXPROCS(0), len(blocks)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			defer func() {
+				if p := recover(); p != nil {
+					panicked.CompareAndSwap(nil, fmt.Sprint(p))
+				}
+			}()
 			for k := int(next.Add(1) - 1); k < len(blocks); k = int(next.Add(1) - 1) {
 				e := *env
 				e.Warnings = nil
@@ -225,6 +234,9 @@ func runTexts(c *config.Config, env *narrative.Env, blocks []config.Block) []tex
 		}()
 	}
 	wg.Wait()
+	if p := panicked.Load(); p != nil {
+		panic(p)
+	}
 	return out
 }
 
