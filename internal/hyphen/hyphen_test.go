@@ -222,3 +222,33 @@ func everySubstring(patterns map[string][]uint8, word string) []int {
 	}
 	return out
 }
+
+// A word whose lower case is shorter in bytes (a capital I with a dot, as
+// in Turkish names, lower-cases to a plain i) is broken as its lower case
+// is: the trie is walked by bytes, the break points counted in runes.
+func TestPoints_LowerCaseOfOtherLength(t *testing.T) {
+	h, err := New("en-GB", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pat, _ := files.ReadFile("patterns/hyph-en-gb.pat.txt")
+	plain := map[string][]uint8{}
+	for _, p := range strings.Fields(string(pat)) {
+		var letters []rune
+		values := []uint8{0}
+		for _, r := range p {
+			if r >= '0' && r <= '9' {
+				values[len(values)-1] = uint8(r - '0')
+				continue
+			}
+			letters = append(letters, r)
+			values = append(values, 0)
+		}
+		plain[string(letters)] = values
+	}
+	for _, w := range []string{"İstanbul", "İzmirlilerin", "Diyarbakırİ", "İnterlopers", "İnnabs", "Cİnnabs", "Ærodynamik"} {
+		if got, want := h.Points(w), everySubstring(plain, w); !slices.Equal(got, want) {
+			t.Errorf("%s: %v, want %v", w, got, want)
+		}
+	}
+}
