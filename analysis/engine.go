@@ -226,6 +226,7 @@ func computeDatasetMany(c *config.Config, name string, periods []period.Period, 
 		}
 		ps[i] = append(ps[i], run.addAnalyses()...)
 		run.addTables(res[i])
+		run.keepReaches()
 		runs[i] = run
 	}
 	ok := make([]bool, len(periods))
@@ -240,7 +241,6 @@ func computeDatasetMany(c *config.Config, name string, periods []period.Period, 
 		headers := make([]func(*dataset.Header) error, len(runs))
 		for i, run := range runs {
 			headers[i] = run.onHeader(&ps[i])
-			run.keepReaches()
 		}
 		info, err := dataset.Scan(spec, func(h *dataset.Header) error {
 			var first error
@@ -307,16 +307,13 @@ func (run *datasetRun) finish(d config.Dataset, res *Results) config.Problems {
 	return ps
 }
 
-// keepReaches makes the pass keep, once per timer, how far the files
-// reach for the coverage of the timed analyses (see reach).
+// keepReaches makes the pass keep, once per timer, how far the data
+// reaches for the coverage of the timed analyses (see reach).
 func (run *datasetRun) keepReaches() {
 	run.reaches = make([]*reach, len(run.order))
 	for _, cons := range run.consumers {
-		if a, ok := cons.(*timedAnalysis); ok {
-			if run.reaches[a.timer.index] == nil {
-				run.reaches[a.timer.index] = &reach{}
-			}
-			a.runCovers = true
+		if a, ok := cons.(*timedAnalysis); ok && run.reaches[a.timer.index] == nil {
+			run.reaches[a.timer.index] = &reach{}
 		}
 	}
 }
@@ -325,7 +322,7 @@ func (run *datasetRun) keepReaches() {
 // for its timer.
 func (run *datasetRun) giveCoverage() {
 	for _, cons := range run.consumers {
-		if a, ok := cons.(*timedAnalysis); ok && a.runCovers {
+		if a, ok := cons.(*timedAnalysis); ok {
 			run.reaches[a.timer.index].cover(&a.cover, a.unit)
 		}
 	}

@@ -2,11 +2,11 @@ package analysis
 
 import "github.com/briefing/report/internal/period"
 
-// reach is how far a dataset's files reach in time by one timer: for each
-// file, the latest interval inside the period cut of each unit its rows
-// have. A pass over files keeps one per timer for all its timed analyses,
-// whatever their filters, instead of each analysis keeping its own for
-// every row, and gives each analysis its coverage once the rows are in.
+// reach is how far a dataset's files (or its table) reach in time by one
+// timer: for each, the latest interval inside the period cut of each unit
+// its rows have. A pass over the rows keeps one per timer for all its
+// timed analyses, whatever their filters narrow their own rows to, and
+// gives each analysis its coverage once the rows are in.
 type reach struct {
 	last     map[string]*unitReach
 	lastFile string

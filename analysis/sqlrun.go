@@ -194,7 +194,7 @@ func (s *sqlRun) profile() error {
 		q := s.query()
 		q.group = true
 		q.timeOf(t, "")
-		var reach period.Interval
+		rc := run.reaches[t.index]
 		err := s.exec("rows by time", q, func(r dataset.Row) error {
 			iv, err := t.at(r)
 			if err != nil {
@@ -211,18 +211,13 @@ func (s *sqlRun) profile() error {
 					}
 				}
 			}
-			if in && (reach.IsZero() || iv.Start.After(reach.Start)) {
-				reach = iv
+			if in && rc != nil {
+				rc.add(s.label, iv)
 			}
 			return nil
 		})
 		if err != nil {
 			return err
-		}
-		for _, cons := range run.consumers {
-			if a, ok := cons.(*timedAnalysis); ok && a.timer == t && !reach.IsZero() && reach.Unit <= a.unit {
-				a.cover.add(s.label, reach.Truncate(a.unit))
-			}
 		}
 	}
 	if run.own == nil {

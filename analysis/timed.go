@@ -32,10 +32,7 @@ type timedAnalysis struct {
 	// by series' rows came from.
 	cover   coverage
 	byFiles fileSet
-	// runCovers is set when the pass over the rows keeps the coverage for
-	// the analysis (files: see reach) rather than add.
-	runCovers bool
-	coarse    bool // met a row whose time is coarser than unit
+	coarse  bool // met a row whose time is coarser than unit
 	// tooMany is set when the by column has more than MaxCategories values.
 	tooMany bool
 	errs    config.Problems
@@ -98,9 +95,6 @@ func (a *timedAnalysis) bind(h *dataset.Header) config.Problems {
 }
 
 func (a *timedAnalysis) add(r dataset.Row, t period.Interval, inCut bool) error {
-	if inCut && t.Unit <= a.unit && !a.runCovers {
-		a.cover.add(r.File, t.Truncate(a.unit))
-	}
 	if !a.where.match(r) {
 		return nil
 	}
