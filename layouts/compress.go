@@ -127,6 +127,13 @@ func deflate(zw *zlib.Writer, buf *bytes.Buffer, data []byte) []byte {
 	return buf.Bytes()
 }
 
+// flateDict is the dictionary of a stream compressed to n bytes, with its
+// other entries extra (" /Length1 N"): every compressed stream's, whoever
+// compressed it.
+func flateDict(n int, extra string) string {
+	return fmt.Sprintf("<</Filter /FlateDecode /Length %d%s>>", n, extra)
+}
+
 // compressObject compresses the stream of one object "N 0 obj <</Length
 // L>> stream ... endstream endobj", with zw writing into buf.
 func compressObject(data []byte, zw *zlib.Writer, buf *bytes.Buffer) []byte {
@@ -139,7 +146,7 @@ func compressObject(data []byte, zw *zlib.Writer, buf *bytes.Buffer) []byte {
 	deflate(zw, buf, data[body:body+n])
 	var out bytes.Buffer
 	out.Grow(buf.Len() + 64)
-	fmt.Fprintf(&out, "%s 0 obj\n<</Filter /FlateDecode /Length %d%s>>\nstream\n", data[m[2]:m[3]], buf.Len(), data[m[6]:m[7]])
+	fmt.Fprintf(&out, "%s 0 obj\n%s\nstream\n", data[m[2]:m[3]], flateDict(buf.Len(), string(data[m[6]:m[7]])))
 	out.Write(buf.Bytes())
 	out.Write(data[body+n:])
 	return out.Bytes()

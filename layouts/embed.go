@@ -121,7 +121,7 @@ func addFonts(f *pdfFile, fs *fontSet, subsets []faceSubset) error {
 // pass would have compressed it.
 func addFont(f *pdfFile, fc *face, sub faceSubset) int {
 	tt, name := fc.tt, sub.name
-	file := f.add(fmt.Sprintf("<</Filter /FlateDecode /Length %d /Length1 %d>>", len(sub.program), sub.length1), sub.program)
+	file := f.add(flateDict(len(sub.program), fmt.Sprintf(" /Length1 %d", sub.length1)), sub.program)
 	m := tt.Metrics()
 	flags := 4 // symbolic: glyphs addressed through the CIDToGIDMap
 	if m.FixedPitch {

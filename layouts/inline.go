@@ -116,15 +116,14 @@ func words(m *metrics, spans []span, size float64, pre bool) []word {
 		text, from, to = sp.text, 0, 0
 		bst, blink = sp.st, sp.link
 		for i, r := range sp.text {
+			// here to == i: the fragment so far ends where r starts
 			if r == '\n' && pre {
-				to = i
 				flushWord()
 				from, to = i+1, i+1
 				hard, pendingSpace = true, 0
 				continue
 			}
 			if !pre && (r == ' ' || r == '\n' || r == '\t') {
-				to = i
 				if pending() || len(cur.frags) > 0 {
 					flushWord()
 				}

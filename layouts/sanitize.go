@@ -58,7 +58,7 @@ func (e *env) cleanRunes(o origin, s string, st style) string {
 		if !keep {
 			continue
 		}
-		if r == '\n' || r == ' ' || e.fonts.covers(r, st) {
+		if e.drawsAsIs(r, st) {
 			b.WriteRune(r)
 			continue
 		}
@@ -101,33 +101,28 @@ type reportKey struct {
 	r            rune
 }
 
-// plain reports whether s needs no cleaning (most text): every rune
-// one that normalize keeps as it is (printable, or a line break) and the
-// face for st has a glyph for (a space needs none).
+// plain reports whether s needs no cleaning (most text): every rune one
+// that normalize keeps as it is and that cleanRunes writes as it is.
 func (e *env) plain(s string, st style) bool {
 	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if c == '\n' || c == ' ' {
-				i++
-				continue
+		r, n := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			if r, n = utf8.DecodeRuneInString(s[i:]); r == utf8.RuneError && n == 1 {
+				return false // not UTF-8: cleaning writes U+FFFD in its place
 			}
-			if c < 0x20 || c == 0x7F || !e.fonts.covers(rune(c), st) {
-				return false
-			}
-			i++
-			continue
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && n == 1 {
-			return false // not UTF-8: cleaning writes U+FFFD in its place
-		}
-		if k, keep := normalize(r); !keep || k != r || !e.fonts.covers(r, st) {
+		if k, keep := normalize(r); !keep || k != r || !e.drawsAsIs(r, st) {
 			return false
 		}
 		i += n
 	}
 	return true
+}
+
+// drawsAsIs reports whether a normalized rune is drawn as itself in st: a
+// line break or a space, or a rune the face has a glyph for.
+func (e *env) drawsAsIs(r rune, st style) bool {
+	return r == '\n' || r == ' ' || e.fonts.covers(r, st)
 }
 
 // mark is the replacement for a missing glyph: □, or ? if the font lacks □.
