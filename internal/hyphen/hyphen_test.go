@@ -92,20 +92,7 @@ func TestParsePatterns_AsWritten(t *testing.T) {
 			continue
 		}
 		got := parsePatterns(pat)
-		want := map[string][]uint8{}
-		for _, p := range strings.Fields(string(pat)) {
-			var letters []rune
-			values := []uint8{0}
-			for _, r := range p {
-				if r >= '0' && r <= '9' {
-					values[len(values)-1] = uint8(r - '0')
-					continue
-				}
-				letters = append(letters, r)
-				values = append(values, 0)
-			}
-			want[string(letters)] = values
-		}
+		want := plainPatterns(pat)
 		if got.patterns.count != len(want) {
 			t.Errorf("%s: %d patterns, want %d", name, got.patterns.count, len(want))
 		}
@@ -166,22 +153,11 @@ func TestPoints_AsEverySubstringLookedUp(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		plain := map[string][]uint8{}
+		plain := plainPatterns(pat)
 		var words []string
-		for _, p := range strings.Fields(string(pat)) {
-			var letters []rune
-			values := []uint8{0}
-			for _, r := range p {
-				if r >= '0' && r <= '9' {
-					values[len(values)-1] = uint8(r - '0')
-					continue
-				}
-				letters = append(letters, r)
-				values = append(values, 0)
-			}
-			plain[string(letters)] = values
+		for letters := range plain {
 			// words of letters only, not in the list of exceptions
-			w := strings.Trim(string(letters), ".")
+			w := strings.Trim(letters, ".")
 			if utf8.RuneCountInString(w) >= 5 && strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }) < 0 {
 				words = append(words, w+"ment", "re"+w)
 			}
@@ -232,7 +208,18 @@ func TestPoints_LowerCaseOfOtherLength(t *testing.T) {
 		t.Fatal(err)
 	}
 	pat, _ := files.ReadFile("patterns/hyph-en-gb.pat.txt")
-	plain := map[string][]uint8{}
+	plain := plainPatterns(pat)
+	for _, w := range []string{"İstanbul", "İzmirlilerin", "Diyarbakırİ", "İnterlopers", "İnnabs", "Cİnnabs", "Ærodynamik"} {
+		if got, want := h.Points(w), everySubstring(plain, w); !slices.Equal(got, want) {
+			t.Errorf("%s: %v, want %v", w, got, want)
+		}
+	}
+}
+
+// plainPatterns reads a pattern file as written, the plain way: each
+// pattern's letters, and the value after each of its runes.
+func plainPatterns(pat []byte) map[string][]uint8 {
+	out := map[string][]uint8{}
 	for _, p := range strings.Fields(string(pat)) {
 		var letters []rune
 		values := []uint8{0}
@@ -244,11 +231,7 @@ func TestPoints_LowerCaseOfOtherLength(t *testing.T) {
 			letters = append(letters, r)
 			values = append(values, 0)
 		}
-		plain[string(letters)] = values
+		out[string(letters)] = values
 	}
-	for _, w := range []string{"İstanbul", "İzmirlilerin", "Diyarbakırİ", "İnterlopers", "İnnabs", "Cİnnabs", "Ærodynamik"} {
-		if got, want := h.Points(w), everySubstring(plain, w); !slices.Equal(got, want) {
-			t.Errorf("%s: %v, want %v", w, got, want)
-		}
-	}
+	return out
 }
