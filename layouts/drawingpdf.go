@@ -1,7 +1,6 @@
 package layouts
 
 import (
-	"bytes"
 	"io"
 	"time"
 
@@ -46,11 +45,11 @@ func WriteDrawing(out io.Writer, d Drawing, title string, w, h float64, fonts Fo
 	if err != nil {
 		return err
 	}
-	var buf bytes.Buffer
-	if err := pdf.Output(&buf); err != nil {
+	plain, err := fpdfOutput(pdf)
+	if err != nil {
 		return err
 	}
-	f, err := parsePDF(buf.Bytes())
+	f, err := parsePDF(plain)
 	if err != nil {
 		return err
 	}

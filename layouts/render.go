@@ -1,7 +1,6 @@
 package layouts
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"sort"
@@ -112,11 +111,11 @@ func RenderPrepared(doc Document, w io.Writer, prep *Prepared) (Result, error) {
 	// the fonts are subset while fpdf writes its output and the finishing
 	// pass reads it
 	subsets := startSubsets(e.fonts)
-	var plain bytes.Buffer
-	if err := s.pdf.Output(&plain); err != nil {
+	plain, err := fpdfOutput(s.pdf)
+	if err != nil {
 		return Result{}, fmt.Errorf("write pdf: %w", err)
 	}
-	data, err := finishFile(plain.Bytes(), e.doc, e.tags, e.fonts, subsets)
+	data, err := finishFile(plain, e.doc, e.tags, e.fonts, subsets)
 	if err != nil {
 		return Result{}, err
 	}

@@ -34,7 +34,7 @@ func realSample(tb testing.TB) layouts.Document {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	now := time.Unix(1764115200, 0).UTC() // SOURCE_DATE_EPOCH of the sample
+	now := time.Unix(1772409600, 0).UTC() // 2026-03-02, the --as-of of the benches
 	p, err := period.ParsePeriod(cfg.Report.Period, now)
 	if err != nil {
 		tb.Fatal(err)
