@@ -12,9 +12,9 @@
 // block — without drawing anything. Text is measured with the metrics of the
 // very fonts that are embedded, read from the same font files, so what is
 // measured is what is drawn. The table of contents (and the
-// optional list of figures) comes from passes: lay out, collect the pages of
-// the headings and figures, lay out again until nothing moves (at most ten
-// passes; two in practice).
+// optional list of figures) keeps a column of fixed width for page numbers,
+// so the numbers move nothing: one pass places every block, and the pages
+// it finds for the headings and figures are filled into the contents.
 //
 // Render takes the Plan to fpdf: page decorations (classification banners,
 // running header, "Page N of M" footer) first, then each placed block, then

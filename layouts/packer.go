@@ -56,6 +56,7 @@ func paginate(e *env, blocks []block) (*Plan, error) {
 		}
 		avail := fr.Y + fr.H - pk.y - gap
 		h := b.wrap(fr.W)
+		in = b.info() // the lines are broken now: the item says which
 		if sq, ok := b.(squeezer); ok && h > avail+eps && h <= fr.H+eps && !pk.empty() && len(pk.floats) == 0 {
 			if small, ok := sq.squeeze(fr.W, avail); ok {
 				pk.place(small, small.wrap(fr.W), gap, small.info())
@@ -207,10 +208,13 @@ func (pk *packer) breakTo(template string) {
 	pk.newPage(template)
 }
 
+// itemText is the excerpt of a block's text a plan item shows.
+func itemText(in blockInfo) string { return excerpt(in.text, 50) }
+
 func (pk *packer) place(b block, h, gap float64, in blockInfo) {
 	pk.y += gap
 	it := Item{Kind: in.kind, Rect: Rect{pk.page.Frame.X, pk.y, pk.page.Frame.W, h},
-		Text: excerpt(in.text, 50), Key: in.key, From: in.from, To: in.to, Total: in.total, b: b}
+		Text: itemText(in), Key: in.key, From: in.from, To: in.to, Total: in.total, b: b}
 	pk.page.Items = append(pk.page.Items, it)
 	for _, a := range in.anchors {
 		if _, dup := pk.plan.anchors[a]; !dup {

@@ -12,7 +12,6 @@ type Plan struct {
 	PageWidth, PageHeight float64
 	Pages                 []Page
 	Headings              []Heading // in document order, with their pages
-	Passes                int       // layout passes until the contents stopped moving
 	Warnings              []Warning
 
 	anchors   map[string]anchor // link targets: headings, figures, tables, notes
@@ -63,7 +62,7 @@ type anchor struct {
 // x/y/w/h rounded to 0.1 mm, the lines or rows it holds, and an excerpt.
 func (p *Plan) Dump() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "plan %.1fx%.1f mm, %d pages, %d passes\n", p.PageWidth, p.PageHeight, len(p.Pages), p.Passes)
+	fmt.Fprintf(&b, "plan %.1fx%.1f mm, %d pages\n", p.PageWidth, p.PageHeight, len(p.Pages))
 	for _, pg := range p.Pages {
 		fmt.Fprintf(&b, "page %d %s frame x=%.1f y=%.1f w=%.1f h=%.1f\n", pg.Number, pg.Template, pg.Frame.X, pg.Frame.Y, pg.Frame.W, pg.Frame.H)
 		for _, it := range pg.Items {

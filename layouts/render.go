@@ -8,9 +8,6 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 )
 
-// maxPasses bounds the table-of-contents passes.
-const maxPasses = 10
-
 // Layout paginates doc without drawing it: the plan says where every block
 // goes. Render uses the same layout.
 func Layout(doc Document) (*Plan, error) {
@@ -21,9 +18,11 @@ func Layout(doc Document) (*Plan, error) {
 	return layout(e)
 }
 
-// layout builds the flowables once and paginates them until the pages of
-// the link targets (headings, figures) stop changing: each pass prints the
-// pages found by the one before in the contents and the list of figures.
+// layout builds the flowables and paginates them, once. The contents and
+// the list of figures print the pages found, in a column of fixed width
+// (tocLine.pageColumn): page numbers move nothing, so the one pass that
+// finds them has placed everything where it stays, and the numbers are
+// only filled in.
 func layout(e *env) (*Plan, error) {
 	wrap := startWrapper(e)
 	front, body, _, err := build(e, wrap)
@@ -32,37 +31,19 @@ func layout(e *env) (*Plan, error) {
 		return nil, err
 	}
 	blocks := append(front, body...)
-	for pass := 1; pass <= maxPasses; pass++ {
-		plan, err := paginate(e, blocks)
-		if err != nil {
-			return nil, err
-		}
-		pages := make(map[string]int, len(plan.anchors))
-		for name, a := range plan.anchors {
-			pages[name] = a.page
-		}
-		if samePages(pages, e.pages) {
-			checkLinks(e, blocks, plan)
-			plan.truncated = append([]string(nil), e.truncated...)
-			plan.Passes = pass
-			plan.Warnings = append([]Warning(nil), e.warns...)
-			return plan, nil
-		}
-		e.pages = pages
+	plan, err := paginate(e, blocks)
+	if err != nil {
+		return nil, err
 	}
-	return nil, fmt.Errorf("table of contents: page numbers still changing after %d layout passes", maxPasses)
-}
-
-func samePages(a, b map[string]int) bool {
-	if len(a) != len(b) {
-		return false
+	e.pages = make(map[string]int, len(plan.anchors))
+	for name, a := range plan.anchors {
+		e.pages[name] = a.page
 	}
-	for k, v := range a {
-		if b[k] != v {
-			return false
-		}
-	}
-	return true
+	plan.numberContents()
+	checkLinks(e, blocks, plan)
+	plan.truncated = append([]string(nil), e.truncated...)
+	plan.Warnings = append([]Warning(nil), e.warns...)
+	return plan, nil
 }
 
 // Render lays out doc and writes the PDF to w. Errors are returned, never

@@ -36,7 +36,7 @@ func TestLayout_Stress(t *testing.T) {
 	if rowsPlaced != 3000 {
 		t.Errorf("%d table rows placed, want 3000", rowsPlaced)
 	}
-	t.Logf("%d pages, %d table parts, %d passes", len(p.Pages), len(tabs), p.Passes)
+	t.Logf("%d pages, %d table parts", len(p.Pages), len(tabs))
 }
 
 // stressDoc has 300 paragraphs of 1 to 9 sentences with a heading every

@@ -74,6 +74,20 @@ func (l *tocLine) info() blockInfo {
 	return blockInfo{kind: kind, key: l.key, text: l.t.label() + " … " + l.pageText(), keepNext: keep}
 }
 
+// numberContents fills in the page numbers of the plan's contents and
+// figure lines, placed before the pages were known (see layout).
+func (p *Plan) numberContents() {
+	for i := range p.Pages {
+		for k := range p.Pages[i].Items {
+			if it := &p.Pages[i].Items[k]; it.b != nil {
+				if l, ok := it.b.(*tocLine); ok {
+					it.Text = itemText(l.info())
+				}
+			}
+		}
+	}
+}
+
 func (l *tocLine) pageText() string {
 	if p := l.e.pages[l.t.anchor]; p > 0 {
 		return strconv.Itoa(p)
