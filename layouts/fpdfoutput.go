@@ -16,9 +16,9 @@ func fpdfOutput(pdf *fpdf.Fpdf) ([]byte, error) {
 }
 
 // handOver is the writer fpdfOutput gives fpdf: it keeps the first slice
-// written to it, which io.Writer allows no writer in general but is what
-// fpdf's Output means (see fpdfOutput). Should fpdf ever write in more
-// than one piece, the pieces are copied and joined, as any writer would.
+// written to it, which io.Writer's contract forbids in general but fpdf's
+// Output allows (see fpdfOutput). Should fpdf ever write in more than one
+// piece, the pieces are copied and joined, as any writer would.
 type handOver struct {
 	b   []byte
 	own bool // b is a copy of its own: the first piece is no longer kept

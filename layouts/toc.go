@@ -79,10 +79,9 @@ func (l *tocLine) info() blockInfo {
 func (p *Plan) numberContents() {
 	for i := range p.Pages {
 		for k := range p.Pages[i].Items {
-			if it := &p.Pages[i].Items[k]; it.b != nil {
-				if l, ok := it.b.(*tocLine); ok {
-					it.Text = itemText(l.info())
-				}
+			it := &p.Pages[i].Items[k]
+			if l, ok := it.b.(*tocLine); ok {
+				it.Text = itemText(l.info())
 			}
 		}
 	}
