@@ -119,13 +119,21 @@ func (f *pdfFile) find(n int) *object {
 
 var trailerSize = regexp.MustCompile(`/Size\s+\d+`)
 
-// ref returns the object number the trailer gives for key (/Root, /Info).
+// ref returns the object number the trailer gives for key (/Root, /Info),
+// "key N 0 R", or -1.
 func (f *pdfFile) ref(key string) int {
-	m := regexp.MustCompile(key + `\s+(\d+)\s+0\s+R`).FindSubmatch(f.trailer)
-	if m == nil {
+	i := bytes.Index(f.trailer, []byte(key))
+	if i < 0 {
 		return -1
 	}
-	n, _ := strconv.Atoi(string(m[1]))
+	fs := bytes.Fields(f.trailer[i+len(key):])
+	if len(fs) < 3 || string(fs[1]) != "0" || fs[2][0] != 'R' {
+		return -1
+	}
+	n, err := strconv.Atoi(string(fs[0]))
+	if err != nil || n < 0 {
+		return -1
+	}
 	return n
 }
 
