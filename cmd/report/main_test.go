@@ -126,7 +126,7 @@ func TestGen_PeriodOverridesSetAndEnv(t *testing.T) {
 
 func BenchmarkGen_Sample(b *testing.B) {
 	dir := b.TempDir()
-	env := []string{"SOURCE_DATE_EPOCH=1764115200"}
+	env := []string{"SOURCE_DATE_EPOCH=1772409600"} // 2 Mar 2026, the --as-of of .ci/bench
 	for b.Loop() {
 		if code, out, errs := run(b, env, "gen", "-q", "--config", sample, "--out", filepath.Join(dir, "b.pdf")); code != exitOK {
 			b.Fatalf("exit %d: %s%s", code, out, errs)
