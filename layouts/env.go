@@ -17,7 +17,7 @@ type env struct {
 	geo   geometry
 	logo  *logo
 	warns []Warning
-	pages map[string]int
+	pages map[string]int // the page of each link target, once the layout has found them
 	keys  map[string]int
 
 	reported  map[reportKey]bool // missing glyphs warned about

@@ -8,8 +8,8 @@ import (
 
 // tocLine is one entry of the table of contents (or of the list of
 // figures): number, title, dot leaders and the page number, the whole line
-// a link to the heading or figure. The page comes from the previous layout
-// pass (env.pages).
+// a link to the heading or figure. The page is the one the layout found
+// (env.pages), filled in after the pass: its column is of fixed width.
 type tocLine struct {
 	e     *env
 	t     *tocEntry
