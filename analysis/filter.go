@@ -77,12 +77,27 @@ func (f *filter) bind(h *dataset.Header, c *config.Config) config.Problems {
 // match reports whether the row passes the filter.
 func (f *filter) match(r dataset.Row) bool {
 	f.offered = true
+	if !f.matched {
+		return f.matchNoting(r)
+	}
+	// The common case, once a row has passed: no values to note, and the
+	// first clause that fails decides.
+	for i := range f.clauses {
+		cl := &f.clauses[i]
+		if !anyEqual(cl.values, r.Get(cl.col)) {
+			return false
+		}
+	}
+	return f.not == nil || !f.not.match(r)
+}
+
+// matchNoting is match until a row has passed: it notes the values met in
+// each clause's column, for the message about a filter that never matches.
+func (f *filter) matchNoting(r dataset.Row) bool {
 	ok := true
 	for i, cl := range f.clauses {
 		v := r.Get(cl.col)
-		// Values are kept only for the message about a filter that never
-		// matches; once it has matched, the sample is not needed.
-		if !f.matched && f.unseen[i] > 0 && v != string(f.last[i]) && len(f.seen[i]) < maxSeenValues {
+		if f.unseen[i] > 0 && v != string(f.last[i]) && len(f.seen[i]) < maxSeenValues {
 			if !f.seen[i][v] {
 				f.seen[i][strings.Clone(v)] = true // the row's text is reused
 				if anyEqual(cl.values, v) {
@@ -93,9 +108,6 @@ func (f *filter) match(r dataset.Row) bool {
 		}
 		if ok && !anyEqual(cl.values, v) {
 			ok = false
-			if f.matched {
-				break
-			}
 		}
 	}
 	if ok && f.not != nil && f.not.match(r) {
