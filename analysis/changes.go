@@ -56,7 +56,7 @@ func endsIn(i period.Interval, q period.Period) bool {
 }
 
 func (a *changesAnalysis) add(r dataset.Row, t period.Interval, inCut bool) error {
-	if !a.where.match(r) || !inCut {
+	if !a.where.match(&r) || !inCut {
 		return nil
 	}
 	switch {

@@ -46,7 +46,7 @@ func (a *countAnalysis) bind(h *dataset.Header) config.Problems {
 }
 
 func (a *countAnalysis) add(r dataset.Row, t period.Interval, inCut bool) error {
-	if !a.where.match(r) || !inCut || a.by < 0 {
+	if !a.where.match(&r) || !inCut || a.by < 0 {
 		return nil
 	}
 	if !t.IsZero() {

@@ -75,7 +75,7 @@ func (f *filter) bind(h *dataset.Header, c *config.Config) config.Problems {
 }
 
 // match reports whether the row passes the filter.
-func (f *filter) match(r dataset.Row) bool {
+func (f *filter) match(r *dataset.Row) bool {
 	f.offered = true
 	if !f.matched {
 		return f.matchNoting(r)
@@ -93,7 +93,7 @@ func (f *filter) match(r dataset.Row) bool {
 
 // matchNoting is match until a row has passed: it notes the values met in
 // each clause's column, for the message about a filter that never matches.
-func (f *filter) matchNoting(r dataset.Row) bool {
+func (f *filter) matchNoting(r *dataset.Row) bool {
 	ok := true
 	for i, cl := range f.clauses {
 		v := r.Get(cl.col)

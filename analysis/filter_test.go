@@ -37,7 +37,7 @@ func TestFilter_UnmatchedSaysTheSameInAnyOrder(t *testing.T) {
 			t.Fatal(ps)
 		}
 		for _, r := range rows {
-			if f.match(dataset.Row{Fields: r}) {
+			if f.match(&dataset.Row{Fields: r}) {
 				t.Fatalf("matched %v", r)
 			}
 		}
@@ -81,7 +81,7 @@ func TestFilter_MatchesAsItsClausesSay(t *testing.T) {
 			r[i] = values[i][rng.IntN(len(values[i]))]
 		}
 		trimmed := []string{strings.TrimSpace(r[0]), strings.TrimSpace(r[1]), strings.TrimSpace(r[2])}
-		if got := f.match(dataset.Row{Fields: r}); got != want(trimmed) {
+		if got := f.match(&dataset.Row{Fields: r}); got != want(trimmed) {
 			t.Fatalf("match(%q) = %v after %d rows passed", r, got, passed)
 		}
 		if want(trimmed) {

@@ -70,7 +70,7 @@ func (t *tableConsumer) bind(h *dataset.Header) config.Problems {
 }
 
 func (t *tableConsumer) add(r dataset.Row, iv period.Interval, inCut bool) error {
-	if !inCut || (t.where != nil && !t.where.match(r)) {
+	if !inCut || (t.where != nil && !t.where.match(&r)) {
 		return nil
 	}
 	if len(t.table.Rows) >= MaxTableRows {

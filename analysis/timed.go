@@ -95,12 +95,12 @@ func (a *timedAnalysis) bind(h *dataset.Header) config.Problems {
 }
 
 func (a *timedAnalysis) add(r dataset.Row, t period.Interval, inCut bool) error {
-	if !a.where.match(r) {
+	if !a.where.match(&r) {
 		return nil
 	}
 	var hits []*namedSeries
 	for _, s := range a.series {
-		if s.filter.match(r) {
+		if s.filter.match(&r) {
 			hits = append(hits, s)
 		}
 	}
