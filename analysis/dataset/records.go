@@ -144,8 +144,14 @@ func (r *records) split(dst []span, line []byte) (string, []span, bool) {
 // ASCII.
 func splitLine(dst []span, line []byte, comma byte) (_ []span, ascii bool) {
 	const ones, lows, highs = 0x0101010101010101, 0x7f7f7f7f7f7f7f7f, 0x8080808080808080
-	// Room for every span up front: no call in the loop, fewer spills.
-	dst = slices.Grow(dst, bytes.Count(line, []byte{comma})+1)
+	// Room for every span up front: no call in the loop, fewer spills. A
+	// line has a span per byte at most, so a short one needs no counting
+	// pass; a long one is counted, so that its room is not its length.
+	room := len(line) + 1
+	if room > 512 {
+		room = bytes.Count(line, []byte{comma}) + 1
+	}
+	dst = slices.Grow(dst, room)
 	out := dst[len(dst):cap(dst)]
 	commas := uint64(comma) * ones
 	var seen uint64 // every byte or'ed together
