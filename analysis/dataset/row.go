@@ -34,7 +34,18 @@ func (r Row) Get(col int) string {
 	if col < 0 || col >= len(r.Fields) {
 		return ""
 	}
-	return strings.TrimSpace(r.Fields[col])
+	return trimSpace(r.Fields[col])
+}
+
+// trimSpace is strings.TrimSpace, answered at once for the common field
+// that starts and ends with a printable ASCII character, which no white
+// space, ASCII or not, can start or end.
+func trimSpace(s string) string {
+	// b-'!' < 0x80-'!' holds for the bytes '!' to 0x7F alone
+	if n := len(s); n == 0 || s[0]-'!' < 0x80-'!' && s[n-1]-'!' < 0x80-'!' {
+		return s
+	}
+	return strings.TrimSpace(s)
 }
 
 // Number parses the field at col as an exact decimal number, with the dataset's decimal

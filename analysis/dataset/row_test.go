@@ -2,6 +2,8 @@ package dataset
 
 import (
 	"math"
+	"math/rand/v2"
+	"strings"
 	"testing"
 )
 
@@ -104,6 +106,24 @@ func TestRow_Err(t *testing.T) {
 	for _, tt := range tests {
 		if got := r.Err(tt.col, "bad %s", "b").Error(); got != tt.want {
 			t.Errorf("Err(%d) = %q, want %q", tt.col, got, tt.want)
+		}
+	}
+}
+
+// trimSpace trims as strings.TrimSpace does, Unicode white space included,
+// whatever the field starts or ends with.
+func TestTrimSpace_AsStrings(t *testing.T) {
+	pieces := []string{"", "a", "Z", "1", "!", "\x7f", " ", "\t", "\n", "\r", "\v", "\f",
+		"\u0085", "\u00a0", "\u2003", "\u3000", "é", "€", "\xff", "x y"}
+	rng := rand.New(rand.NewPCG(7, 8))
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(5) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		if got, want := trimSpace(s), strings.TrimSpace(s); got != want {
+			t.Fatalf("trimSpace(%q) = %q, want %q", s, got, want)
 		}
 	}
 }
