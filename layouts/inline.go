@@ -62,7 +62,14 @@ func fragSize(st style, size float64) float64 {
 // span, as most do; one that runs on into the next span of the same style
 // is copied together.
 func words(m *metrics, spans []span, size float64, pre bool) []word {
-	var out []word
+	most := mostWords(spans)
+	out := make([]word, 0, most)
+	// The words' frags are carved from one array, all[start:] the current
+	// word's; a word's slice is capped, so appending to it cannot reach the
+	// next word's. Frags are no more than words and span boundaries, so the
+	// array is made large enough once.
+	all := make([]frag, 0, most+len(spans))
+	start := 0
 	var cur word
 	var pendingSpace float64
 	hard := false
@@ -86,14 +93,16 @@ func words(m *metrics, spans []span, size float64, pre bool) []word {
 		sz := fragSize(bst, size)
 		f := frag{text: t, st: bst, link: blink, size: sz}
 		f.w = m.width(bst, sz, f.text)
-		cur.frags = append(cur.frags, f)
+		all = append(all, f)
 		cur.w += f.w
 	}
 	flushWord := func() {
 		flushFrag()
-		if len(cur.frags) == 0 {
+		if len(all) == start {
 			return
 		}
+		cur.frags = all[start:len(all):len(all)]
+		start = len(all)
 		cur.space, cur.hard = pendingSpace, hard
 		if len(out) == 0 || hard {
 			cur.space = 0
@@ -124,7 +133,7 @@ func words(m *metrics, spans []span, size float64, pre bool) []word {
 				continue
 			}
 			if !pre && (r == ' ' || r == '\n' || r == '\t') {
-				if pending() || len(cur.frags) > 0 {
+				if pending() || len(all) > start {
 					flushWord()
 				}
 				from, to = i+1, i+1
@@ -147,7 +156,24 @@ func words(m *metrics, spans []span, size float64, pre bool) []word {
 		}
 	}
 	flushWord()
+	if len(out) == 0 {
+		return nil // as a paragraph without words always had
+	}
 	return out
+}
+
+// mostWords returns how many words spans make at most: a word ends only
+// at white space, a hard break or the end.
+func mostWords(spans []span) int {
+	n := 1
+	for _, sp := range spans {
+		if sp.hard {
+			n++
+			continue
+		}
+		n += strings.Count(sp.text, " ") + strings.Count(sp.text, "\n") + strings.Count(sp.text, "\t")
+	}
+	return n
 }
 
 // plain returns the text of spans without styles, for excerpts.

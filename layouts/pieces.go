@@ -14,10 +14,12 @@ type cut struct {
 	hyphen bool
 }
 
-// wordRune is a rune of a word with the frag it is in.
+// wordRune is a rune of a word with the frag it is in and where in the
+// frag's text it starts.
 type wordRune struct {
-	r rune
-	f int
+	r  rune
+	at int32
+	f  int
 }
 
 // toPieces cuts words at the places a line may break inside them: after
@@ -51,8 +53,8 @@ func toPieces(m *metrics, hy *hyphen.Hyphenator, ws []word) []piece {
 // wordRunes appends the runes of w, with the frag of each, to rs.
 func wordRunes(rs []wordRune, w word) []wordRune {
 	for i, f := range w.frags {
-		for _, r := range f.text {
-			rs = append(rs, wordRune{r, i})
+		for at, r := range f.text {
+			rs = append(rs, wordRune{r, int32(at), i})
 		}
 	}
 	return rs
@@ -134,7 +136,9 @@ func isURL(w word) bool {
 		(len(w.frags) > 0 && w.frags[0].link != "" && strings.Contains(w.frags[0].link, strings.TrimRight(s, ".,;:)")))
 }
 
-// sliceWord returns the runes from..to of w as a word of their own.
+// sliceWord returns the runes from..to of w as a word of their own. Their
+// text is sliced from the frags' (words' text is UTF-8: words makes each
+// byte that is not into U+FFFD).
 func sliceWord(m *metrics, w word, rs []wordRune, from, to int) word {
 	var out word
 	for i := from; i < to; {
@@ -143,11 +147,11 @@ func sliceWord(m *metrics, w word, rs []wordRune, from, to int) word {
 			j++
 		}
 		f := w.frags[rs[i].f]
-		var b strings.Builder
-		for _, x := range rs[i:j] {
-			b.WriteRune(x.r)
+		end := len(f.text)
+		if j < len(rs) && rs[j].f == rs[i].f {
+			end = int(rs[j].at)
 		}
-		f.text = b.String()
+		f.text = f.text[rs[i].at:end]
 		f.w = m.width(f.st, f.size, f.text)
 		out.frags = append(out.frags, f)
 		out.w += f.w

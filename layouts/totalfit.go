@@ -2,6 +2,7 @@ package layouts
 
 import (
 	"math"
+	"slices"
 )
 
 // Total-fit line breaking (Knuth and Plass, "Breaking Paragraphs into
@@ -224,7 +225,7 @@ func absInt(x int) int {
 // setLine joins the pieces of one line into its words at their natural
 // spacing; hyphen adds a hyphen to the last word.
 func setLine(m *metrics, ps []piece, hyphen, last bool) line {
-	var ln line
+	ln := line{words: make([]word, 0, len(ps)), xs: make([]float64, 0, len(ps))}
 	for i, p := range ps {
 		w := p.w
 		if i > 0 && !p.starts {
@@ -240,13 +241,13 @@ func setLine(m *metrics, ps []piece, hyphen, last bool) line {
 		} else {
 			w.space = 0
 		}
-		w.frags = append([]frag(nil), w.frags...)
-		ln.words = append(ln.words, w)
+		ln.words = append(ln.words, w) // its frags shared with the piece: changed only by copy
 		ln.xs = append(ln.xs, x)
 		ln.natural = x + w.w
 	}
 	if hyphen && len(ln.words) > 0 {
 		cur := &ln.words[len(ln.words)-1]
+		cur.frags = slices.Clone(cur.frags) // the piece's stay as they are
 		f := &cur.frags[len(cur.frags)-1]
 		hw := m.width(f.st, f.size, "-")
 		f.text += "-"
