@@ -1,6 +1,7 @@
 package layouts
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"sort"
@@ -100,12 +101,24 @@ func RenderPrepared(doc Document, w io.Writer, prep *Prepared) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	if _, err := w.Write(data); err != nil {
+	if err := deliver(w, data); err != nil {
 		return Result{}, fmt.Errorf("write pdf: %w", err)
 	}
 	plan.Warnings = append([]Warning(nil), e.warns...)
 	plan.truncated = append([]string(nil), e.truncated...)
 	return Result{Pages: len(plan.Pages), Warnings: plan.Warnings, Plan: plan}, nil
+}
+
+// deliver writes the finished file to w. An empty bytes.Buffer takes the
+// file's bytes as its own (nothing else holds them) instead of a copy: the
+// file is hundreds of kilobytes, each page of them touched afresh.
+func deliver(w io.Writer, data []byte) error {
+	if b, ok := w.(*bytes.Buffer); ok && b.Len() == 0 {
+		*b = *bytes.NewBuffer(data)
+		return nil
+	}
+	_, err := w.Write(data)
+	return err
 }
 
 // newPDF makes the fpdf document: page size, logo and metadata. It reads

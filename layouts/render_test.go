@@ -273,3 +273,24 @@ func TestLoadFonts_ParsedOncePerFile(t *testing.T) {
 		t.Error("a changed font file was not parsed again")
 	}
 }
+
+// deliver hands the file to an empty bytes.Buffer whole, appends it to one
+// that holds bytes already, and writes it to any other writer.
+func TestDeliver(t *testing.T) {
+	data := []byte("%PDF-1.7 ...")
+	var empty bytes.Buffer
+	if err := deliver(&empty, data); err != nil || !bytes.Equal(empty.Bytes(), data) {
+		t.Fatalf("empty buffer: %q, %v", empty.Bytes(), err)
+	}
+	if &empty.Bytes()[0] != &data[0] {
+		t.Error("an empty buffer got a copy of the file")
+	}
+	held := bytes.NewBufferString("before ")
+	if err := deliver(held, data); err != nil || held.String() != "before "+string(data) {
+		t.Fatalf("a buffer with bytes: %q, %v", held.String(), err)
+	}
+	var sb strings.Builder
+	if err := deliver(&sb, data); err != nil || sb.String() != string(data) {
+		t.Fatalf("a writer: %q, %v", sb.String(), err)
+	}
+}
