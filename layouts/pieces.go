@@ -28,7 +28,7 @@ type wordRune struct {
 // at the hyphenation points of hy (nil: none) in runs of letters.
 // Numbers, code and superscripts are never cut.
 func toPieces(m *metrics, hy *hyphen.Hyphenator, ws []word) []piece {
-	out := make([]piece, 0, len(ws))
+	out := make([]piece, 0, len(ws)*3/2) // cut at hyphens, words make more pieces: 1.35 as many in the sample
 	for _, w := range ws {
 		rs := wordRunes(m.runes[:0], w)
 		m.runes = rs // reused word to word: the pieces keep none of it
