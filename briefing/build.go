@@ -88,6 +88,11 @@ func Build(in Options) (b *Result, err error) {
 			b, err = nil, fmt.Errorf("internal error (a bug in report; please report it with the input that set it off, run with -v for the stack): %v", r)
 		}
 	}()
+	if !in.CheckOnly {
+		// while the process runs on one core, before the data is read on
+		// both: the finishing pass's compressors (see layouts.WarmUp)
+		layouts.WarmUp()
+	}
 	start := time.Now()
 	var cfg *config.Config
 	var p period.Period

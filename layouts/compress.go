@@ -112,10 +112,8 @@ func compressStreams(f *pdfFile) (done func()) {
 
 // zlibWriters are the compressors of streams, reused: each holds tables
 // of some hundreds of kilobytes, which a new one would allocate again.
-var zlibWriters = sync.Pool{New: func() any {
-	zw, _ := zlib.NewWriterLevel(nil, compressLevel) // a constant level: no error
-	return zw
-}}
+// Each is made with its tables touched (see WarmUp).
+var zlibWriters = sync.Pool{New: func() any { return touchedWriter() }}
 
 // deflate compresses data with zw into buf, emptied first, and returns
 // buf's bytes: the same bytes for the same data, whatever zw did before.
