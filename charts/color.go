@@ -63,7 +63,7 @@ var (
 // for the whole document, so that a label keeps its colour in every chart.
 // Pass the results in the order their charts appear. fixed colours (a
 // series' own `color:`) are kept; every other label, where it first
-// appears, takes the palette colour (Okabe–Ito when empty) used by the
+// appears, takes the palette colour (DefaultPalette when empty) used by the
 // fewest labels so far, among those no other series of the same chart has,
 // the earlier in the palette on a tie. So the first labels take the palette
 // in order, and two series of one chart share a colour only when the chart

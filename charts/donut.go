@@ -89,7 +89,7 @@ func buildDonut(m *model, spec Spec) (ownChart, error) {
 	sort.SliceStable(kept, func(i, j int) bool { return kept[i].value > kept[j].value })
 	palette := m.style.Palette
 	if len(palette) == 0 {
-		palette = okabeIto
+		palette = defaultPalette // the colours seriesColors gives the slices
 	}
 	if limit := min(maxSlices, len(palette)); len(kept) > limit {
 		for _, s := range kept[limit:] {

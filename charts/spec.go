@@ -44,7 +44,7 @@ type Style struct {
 	// FontSize is the size of tick labels, legend and annotations in
 	// points; 0 means 8, and sizes under 7 are raised to 7.
 	FontSize float64
-	// Palette is the brand palette; empty means OkabeIto().
+	// Palette is the brand palette; empty means DefaultPalette().
 	Palette []RGB
 	// Colors maps a series label to its colour; it wins over the palette
 	// order so a label keeps one colour across charts.
