@@ -301,3 +301,20 @@ func FuzzScanFastPath(f *testing.F) {
 		checkSamePaths(t, spec)
 	})
 }
+
+// A quote never closed stops the reading once its record passes
+// maxRecord, at the line where it opened: the rest of the file is not
+// read into one field.
+func TestScan_QuoteNeverClosed(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("name,notes,value\na,x,1\nb,\"open,2\n")
+	for b.Len() < maxRecord+(1<<20) {
+		b.WriteString("c,more text of a field that never ends,3\n")
+	}
+	path := writeFile(t, "data.csv", b.String())
+	got := checkSamePaths(t, Spec{Path: path})
+	if got.Err == nil {
+		t.Fatalf("error = %q, want an *Error", got.ErrMsg)
+	}
+	checkError(t, got.Err, path, &wantError{Line: 3, Msg: "a quoted field opened on this line runs on past 16 MiB: a quote that is never closed?"})
+}

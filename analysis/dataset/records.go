@@ -53,8 +53,9 @@ type records struct {
 	offset int         // physical line of cr's line 1, minus one
 }
 
-// span is where a field is in the text of its record.
-type span struct{ from, to int }
+// span is where a field is in the text of its record: half the memory of
+// two ints, and a record is never near 2 GiB (maxLine, maxRecord).
+type span struct{ from, to int32 }
 
 // newRecords reads CSV separated by comma (',', ';' or tab) from the header
 // line first (the physical line headerLine of src) and the rest of src.
@@ -164,7 +165,7 @@ func splitLine(dst []span, line []byte, comma byte) (_ []span, ascii bool) {
 		c := x ^ commas
 		for m := ^((c&lows + lows) | c | lows); m != 0; m &= m - 1 {
 			to := i + bits.TrailingZeros64(m)>>3
-			out[n] = span{from, to}
+			out[n] = span{int32(from), int32(to)}
 			n++
 			from = to + 1
 		}
@@ -173,12 +174,12 @@ func splitLine(dst []span, line []byte, comma byte) (_ []span, ascii bool) {
 		b := line[i]
 		seen |= uint64(b)
 		if b == comma {
-			out[n] = span{from, i}
+			out[n] = span{int32(from), int32(i)}
 			n++
 			from = i + 1
 		}
 	}
-	out[n] = span{from, len(line)}
+	out[n] = span{int32(from), int32(len(line))}
 	return dst[:len(dst)+n+1], seen&highs == 0
 }
 
@@ -195,7 +196,7 @@ func (r *records) readQuoted(dst []span, line []byte) (string, []span, error) {
 	// cr has read every line fed so far to its end: its next line is the
 	// feeder's next.
 	r.offset = r.start - (r.feed.lines + 1)
-	r.feed.load(line)
+	r.feed.start(line)
 	rec, err := r.cr.Read()
 	if err != nil {
 		if err == io.EOF {
@@ -207,7 +208,7 @@ func (r *records) readQuoted(dst []span, line []byte) (string, []span, error) {
 	r.start = r.offset + l
 	join := r.join[:0]
 	for _, f := range rec {
-		dst = append(dst, span{len(join), len(join) + len(f)})
+		dst = append(dst, span{int32(len(join)), int32(len(join) + len(f))})
 		join = append(join, f...)
 	}
 	r.join = join

@@ -14,6 +14,11 @@ import (
 // grow with the file.
 const maxLine = 4 << 20
 
+// maxRecord is the longest record read, in bytes, its lines together: a
+// quoted field that runs on past it is a quote never closed, and reading
+// on would hold the rest of the file in memory.
+const maxRecord = 16 << 20
+
 // source reads one file as physical lines, hashing every byte of it.
 type source struct {
 	path string
@@ -156,6 +161,14 @@ type lineFeeder struct {
 	pos            int
 	err            error
 	lines          int // lines loaded so far
+	fed            int // bytes of the current record so far
+	first          int // the physical line where the current record starts
+}
+
+// start makes line, the first of a record, the feeder's next line.
+func (l *lineFeeder) start(line []byte) {
+	l.load(line)
+	l.fed, l.first = len(l.buf), l.src.line
 }
 
 // load makes line the feeder's next line; the current one must be read.
@@ -178,11 +191,15 @@ func (l *lineFeeder) Read(p []byte) (int, error) {
 		if err == nil {
 			err = checkText(l.src.path, l.src.line, line)
 		}
+		if err == nil && l.fed+len(line) >= maxRecord {
+			err = errorAt(l.src.path, l.first, "a quoted field opened on this line runs on past %d MiB: a quote that is never closed?", maxRecord>>20)
+		}
 		if err != nil {
 			l.err = err
 			continue
 		}
 		l.load(line)
+		l.fed += len(l.buf)
 	}
 	n := copy(p, l.buf[l.pos:])
 	l.pos += n
