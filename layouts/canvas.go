@@ -34,6 +34,7 @@ type canvas struct {
 	ink, fill     RGB     // text and fill colours fpdf holds
 	inkOK, fillOK bool
 	buf           []byte       // the text operators being written (showText)
+	ref           []byte       // the reference to them written instead (pagetext.go)
 	rd            bytes.Reader // reads them to fpdf
 }
 

@@ -2,6 +2,7 @@ package layouts
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"regexp"
 	"runtime"
@@ -36,7 +37,7 @@ var plainStream = regexp.MustCompile(`^(\d+) 0 obj\n<</Length (\d+)((?: /[A-Za-z
 //
 // subsets waits for the faces' subsets (startSubsets), nil to make them
 // here.
-func finishFile(pdf []byte, d *Document, tags []tagRecord, fs *fontSet, subsets func() []faceSubset) ([]byte, error) {
+func finishFile(pdf []byte, d *Document, tags []tagRecord, texts *pageTexts, fs *fontSet, subsets func() []faceSubset) ([]byte, error) {
 	f, err := parsePDF(pdf)
 	if err != nil {
 		return nil, err
@@ -47,14 +48,19 @@ func finishFile(pdf []byte, d *Document, tags []tagRecord, fs *fontSet, subsets 
 	if err := addFonts(f, fs, subsets()); err != nil {
 		return nil, err
 	}
-	compressed := compressStreams(f)
+	compressed, err := compressStreams(f, texts)
+	if err != nil {
+		return nil, err
+	}
 	// fpdf says 1.3; the structure tree's /Tabs and the output intent
 	// are PDF 1.5 and 1.4, and PDF/UA-1 is defined on PDF 1.7
 	if bytes.HasPrefix(f.head, []byte("%PDF-1.")) && len(f.head) > 8 {
 		f.head = append([]byte("%PDF-1.7"), f.head[8:]...)
 	}
 	catalog, err := structure(f, tags)
-	compressed() // the archive's /ID hashes the compressed objects
+	if err := compressed(); err != nil { // the archive's /ID hashes the compressed objects
+		return nil, err
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -70,15 +76,28 @@ func finishFile(pdf []byte, d *Document, tags []tagRecord, fs *fontSet, subsets 
 }
 
 // compressAll compresses the plain streams of f's objects in place, on
-// every core.
-func compressAll(f *pdfFile) { compressStreams(f)() }
+// every core, the pages' text put back from texts.
+func compressAll(f *pdfFile, texts *pageTexts) error {
+	done, err := compressStreams(f, texts)
+	if err != nil {
+		return err
+	}
+	return done()
+}
 
 // compressStreams starts compressing the plain streams of f's objects on
 // every core, largest first, and returns a function that waits for them
 // and puts them in place. Until it is called, f's objects may be read and
 // objects added, but no stream changed: the finishing pass builds the
-// structure tree meanwhile.
-func compressStreams(f *pdfFile) (done func()) {
+// structure tree meanwhile. The pages' content streams get their text
+// operators back from texts (nil: they hold them).
+func compressStreams(f *pdfFile, texts *pageTexts) (done func() error, err error) {
+	var contents map[int]bool
+	if texts != nil {
+		if contents, err = contentObjects(f); err != nil {
+			return nil, err
+		}
+	}
 	objs := f.objs // the objects so far; the caller may add more meanwhile
 	var todo []int
 	for i, o := range objs {
@@ -88,26 +107,36 @@ func compressStreams(f *pdfFile) (done func()) {
 	}
 	slices.SortStableFunc(todo, func(a, b int) int { return len(objs[b].data) - len(objs[a].data) })
 	out := make([][]byte, len(todo))
+	errs := make([]error, len(todo))
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			var buf bytes.Buffer
+			var buf, plain bytes.Buffer
 			zw := zlibWriters.Get().(*zlib.Writer)
 			defer zlibWriters.Put(zw)
 			for k := int(next.Add(1) - 1); k < len(todo); k = int(next.Add(1) - 1) {
-				out[k] = compressObject(objs[todo[k]].data, zw, &buf)
+				o := objs[todo[k]]
+				if contents[o.num] {
+					out[k], errs[k] = compressContent(o.data, texts, zw, &buf, &plain)
+					continue
+				}
+				out[k] = compressObject(o.data, zw, &buf)
 			}
 		}()
 	}
-	return func() {
+	return func() error {
 		wg.Wait()
+		if err := errors.Join(errs...); err != nil {
+			return err
+		}
 		for k, i := range todo {
 			f.objs[i].data = out[k]
 		}
-	}
+		return nil
+	}, nil
 }
 
 // zlibWriters are the compressors of streams, reused: each holds tables
@@ -142,10 +171,34 @@ func compressObject(data []byte, zw *zlib.Writer, buf *bytes.Buffer) []byte {
 		return data // not the shape expected: leave it as it is
 	}
 	deflate(zw, buf, data[body:body+n])
+	return compressedObject(data, m, body+n, buf)
+}
+
+// compressContent is compressObject for a page's content stream, its text
+// operators put back from texts into plain first (one write to the
+// compressor, not two a word).
+func compressContent(data []byte, texts *pageTexts, zw *zlib.Writer, buf, plain *bytes.Buffer) ([]byte, error) {
+	m := plainStream.FindSubmatchIndex(data)
+	n, _ := strconv.Atoi(string(data[m[4]:m[5]]))
+	body := m[1]
+	if body+n > len(data) || !bytes.HasPrefix(data[body+n:], []byte("\nendstream")) {
+		return nil, fmt.Errorf("finish pdf: the content stream of object %s is not as fpdf writes it", data[m[2]:m[3]])
+	}
+	plain.Reset()
+	if err := texts.expand(plain, data[body:body+n]); err != nil {
+		return nil, err
+	}
+	deflate(zw, buf, plain.Bytes())
+	return compressedObject(data, m, body+n, buf), nil
+}
+
+// compressedObject is the object of data, whose plainStream match is m and
+// whose stream ends at end, with the compressed stream in buf instead.
+func compressedObject(data []byte, m []int, end int, buf *bytes.Buffer) []byte {
 	var out bytes.Buffer
 	out.Grow(buf.Len() + 64)
 	fmt.Fprintf(&out, "%s 0 obj\n%s\nstream\n", data[m[2]:m[3]], flateDict(buf.Len(), string(data[m[6]:m[7]])))
 	out.Write(buf.Bytes())
-	out.Write(data[body+n:])
+	out.Write(data[end:])
 	return out.Bytes()
 }

@@ -37,7 +37,8 @@ func WriteDrawing(out io.Writer, d Drawing, title string, w, h float64, fonts Fo
 	if err := pdf.Error(); err != nil {
 		return err
 	}
-	c := &canvas{pdf: pdf, e: &env{doc: &Document{}, fonts: fs, m: m}}
+	texts := &pageTexts{}
+	c := &canvas{pdf: pdf, e: &env{doc: &Document{}, fonts: fs, m: m, texts: texts}}
 	c.setFace(0, 10) // a drawing's text is regular
 	dc := c.drawingCanvas()
 	err = d.Draw(dc, 0, 0, w, h)
@@ -56,7 +57,9 @@ func WriteDrawing(out io.Writer, d Drawing, title string, w, h float64, fonts Fo
 	if err := embedFonts(f, fs); err != nil {
 		return err
 	}
-	compressAll(f)
+	if err := compressAll(f, texts); err != nil {
+		return err
+	}
 	_, err = out.Write(f.write(""))
 	return err
 }

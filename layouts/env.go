@@ -23,6 +23,7 @@ type env struct {
 	reported  map[reportKey]bool // missing glyphs warned about
 	truncated []string           // texts shortened or cut to fit, by where
 	tags      []tagRecord        // the marked content drawn, in order
+	texts     *pageTexts         // the text operators drawn, referred to from fpdf's pages; nil: written there
 	hy        *hyphen.Hyphenator // nil: no hyphenation
 }
 
@@ -48,7 +49,7 @@ func newEnvWith(doc Document, fs *fontSet) (*env, error) {
 		return nil, err
 	}
 	e := &env{doc: &doc, fonts: fs, m: m, th: newTheme(doc.Brand), geo: g, logo: lg,
-		pages: map[string]int{}, keys: map[string]int{}, reported: map[reportKey]bool{}}
+		pages: map[string]int{}, keys: map[string]int{}, reported: map[reportKey]bool{}, texts: &pageTexts{}}
 	if hy, err := hyphen.New(doc.language(), doc.NoHyphenate); err == nil {
 		e.hy = hy
 	} else if !hyphen.Unbroken(doc.language()) {

@@ -97,7 +97,7 @@ func RenderPrepared(doc Document, w io.Writer, prep *Prepared) (Result, error) {
 	if err != nil {
 		return Result{}, fmt.Errorf("write pdf: %w", err)
 	}
-	data, err := finishFile(plain, e.doc, e.tags, e.fonts, subsets)
+	data, err := finishFile(plain, e.doc, e.tags, e.texts, e.fonts, subsets)
 	if err != nil {
 		return Result{}, err
 	}

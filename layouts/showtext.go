@@ -74,7 +74,12 @@ func (c *canvas) showText(x, y float64, s string) {
 		b = append(b, " Q"...)
 	}
 	c.buf = b
-	c.rd.Reset(b)
+	if t := c.e.texts; t != nil {
+		c.ref = t.add(c.ref[:0], b) // the operator kept, a reference in the page (pagetext.go)
+		c.rd.Reset(c.ref)
+	} else {
+		c.rd.Reset(b)
+	}
 	c.pdf.RawWriteBuf(&c.rd)
 }
 
