@@ -12,17 +12,18 @@ const chunks = 3
 
 // hashedFile reads a file in a goroutine that computes its SHA-256 as it
 // goes, so that hashing takes no time from the goroutine splitting lines.
-// Its Read returns the file's bytes in order. The read buffers are reused:
+// Its chunk returns the file's bytes in order, where they were read: the
+// lines are found in the read buffers themselves. The buffers are reused:
 // memory does not grow with the file.
 type hashedFile struct {
 	f    *os.File
 	full chan []byte   // chunks read and hashed, in file order
 	free chan []byte   // chunks read from, to be filled again
 	done chan struct{} // closed by close: stop reading
-	cur  []byte        // what is left of the chunk being read from
-	last []byte        // the chunk being read from, whole
+	last []byte        // the chunk handed out last, whole
 
-	hash hash.Hash // reading in Read, not in a goroutine: the hash so far
+	hash hash.Hash // reading in chunk, not in a goroutine: the hash so far
+	buf  []byte    // its read buffer
 
 	// Set by the goroutine before it closes full.
 	err error    // io.EOF at the end of the file, or the read error
@@ -35,7 +36,7 @@ type hashedFile struct {
 func newHashedFile(f *os.File, size int, small bool) *hashedFile {
 	h := &hashedFile{f: f}
 	if small {
-		h.hash = sha256.New()
+		h.hash, h.buf = sha256.New(), make([]byte, size)
 		return h
 	}
 	h.full, h.free, h.done = make(chan []byte, chunks), make(chan []byte, chunks), make(chan struct{})
@@ -72,21 +73,26 @@ func (h *hashedFile) run() {
 	}
 }
 
-// Read implements io.Reader.
-func (h *hashedFile) Read(p []byte) (int, error) {
+// chunk returns the file's next bytes, never none: valid until the next
+// call, which hands their buffer back to be read into again. After the
+// last bytes it returns io.EOF, or the read error.
+func (h *hashedFile) chunk() ([]byte, error) {
 	if h.hash != nil {
-		n, err := h.f.Read(p)
-		h.hash.Write(p[:n])
-		return n, err
-	}
-	for len(h.cur) == 0 {
-		if !h.next() {
-			return 0, h.err
+		for {
+			n, err := h.f.Read(h.buf)
+			h.hash.Write(h.buf[:n])
+			if n > 0 {
+				return h.buf[:n], nil
+			}
+			if err != nil {
+				return nil, err
+			}
 		}
 	}
-	n := copy(p, h.cur)
-	h.cur = h.cur[n:]
-	return n, nil
+	if !h.next() {
+		return nil, h.err
+	}
+	return h.last, nil
 }
 
 // next hands the chunk read from back and takes the next one; it returns
@@ -94,13 +100,13 @@ func (h *hashedFile) Read(p []byte) (int, error) {
 func (h *hashedFile) next() bool {
 	if h.last != nil {
 		h.free <- h.last // never blocks: free has room for every chunk
-		h.last, h.cur = nil, nil
+		h.last = nil
 	}
 	c, ok := <-h.full
 	if !ok {
 		return false
 	}
-	h.last, h.cur = c, c
+	h.last = c
 	return true
 }
 
@@ -108,9 +114,15 @@ func (h *hashedFile) next() bool {
 func (h *hashedFile) finish() ([32]byte, error) {
 	defer h.f.Close()
 	if h.hash != nil {
-		_, err := io.Copy(io.Discard, h) // hashing in Read
+		var err error
+		for err == nil {
+			_, err = h.chunk() // hashing as it reads
+		}
 		h.hash.Sum(h.sum[:0])
-		return h.sum, err
+		if err != io.EOF {
+			return h.sum, err
+		}
+		return h.sum, nil
 	}
 	for h.next() {
 	}

@@ -1,7 +1,6 @@
 package dataset
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/hex"
 	"io"
@@ -19,13 +18,17 @@ const maxLine = 4 << 20
 // on would hold the rest of the file in memory.
 const maxRecord = 16 << 20
 
-// source reads one file as physical lines, hashing every byte of it.
+// source reads one file as physical lines, hashing every byte of it. A
+// line is found where it was read (hashedFile.chunk), not copied, unless it
+// runs across two reads.
 type source struct {
-	path string
-	hf   *hashedFile
-	br   *bufio.Reader
-	line int    // physical lines read so far
-	long []byte // a line longer than br's buffer
+	path   string
+	hf     *hashedFile
+	cur    []byte // what is left of the last bytes read
+	err    error  // what ended the reading: io.EOF, or the read error
+	line   int    // physical lines read so far
+	long   []byte // a line that runs across reads, joined
+	joined bool   // the last line returned is long's: empty it first
 }
 
 // bufferSize returns the size of the read buffer for a file: 64 KiB, or
@@ -53,12 +56,26 @@ func openSource(path string) (*source, error) {
 	}
 	size, small := bufferSize(st)
 	s := &source{path: path, hf: newHashedFile(f, size, small)}
-	s.br = bufio.NewReaderSize(s.hf, size)
-	bom, _ := s.br.Peek(3)
+	// the first three bytes, for a byte order mark (a pipe may hand them
+	// over in pieces: then they are joined in a buffer of their own)
+	s.cur, s.err = s.hf.chunk()
+	if len(s.cur) < 3 && s.err == nil {
+		head := append([]byte(nil), s.cur...)
+		for len(head) < 3 && s.err == nil {
+			var more []byte
+			more, s.err = s.hf.chunk()
+			head = append(head, more...)
+		}
+		s.cur = head
+	}
+	if s.err != nil && s.err != io.EOF {
+		s.close()
+		return nil, fileError(path, s.err)
+	}
 	switch {
-	case bytes.HasPrefix(bom, []byte("\xef\xbb\xbf")):
-		s.br.Discard(3)
-	case bytes.HasPrefix(bom, []byte("\xff\xfe")), bytes.HasPrefix(bom, []byte("\xfe\xff")):
+	case bytes.HasPrefix(s.cur, []byte("\xef\xbb\xbf")):
+		s.cur = s.cur[3:]
+	case bytes.HasPrefix(s.cur, []byte("\xff\xfe")), bytes.HasPrefix(s.cur, []byte("\xfe\xff")):
 		s.close()
 		return nil, errorAt(path, 1, "the file is UTF-16 encoded; save it as UTF-8")
 	}
@@ -82,27 +99,41 @@ func (s *source) close() { s.hf.close() }
 // "\r\n"), or io.EOF after the last one. The line is only valid until the
 // next call.
 func (s *source) readLine() ([]byte, error) {
-	line, err := s.br.ReadSlice('\n')
-	if err == bufio.ErrBufferFull {
-		s.long = append(s.long[:0], line...)
-		for err == bufio.ErrBufferFull {
-			if len(s.long) > maxLine {
-				return nil, errorAt(s.path, s.line+1, "line longer than %d MiB: not a text file?", maxLine>>20)
-			}
-			line, err = s.br.ReadSlice('\n')
-			s.long = append(s.long, line...)
-		}
-		line = s.long
+	if s.joined {
+		s.long, s.joined = s.long[:0], false
 	}
-	if err == io.EOF {
-		if len(line) == 0 {
+	for {
+		if i := bytes.IndexByte(s.cur, '\n'); i >= 0 {
+			line := s.cur[:i]
+			s.cur = s.cur[i+1:]
+			if len(s.long) > 0 { // begun in the bytes read before
+				s.long = append(s.long, line...)
+				line, s.joined = s.long, true
+			}
+			s.line++
+			return trimByte(line, '\r'), nil
+		}
+		if len(s.long)+len(s.cur) > maxLine {
+			return nil, errorAt(s.path, s.line+1, "line longer than %d MiB: not a text file?", maxLine>>20)
+		}
+		// the line runs on past these bytes, whose buffer the next read
+		// takes back: keep them
+		s.long = append(s.long, s.cur...)
+		s.cur = nil
+		if s.err == nil {
+			s.cur, s.err = s.hf.chunk()
+			continue
+		}
+		if s.err != io.EOF {
+			return nil, fileError(s.path, s.err)
+		}
+		if len(s.long) == 0 {
 			return nil, io.EOF
 		}
-	} else if err != nil {
-		return nil, fileError(s.path, err)
+		s.line++ // the last line, without a line end
+		s.joined = true
+		return trimByte(s.long, '\r'), nil
 	}
-	s.line++
-	return trimByte(trimByte(line, '\n'), '\r'), nil
 }
 
 // trimByte returns b without one trailing c.
