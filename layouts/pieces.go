@@ -96,12 +96,15 @@ func wordCuts(hy *hyphen.Hyphenator, w word, rs []wordRune) []cut {
 			}
 			continue
 		}
-		if start >= 0 && !touchesDigit(rs, start, i) {
-			run := make([]rune, 0, i-start)
-			for _, x := range rs[start:i] {
-				run = append(run, x.r)
+		// a run too short to break is not looked up; a run is in one
+		// frag, so its text is a slice of the frag's (UTF-8, see sliceWord)
+		if start >= 0 && i-start >= hyphen.LeftMin+hyphen.RightMin && !touchesDigit(rs, start, i) {
+			text := w.frags[rs[start].f].text
+			end := len(text)
+			if i < len(rs) && rs[i].f == rs[start].f {
+				end = int(rs[i].at)
 			}
-			for _, p := range hy.Points(string(run)) {
+			for _, p := range hy.Points(text[rs[start].at:end]) {
 				cuts = append(cuts, cut{at: start + p, hyphen: true})
 			}
 		}
