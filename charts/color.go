@@ -36,22 +36,6 @@ func (c RGB) Hex() string { return fmt.Sprintf("#%02X%02X%02X", c.R, c.G, c.B) }
 
 func (c RGB) color() drawing.Color { return drawing.Color{R: c.R, G: c.G, B: c.B, A: 255} }
 
-// OkabeIto returns the colour-blind-safe palette of Okabe and Ito (2008),
-// low-contrast yellow and black last. Its orange, sky blue and yellow fall
-// below 3:1 against white; charts use DefaultPalette instead.
-func OkabeIto() []RGB { return append([]RGB(nil), okabeIto...) }
-
-var okabeIto = []RGB{
-	{0x00, 0x72, 0xB2}, // blue
-	{0xD5, 0x5E, 0x00}, // vermillion
-	{0x00, 0x9E, 0x73}, // bluish green
-	{0xE6, 0x9F, 0x00}, // orange
-	{0x56, 0xB4, 0xE9}, // sky blue
-	{0xCC, 0x79, 0xA7}, // reddish purple
-	{0xF0, 0xE4, 0x42}, // yellow
-	{0x00, 0x00, 0x00}, // black
-}
-
 // Default colours of text and grid when Style leaves them zero.
 var (
 	defaultText = RGB{0x33, 0x33, 0x33}

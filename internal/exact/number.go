@@ -42,11 +42,6 @@ func Dec(c int64, scale int) Number {
 	return Number{c: c, s: int8(scale)}
 }
 
-// FromRat returns a Number holding a copy of r.
-func FromRat(r *big.Rat) Number {
-	return normal(new(big.Rat).Set(r))
-}
-
 // FromFloat returns the shortest decimal that reads back as f (0.1 is 1/10,
 // not the binary double nearest to it); NaN and infinities give NaN.
 func FromFloat(f float64) Number {
