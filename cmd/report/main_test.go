@@ -64,16 +64,16 @@ func TestMain_ExitCodes(t *testing.T) {
 
 func TestGen_SampleIsReproducible(t *testing.T) {
 	dir := t.TempDir()
-	env := []string{"SOURCE_DATE_EPOCH=1764115200"}
+	env := []string{"SOURCE_DATE_EPOCH=1772409600"} // 2 Mar 2026, after the register's export
 	var pdfs [][]byte
 	for _, name := range []string{"a.pdf", "b.pdf"} {
 		path := filepath.Join(dir, "out", name)
 		code, out, errs := run(t, env, "gen", "--config", sample, "--out", path)
-		if code != exitOK {
+		if code != exitOK || errs != "" {
 			t.Fatalf("exit %d: %s%s", code, out, errs)
 		}
-		if !strings.Contains(out, "2025-Q3") {
-			t.Errorf("SOURCE_DATE_EPOCH of 26 Nov 2025 should give period 2025-Q3: %s", out)
+		if !strings.Contains(out, "2025-Q4") {
+			t.Errorf("SOURCE_DATE_EPOCH of 2 Mar 2026 should give period 2025-Q4: %s", out)
 		}
 		data, err := os.ReadFile(path)
 		if err != nil {
