@@ -100,10 +100,18 @@ func compressStreams(f *pdfFile, texts *pageTexts) (done func() error, err error
 	}
 	objs := f.objs // the objects so far; the caller may add more meanwhile
 	var todo []int
+	plainContents := 0
 	for i, o := range objs {
 		if plainStream.Match(o.data) {
 			todo = append(todo, i)
+			if contents[o.num] {
+				plainContents++
+			}
 		}
+	}
+	if plainContents != len(contents) {
+		// its text references would be left in the file
+		return nil, fmt.Errorf("finish pdf: %d of %d pages' content streams are not plain, as fpdf writes them uncompressed", len(contents)-plainContents, len(contents))
 	}
 	slices.SortStableFunc(todo, func(a, b int) int { return len(objs[b].data) - len(objs[a].data) })
 	out := make([][]byte, len(todo))

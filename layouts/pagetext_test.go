@@ -107,3 +107,31 @@ func TestPageTexts_SameFile(t *testing.T) {
 		t.Errorf("the file with the store (%d bytes) differs from the one without (%d)", len(a), len(b))
 	}
 }
+
+// Pages whose content fpdf compressed itself cannot have their text put
+// back: an error, not a file with references left in it.
+func TestPageTexts_CompressedPagesAreAnError(t *testing.T) {
+	e, err := newEnv(sampleDoc(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	plan, err := layout(e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pdf, err := newPDF(e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pdf.SetCompression(true)
+	if err := draw(e, plan, pdf); err != nil {
+		t.Fatal(err)
+	}
+	plain, err := fpdfOutput(pdf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := finishFile(plain, e.doc, e.tags, e.texts, e.fonts, nil); err == nil || !strings.Contains(err.Error(), "content streams are not plain") {
+		t.Errorf("error %v, want one about the content streams", err)
+	}
+}
