@@ -88,7 +88,7 @@ func newMarkdown() goldmark.Markdown {
 
 // parseAll parses every Markdown block. Footnote ids are global: a block
 // may refer to a note defined in another one, so each block is parsed with
-// stand-in definitions of the labels it does not define. The same id with
+// stand-in definitions of the labels it refers to but does not define. The same id with
 // two different texts is an error naming both sources; a reference to an
 // id no block defines is an error naming its source (all of them, joined).
 func parseAll(mds []*Markdown) ([]*mdDoc, *notes, error) {
@@ -122,7 +122,10 @@ func parseAll(mds []*Markdown) ([]*mdDoc, *notes, error) {
 		}
 		b.WriteString("\n\n")
 		for _, l := range labels {
-			if !local[i][l] {
+			// a stand-in for each note defined elsewhere that the block
+			// refers to: goldmark matches a reference by its exact bytes,
+			// and drops a definition nothing refers to
+			if !local[i][l] && strings.Contains(md.Text, "[^"+l+"]") {
 				b.WriteString("[^" + l + "]: elsewhere\n\n")
 			}
 		}
