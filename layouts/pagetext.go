@@ -83,9 +83,9 @@ func (t *pageTexts) expand(w io.Writer, content []byte) error {
 
 // op returns the operator a reference ("B O") refers to.
 func (t *pageTexts) op(ref []byte) ([]byte, error) {
-	bs, os, ok := bytes.Cut(ref, []byte{' '})
+	bs, offs, ok := bytes.Cut(ref, []byte{' '})
 	k, okK := atoiDigits(bs)
-	at, okAt := atoiDigits(os)
+	at, okAt := atoiDigits(offs)
 	if !ok || !okK || !okAt || k >= len(t.blocks) || at+4 > len(t.blocks[k]) {
 		return nil, fmt.Errorf("finish pdf: a text reference %q to nothing", ref)
 	}
