@@ -172,32 +172,38 @@ func flateDict(n int, extra string) string {
 // compressObject compresses the stream of one object "N 0 obj <</Length
 // L>> stream ... endstream endobj", with zw writing into buf.
 func compressObject(data []byte, zw *zlib.Writer, buf *bytes.Buffer) []byte {
-	m := plainStream.FindSubmatchIndex(data)
-	n, _ := strconv.Atoi(string(data[m[4]:m[5]]))
-	body := m[1]
-	if body+n > len(data) || !bytes.HasPrefix(data[body+n:], []byte("\nendstream")) {
+	m, body, end, ok := plainBody(data)
+	if !ok {
 		return data // not the shape expected: leave it as it is
 	}
-	deflate(zw, buf, data[body:body+n])
-	return compressedObject(data, m, body+n, buf)
+	deflate(zw, buf, data[body:end])
+	return compressedObject(data, m, end, buf)
+}
+
+// plainBody finds the stream of a plain-stream object: its plainStream
+// match, and where the stream starts and ends; ok is false when its
+// /Length does not end it at "endstream".
+func plainBody(data []byte) (m []int, body, end int, ok bool) {
+	m = plainStream.FindSubmatchIndex(data)
+	n, _ := strconv.Atoi(string(data[m[4]:m[5]]))
+	body, end = m[1], m[1]+n
+	return m, body, end, end <= len(data) && bytes.HasPrefix(data[end:], []byte("\nendstream"))
 }
 
 // compressContent is compressObject for a page's content stream, its text
 // operators put back from texts into plain first (one write to the
 // compressor, not two a word).
 func compressContent(data []byte, texts *pageTexts, zw *zlib.Writer, buf, plain *bytes.Buffer) ([]byte, error) {
-	m := plainStream.FindSubmatchIndex(data)
-	n, _ := strconv.Atoi(string(data[m[4]:m[5]]))
-	body := m[1]
-	if body+n > len(data) || !bytes.HasPrefix(data[body+n:], []byte("\nendstream")) {
+	m, body, end, ok := plainBody(data)
+	if !ok {
 		return nil, fmt.Errorf("finish pdf: the content stream of object %s is not as fpdf writes it", data[m[2]:m[3]])
 	}
 	plain.Reset()
-	if err := texts.expand(plain, data[body:body+n]); err != nil {
+	if err := texts.expand(plain, data[body:end]); err != nil {
 		return nil, err
 	}
 	deflate(zw, buf, plain.Bytes())
-	return compressedObject(data, m, body+n, buf), nil
+	return compressedObject(data, m, end, buf), nil
 }
 
 // compressedObject is the object of data, whose plainStream match is m and

@@ -88,9 +88,10 @@ func newMarkdown() goldmark.Markdown {
 
 // parseAll parses every Markdown block. Footnote ids are global: a block
 // may refer to a note defined in another one, so each block is parsed with
-// stand-in definitions of the labels it refers to but does not define. The same id with
-// two different texts is an error naming both sources; a reference to an
-// id no block defines is an error naming its source (all of them, joined).
+// stand-in definitions of the labels it refers to but does not define.
+// The same id with two different texts is an error naming both sources; a
+// reference to an id no block defines is an error naming its source (all
+// of them, joined).
 func parseAll(mds []*Markdown) ([]*mdDoc, *notes, error) {
 	local := make([]map[string]bool, len(mds))
 	all := map[string]bool{}

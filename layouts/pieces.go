@@ -96,15 +96,9 @@ func wordCuts(hy *hyphen.Hyphenator, w word, rs []wordRune) []cut {
 			}
 			continue
 		}
-		// a run too short to break is not looked up; a run is in one
-		// frag, so its text is a slice of the frag's (UTF-8, see sliceWord)
+		// a run too short to break is not looked up; a run is in one frag
 		if start >= 0 && i-start >= hyphen.LeftMin+hyphen.RightMin && !touchesDigit(rs, start, i) {
-			text := w.frags[rs[start].f].text
-			end := len(text)
-			if i < len(rs) && rs[i].f == rs[start].f {
-				end = int(rs[i].at)
-			}
-			for _, p := range hy.Points(text[rs[start].at:end]) {
+			for _, p := range hy.Points(runeText(w, rs, start, i)) {
 				cuts = append(cuts, cut{at: start + p, hyphen: true})
 			}
 		}
@@ -139,9 +133,19 @@ func isURL(w word) bool {
 		(len(w.frags) > 0 && w.frags[0].link != "" && strings.Contains(w.frags[0].link, strings.TrimRight(s, ".,;:)")))
 }
 
-// sliceWord returns the runes from..to of w as a word of their own. Their
-// text is sliced from the frags' (words' text is UTF-8: words makes each
-// byte that is not into U+FFFD).
+// runeText returns the text of the runes from..to of w, which lie in one
+// frag, as a slice of the frag's text (words' text is UTF-8: words makes
+// each byte that is not into U+FFFD).
+func runeText(w word, rs []wordRune, from, to int) string {
+	text := w.frags[rs[from].f].text
+	end := len(text)
+	if to < len(rs) && rs[to].f == rs[from].f {
+		end = int(rs[to].at)
+	}
+	return text[rs[from].at:end]
+}
+
+// sliceWord returns the runes from..to of w as a word of their own.
 func sliceWord(m *metrics, w word, rs []wordRune, from, to int) word {
 	var out word
 	for i := from; i < to; {
@@ -150,11 +154,7 @@ func sliceWord(m *metrics, w word, rs []wordRune, from, to int) word {
 			j++
 		}
 		f := w.frags[rs[i].f]
-		end := len(f.text)
-		if j < len(rs) && rs[j].f == rs[i].f {
-			end = int(rs[j].at)
-		}
-		f.text = f.text[rs[i].at:end]
+		f.text = runeText(w, rs, i, j)
 		f.w = m.width(f.st, f.size, f.text)
 		out.frags = append(out.frags, f)
 		out.w += f.w
