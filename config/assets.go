@@ -13,6 +13,7 @@ import (
 	"strings"
 	"text/template"
 
+	"github.com/briefing/report/internal/lazyregexp"
 	"github.com/briefing/report/internal/truetype"
 	"golang.org/x/image/font/sfnt"
 )
@@ -158,12 +159,12 @@ func ExpandOutput(tmpl string, d OutputData) (string, error) {
 	return b.String(), nil
 }
 
-var fieldErrRe = regexp.MustCompile(`can't evaluate field (\w+)`)
+var fieldErrRe = lazyregexp.New(`can't evaluate field (\w+)`)
 
 // trimTemplateErr keeps the part of a text/template error a user needs.
 func trimTemplateErr(err error) string {
 	msg := err.Error()
-	if m := fieldErrRe.FindStringSubmatch(msg); m != nil {
+	if m := fieldErrRe().FindStringSubmatch(msg); m != nil {
 		return "unknown field ." + m[1]
 	}
 	if i := strings.LastIndex(msg, ": "); i >= 0 {

@@ -2,8 +2,9 @@ package config
 
 import (
 	"maps"
-	"regexp"
 	"strings"
+
+	"github.com/briefing/report/internal/lazyregexp"
 )
 
 // Removed names what Sound left out of a config: datasets, analyses and
@@ -12,7 +13,7 @@ type Removed struct {
 	Datasets, Analyses, Charts, Blocks map[string]bool
 }
 
-var blockRe = regexp.MustCompile(`^sections\[\d+\]\.blocks\[\d+\]`)
+var blockRe = lazyregexp.New(`^sections\[\d+\]\.blocks\[\d+\]`)
 
 // Sound returns a copy of c without the parts that ps (c's problems) are
 // about, and without what depends on them (an analysis of a dataset left
@@ -32,8 +33,8 @@ func (c *Config) Sound(ps Problems) (*Config, *Removed) {
 			rm.Analyses[name] = true
 		case head == "charts" && name != "":
 			rm.Charts[name] = true
-		case blockRe.MatchString(p.Path):
-			rm.Blocks[blockRe.FindString(p.Path)] = true
+		case blockRe().MatchString(p.Path):
+			rm.Blocks[blockRe().FindString(p.Path)] = true
 		default:
 			return nil, nil
 		}

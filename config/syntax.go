@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/briefing/report/internal/lazyregexp"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -122,7 +123,7 @@ func commentedColours(file string, data []byte, root *yaml.Node) Problems {
 	return ps
 }
 
-var lineRe = regexp.MustCompile(`line (\d+)(?:, column (\d+))?`)
+var lineRe = lazyregexp.New(`line (\d+)(?:, column (\d+))?`)
 
 // yamlSyntaxProblem places a yaml.v3 syntax error. The parser (unlike the
 // scanner) reports the 0-based line where the enclosing block starts, so
@@ -131,7 +132,7 @@ var lineRe = regexp.MustCompile(`line (\d+)(?:, column (\d+))?`)
 func yamlSyntaxProblem(file string, data []byte, err error) Problem {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
 	p := Problem{File: file}
-	if m := lineRe.FindStringSubmatch(msg); m != nil {
+	if m := lineRe().FindStringSubmatch(msg); m != nil {
 		p.Line, _ = strconv.Atoi(m[1])
 		msg = strings.TrimSpace(strings.Replace(msg, m[0]+":", "", 1))
 	}
@@ -343,7 +344,7 @@ func parseProblem(file string, data []byte, err error) Problem {
 	case errors.As(err, &se):
 		p.Line, p.Column = lineCol(data, int(se.Offset))
 	default:
-		if m := lineRe.FindStringSubmatch(msg); m != nil {
+		if m := lineRe().FindStringSubmatch(msg); m != nil {
 			p.Line, _ = strconv.Atoi(m[1])
 		}
 	}

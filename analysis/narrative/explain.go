@@ -3,7 +3,6 @@ package narrative
 import (
 	"fmt"
 	"reflect"
-	"regexp"
 	"sort"
 	"strings"
 	"text/template"
@@ -11,6 +10,7 @@ import (
 	"time"
 
 	"github.com/briefing/report/analysis"
+	"github.com/briefing/report/internal/lazyregexp"
 	"github.com/briefing/report/internal/period"
 	"github.com/briefing/report/internal/suggest"
 )
@@ -58,51 +58,53 @@ var dotTypes = map[string]reflect.Type{
 	"time.Time":             reflect.TypeFor[time.Time](),
 }
 
+// text/template's messages that explain rewrites, compiled at the first
+// error
 var (
-	callRe    = regexp.MustCompile(`^executing ".*?" at <(.*?)>: (?:error calling \w+: )?(.*)$`)
-	fieldRe   = regexp.MustCompile(`can't evaluate field (\w+) in type (\*?)([\w.]+)`)
-	funcRe    = regexp.MustCompile(`^function "([^"]*)" not defined$`)
-	argsRe    = regexp.MustCompile(`wrong number of args for (\w+): want (\d+) got (\d+)`)
-	noEntryRe = regexp.MustCompile(`map has no entry for key "([^"]*)"`)
+	callRe    = lazyregexp.New(`^executing ".*?" at <(.*?)>: (?:error calling \w+: )?(.*)$`)
+	fieldRe   = lazyregexp.New(`can't evaluate field (\w+) in type (\*?)([\w.]+)`)
+	funcRe    = lazyregexp.New(`^function "([^"]*)" not defined$`)
+	argsRe    = lazyregexp.New(`wrong number of args for (\w+): want (\d+) got (\d+)`)
+	noEntryRe = lazyregexp.New(`map has no entry for key "([^"]*)"`)
 )
 
 // explain rewrites text/template's wording where it leaves a writer
 // guessing, and adds the closest valid name.
 func (e *Env) explain(m string) string {
-	if c := callRe.FindStringSubmatch(m); c != nil {
+	if c := callRe().FindStringSubmatch(m); c != nil {
 		m = fmt.Sprintf("in {{ %s }}: %s", c[1], c[2])
 	}
 	switch {
-	case fieldRe.MatchString(m):
-		f := fieldRe.FindStringSubmatch(m)
+	case fieldRe().MatchString(m):
+		f := fieldRe().FindStringSubmatch(m)
 		names := fieldNames(dotTypes[f[3]])
 		what := "unknown field ." + f[1]
 		if len(names) == 0 {
-			return fieldRe.ReplaceAllString(m, what+" (a value of type "+f[3]+" has no fields)")
+			return fieldRe().ReplaceAllString(m, what+" (a value of type "+f[3]+" has no fields)")
 		}
 		hint := ""
 		if c := suggest.Closest(f[1], names); c != "" && c != f[1] {
 			hint = "; did you mean ." + c + "?"
 		}
-		return fieldRe.ReplaceAllString(m, fmt.Sprintf("%s%s (fields: .%s)", what, hint, strings.Join(names, ", .")))
-	case funcRe.MatchString(m):
-		name := funcRe.FindStringSubmatch(m)[1]
+		return fieldRe().ReplaceAllString(m, fmt.Sprintf("%s%s (fields: .%s)", what, hint, strings.Join(names, ", .")))
+	case funcRe().MatchString(m):
+		name := funcRe().FindStringSubmatch(m)[1]
 		known := append(sortedNames(usage), builtins...)
 		known = append(known, "num", "pct", "signed", "spct")
 		return fmt.Sprintf("unknown function %q%s (templates have %s)", name, suggest.Hint(name, known), strings.Join(sortedNames(usage), ", ")+", num, pct, signed, spct")
-	case argsRe.MatchString(m):
-		f := argsRe.FindStringSubmatch(m)
+	case argsRe().MatchString(m):
+		f := argsRe().FindStringSubmatch(m)
 		if u, ok := usage[f[1]]; ok {
-			return argsRe.ReplaceAllString(m, fmt.Sprintf("%s takes %s arguments, found %s: %s", f[1], f[2], f[3], u))
+			return argsRe().ReplaceAllString(m, fmt.Sprintf("%s takes %s arguments, found %s: %s", f[1], f[2], f[3], u))
 		}
-	case noEntryRe.MatchString(m) && strings.Contains(m, ".Params."+noEntryRe.FindStringSubmatch(m)[1]):
-		key := noEntryRe.FindStringSubmatch(m)[1]
+	case noEntryRe().MatchString(m) && strings.Contains(m, ".Params."+noEntryRe().FindStringSubmatch(m)[1]):
+		key := noEntryRe().FindStringSubmatch(m)[1]
 		names := sortedNames(e.Data.Params)
-		return noEntryRe.ReplaceAllString(m, fmt.Sprintf("unknown parameter %q%s (params: %s)", key, suggest.Hint(key, names), strings.Join(names, ", ")))
-	case noEntryRe.MatchString(m):
-		key := noEntryRe.FindStringSubmatch(m)[1]
+		return noEntryRe().ReplaceAllString(m, fmt.Sprintf("unknown parameter %q%s (params: %s)", key, suggest.Hint(key, names), strings.Join(names, ", ")))
+	case noEntryRe().MatchString(m):
+		key := noEntryRe().FindStringSubmatch(m)[1]
 		cols := e.columns()
-		return noEntryRe.ReplaceAllString(m, fmt.Sprintf("the row has no column %q%s (columns: %s)", key, suggest.Hint(key, cols), strings.Join(cols, ", ")))
+		return noEntryRe().ReplaceAllString(m, fmt.Sprintf("the row has no column %q%s (columns: %s)", key, suggest.Hint(key, cols), strings.Join(cols, ", ")))
 	case m == "unexpected EOF":
 		return "unexpected end of the text: an {{ if }}, {{ range }}, {{ with }} or {{ define }} has no {{ end }}"
 	case strings.HasPrefix(m, "unexpected {{end}}"), strings.HasPrefix(m, "unexpected {{else}}"):

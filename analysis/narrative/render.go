@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/briefing/report/analysis"
+	"github.com/briefing/report/internal/lazyregexp"
 	"github.com/briefing/report/internal/period"
 )
 
@@ -236,8 +237,8 @@ func (b *limitedBuffer) Write(p []byte) (int, error) {
 }
 
 var (
-	posRe     = regexp.MustCompile(`^template: ` + tmplName + `:(\d+)(?::(\d+))?: (.*)$`)
-	startedRe = regexp.MustCompile(`(.*) started at ` + tmplName + `:(\d+)$`)
+	posRe     = lazyregexp.New(`^template: ` + tmplName + `:(\d+)(?::(\d+))?: (.*)$`)
+	startedRe = lazyregexp.New(`(.*) started at ` + tmplName + `:(\d+)$`)
 )
 
 // templateError turns text/template's message into an Error with a line,
@@ -246,7 +247,7 @@ func (e *Env) templateError(source string, err error) *Error {
 	msg := err.Error()
 	out := &Error{Source: source, Msg: strings.TrimPrefix(msg, "template: ")}
 	first, rest, _ := strings.Cut(msg, "\n")
-	if m := posRe.FindStringSubmatch(first); m != nil {
+	if m := posRe().FindStringSubmatch(first); m != nil {
 		out.Line, _ = strconv.Atoi(m[1])
 		out.Column, _ = strconv.Atoi(m[2])
 		out.Msg = m[3]
@@ -254,7 +255,7 @@ func (e *Env) templateError(source string, err error) *Error {
 			out.Msg += " " + rest
 		}
 	}
-	if m := startedRe.FindStringSubmatch(out.Msg); m != nil {
+	if m := startedRe().FindStringSubmatch(out.Msg); m != nil {
 		// "unclosed action started at narrative:3": the line it started on.
 		out.Msg = m[1]
 		out.Line, _ = strconv.Atoi(m[2])
