@@ -36,11 +36,16 @@ func Prepare(fonts Fonts, pageSize, language string) *Prepared {
 			return
 		}
 		p.pdf = blankPDF(g)
-		// the patterns are loaded once per process: the document's
-		// hyphenator finds them ready (an error is reported there)
-		_, _ = hyphen.New((&Document{Language: language}).language(), nil)
+		Preload(Document{Language: language})
 	}()
 	return p
+}
+
+// Preload loads the hyphenation patterns of doc's language, if not loaded
+// yet. They are loaded once per process and kept: the document's
+// hyphenator finds them ready. An error is reported there, not here.
+func Preload(doc Document) {
+	_, _ = hyphen.New(doc.language(), nil)
 }
 
 // take waits for the set-up and returns it if it fits doc: the parsed
