@@ -210,3 +210,18 @@ func TestRender_ErrEveryMistakeOfATextAtOnce(t *testing.T) {
 		t.Errorf("with a variable: %v (%T), want one *Error", err, err)
 	}
 }
+
+// BenchmarkRender renders a paragraph with a loop, values and a
+// condition: parsing, checking and running one narrative text.
+func BenchmarkRender(b *testing.B) {
+	e := testEnv()
+	text := `Transfers peaked in {{ (peak "arms" "A").Time }} at {{ (peak "arms" "A").Value | num }} TIV;
+{{ range rows "news" }}{{ .name }} is new{{ end }}. {{ if gt (count "cats" "Treaty") 5 }}Many treaties.{{ end }}
+The total is {{ total "arms" "B" }}, a change of {{ change "arms" "A" 2020 2021 | pct }}.`
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := e.Render("bench.md", text); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

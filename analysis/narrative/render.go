@@ -174,8 +174,9 @@ const loopFunc = "reportLoopGuard"
 var errTooManyLoops = errors.New("too many loops")
 
 // countLoops puts a call of loopFunc at the start of every range body.
+// The call is parsed knowing that function alone: t runs it with its own.
 func countLoops(t *template.Template, funcs template.FuncMap) error {
-	tick, err := template.New("tick").Funcs(funcs).Parse("{{ " + loopFunc + " }}")
+	tick, err := template.New("tick").Funcs(template.FuncMap{loopFunc: funcs[loopFunc]}).Parse("{{ " + loopFunc + " }}")
 	if err != nil {
 		return err
 	}
