@@ -138,10 +138,7 @@ func (c *canvas) textInFace(x, y float64, s string, st style, size float64, col 
 			c.showText(x, y, s[:i])
 			x += c.e.m.rawWidth(st, size, s[:i])
 		}
-		c.pdf.TransformBegin()
-		c.pdf.TransformScale(k*100, 100, x, y)
-		c.showText(x, y, "-")
-		c.pdf.TransformEnd()
+		c.showScaledText(x, y, "-", k)
 		x += c.e.m.rawWidth(st, size, "-")
 		s = s[i+1:]
 	}

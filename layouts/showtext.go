@@ -28,7 +28,11 @@ func appendFontResource(b []byte, i int) []byte {
 // showText draws s, in visual form, in the selected face and size with its
 // baseline starting at x, y: as fpdf's Text would, with the text colour
 // fpdf holds when it differs from the fill colour.
-func (c *canvas) showText(x, y float64, s string) {
+func (c *canvas) showText(x, y float64, s string) { c.showScaledText(x, y, s, 1) }
+
+// showScaledText is showText with the glyphs' widths scaled by k about x
+// (the text's horizontal scaling, Tz), for narrower hyphens.
+func (c *canvas) showScaledText(x, y float64, s string, k float64) {
 	if s == "" {
 		return
 	}
@@ -53,7 +57,12 @@ func (c *canvas) showText(x, y float64, s string) {
 	b = appendFixed2(b, x*ptPerMM)
 	b = append(b, ' ')
 	b = appendFixed2(b, (h-y)*ptPerMM)
-	b = append(b, " Td ("...)
+	b = append(b, " Td "...)
+	if k != 1 {
+		b = strconv.AppendFloat(b, k*100, 'f', 3, 64)
+		b = append(b, " Tz "...)
+	}
+	b = append(b, '(')
 	for _, r := range s {
 		if r > 0xFFFF {
 			r = 0 // beyond the CIDs (text is checked for such characters before)
@@ -69,7 +78,11 @@ func (c *canvas) showText(x, y float64, s string) {
 		b = appendEscaped(b, byte(r>>8))
 		b = appendEscaped(b, byte(r))
 	}
-	b = append(b, ") Tj ET"...)
+	b = append(b, ") Tj"...)
+	if k != 1 {
+		b = append(b, " 100 Tz"...) // the scaling outlasts ET: set it back
+	}
+	b = append(b, " ET"...)
 	if wrap {
 		b = append(b, " Q"...)
 	}

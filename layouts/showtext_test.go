@@ -20,7 +20,7 @@ type shownText struct {
 	text string
 }
 
-var showOp = regexp.MustCompile(`BT /TT(\d+) [0-9.]+ Tf ([0-9.]+) [0-9.]+ Td \(((?:[^\\)]|\\.)*)\) Tj`)
+var showOp = regexp.MustCompile(`BT /TT(\d+) [0-9.]+ Tf ([0-9.]+) [0-9.]+ Td (?:[0-9.]+ Tz )?\(((?:[^\\)]|\\.)*)\) Tj`)
 
 // shown returns the text-showing operations of content stream s.
 func shown(tb testing.TB, s string) []shownText {
@@ -72,6 +72,52 @@ func TestShowText(t *testing.T) {
 	}
 	if len(fs.drawn[1]) != 6 || fs.drawn[1]['\\'] != fs.glyph(1, '\\') || fs.drawn[1]['\\'] == 0 || fs.drawn[0] != nil {
 		t.Errorf("glyphs noted %v", fs.drawn)
+	}
+}
+
+// A hyphen is drawn narrower than its font has it by the text's horizontal
+// scaling, which is set back before the text object ends (it outlasts
+// ET); the text around it is drawn as it is.
+func TestTextInFace_HyphenScaled(t *testing.T) {
+	pdf := fpdf.New("P", "mm", "A4", "")
+	pdf.SetCompression(false)
+	pdf.AddPage()
+	fs, err := loadFonts(Fonts{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := newMetrics(fs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const st = style(0) // regular
+	k := m.hyphenScale(st)
+	if k >= 1 {
+		t.Fatalf("the regular face's hyphen scale is %v, want < 1", k)
+	}
+	c := &canvas{pdf: pdf, e: &env{fonts: fs, m: m}}
+	c.textInFace(10, 20, "well-known", st, 10, RGB{})
+	var out bytes.Buffer
+	if err := pdf.Output(&out); err != nil {
+		t.Fatal(err)
+	}
+	page := out.String()
+	want := strconv.FormatFloat(k*100, 'f', 3, 64) + " Tz (\x00-) Tj 100 Tz ET"
+	if !strings.Contains(page, want) {
+		t.Errorf("the hyphen is not drawn scaled, then the scaling set back: no %q in\n%s", want, page)
+	}
+	if n := strings.Count(page, " Tz "); n != 2 {
+		t.Errorf("%d scalings, want the hyphen's and its reset", n)
+	}
+	got := shown(t, page)
+	if len(got) != 3 || got[0].text != "well" || got[1].text != "-" || got[2].text != "known" {
+		t.Fatalf("shown %+v, want well, -, known", got)
+	}
+	if w := m.rawWidth(st, 10, "well") * ptPerMM; math.Abs(got[1].x-got[0].x-w) > 0.01 {
+		t.Errorf("the hyphen starts %.2f pt after the word, want its width %.2f", got[1].x-got[0].x, w)
+	}
+	if w := m.rawWidth(st, 10, "-") * ptPerMM; math.Abs(got[2].x-got[1].x-w) > 0.01 {
+		t.Errorf("the text after the hyphen starts %.2f pt after it, want its scaled width %.2f", got[2].x-got[1].x, w)
 	}
 }
 
