@@ -204,6 +204,7 @@ type datasetRun struct {
 	inCut     []bool            // whether that time is inside the period cut
 	reaches   []*reach          // by timer index: how far the files reach, nil when no analysis asks
 	consumers []consumer
+	gate      *rowGate // the rows no consumer could count, nil: none known
 	results   []func() *Result
 	names     []string
 	rowErrs   config.Problems
@@ -418,6 +419,7 @@ func (run *datasetRun) onHeader(ps *config.Problems) func(*dataset.Header) error
 			*ps = append(*ps, found...)
 			return errStop
 		}
+		run.gate = newRowGate(run.consumers)
 		return nil
 	}
 }
@@ -444,6 +446,9 @@ func (run *datasetRun) onRow(r dataset.Row) error {
 				run.summary.Through = iv
 			}
 		}
+	}
+	if run.gate != nil && !run.gate.pass(&r) {
+		return nil // no consumer could count it
 	}
 	for _, cons := range run.consumers {
 		tm := cons.time()

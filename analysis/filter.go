@@ -97,15 +97,7 @@ func (f *filter) matchNoting(r *dataset.Row) bool {
 	ok := true
 	for i, cl := range f.clauses {
 		v := r.Get(cl.col)
-		if f.unseen[i] > 0 && v != string(f.last[i]) && len(f.seen[i]) < maxSeenValues {
-			if !f.seen[i][v] {
-				f.seen[i][strings.Clone(v)] = true // the row's text is reused
-				if anyEqual(cl.values, v) {
-					f.unseen[i]--
-				}
-			}
-			f.last[i] = append(f.last[i][:0], v...)
-		}
+		f.note(i, v)
 		if ok && !anyEqual(cl.values, v) {
 			ok = false
 		}
@@ -117,6 +109,39 @@ func (f *filter) matchNoting(r *dataset.Row) bool {
 		f.matched = true
 	}
 	return ok
+}
+
+// note keeps v, met in clause i's column, for unmatched.
+func (f *filter) note(i int, v string) {
+	if f.unseen[i] > 0 && v != string(f.last[i]) && len(f.seen[i]) < maxSeenValues {
+		if !f.seen[i][v] {
+			f.seen[i][strings.Clone(v)] = true // the row's text is reused
+			if anyEqual(f.clauses[i].values, v) {
+				f.unseen[i]--
+			}
+		}
+		f.last[i] = append(f.last[i][:0], v...)
+	}
+}
+
+// reject does to f what match does when offered a row that fails its
+// first clause: see rowGate. It reports whether another such row could
+// still change f: until f has matched a row, it notes the values of its
+// columns, while some of its values are still to be met and it has room
+// for more.
+func (f *filter) reject(r *dataset.Row) bool {
+	f.offered = true
+	if f.matched {
+		return false
+	}
+	again := false
+	for i, cl := range f.clauses {
+		if f.unseen[i] > 0 && len(f.seen[i]) < maxSeenValues {
+			f.note(i, r.Get(cl.col))
+			again = again || f.unseen[i] > 0 && len(f.seen[i]) < maxSeenValues
+		}
+	}
+	return again
 }
 
 // distinct returns values without repeats.

@@ -145,6 +145,28 @@ func (a *timedAnalysis) add(r dataset.Row, t period.Interval, inCut bool) error 
 	return nil
 }
 
+// gate returns the first clause of its where:, else the first clause of
+// each of its series (see rowGate). A where: without clauses passes every
+// row; what it does with one (it notes no values) does not matter.
+func (a *timedAnalysis) gate() ([]boundClause, []*filter) {
+	if len(a.where.clauses) > 0 {
+		return a.where.clauses[:1], []*filter{a.where}
+	}
+	if a.by >= 0 || a.where.not != nil {
+		return nil, nil // a by: category of any row; or a where: of a not: alone
+	}
+	clauses := make([]boundClause, 0, len(a.series))
+	offered := make([]*filter, 0, len(a.series))
+	for _, s := range a.series {
+		if len(s.filter.clauses) == 0 {
+			return nil, nil // a series of every row
+		}
+		clauses = append(clauses, s.filter.clauses[0])
+		offered = append(offered, s.filter)
+	}
+	return clauses, offered
+}
+
 func (a *timedAnalysis) problems() config.Problems {
 	ps := a.errs
 	if a.coarse {

@@ -1,0 +1,100 @@
+package analysis
+
+import "github.com/briefing/report/analysis/dataset"
+
+// A rowGate spares a pass the work of offering a row to every consumer
+// when none of them could count it. Most analyses of a large export read
+// a few of its rows (a supplier, a recipient): each consumer names a
+// clause that every row it could count passes (its where:'s first, or the
+// first of each of its series), and a row that passes none of them is
+// offered to no consumer: on the sample's register, 21,200 of 25,000.
+//
+// What a consumer would have done with such a row is done here, so that
+// nothing else changes: the filters it would have offered the row to
+// (those the clauses come from) note that they were offered a row and
+// the values of their columns, for the message of a filter that never
+// matches. Their other filters (a series under a where:, a not:) are
+// never offered a row that fails the clause before them.
+type rowGate struct {
+	cols   []int      // a row passes if its cell in cols[i]
+	values [][]string // is one of values[i]
+	// offered are the filters a row failing the gate would have been
+	// offered; those whose offer still changes them (see reject).
+	offered []*filter
+}
+
+// gated is a consumer that can say which rows it could count.
+type gated interface {
+	// gate returns clauses every row the consumer could count passes
+	// one of, and the filters a row failing them all would be offered;
+	// no clauses when the consumer may count any row.
+	gate() (clauses []boundClause, offered []*filter)
+}
+
+// gateRows is off only in tests that compare the results with and without
+// the gates.
+var gateRows = true
+
+// newRowGate returns the gate of consumers bound to a file's header, nil
+// when some consumer may count any row (or there is none).
+func newRowGate(consumers []consumer) *rowGate {
+	if !gateRows {
+		return nil
+	}
+	g := &rowGate{}
+	for _, cons := range consumers {
+		gc, ok := cons.(gated)
+		if !ok {
+			return nil
+		}
+		clauses, offered := gc.gate()
+		if len(clauses) == 0 {
+			return nil
+		}
+		for _, cl := range clauses {
+			g.add(cl)
+		}
+		g.offered = append(g.offered, offered...)
+	}
+	if len(g.cols) == 0 {
+		return nil
+	}
+	return g
+}
+
+// add makes a row that passes cl pass the gate.
+func (g *rowGate) add(cl boundClause) {
+	for i, col := range g.cols {
+		if col == cl.col {
+			for _, v := range cl.values {
+				if !anyEqual(g.values[i], v) {
+					g.values[i] = append(g.values[i], v)
+				}
+			}
+			return
+		}
+	}
+	g.cols = append(g.cols, cl.col)
+	g.values = append(g.values, append([]string(nil), cl.values...))
+}
+
+// pass reports whether some consumer could count r. A row it rejects is
+// offered to the filters that would have seen it.
+func (g *rowGate) pass(r *dataset.Row) bool {
+	for i, col := range g.cols {
+		if anyEqual(g.values[i], r.Get(col)) {
+			return true
+		}
+	}
+	for i := 0; i < len(g.offered); {
+		if g.offered[i].reject(r) {
+			i++
+			continue
+		}
+		// no such row changes it any more; the order does not matter
+		last := len(g.offered) - 1
+		g.offered[i], g.offered[last] = g.offered[last], nil
+		g.offered = g.offered[:last]
+	}
+	return false
+}
