@@ -55,6 +55,8 @@ func endsIn(i period.Interval, q period.Period) bool {
 	return end.After(q.Start) && !end.After(q.End())
 }
 
+func (a *changesAnalysis) gate() ([]boundClause, []*filter) { return whereGate(a.where) }
+
 func (a *changesAnalysis) add(r dataset.Row, t period.Interval, inCut bool) error {
 	if !a.where.match(&r) || !inCut {
 		return nil

@@ -45,6 +45,8 @@ func (a *countAnalysis) bind(h *dataset.Header) config.Problems {
 	return ps
 }
 
+func (a *countAnalysis) gate() ([]boundClause, []*filter) { return whereGate(a.where) }
+
 func (a *countAnalysis) add(r dataset.Row, t period.Interval, inCut bool) error {
 	if !a.where.match(&r) || !inCut || a.by < 0 {
 		return nil

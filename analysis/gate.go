@@ -98,3 +98,12 @@ func (g *rowGate) pass(r *dataset.Row) bool {
 	}
 	return false
 }
+
+// whereGate is the gate of a consumer that offers every row to its where:
+// first: the where:'s first clause; none when it has no clauses.
+func whereGate(where *filter) ([]boundClause, []*filter) {
+	if len(where.clauses) == 0 {
+		return nil, nil
+	}
+	return where.clauses[:1], []*filter{where}
+}

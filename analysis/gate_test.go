@@ -94,11 +94,11 @@ func registerHeader(tb testing.TB) *dataset.Header {
 		"Delivery year", "Delivery year is estimate", "Status", "SIPRI estimate", "TIV deal unit", "TIV delivery values", "Local production"}}
 }
 
-// Analyses of every shape the gates look at (a where:, series with and
-// without filters, a by:, not:s, several values, a typo that matches
-// nothing, an analysis of every row beside filtered ones) give the same
-// results and problems, hints included, with the gates and without, over
-// rows in random orders.
+// Analyses of every shape the gates look at (trends, frequencies, counts
+// and changes; a where:, series with and without filters, a by:, not:s,
+// several values, a typo that matches nothing, an analysis of every row
+// beside filtered ones) give the same results and problems, hints
+// included, with the gates and without, over rows in random orders.
 func TestRowGate_SameAsOfferingEveryRow(t *testing.T) {
 	analyses := map[string]string{
 		"where":        `{kind: trend, dataset: d, value: Value, where: {Supplier: Russia}}`,
@@ -114,6 +114,9 @@ func TestRowGate_SameAsOfferingEveryRow(t *testing.T) {
 		"seriesUnder":  `{kind: trend, dataset: d, value: Value, where: {Recipient: China}, series: [{label: a, where: {Supplier: India}}]}`,
 		"absentColumn": `{kind: trend, dataset: d, value: Value, where: {Supplier: Ukraine}}`,
 		"count":        `{kind: count, dataset: d, by: Category, where: {Supplier: China}}`,
+		"countTypo":    `{kind: count, dataset: d, by: Category, where: {Supplier: Chna}}`,
+		"changes":      `{kind: changes, dataset: d, where: {Supplier: France}}`,
+		"changesTypo":  `{kind: changes, dataset: d, where: {Recipient: Egipt}}`,
 	}
 	suppliers := []string{"Russia", "China", "France", "United States", "India"}
 	recipients := []string{"China", "India", "Egypt", "Viet Nam", "Russia"}

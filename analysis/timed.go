@@ -150,7 +150,7 @@ func (a *timedAnalysis) add(r dataset.Row, t period.Interval, inCut bool) error 
 // row; what it does with one (it notes no values) does not matter.
 func (a *timedAnalysis) gate() ([]boundClause, []*filter) {
 	if len(a.where.clauses) > 0 {
-		return a.where.clauses[:1], []*filter{a.where}
+		return whereGate(a.where)
 	}
 	if a.by >= 0 || a.where.not != nil {
 		return nil, nil // a by: category of any row; or a where: of a not: alone
