@@ -41,14 +41,14 @@ func FuzzScanCSV(f *testing.F) {
 				return nil
 			},
 			func(r Row) error {
-				if r.Header != header || len(r.Fields) != len(header.Columns) {
-					t.Errorf("row %q does not fit header %q", r.Fields, header.Columns)
+				if r.Header != header || r.Len() != len(header.Columns) {
+					t.Errorf("row %q does not fit header %q", r.Values(), header.Columns)
 				}
 				if r.Line <= last {
 					t.Errorf("row on line %d after line %d", r.Line, last)
 				}
 				last = r.Line
-				for col := range r.Fields {
+				for col := range r.Len() {
 					if _, _, err := r.Number(col); err != nil {
 						var e *Error
 						if !errors.As(err, &e) || e.Line != r.Line || e.Column != col+1 {

@@ -38,8 +38,9 @@ func scanAll(spec Spec) (scanned, error) {
 			return nil
 		},
 		func(r Row) error {
-			fields := make([]string, len(r.Fields))
-			for i, f := range r.Fields {
+			vals := r.Values()
+			fields := make([]string, len(vals))
+			for i, f := range vals {
 				fields[i] = strings.Clone(f) // the row's text is reused
 			}
 			s.Rows = append(s.Rows, gotRow{File: r.File, Line: r.Line, Fields: fields})

@@ -51,7 +51,7 @@ func (b *batch) full() bool { return len(b.lines) >= batchRows || b.size >= batc
 
 // readAhead calls fill in a new goroutine to fill batches of rows of width
 // fields, until it sets a batch's err, and calls s.emit with each row in
-// this goroutine, as row with its Line and Fields set (Fields reused). It
+// this goroutine, as row with its Line and cells set (the batch's). It
 // returns the first error of a callback, or fill's error that is not
 // io.EOF; it returns once the goroutine is done, so s.src is free again.
 func (s *scanner) readAhead(row Row, width int, fill func(*batch)) error {
@@ -102,15 +102,9 @@ func (s *scanner) readAhead(row Row, width int, fill func(*batch)) error {
 			panic(panicked)
 		}
 	}()
-	fields := make([]string, width)
 	for b := range full {
 		for i, line := range b.lines {
-			text, spans := b.text[i], b.spans[i*width:(i+1)*width]
-			fields := fields[:len(spans)]
-			for k, sp := range spans {
-				fields[k] = text[sp.from:sp.to]
-			}
-			row.Line, row.Fields = line, fields
+			row.Line, row.Fields, row.text, row.spans = line, nil, b.text[i], b.spans[i*width:(i+1)*width:(i+1)*width]
 			if err := s.emit(row); err != nil {
 				return err
 			}

@@ -53,8 +53,8 @@ func TestScan_SIPRIRegister(t *testing.T) {
 			info, err := Scan(Spec{Name: tt.name, Path: tt.path, Format: FormatSIPRIRegister},
 				func(h *Header) error { header = h.Columns; return nil },
 				func(r Row) error {
-					if len(r.Fields) != 17 {
-						return r.Err(-1, "%d fields", len(r.Fields))
+					if r.Len() != 17 {
+						return r.Err(-1, "%d fields", r.Len())
 					}
 					if lp := r.Get(16); lp != "Yes" && lp != "No" {
 						return r.Err(16, "Local production = %q", lp)
