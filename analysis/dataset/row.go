@@ -33,7 +33,7 @@ type Row struct {
 }
 
 // Len is the number of the row's cells.
-func (r Row) Len() int {
+func (r *Row) Len() int {
 	if r.spans != nil {
 		return len(r.spans)
 	}
@@ -42,7 +42,7 @@ func (r Row) Len() int {
 
 // Values returns the row's cells as read (not trimmed): Fields, or a new
 // slice for a text file's row.
-func (r Row) Values() []string {
+func (r *Row) Values() []string {
 	if r.spans == nil {
 		return r.Fields
 	}
@@ -54,11 +54,11 @@ func (r Row) Values() []string {
 }
 
 // Count is how many rows of the data the row stands for.
-func (r Row) Count() int64 { return max(r.N, 1) }
+func (r *Row) Count() int64 { return max(r.N, 1) }
 
 // Get returns the field at col, trimmed of surrounding white space, or ""
 // when col is out of range.
-func (r Row) Get(col int) string {
+func (r *Row) Get(col int) string {
 	if r.spans != nil {
 		if col < 0 || col >= len(r.spans) {
 			return ""
@@ -88,7 +88,7 @@ func trimSpace(s string) string {
 // ("1,234.5", or "1.234,5" with decimal ","; spaces and no-break spaces too).
 // An empty field returns empty=true. A field that is not a number returns an
 // *Error naming file, line, column and the text found.
-func (r Row) Number(col int) (v exact.Number, empty bool, err error) {
+func (r *Row) Number(col int) (v exact.Number, empty bool, err error) {
 	s := r.Get(col)
 	if s == "" {
 		return exact.Number{}, true, nil
@@ -114,7 +114,7 @@ func (r Row) Number(col int) (v exact.Number, empty bool, err error) {
 
 // Err builds an *Error at this row and the column col (0-based; Column is
 // left 0 when col is out of the header's range).
-func (r Row) Err(col int, format string, args ...any) *Error {
+func (r *Row) Err(col int, format string, args ...any) *Error {
 	e := &Error{File: r.File, Sheet: r.Sheet, Line: r.Line, Msg: fmt.Sprintf(format, args...)}
 	if col >= 0 && (col < r.Len() || (r.Header != nil && col < len(r.Header.Columns))) {
 		e.Column = col + 1
