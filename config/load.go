@@ -197,6 +197,10 @@ func configType(file string) (string, error) {
 // applyOverlays sets REPORT_ environment variables, then --set pairs, on v,
 // and remembers where each overridden key came from so that a problem with
 // its value names the flag or the variable, not the file.
+// envKey turns a key's dots and dashes into the underscores of its
+// environment variable's name.
+var envKey = strings.NewReplacer(".", "_", "-", "_")
+
 func (c *Config) applyOverlays(v *viper.Viper, opts Options) Problems {
 	keys := map[string]bool{}
 	declared := map[string]bool{}
@@ -219,11 +223,13 @@ func (c *Config) applyOverlays(v *viper.Viper, opts Options) Problems {
 		}
 	}
 	c.origin = map[string]string{}
-	for _, k := range sortedKeys(keys) {
-		name := EnvPrefix + strings.ToUpper(strings.NewReplacer(".", "_", "-", "_").Replace(k))
-		if val, ok := env[name]; ok {
-			v.Set(k, val)
-			c.origin[k] = "environment " + name
+	if len(env) > 0 {
+		for _, k := range sortedKeys(keys) {
+			name := EnvPrefix + strings.ToUpper(envKey.Replace(k))
+			if val, ok := env[name]; ok {
+				v.Set(k, val)
+				c.origin[k] = "environment " + name
+			}
 		}
 	}
 	ps := c.paramOverlays(func(k, val string) { v.Set(k, val) }, declared, opts)

@@ -213,3 +213,14 @@ func TestConfig_InputsListsWhatIsRead(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkLoad_Sample loads the sample briefing's config: parsed, decoded
+// into its types and checked, on the one core a run gives it.
+func BenchmarkLoad_Sample(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Load("../testdata/russia-china/briefing.yaml", Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
