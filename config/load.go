@@ -194,13 +194,13 @@ func configType(file string) (string, error) {
 	return "", fmt.Errorf("unknown config file type %q, expected .yaml, .yml, .json or .toml", filepath.Ext(file))
 }
 
-// applyOverlays sets REPORT_ environment variables, then --set pairs, on v,
-// and remembers where each overridden key came from so that a problem with
-// its value names the flag or the variable, not the file.
 // envKey turns a key's dots and dashes into the underscores of its
 // environment variable's name.
 var envKey = strings.NewReplacer(".", "_", "-", "_")
 
+// applyOverlays sets REPORT_ environment variables, then --set pairs, on v,
+// and remembers where each overridden key came from so that a problem with
+// its value names the flag or the variable, not the file.
 func (c *Config) applyOverlays(v *viper.Viper, opts Options) Problems {
 	keys := map[string]bool{}
 	declared := map[string]bool{}

@@ -62,10 +62,10 @@ var (
 )
 
 // compressedProfile is the sRGB profile as a Flate stream, compressed once
-// per process: every document of a batch embeds the same bytes.
-// It takes a compressor of the finishing pass's pool (compressLevel, the
-// fastest: the best compression saves 12 bytes in 1.5 ms), whose tables
-// are touched already: a new one costs more than the compressing.
+// per process (every document of a batch embeds the same bytes) by a
+// compressor of the finishing pass's pool, at its level (the fastest: the
+// best compression saves 12 bytes in 1.5 ms) and with its tables touched
+// already: a new one cost more than the compressing.
 var compressedProfile = sync.OnceValue(func() []byte {
 	var icc bytes.Buffer
 	zw := zlibWriters.Get().(*zlib.Writer)
