@@ -41,10 +41,12 @@ func Prepare(fonts Fonts, pageSize, language string) *Prepared {
 	return p
 }
 
-// Preload loads the hyphenation patterns of doc's language, if not loaded
-// yet. They are loaded once per process and kept: the document's
-// hyphenator finds them ready. An error is reported there, not here.
+// Preload reads and parses doc's fonts and loads the hyphenation patterns
+// of its language, if not done yet. Both are kept for the process: the
+// document's rendering finds them ready. An error is reported there, not
+// here.
 func Preload(doc Document) {
+	_, _ = loadFonts(doc.Brand.Fonts)
 	_, _ = hyphen.New(doc.language(), nil)
 }
 
