@@ -253,7 +253,7 @@ func computeDatasetMany(c *config.Config, name string, periods []period.Period, 
 			return first
 		}, func(r dataset.Row) error {
 			for _, run := range runs {
-				if err := run.onRow(r); err != nil {
+				if err := run.onRow(&r); err != nil {
 					return err
 				}
 			}
@@ -424,7 +424,7 @@ func (run *datasetRun) onHeader(ps *config.Problems) func(*dataset.Header) error
 	}
 }
 
-func (run *datasetRun) onRow(r dataset.Row) error {
+func (run *datasetRun) onRow(r *dataset.Row) error {
 	times, inCut := run.times, run.inCut
 	for i, tm := range run.order {
 		iv, in, err := tm.atCut(r, run.cut)
@@ -447,7 +447,7 @@ func (run *datasetRun) onRow(r dataset.Row) error {
 			}
 		}
 	}
-	if run.gate != nil && !run.gate.pass(&r) {
+	if run.gate != nil && !run.gate.pass(r) {
 		return nil // no consumer could count it
 	}
 	for _, cons := range run.consumers {
@@ -457,7 +457,7 @@ func (run *datasetRun) onRow(r dataset.Row) error {
 		if tm != nil {
 			iv, in = times[tm.index], inCut[tm.index]
 		}
-		if err := cons.add(r, iv, in); err != nil {
+		if err := cons.add(*r, iv, in); err != nil {
 			run.rowError(err)
 			return nil
 		}

@@ -95,7 +95,7 @@ func (t *timer) includes(iv period.Interval, p period.Period) bool {
 
 // atCut returns the row's interval, as at does, and whether it is inside
 // the cut p, as includes does: for a year's text seen before, by index.
-func (t *timer) atCut(r dataset.Row, p period.Period) (period.Interval, bool, error) {
+func (t *timer) atCut(r *dataset.Row, p period.Period) (period.Interval, bool, error) {
 	if t.col >= 0 && t.years != nil && t.memo != nil && t.memoCut == p {
 		if y, ok := yearIndex(r.Get(t.col)); ok {
 			if m := &t.years[y]; m.inKnown {
@@ -141,7 +141,7 @@ func (t *timer) bind(h *dataset.Header, c *config.Config) config.Problems {
 
 // at returns the row's interval. A row with no time, or a time that does
 // not parse, is an error at its line and column.
-func (t *timer) at(r dataset.Row) (period.Interval, error) {
+func (t *timer) at(r *dataset.Row) (period.Interval, error) {
 	if t.col >= 0 {
 		s := r.Get(t.col)
 		y, year := yearIndex(s)
@@ -191,7 +191,7 @@ func (t *timer) at(r dataset.Row) (period.Interval, error) {
 	return period.Interval{}, r.Err(col, "the row has no time (expected a date or a year)")
 }
 
-func parseTime(r dataset.Row, col int) (period.Interval, error) {
+func parseTime(r *dataset.Row, col int) (period.Interval, error) {
 	s := r.Get(col)
 	if s == "" {
 		return period.Interval{}, r.Err(col, "the row has no time (expected a date or a year)")

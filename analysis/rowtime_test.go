@@ -32,7 +32,7 @@ func TestTimer_AtCutAsParsedAndAsked(t *testing.T) {
 			s = []string{"2025", "2024", "2011"}[k] // years seen under the cut before
 		}
 		r := dataset.Row{Fields: []string{s}, Line: i + 2}
-		iv, in, err := tm.atCut(r, cut)
+		iv, in, err := tm.atCut(&r, cut)
 		want, werr := period.ParseInterval(s)
 		if s == "" || len(s) > 0 && s[0] == ' ' {
 			want, werr = period.ParseInterval(r.Get(0))

@@ -196,7 +196,7 @@ func (s *sqlRun) profile() error {
 		q.timeOf(t, "")
 		rc := run.reaches[t.index]
 		err := s.exec("rows by time", q, func(r dataset.Row) error {
-			iv, err := t.at(r)
+			iv, err := t.at(&r)
 			if err != nil {
 				run.rowError(err)
 				return nil
@@ -237,7 +237,7 @@ func (s *sqlRun) feed(cons consumer, r dataset.Row) error {
 	in := true
 	if t := cons.time(); t != nil {
 		var err error
-		if iv, err = t.at(r); err != nil {
+		if iv, err = t.at(&r); err != nil {
 			s.run.rowError(err)
 			return nil
 		}
