@@ -322,6 +322,9 @@ func (c *Config) inheritLabels() {
 	}
 }
 
+// DefaultLanguage is report.language when the config sets none.
+const DefaultLanguage = "en-GB"
+
 // DefaultTimeout bounds each query of a SQL dataset.
 const DefaultTimeout = 60 * time.Second
 

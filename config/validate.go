@@ -59,7 +59,7 @@ func (c *Config) validate() Problems {
 		add(c.Problemf("report.page_size", "unknown page size %q, expected A4 or Letter", c.Report.PageSize))
 	}
 	if c.Report.Language == "" {
-		c.Report.Language = "en-GB"
+		c.Report.Language = DefaultLanguage
 	} else if tag, err := language.Parse(c.Report.Language); err != nil {
 		add(c.Problemf("report.language", "%q is not a language tag, expected one such as en-GB or en-US", c.Report.Language))
 	} else {
