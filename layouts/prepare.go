@@ -36,7 +36,7 @@ func Prepare(fonts Fonts, pageSize, language string) *Prepared {
 			return
 		}
 		p.pdf = blankPDF(g)
-		Preload(Document{Language: language})
+		loadPatterns(language)
 	}()
 	return p
 }
@@ -47,7 +47,14 @@ func Prepare(fonts Fonts, pageSize, language string) *Prepared {
 // here.
 func Preload(doc Document) {
 	_, _ = loadFonts(doc.Brand.Fonts)
-	_, _ = hyphen.New(doc.language(), nil)
+	loadPatterns(doc.Language)
+}
+
+// loadPatterns loads the hyphenation patterns of language (a Document's
+// Language), once per process: the document's hyphenator finds them
+// ready, and reports an error.
+func loadPatterns(language string) {
+	_, _ = hyphen.New((&Document{Language: language}).language(), nil)
 }
 
 // take waits for the set-up and returns it if it fits doc: the parsed
