@@ -111,9 +111,15 @@ func (f *filter) matchNoting(r *dataset.Row) bool {
 	return ok
 }
 
+// noting reports whether clause i still keeps the values of its column:
+// some of its values are still to be met, and there is room for more.
+func (f *filter) noting(i int) bool {
+	return f.unseen[i] > 0 && len(f.seen[i]) < maxSeenValues
+}
+
 // note keeps v, met in clause i's column, for unmatched.
 func (f *filter) note(i int, v string) {
-	if f.unseen[i] > 0 && v != string(f.last[i]) && len(f.seen[i]) < maxSeenValues {
+	if f.noting(i) && v != string(f.last[i]) {
 		if !f.seen[i][v] {
 			f.seen[i][strings.Clone(v)] = true // the row's text is reused
 			if anyEqual(f.clauses[i].values, v) {
@@ -136,9 +142,9 @@ func (f *filter) reject(r *dataset.Row) bool {
 	}
 	again := false
 	for i, cl := range f.clauses {
-		if f.unseen[i] > 0 && len(f.seen[i]) < maxSeenValues {
+		if f.noting(i) {
 			f.note(i, r.Get(cl.col))
-			again = again || f.unseen[i] > 0 && len(f.seen[i]) < maxSeenValues
+			again = again || f.noting(i)
 		}
 	}
 	return again
