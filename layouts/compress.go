@@ -42,14 +42,17 @@ func finishFile(pdf []byte, d *Document, tags []tagRecord, texts *pageTexts, fs 
 	if err != nil {
 		return nil, err
 	}
+	// The streams are compressed while the fonts' subsets are awaited:
+	// theirs come compressed. The fonts' objects take the same numbers.
+	compressed, err := compressStreams(f, texts)
+	if err != nil {
+		return nil, err
+	}
 	if subsets == nil {
 		subsets = func() []faceSubset { return subsetFonts(fs) }
 	}
 	if err := addFonts(f, fs, subsets()); err != nil {
-		return nil, err
-	}
-	compressed, err := compressStreams(f, texts)
-	if err != nil {
+		compressed()
 		return nil, err
 	}
 	// fpdf says 1.3; the structure tree's /Tabs and the output intent

@@ -20,14 +20,15 @@ import (
 func embedFonts(f *pdfFile, fs *fontSet) error { return addFonts(f, fs, subsetFonts(fs)) }
 
 // faceSubset is what a PDF embeds of a face drawn, made apart from the
-// file (subsetFonts) so that it can be made while fpdf writes its output:
-// the subset font program, compressed as compressStreams compresses a
-// stream, the glyph of each character drawn, their widths and their
-// ToUnicode map.
+// file (subsetFonts) so that it can be made while fpdf writes its output
+// and the file's streams are compressed: the subset font program, the
+// glyph of each character drawn, their widths and their ToUnicode map, its
+// streams compressed as compressStreams compresses a stream (which leaves
+// them alone).
 type faceSubset struct {
 	face     int
 	name     string
-	program  []byte // zlib, compressLevel
+	program  []byte // zlib, compressLevel, as the other streams
 	length1  int    // the program's length before compression
 	cidToGID []byte
 	widths   string
@@ -88,8 +89,9 @@ func subsetFonts(fs *fontSet) []faceSubset {
 		}
 		program := tt.Subset(gids)
 		out = append(out, faceSubset{face: i, name: postScriptName(&fs.faces[i], &buf),
-			program: bytes.Clone(deflate(zw, &z, program)), length1: len(program), cidToGID: cidToGID,
-			widths: widthArray(tt, cids, gids), cmap: toUnicode(cids)})
+			program: bytes.Clone(deflate(zw, &z, program)), length1: len(program),
+			cidToGID: bytes.Clone(deflate(zw, &z, cidToGID)), widths: widthArray(tt, cids, gids),
+			cmap: bytes.Clone(deflate(zw, &z, toUnicode(cids)))})
 	}
 	return out
 }
@@ -132,10 +134,10 @@ func addFont(f *pdfFile, fc *face, sub faceSubset) int {
 	}
 	desc := f.add(fmt.Sprintf("<</Type /FontDescriptor /FontName /%s /Flags %d /FontBBox [%d %d %d %d] /ItalicAngle %d /Ascent %d /Descent %d /CapHeight %d /StemV %d /MissingWidth %d /FontFile2 %d 0 R>>",
 		name, flags, m.BBox[0], m.BBox[1], m.BBox[2], m.BBox[3], m.ItalicAngle, m.Ascent, m.Descent, m.CapHeight, m.StemV, tt.Width(0), file), nil)
-	toGID := f.add(fmt.Sprintf("<</Length %d>>", len(sub.cidToGID)), sub.cidToGID)
+	toGID := f.add(flateDict(len(sub.cidToGID), ""), sub.cidToGID)
 	cid := f.add(fmt.Sprintf("<</Type /Font /Subtype /CIDFontType2 /BaseFont /%s /CIDSystemInfo <</Registry (Adobe) /Ordering (Identity) /Supplement 0>> /FontDescriptor %d 0 R /DW %d /W %s /CIDToGIDMap %d 0 R>>",
 		name, desc, tt.Width(0), sub.widths, toGID), nil)
-	uni := f.add(fmt.Sprintf("<</Length %d>>", len(sub.cmap)), sub.cmap)
+	uni := f.add(flateDict(len(sub.cmap), ""), sub.cmap)
 	return f.add(fmt.Sprintf("<</Type /Font /Subtype /Type0 /BaseFont /%s /Encoding /Identity-H /DescendantFonts [%d 0 R] /ToUnicode %d 0 R>>", name, cid, uni), nil)
 }
 
