@@ -3,6 +3,7 @@ package layouts
 import (
 	"bytes"
 	"fmt"
+	"hash/fnv"
 	"slices"
 	"strings"
 
@@ -66,6 +67,7 @@ func startSubsets(fs *fontSet) (wait func() []faceSubset) {
 func subsetFonts(fs *fontSet) []faceSubset {
 	var out []faceSubset
 	var buf sfnt.Buffer
+	tags := map[string]bool{}
 	zw := zlibWriters.Get().(*zlib.Writer)
 	defer zlibWriters.Put(zw)
 	var z bytes.Buffer
@@ -88,12 +90,36 @@ func subsetFonts(fs *fontSet) []faceSubset {
 			cidToGID[2*r], cidToGID[2*r+1] = byte(g>>8), byte(g)
 		}
 		program := tt.Subset(gids)
-		out = append(out, faceSubset{face: i, name: postScriptName(&fs.faces[i], &buf),
+		name := postScriptName(&fs.faces[i], &buf)
+		out = append(out, faceSubset{face: i, name: subsetTag(name, gids, tags) + "+" + name,
 			program: bytes.Clone(deflate(zw, &z, program)), length1: len(program),
 			cidToGID: bytes.Clone(deflate(zw, &z, cidToGID)), widths: widthArray(tt, cids, gids),
 			cmap: bytes.Clone(deflate(zw, &z, toUnicode(cids)))})
 	}
 	return out
+}
+
+// subsetTag is the tag before the name of a subset of the font called
+// name with glyphs gids, as PDF names a font subset ("EOODIA+GoRegular"):
+// six capital letters, the same for the same subset, and not one of used,
+// to which it is added (different subsets in one file have different
+// tags).
+func subsetTag(name string, gids []uint16, used map[string]bool) string {
+	h := fnv.New64a()
+	h.Write([]byte(name))
+	for _, g := range gids {
+		h.Write([]byte{byte(g >> 8), byte(g)})
+	}
+	for x := h.Sum64(); ; x++ {
+		var tag [6]byte
+		for k, v := 0, x; k < len(tag); k, v = k+1, v/26 {
+			tag[k] = byte('A' + v%26)
+		}
+		if !used[string(tag[:])] {
+			used[string(tag[:])] = true
+			return string(tag[:])
+		}
+	}
 }
 
 // addFonts adds the fonts of the subsets to f, and to the pages' font

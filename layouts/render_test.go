@@ -193,7 +193,7 @@ func TestRender_EmbedsOnlyTheFacesDrawn(t *testing.T) {
 		}
 		got := map[string]bool{}
 		for _, name := range []string{"GoRegular", "Go-Bold", "Go-Italic", "Go-BoldItalic", "GoMono"} {
-			got[name] = bytes.Contains(buf.Bytes(), []byte("/Subtype /Type0 /BaseFont /"+name+" "))
+			got[name] = embeds(buf.Bytes(), name)
 		}
 		return got
 	}
@@ -233,7 +233,7 @@ func TestRender_FallbackFonts(t *testing.T) {
 	if len(res.Warnings) != 1 || !strings.Contains(res.Warnings[0].Msg, "must be shaped") || !slices.Contains(res.Warnings[0].Runes, 'न') || slices.Contains(res.Warnings[0].Runes, 'ת') || !res.Warnings[0].Unshaped {
 		t.Errorf("warnings %+v", res.Warnings)
 	}
-	if !bytes.Contains(buf.Bytes(), []byte("/Subtype /Type0 /BaseFont /DejaVuSans ")) {
+	if !embeds(buf.Bytes(), "DejaVuSans") {
 		t.Error("the fallback font is not embedded")
 	}
 	// the fallback's glyphs are measured with its own widths
