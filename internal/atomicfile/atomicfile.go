@@ -6,8 +6,11 @@ package atomicfile
 import (
 	"errors"
 	"fmt"
+	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strconv"
 	"sync"
 )
 
@@ -105,7 +108,7 @@ func prepare(path string, data []byte) (name string, err error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", fmt.Errorf("cannot create the folder %s: %s", dir, folderProblem(dir, err))
 	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	tmp, err := createTemp(dir, filepath.Base(path))
 	if err != nil {
 		return "", fmt.Errorf("cannot write into the folder %s: %s", dir, reason(err))
 	}
@@ -126,10 +129,22 @@ func prepare(path string, data []byte) (name string, err error) {
 	if err = tmp.Close(); err != nil {
 		return "", fmt.Errorf("close %s: %w", tmp.Name(), err)
 	}
-	if err = os.Chmod(tmp.Name(), 0o644); err != nil {
-		return "", fmt.Errorf("chmod %s: %w", tmp.Name(), err)
-	}
 	return tmp.Name(), nil
+}
+
+// createTemp creates a new file in dir for the next contents of the file
+// base, named ".base.RANDOM.tmp", with the permissions of any new file:
+// 0666 less the umask (os.CreateTemp's are 0600, and setting 0644 after
+// would make a briefing readable by all whose author's umask says not).
+func createTemp(dir, base string) (*os.File, error) {
+	for try := 0; ; try++ {
+		name := filepath.Join(dir, "."+base+"."+strconv.FormatUint(rand.Uint64(), 36)+".tmp")
+		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o666)
+		if errors.Is(err, fs.ErrExist) && try < 100 {
+			continue
+		}
+		return f, err
+	}
 }
 
 // folderProblem explains why a folder could not be made: most often a
