@@ -123,7 +123,8 @@ func subsetTag(name string, gids []uint16, used map[string]bool) string {
 }
 
 // addFonts adds the fonts of the subsets to f, and to the pages' font
-// resources.
+// resources: a dictionary object with no stream, which the finishing pass
+// may change while the streams are being compressed.
 func addFonts(f *pdfFile, fs *fontSet, subsets []faceSubset) error {
 	if len(subsets) == 0 {
 		return nil
@@ -135,7 +136,11 @@ func addFonts(f *pdfFile, fs *fontSet, subsets []faceSubset) error {
 	}
 	for k := range f.objs {
 		o := &f.objs[k]
-		if at := bytes.Index(o.dict(), []byte("/Font <<\n")); at >= 0 && bytes.Contains(o.dict(), []byte("/ProcSet [")) {
+		d := o.dict()
+		if len(d) < len(o.data) {
+			continue // a stream: it may be being compressed
+		}
+		if at := bytes.Index(d, []byte("/Font <<\n")); at >= 0 && bytes.Contains(d, []byte("/ProcSet [")) {
 			at += len("/Font <<\n")
 			o.data = slices.Concat(o.data[:at:at], []byte(refs.String()), o.data[at:])
 			return nil
