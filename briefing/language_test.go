@@ -161,6 +161,49 @@ func TestEditions_Arabic(t *testing.T) {
 	}
 }
 
+// The Arabic edition with Arabic-Indic digits (ar-u-nu-arab): the page
+// furniture's numbers are in them too — pages, sections, figures, tables,
+// the contents, the period in the footer and the years on a chart's axis —
+// as the narrative's and the tables' numbers are.
+func TestEditions_ArabicIndicDigits(t *testing.T) {
+	if _, err := os.Stat("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("fonts-dejavu-core is not installed: .ci/run installs it")
+		}
+		t.Skip("DejaVu Sans is not installed")
+	}
+	r, err := Build(Options{Config: "../testdata/arabic/briefing.yaml", Clock: fixedClock(), Sets: []string{"report.language=ar-u-nu-arab"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Warnings) > 0 {
+		t.Errorf("warnings: %v", r.Warnings)
+	}
+	bidiMarks := strings.NewReplacer("\u202a", "", "\u202b", "", "\u202c", "", "\u202d", "", "\u202e", "")
+	squeezed := strings.Join(strings.Fields(bidiMarks.Replace(pdfText(t, r.PDF))), "")
+	// poppler gives a number inside Arabic in either order, and a label's
+	// full stop on either side of its number
+	for what, re := range map[string]string{
+		"page 3 of 4":                `الصفحة٣من٤`,
+		"figure 1":                   `الشكل\.?١`,
+		"table 1":                    `الجدول\.?١`,
+		"the first section's number": `١الخلاصة`,
+		"the period in the footer":   `الربع(٤٢٠٢٥|٢٠٢٥٤)`,
+		"years on the chart's axis":  `٢٠٠٦`,
+		"the date":                   `٢مارس٢٠٢٦`,
+		"a number from the analysis": `والصين٤تدريبات`,
+	} {
+		if !regexp.MustCompile(re).MatchString(squeezed) {
+			t.Errorf("the PDF's text lacks %s (%s)", what, re)
+		}
+	}
+	for _, latin := range []string{"الصفحة3", "الشكل1", "الشكل.1", "الربع42025", "الربع20254", "2006"} {
+		if strings.Contains(squeezed, latin) {
+			t.Errorf("the PDF's text still has %q", latin)
+		}
+	}
+}
+
 // writeTemp writes a PDF to a temporary file and returns its path.
 func writeTemp(t *testing.T, pdf []byte) string {
 	t.Helper()

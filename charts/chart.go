@@ -93,6 +93,7 @@ func newChart(spec Spec, res *analysis.Result, style Style) (*Chart, error) {
 		}
 	}
 	style = style.normalized()
+	m.x.numerals(style.Numerals)
 	m.style = style
 	m.colors = seriesColors(m.series, style)
 	spec.Annotations = append([]Annotation(nil), spec.Annotations...)

@@ -1,12 +1,12 @@
 package charts
 
 import (
-	"github.com/briefing/report/internal/exact"
-
 	"math"
 	"regexp"
+	"strings"
 	"testing"
 
+	"github.com/briefing/report/internal/exact"
 	"github.com/wcharczuk/go-chart/v2/drawing"
 )
 
@@ -113,5 +113,32 @@ func TestAnnotations_LabelledLines(t *testing.T) {
 		if math.Abs(float64(lx)-x0) > 10 && math.Abs(float64(lx)-x1) > 10 {
 			t.Errorf("label %q at %.0f–%.0f, not beside its line at %d", l.S, x0, x1, lx)
 		}
+	}
+}
+
+// A time axis's years are written in the briefing's digits (Numerals);
+// its categories and a partial interval's label are left as they are.
+func TestChart_YearsInTheBriefingsDigits(t *testing.T) {
+	st := testStyle()
+	st.Numerals = func(s string) string {
+		return strings.Map(func(r rune) rune {
+			if r >= '0' && r <= '9' {
+				return '٠' + r - '0'
+			}
+			return r
+		}, s)
+	}
+	years := record(t, mustNew(t, Spec{Type: "line"}, armsTrend(), st), testW, testH).textsOf("xlabel")
+	if len(years) == 0 {
+		t.Fatal("no X labels")
+	}
+	for _, l := range years {
+		if strings.ContainsAny(l.S, "0123456789") || !strings.ContainsAny(l.S, "٠١٢٣٤٥٦٧٨٩") {
+			t.Errorf("year label %q, want Arabic-Indic digits", l.S)
+		}
+	}
+	cats := record(t, mustNew(t, Spec{Type: "bar"}, categorical([]string{"A1", "B2"}, []float64{1, 2}), st), testW, testH).textsOf("xlabel")
+	if len(cats) != 2 || cats[0].S != "A1" || cats[1].S != "B2" {
+		t.Errorf("category labels %+v, want A1 and B2 as they are", cats)
 	}
 }

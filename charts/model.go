@@ -12,6 +12,7 @@ import (
 // xAxis is a result's keys as X positions 0..n-1 with their labels.
 type xAxis struct {
 	labels []string
+	years  []int // the labels that are a year's number
 	timed  bool
 	// ordinals number timed keys on a calendar scale (the year, or
 	// year*4+quarter-1, ...) so that thinned labels fall on round years;
@@ -19,6 +20,16 @@ type xAxis struct {
 	ordinals []int
 	strides  []int
 	keys     []analysis.Key
+}
+
+// numerals writes the years among the labels with f (Style.Numerals).
+func (a *xAxis) numerals(f func(string) string) {
+	if f == nil {
+		return
+	}
+	for _, i := range a.years {
+		a.labels[i] = f(a.labels[i])
+	}
 }
 
 func newXAxis(res *analysis.Result) xAxis {
@@ -49,6 +60,8 @@ func newXAxis(res *analysis.Result) xAxis {
 		}
 		if k.Partial {
 			a.labels[i] = k.Text() // "2025 (to Q3)"
+		} else if unit == period.Year {
+			a.years = append(a.years, i)
 		}
 	}
 	switch unit {

@@ -55,6 +55,9 @@ type Style struct {
 	// Number writes a formatted number ("1,500") as the briefing's
 	// language does; nil: as it is.
 	Number func(string) string
+	// Numerals writes the digits of a year on a time axis as the
+	// briefing's language does ("٢٠٢٥"); nil: as they are.
+	Numerals func(string) string
 	// Other is the briefing's word for the slices a donut folds together
 	// ("Other" when empty).
 	Other string

@@ -25,7 +25,7 @@ func (s *sectionCtx) heading(e *env, level int, title string) block {
 		s.sub, s.sub3 = s.sub+1, 0
 		number = fmt.Sprintf("%d.%d", s.num, s.sub)
 	}
-	t := &tocEntry{level: level, number: number, title: title, anchor: "sec:" + number, inTOC: level <= 2}
+	t := &tocEntry{level: level, number: e.doc.Words.digits(number), title: title, anchor: "sec:" + number, inTOC: level <= 2}
 	*s.entries = append(*s.entries, t)
 	return newHeading(e, t, e.key("h"))
 }
@@ -87,7 +87,7 @@ func build(e *env, wrap *wrapper) (front, body []block, entries []*tocEntry, err
 		if title := strings.TrimSpace(s.Title); title != "" {
 			nsec++
 			sec = &sectionCtx{num: nsec, entries: &entries}
-			t := &tocEntry{level: 1, number: strconv.Itoa(nsec), title: e.clean(from(fmt.Sprintf("sections[%d].title", si)), title, stBold), anchor: "sec:" + strconv.Itoa(nsec), inTOC: true}
+			t := &tocEntry{level: 1, number: e.doc.Words.num(nsec), title: e.clean(from(fmt.Sprintf("sections[%d].title", si)), title, stBold), anchor: "sec:" + strconv.Itoa(nsec), inTOC: true}
 			entries = append(entries, t)
 			add(newHeading(e, t, e.key("h")))
 		}
@@ -191,7 +191,7 @@ func endnotes(e *env, fn *notes, entries *[]*tocEntry) []block {
 			}
 		}
 		if p, ok := mb.out[0].(*paragraph); ok {
-			p.ps.label = strconv.Itoa(i+1) + "."
+			p.ps.label = e.doc.Words.num(i+1) + "."
 			p.ps.labelColor = e.th.primary
 			p.anchors = append(p.anchors, "fn:"+strconv.Itoa(i+1))
 		}

@@ -1,7 +1,6 @@
 package layouts
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -119,7 +118,7 @@ func (b *mdBuilder) list(l *ast.List, c mdCtx) {
 	}
 	label := func(i int) string {
 		if l.IsOrdered() {
-			return fmt.Sprintf("%d%c", l.Start+i, l.Marker)
+			return b.e.doc.Words.num(l.Start+i) + string(l.Marker)
 		}
 		return [...]string{"•", "–", "◦"}[(item.list-1)%3]
 	}

@@ -78,7 +78,7 @@ func (b *mdBuilder) inlines(n ast.Node, st style, link string, out []span) []spa
 			if n := len(out); n > 0 && out[n-1].st&stSup != 0 && strings.HasPrefix(out[n-1].link, "#fn:") {
 				out = append(out, span{text: ",", st: stSup}) // ¹,² not ¹²
 			}
-			out = append(out, span{text: strconv.Itoa(k), st: stSup, link: "#fn:" + strconv.Itoa(k)})
+			out = append(out, span{text: b.e.doc.Words.num(k), st: stSup, link: "#fn:" + strconv.Itoa(k)})
 		case *extast.FootnoteBacklink:
 			// the endnote numbers are enough
 		default:

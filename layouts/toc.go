@@ -2,7 +2,6 @@ package layouts
 
 import (
 	"math"
-	"strconv"
 	"strings"
 )
 
@@ -89,7 +88,7 @@ func (p *Plan) numberContents() {
 
 func (l *tocLine) pageText() string {
 	if p := l.e.pages[l.t.anchor]; p > 0 {
-		return strconv.Itoa(p)
+		return l.e.doc.Words.num(p)
 	}
 	return "–"
 }

@@ -28,6 +28,10 @@ type Words struct {
 	GoTo          string // and of a contents line: "Go to {target}"
 	PeriodText    string // the period: "Fourth quarter 2025 (2025-Q4)"
 	DateText      string // the date: "2 March 2026"
+	// Digits are the digits 0 to 9 of the numbers layouts writes (pages,
+	// sections, figures, tables, notes, list items): "٠١٢٣٤٥٦٧٨٩" for
+	// ar-u-nu-arab; "" for 0 to 9.
+	Digits string
 }
 
 func or(s, def string) string {
@@ -45,20 +49,39 @@ func (w Words) continued() string     { return or(w.Continued, "(continued)") }
 func (w Words) source() string        { return or(w.Source, "Source: ") }
 func (w Words) note() string          { return or(w.Note, "Note: ") }
 
+// num is n written in the document's digits.
+func (w Words) num(n int) string { return w.digits(strconv.Itoa(n)) }
+
+// digits is s with its digits 0 to 9 in the document's digits.
+func (w Words) digits(s string) string {
+	d := []rune(w.Digits)
+	if len(d) != 10 {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return d[r-'0']
+		}
+		return r
+	}, s)
+}
+
 func (w Words) figure(n int) string {
-	return strings.ReplaceAll(or(w.Figure, "Figure {n}."), "{n}", strconv.Itoa(n))
+	return strings.ReplaceAll(or(w.Figure, "Figure {n}."), "{n}", w.num(n))
 }
 
 func (w Words) table(n int) string {
-	return strings.ReplaceAll(or(w.Table, "Table {n}."), "{n}", strconv.Itoa(n))
+	return strings.ReplaceAll(or(w.Table, "Table {n}."), "{n}", w.num(n))
 }
 
 func (w Words) pageOf(page, pages int) string {
-	return strings.NewReplacer("{page}", strconv.Itoa(page), "{pages}", strconv.Itoa(pages)).Replace(or(w.PageOf, "Page {page} of {pages}"))
+	return strings.NewReplacer("{page}", w.num(page), "{pages}", w.num(pages)).Replace(or(w.PageOf, "Page {page} of {pages}"))
 }
 
+// endnoteLink is what a screen reader says of the number of note n (its
+// number as the link names it, "3").
 func (w Words) endnoteLink(n string) string {
-	return strings.ReplaceAll(or(w.EndnoteLink, "Endnote {n}"), "{n}", n)
+	return strings.ReplaceAll(or(w.EndnoteLink, "Endnote {n}"), "{n}", w.digits(n))
 }
 
 func (w Words) goTo(target string) string {

@@ -299,5 +299,5 @@ func (e *Env) ref(kind, anchor string, numbers map[string]int, id string) (strin
 		}
 		return "", fmt.Errorf("no %s %q in the briefing%s", strings.ToLower(kind), id, suggest.Hint(id, ids))
 	}
-	return "[" + kind + " " + itoa(n) + "](#" + anchor + ":" + id + ")", nil
+	return "[" + kind + " " + e.number(itoa(n)) + "](#" + anchor + ":" + id + ")", nil
 }

@@ -124,6 +124,27 @@ func TestRender_Functions(t *testing.T) {
 	}
 }
 
+// A reference to a figure or table numbers it in the briefing's digits,
+// as the figure's own label does; its anchor stays as it is.
+func TestRender_RefsInTheBriefingsDigits(t *testing.T) {
+	e := testEnv()
+	e.Number = func(s string) string {
+		return strings.Map(func(r rune) rune {
+			if r >= '0' && r <= '9' {
+				return '٠' + r - '0'
+			}
+			return r
+		}, s)
+	}
+	got, err := e.Render("x.md", `{{ fig "chart" }}, {{ tab "cmp" }}`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "[Figure ٢](#fig:chart), [Table ١](#tab:cmp)"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
 func TestRender_Errors(t *testing.T) {
 	tests := []struct {
 		name, tmpl, want string

@@ -46,7 +46,7 @@ func Document(in Input) (layouts.Document, *narrative.Env, config.Problems) {
 	pf := periodFormat(c, loc)
 	doc := layouts.Document{
 		Title: c.Report.Title, Subtitle: c.Report.Subtitle, Series: c.Report.Series,
-		Authors: c.Report.Authors, Period: in.Period.String(), PeriodLabel: in.Period.Format(pf), Date: in.AsOf,
+		Authors: c.Report.Authors, Period: in.Period.String(), PeriodLabel: loc.Numerals(in.Period.Format(pf)), Date: in.AsOf,
 		Classification: c.Report.Classification, Draft: c.Report.Draft,
 		ListOfFigures: c.Report.ListOfFigures,
 		Language:      c.Report.Language,
@@ -58,7 +58,7 @@ func Document(in Input) (layouts.Document, *narrative.Env, config.Problems) {
 	doc.BannerColor, doc.BannerText = bannerColors(c, brand)
 	doc.Words = wordsOf(loc, in.Period, in.AsOf)
 	style := chartStyle(c, in.Results, brand)
-	style.Number, style.Other = loc.Number, loc.Word("other_series")
+	style.Number, style.Numerals, style.Other = loc.Number, loc.Numerals, loc.Word("other_series")
 	g := newGlyphs(c)
 	coverage := map[string]period.Interval{}
 	for name, d := range in.Results.Datasets {

@@ -22,7 +22,7 @@ import (
 func methodsSection(c *config.Config, res *analysis.Results, asOf time.Time, loc *locale.Locale) layouts.Section {
 	var b strings.Builder
 	num := func(n int) string { return loc.Number(narrative.Num(exact.Int(int64(n)), 0)) }
-	b.WriteString(loc.Word("annex_intro", "period", res.Period.Format(periodFormat(c, loc))) + "\n\n")
+	b.WriteString(loc.Word("annex_intro", "period", loc.Numerals(res.Period.Format(periodFormat(c, loc)))) + "\n\n")
 	for _, name := range c.DatasetNames() {
 		d := res.Datasets[name]
 		if d == nil {

@@ -42,7 +42,7 @@ func wordsOf(loc *locale.Locale, p period.Period, asOf time.Time) layouts.Words 
 		Figure: w("figure"), Table: w("table"), Source: w("source"), Note: w("note"), PageOf: w("page_of"),
 		EndnoteLink: w("link_endnote"), GoTo: w("link_goto"),
 		Period: w("cover_period"), Published: w("cover_published"), Author: w("cover_author"), Authors: w("cover_authors"),
-		PeriodText: loc.Period(p.Year(), p.Quarter()), DateText: loc.Date(asOf),
+		PeriodText: loc.Period(p.Year(), p.Quarter()), DateText: loc.Date(asOf), Digits: loc.Digits(),
 	}
 }
 

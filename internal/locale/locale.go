@@ -261,6 +261,32 @@ func (l *Locale) Word(key string, args ...any) string {
 	return w
 }
 
+// Digits is the language's digits 0 to 9 ("٠١٢٣٤٥٦٧٨٩" for ar-u-nu-arab),
+// "" when they are 0 to 9.
+func (l *Locale) Digits() string {
+	if l.englishNumerals {
+		return ""
+	}
+	return strings.Join(l.digits, "")
+}
+
+// Numerals is s with its digits 0 to 9 written in the language's digits,
+// and nothing else changed: a label such as "Q4 2025".
+func (l *Locale) Numerals(s string) string {
+	if l.englishNumerals {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if r >= '0' && r <= '9' {
+			b.WriteString(l.digits[r-'0'])
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
 // Number writes an English-formatted number ("−1,234.5", "12%") as the
 // language does ("−1 234,5"): its separators and digits.
 func (l *Locale) Number(s string) string {

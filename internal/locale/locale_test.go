@@ -44,6 +44,25 @@ func TestLocale_DatesPeriodsNumbers(t *testing.T) {
 	}
 }
 
+func TestLocale_Digits(t *testing.T) {
+	for tag, want := range map[string]string{"en-GB": "", "fr": "", "ar": "", "ar-u-nu-arab": "٠١٢٣٤٥٦٧٨٩"} {
+		l, err := New(tag, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := l.Digits(); got != want {
+			t.Errorf("%s: Digits %q, want %q", tag, got, want)
+		}
+		wantLabel := "Q4, 2025"
+		if want != "" {
+			wantLabel = "Q٤, ٢٠٢٥"
+		}
+		if got := l.Numerals("Q4, 2025"); got != wantLabel {
+			t.Errorf("%s: Numerals %q, want %q", tag, got, wantLabel)
+		}
+	}
+}
+
 // Every catalogue has every key of the English one, with the same
 // placeholders, and nothing else.
 func TestCatalogues_Complete(t *testing.T) {
