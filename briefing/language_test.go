@@ -41,10 +41,11 @@ func TestEditions_InTheReadersLanguage(t *testing.T) {
 		{"fr", []string{"Sommaire", "Table des figures", "PÉRIODE 4e trimestre 2025 (2025-Q4)", "PUBLIÉ LE 2 mars 2026",
 			"Figure 1.", "Tableau 1.", "Source : SIPRI", "Page 4 sur 13", "Notes", "Données et méthodes", "Avertissement",
 			"12 143", "30 755 TIV", "lignes lues", "données produites le 12 févr. 2026", "Chaque période indique son total", "T4 2025",
-			"tables generated 28 juil. 2022"}}, // a template's (dataset NAME).Generated
+			"tables generated 28 juil. 2022", // a template's (dataset NAME).Generated
+			"(figure 1, tableau 1)"}},        // a template's fig and tab
 		{"ru", []string{"Содержание", "Список иллюстраций", "ПЕРИОД IV квартал 2025 г. (2025-Q4)", "ОПУБЛИКОВАНО 2 марта 2026 г.",
 			"Рисунок 1.", "Таблица 1.", "Источник: SIPRI", "Страница 4 из 13", "Примечания", "Данные и методы", "Оговорка",
-			"12 143", "30 755 TIV", "прочитано строк", "данные сформированы 12 февр. 2026 г."}},
+			"12 143", "30 755 TIV", "прочитано строк", "данные сформированы 12 февр. 2026 г.", "(рис. 1, табл. 1)"}},
 	} {
 		t.Run(c.lang, func(t *testing.T) {
 			r, err := Build(Options{Config: sample, Sets: []string{"report.language=" + c.lang}, Clock: fixedClock()})

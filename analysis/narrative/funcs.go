@@ -299,5 +299,9 @@ func (e *Env) ref(kind, anchor string, numbers map[string]int, id string) (strin
 		}
 		return "", fmt.Errorf("no %s %q in the briefing%s", strings.ToLower(kind), id, suggest.Hint(id, ids))
 	}
-	return "[" + kind + " " + e.number(itoa(n)) + "](#" + anchor + ":" + id + ")", nil
+	text := kind + " " + e.number(itoa(n))
+	if e.Ref != nil {
+		text = e.Ref(strings.ToLower(kind), n)
+	}
+	return "[" + text + "](#" + anchor + ":" + id + ")", nil
 }

@@ -125,7 +125,8 @@ func TestRender_Functions(t *testing.T) {
 }
 
 // A reference to a figure or table numbers it in the briefing's digits,
-// as the figure's own label does; its anchor stays as it is.
+// as the figure's own label does, and names it in the briefing's language
+// (Ref); its anchor stays as it is.
 func TestRender_RefsInTheBriefingsDigits(t *testing.T) {
 	e := testEnv()
 	e.Number = func(s string) string {
@@ -141,6 +142,17 @@ func TestRender_RefsInTheBriefingsDigits(t *testing.T) {
 		t.Fatal(err)
 	}
 	if want := "[Figure ٢](#fig:chart), [Table ١](#tab:cmp)"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	// in the briefing's language, as its catalogue words them
+	e.Ref = func(kind string, n int) string {
+		return map[string]string{"figure": "figure ", "table": "tableau "}[kind] + itoa(n)
+	}
+	got, err = e.Render("x.md", `{{ fig "chart" }}, {{ tab "cmp" }}`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "[figure 2](#fig:chart), [tableau 1](#tab:cmp)"; got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }

@@ -33,6 +33,10 @@ type Env struct {
 	// Date writes an export's date ("12 Feb 2026") as the briefing's
 	// language does; nil: as it is.
 	Date func(string) string
+	// Ref writes a reference to figure or table n (kind "figure" or
+	// "table") as the briefing's language does: "Figure 2", "tableau 1",
+	// "الشكل ٢"; nil: in English.
+	Ref func(kind string, n int) string
 
 	// Warnings are what the templates run so far did that works but is
 	// likely not meant, such as a change from zero (it prints n/a).

@@ -8,6 +8,7 @@ import (
 	"os"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -71,7 +72,8 @@ func Document(in Input) (layouts.Document, *narrative.Env, config.Problems) {
 	if failed == nil {
 		failed = map[string]bool{}
 	}
-	env := &narrative.Env{Results: in.Results, Failed: failed, Number: loc.Number, Date: loc.ShortDateOf, Data: narrative.Data{
+	ref := func(kind string, n int) string { return loc.Word("ref_"+kind, "n", loc.Numerals(strconv.Itoa(n))) }
+	env := &narrative.Env{Results: in.Results, Failed: failed, Number: loc.Number, Date: loc.ShortDateOf, Ref: ref, Data: narrative.Data{
 		Period: narrative.NewPeriodView(in.Period, pf), AsOf: in.AsOf, Coverage: coverage, Params: c.Params,
 		Report: narrative.ReportInfo{Title: c.Report.Title, Subtitle: c.Report.Subtitle, Organization: c.Brand.Organization},
 	}}
