@@ -29,20 +29,23 @@ type canvas struct {
 	listItem string     // the LI the next paragraph drawn tags its label and text under
 	rtl      bool       // text drawn is read right to left whatever its first letter: the furniture of a right-to-left document
 
-	face          int     // the face text is drawn in (faceIndex)
-	size          float64 // and its size in points
-	ink, fill     RGB     // text and fill colours fpdf holds
-	inkOK, fillOK bool
-	buf           []byte       // the text operators being written (showText)
-	ref           []byte       // the reference to them written instead (pagetext.go)
-	rd            bytes.Reader // reads them to fpdf
+	face int     // the face text is drawn in (faceIndex)
+	size float64 // and its size in points
+	// ink is the colour of text: report's own (fpdf draws no text, and its
+	// text colour, set through Sprintf, would be read back only here).
+	ink    RGB
+	fill   RGB // the fill colour fpdf holds, when fillOK
+	fillOK bool
+	buf    []byte       // the text operators being written (showText)
+	ref    []byte       // the reference to them written instead (pagetext.go)
+	rd     bytes.Reader // reads them to fpdf
 }
 
-// forget makes the canvas set the colours again before their next use (a
-// new page, or after a drawing that changed them). Each text sets its own
-// font (showText).
+// forget makes the canvas set the fill colour again before its next use (a
+// new page, or after a drawing that changed it). Each text sets its own
+// font and colour (showText).
 func (c *canvas) forget() {
-	c.inkOK, c.fillOK = false, false
+	c.fillOK = false
 }
 
 // setFont selects the face of st at size pt.
@@ -61,10 +64,7 @@ func (c *canvas) fillColor(col RGB) {
 }
 
 func (c *canvas) textColor(col RGB) {
-	if !c.inkOK || c.ink != col {
-		c.pdf.SetTextColor(int(col.R), int(col.G), int(col.B))
-		c.ink, c.inkOK = col, true
-	}
+	c.ink = col
 	c.fillColor(col)
 }
 
@@ -205,7 +205,7 @@ func (e *env) baseline(st style, size, lh float64) float64 {
 // next text wrongly: set them all to known values.
 func (c *canvas) resync() {
 	c.forget()
-	c.pdf.SetTextColor(0, 0, 0)
+	c.ink = RGB{}
 	c.fillColor(RGB{255, 255, 255})
 	c.pdf.SetDrawColor(0, 0, 0)
 	c.pdf.SetLineWidth(0.2)

@@ -51,11 +51,12 @@ type pdfCanvas struct {
 	c   *canvas // its document's fonts and text writer
 	pt  float64 // the size SetFontSize set
 	// the caller's state when the drawing started, set back by restore
-	draw, fill, text [3]int
-	lineWidth        float64
-	face             int
-	size             float64
-	x, y             float64
+	draw, fill [3]int
+	text       RGB
+	lineWidth  float64
+	face       int
+	size       float64
+	x, y       float64
 }
 
 var _ Canvas = (*pdfCanvas)(nil)
@@ -66,7 +67,7 @@ func (c *canvas) drawingCanvas() *pdfCanvas {
 	p := &pdfCanvas{pdf: c.pdf, c: c, face: c.face, size: c.size}
 	p.draw[0], p.draw[1], p.draw[2] = c.pdf.GetDrawColor()
 	p.fill[0], p.fill[1], p.fill[2] = c.pdf.GetFillColor()
-	p.text[0], p.text[1], p.text[2] = c.pdf.GetTextColor()
+	p.text = c.ink
 	p.lineWidth = c.pdf.GetLineWidth()
 	p.x, p.y = c.pdf.GetXY()
 	return p
@@ -80,7 +81,7 @@ func (p *pdfCanvas) restore() {
 	pdf := p.pdf
 	pdf.SetDrawColor(p.draw[0], p.draw[1], p.draw[2])
 	pdf.SetFillColor(p.fill[0], p.fill[1], p.fill[2])
-	pdf.SetTextColor(p.text[0], p.text[1], p.text[2])
+	p.c.ink = p.text
 	pdf.SetLineWidth(p.lineWidth)
 	p.c.setFace(p.face, p.size)
 	pdf.SetDashPattern([]float64{}, 0)
@@ -99,7 +100,7 @@ func (p *pdfCanvas) ClosePath()               { p.pdf.ClosePath() }
 func (p *pdfCanvas) DrawPath(op string)       { p.pdf.DrawPath(op) }
 func (p *pdfCanvas) SetDrawColor(r, g, b int) { p.pdf.SetDrawColor(r, g, b) }
 func (p *pdfCanvas) SetFillColor(r, g, b int) { p.pdf.SetFillColor(r, g, b) }
-func (p *pdfCanvas) SetTextColor(r, g, b int) { p.pdf.SetTextColor(r, g, b) }
+func (p *pdfCanvas) SetTextColor(r, g, b int) { p.c.ink = RGB{uint8(r), uint8(g), uint8(b)} }
 func (p *pdfCanvas) SetLineWidth(w float64)   { p.pdf.SetLineWidth(w) }
 func (p *pdfCanvas) SetDashPattern(d []float64, phase float64) {
 	p.pdf.SetDashPattern(d, phase)

@@ -44,7 +44,7 @@ func (c *canvas) showScaledText(x, y float64, s string, k float64) {
 	}
 	_, h := c.pdf.GetPageSize()
 	b := c.buf[:0]
-	tr, tg, tb := c.pdf.GetTextColor()
+	tr, tg, tb := int(c.ink.R), int(c.ink.G), int(c.ink.B)
 	fr, fg, fb := c.pdf.GetFillColor()
 	wrap := tr != fr || tg != fg || tb != fb
 	if wrap {

@@ -53,7 +53,7 @@ func TestShowText(t *testing.T) {
 	c := &canvas{pdf: pdf, e: &env{fonts: fs}}
 	c.setFace(1, 9.5)
 	c.showText(10, 20, "(a\\b)")
-	pdf.SetTextColor(255, 0, 0)
+	c.ink = RGB{255, 0, 0} // the text's colour, not the fill's
 	c.showText(10, 30, "x")
 	var out bytes.Buffer
 	if err := pdf.Output(&out); err != nil {
