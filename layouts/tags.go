@@ -2,6 +2,7 @@ package layouts
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -127,10 +128,11 @@ func (c *canvas) beginChild(key, tag, alt, parent, attrs string) {
 		c.pdf.RawWriteStr("/Artifact BMC\n")
 		return
 	}
+	mcid := strconv.Itoa(c.mcid)
 	if key == "" {
-		key = fmt.Sprintf("#%d.%d", c.page, c.mcid) // a block of its own
+		key = "#" + strconv.Itoa(c.page) + "." + mcid // a block of its own
 	}
-	c.pdf.RawWriteStr(fmt.Sprintf("/%s <</MCID %d>> BDC\n", tag, c.mcid))
+	c.pdf.RawWriteStr("/" + tag + " <</MCID " + mcid + ">> BDC\n")
 	r := tagRecord{key: key, tag: tag, alt: alt, parent: parent, page: c.page, mcid: c.mcid, attrs: attrs}
 	c.e.tags = append(c.e.tags, r)
 	c.open = &r
