@@ -75,7 +75,9 @@ func (w Words) table(n int) string {
 }
 
 func (w Words) pageOf(page, pages int) string {
-	return strings.NewReplacer("{page}", w.num(page), "{pages}", w.num(pages)).Replace(or(w.PageOf, "Page {page} of {pages}"))
+	// not a strings.Replacer: one is built for each page's footer
+	s := strings.ReplaceAll(or(w.PageOf, "Page {page} of {pages}"), "{pages}", w.num(pages))
+	return strings.ReplaceAll(s, "{page}", w.num(page))
 }
 
 // endnoteLink is what a screen reader says of the number of note n (its
