@@ -42,10 +42,20 @@ func finishFile(pdf []byte, d *Document, tags []tagRecord, texts *pageTexts, fs 
 	if err != nil {
 		return nil, err
 	}
-	// The streams are compressed while the fonts' subsets are awaited:
-	// theirs come compressed. The fonts' objects take the same numbers.
+	// The streams are compressed, and the structure tree made, while the
+	// fonts' subsets are awaited: theirs come compressed.
 	compressed, err := compressStreams(f, texts)
 	if err != nil {
+		return nil, err
+	}
+	// fpdf says 1.3; the structure tree's /Tabs and the output intent
+	// are PDF 1.5 and 1.4, and PDF/UA-1 is defined on PDF 1.7
+	if bytes.HasPrefix(f.head, []byte("%PDF-1.")) && len(f.head) > 8 {
+		f.head = append([]byte("%PDF-1.7"), f.head[8:]...)
+	}
+	catalog, err := structure(f, tags)
+	if err != nil {
+		compressed()
 		return nil, err
 	}
 	if subsets == nil {
@@ -55,16 +65,7 @@ func finishFile(pdf []byte, d *Document, tags []tagRecord, texts *pageTexts, fs 
 		compressed()
 		return nil, err
 	}
-	// fpdf says 1.3; the structure tree's /Tabs and the output intent
-	// are PDF 1.5 and 1.4, and PDF/UA-1 is defined on PDF 1.7
-	if bytes.HasPrefix(f.head, []byte("%PDF-1.")) && len(f.head) > 8 {
-		f.head = append([]byte("%PDF-1.7"), f.head[8:]...)
-	}
-	catalog, err := structure(f, tags)
 	if err := compressed(); err != nil { // the archive's /ID hashes the compressed objects
-		return nil, err
-	}
-	if err != nil {
 		return nil, err
 	}
 	id := ""
