@@ -28,10 +28,13 @@ type face struct {
 // fontSet holds the faces of a document: four body styles and mono, then
 // the fallback fonts (see fallback.go).
 type fontSet struct {
-	faces   [maxFaces]face // index by faceIndex; the fallbacks after the five
-	n       int            // faces loaded: the five and the fallbacks
-	cover   [maxFaces]map[rune]uint16
-	ascii   [maxFaces][128]uint16 // glyph of each ASCII rune plus one, 0 unknown
+	faces [maxFaces]face // index by faceIndex; the fallbacks after the five
+	n     int            // faces loaded: the five and the fallbacks
+	cover [maxFaces]map[rune]uint16
+	ascii [maxFaces][128]uint16 // glyph of each ASCII rune plus one, 0 unknown
+	// asIs says, by face, whether an ASCII rune is drawn as itself
+	// (env.plain): asIsYes or asIsNo, 0 unknown
+	asIs    [maxFaces][128]uint8
 	buf     sfnt.Buffer
 	shapers [maxFaces]*faceShaper // right-to-left text is shaped in these (shape.go)
 	shaped  map[visualKey]string  // the visual form of texts, by text and style

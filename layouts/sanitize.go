@@ -104,12 +104,24 @@ type reportKey struct {
 // plain reports whether s needs no cleaning (most text): every rune one
 // that normalize keeps as it is and that cleanRunes writes as it is.
 func (e *env) plain(s string, st style) bool {
+	asIs := &e.fonts.asIs[faceIndex(st)] // for ASCII, the face's and the fallbacks' glyphs decide
 	for i := 0; i < len(s); {
-		r, n := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
-			if r, n = utf8.DecodeRuneInString(s[i:]); r == utf8.RuneError && n == 1 {
-				return false // not UTF-8: cleaning writes U+FFFD in its place
+		if c := s[i]; c < utf8.RuneSelf {
+			if asIs[c] == 0 {
+				asIs[c] = asIsNo
+				if k, keep := normalize(rune(c)); keep && k == rune(c) && e.drawsAsIs(rune(c), st) {
+					asIs[c] = asIsYes
+				}
 			}
+			if asIs[c] == asIsNo {
+				return false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 {
+			return false // not UTF-8: cleaning writes U+FFFD in its place
 		}
 		if k, keep := normalize(r); !keep || k != r || !e.drawsAsIs(r, st) {
 			return false
@@ -118,6 +130,12 @@ func (e *env) plain(s string, st style) bool {
 	}
 	return true
 }
+
+// The answers of fontSet.asIs.
+const (
+	asIsYes = 1 + iota
+	asIsNo
+)
 
 // drawsAsIs reports whether a normalized rune is drawn as itself in st: a
 // line break or a space, or a rune the face has a glyph for.
