@@ -81,7 +81,13 @@ func parsePDF(pdf []byte) (*pdfFile, error) {
 
 // add appends a new object with dictionary dict and, unless nil, a
 // stream, and returns its number.
-func (f *pdfFile) add(dict string, stream []byte) int {
+func (f *pdfFile) add(dict string, stream []byte) int { return addObject(f, dict, stream) }
+
+// addBytes is add with the dictionary in a buffer the caller reuses (it is
+// copied).
+func (f *pdfFile) addBytes(dict, stream []byte) int { return addObject(f, dict, stream) }
+
+func addObject[D string | []byte](f *pdfFile, dict D, stream []byte) int {
 	n := f.size
 	f.size++
 	b := make([]byte, 0, len(dict)+len(stream)+48)

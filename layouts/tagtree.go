@@ -37,8 +37,8 @@ func structure(f *pdfFile, tags []tagRecord) (string, error) {
 		k               []kid // in reading order
 		page            int   // the page of its first content, 1-based; 0 none yet
 	}
-	var elems []*element
-	byKey := map[string]int{}
+	elems := make([]*element, 0, len(tags)/2)
+	byKey := make(map[string]int, len(tags)/2)
 	var docKids []int
 	elementOf := func(t tagRecord) int {
 		if i, ok := byKey[t.key]; ok {
@@ -123,7 +123,7 @@ func structure(f *pdfFile, tags []tagRecord) (string, error) {
 		}
 		b = ref(b, num(k))
 	}
-	f.add(string(append(b, "]>>"...)), nil)
+	f.addBytes(append(b, "]>>"...), nil)
 	for _, el := range elems {
 		parent := doc
 		if el.parent >= 0 {
@@ -158,7 +158,7 @@ func structure(f *pdfFile, tags []tagRecord) (string, error) {
 		if el.attrs != "" {
 			b = append(append(b, ' '), el.attrs...)
 		}
-		f.add(string(append(b, ">>"...)), nil)
+		f.addBytes(append(b, ">>"...), nil)
 	}
 	b = append(b[:0], "<</Nums ["...)
 	for p, els := range byPage {
@@ -183,7 +183,7 @@ func structure(f *pdfFile, tags []tagRecord) (string, error) {
 		}
 		b = ref(append(strconv.AppendInt(b, int64(len(pages)+j), 10), ' '), num(l.elem))
 	}
-	f.add(string(append(b, "]>>"...)), nil)
+	f.addBytes(append(b, "]>>"...), nil)
 	j := 0
 	for p, list := range annots {
 		if len(list) == 0 {
@@ -191,8 +191,10 @@ func structure(f *pdfFile, tags []tagRecord) (string, error) {
 		}
 		refs := make([]string, len(list))
 		for i, a := range list {
-			dict := strings.TrimSuffix(a.dict, ">>") + fmt.Sprintf(" /StructParent %d /Contents %s>>", len(pages)+j, pdfText(links[j].contents))
-			if got := f.add(dict, nil); got != annotNum(j) {
+			b = append(b[:0], strings.TrimSuffix(a.dict, ">>")...)
+			b = strconv.AppendInt(append(b, " /StructParent "...), int64(len(pages)+j), 10)
+			b = append(append(append(b, " /Contents "...), pdfText(links[j].contents)...), ">>"...)
+			if got := f.addBytes(b, nil); got != annotNum(j) {
 				return "", fmt.Errorf("finish pdf: object numbers out of step")
 			}
 			refs[i] = fmt.Sprintf("%d 0 R", annotNum(j))
