@@ -58,6 +58,7 @@ var (
 	outlineRoot   = regexp.MustCompile(`/Type /Outlines `)
 	outlinesRef   = regexp.MustCompile(`/Outlines (\d+) 0 R`)
 	linkAnnot     = []byte("/Subtype /Link ")
+	structElem    = []byte("<</Type /StructElem ")
 	infoDate      = regexp.MustCompile(`/(CreationDate|ModDate) \(D:(\d{14})\)`)
 )
 
@@ -100,6 +101,9 @@ func archive(f *pdfFile, m archiveMeta, catalog string) (string, error) {
 	parent := []byte(fmt.Sprintf("/Parent %d 0 R", outline)) // a top-level bookmark's
 	for k := range f.objs {
 		o := &f.objs[k]
+		if _, body, _ := bytes.Cut(o.data, []byte("\n")); bytes.HasPrefix(body, structElem) {
+			continue // most objects: the structure tree's, neither a bookmark nor a link
+		}
 		dict := o.dict()
 		if outline >= 0 && bytes.Contains(dict, parent) {
 			top++
