@@ -41,6 +41,10 @@ type Input struct {
 // template that fails) is returned together.
 func Document(in Input) (layouts.Document, *narrative.Env, config.Problems) {
 	c := in.Config
+	// the palette's check (colour science, 0.2 ms) reads the config alone:
+	// on the other core while the document is made
+	palette := make(chan config.Problems, 1)
+	go func() { palette <- checkPalette(c) }()
 	brand, ps := makeBrand(c)
 	loc, lps := localeOf(c)
 	ps = append(ps, lps...)
@@ -194,7 +198,7 @@ func Document(in Input) (layouts.Document, *narrative.Env, config.Problems) {
 	ps = append(ps, f.ps...)
 	ps = append(ps, checkFootnotes(c, notes)...)
 	ps = append(ps, checkDates(c, in.Results, in.AsOf)...)
-	ps = append(ps, checkPalette(c)...)
+	ps = append(ps, <-palette...)
 	return doc, env, ps
 }
 
