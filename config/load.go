@@ -202,20 +202,6 @@ var envKey = strings.NewReplacer(".", "_", "-", "_")
 // and remembers where each overridden key came from so that a problem with
 // its value names the flag or the variable, not the file.
 func (c *Config) applyOverlays(v *viper.Viper, opts Options) Problems {
-	keys := map[string]bool{}
-	declared := map[string]bool{}
-	for _, k := range v.AllKeys() {
-		keys[k] = true
-		if name, ok := strings.CutPrefix(k, "params."); ok && !strings.Contains(name, ".") {
-			declared[name] = true
-		}
-	}
-	for _, name := range c.pos.paramNames() {
-		declared[name] = true // a parameter without a value in the file
-	}
-	for _, k := range overridable {
-		keys[k] = true
-	}
 	env := map[string]string{}
 	for _, kv := range opts.Env {
 		if k, val, ok := strings.Cut(kv, "="); ok && strings.HasPrefix(k, EnvPrefix) {
@@ -223,7 +209,22 @@ func (c *Config) applyOverlays(v *viper.Viper, opts Options) Problems {
 		}
 	}
 	c.origin = map[string]string{}
-	if len(env) > 0 {
+	var ps Problems
+	if len(env) > 0 || len(opts.Params) > 0 { // most runs have neither: no need of every key
+		keys := map[string]bool{}
+		declared := map[string]bool{}
+		for _, k := range v.AllKeys() {
+			keys[k] = true
+			if name, ok := strings.CutPrefix(k, "params."); ok && !strings.Contains(name, ".") {
+				declared[name] = true
+			}
+		}
+		for _, name := range c.pos.paramNames() {
+			declared[name] = true // a parameter without a value in the file
+		}
+		for _, k := range overridable {
+			keys[k] = true
+		}
 		for _, k := range sortedKeys(keys) {
 			name := EnvPrefix + strings.ToUpper(envKey.Replace(k))
 			if val, ok := env[name]; ok {
@@ -231,8 +232,8 @@ func (c *Config) applyOverlays(v *viper.Viper, opts Options) Problems {
 				c.origin[k] = "environment " + name
 			}
 		}
+		ps = c.paramOverlays(func(k, val string) { v.Set(k, val) }, declared, opts)
 	}
-	ps := c.paramOverlays(func(k, val string) { v.Set(k, val) }, declared, opts)
 	for _, kv := range opts.Sets {
 		k, val, ok := strings.Cut(kv, "=")
 		k = strings.ToLower(strings.TrimSpace(k))
