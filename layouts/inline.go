@@ -189,10 +189,36 @@ func plain(spans []span) string {
 	return b.String()
 }
 
+// excerptPrefix is excerpt for the common text whose first n+2 bytes are
+// ASCII words between single spaces (what follows the cut decides the
+// "…"): a prefix of s. ok is false for any other text.
+func excerptPrefix(s string, n int) (_ string, ok bool) {
+	end := min(len(s), n+2)
+	for i := 0; i < end; i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf || c != ' ' && unicode.IsSpace(rune(c)) {
+			return "", false
+		}
+		if c == ' ' && (i == 0 || i+1 == len(s) || s[i+1] == ' ') {
+			return "", false // leading, trailing or doubled
+		}
+	}
+	switch {
+	case len(s) <= n:
+		return s, true
+	case s[n-1] == ' ':
+		return s[:n-1] + "…", true
+	}
+	return s[:n] + "…", true
+}
+
 // excerpt shortens s to about n runes on one line: runs of white space
 // become one space, and "…" ends a shortened text. It reads no more of s
 // than it needs (paragraphs can be long, and every placed part asks).
 func excerpt(s string, n int) string {
+	if e, ok := excerptPrefix(s, n); ok {
+		return e
+	}
 	var b strings.Builder
 	runes, space := 0, false
 	for _, r := range s {

@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // words cuts random spans (styles and links that change or not from span
@@ -101,4 +102,54 @@ func wordsByRune(m *metrics, spans []span, size float64, pre bool) []word {
 	}
 	flushWord()
 	return out
+}
+
+// excerptPrefix, where it answers, answers as excerpt's general way does.
+func TestExcerptPrefix_SameAsTheGeneralWay(t *testing.T) {
+	general := func(s string, n int) string {
+		var b strings.Builder
+		runes, space := 0, false
+		for _, r := range s {
+			if unicode.IsSpace(r) {
+				space = runes > 0
+				continue
+			}
+			if runes == n {
+				return strings.TrimSpace(b.String()) + "…"
+			}
+			if space {
+				if runes+1 == n {
+					return b.String() + "…"
+				}
+				b.WriteByte(' ')
+				runes++
+				space = false
+			}
+			b.WriteRune(r)
+			runes++
+		}
+		return b.String()
+	}
+	rnd := rand.New(rand.NewPCG(1, 2))
+	alphabet := []string{"a", "b", " ", " ", "  ", "\n", "\t", "é", "—"}
+	answered := 0
+	for range 50000 {
+		var b strings.Builder
+		for range rnd.IntN(14) {
+			b.WriteString(alphabet[rnd.IntN(len(alphabet))])
+		}
+		s, n := b.String(), 1+rnd.IntN(12)
+		if got, ok := excerptPrefix(s, n); ok {
+			answered++
+			if want := general(s, n); got != want {
+				t.Fatalf("excerptPrefix(%q, %d) = %q, excerpt's general way %q", s, n, got, want)
+			}
+		}
+		if got, want := excerpt(s, n), general(s, n); got != want {
+			t.Fatalf("excerpt(%q, %d) = %q, want %q", s, n, got, want)
+		}
+	}
+	if answered < 2000 {
+		t.Errorf("excerptPrefix answered %d of 50000: the test does not reach it", answered)
+	}
 }
