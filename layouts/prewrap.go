@@ -7,7 +7,8 @@ import (
 )
 
 // A wrapper breaks the lines of the body's paragraphs at the body frame's
-// width before pagination, which then finds them broken: on a second
+// width (a box's, inside a callout) before pagination, which then finds
+// them broken: on a second
 // goroutine while the body is still being built (parsing the Markdown and
 // measuring the words of what follows), then on both goroutines for the
 // ones left. Breaking lines is most of the layout's time, and each
@@ -19,8 +20,14 @@ import (
 type wrapper struct {
 	e     *env
 	width float64
-	queue chan *paragraph // offered, not yet taken by either goroutine
+	queue chan wrapJob // offered, not yet taken by either goroutine
 	done  sync.WaitGroup
+}
+
+// wrapJob is a paragraph to break at a width.
+type wrapJob struct {
+	p     *paragraph
+	width float64
 }
 
 // wrapQueue is how many paragraphs may wait for the second goroutine: the
@@ -29,7 +36,7 @@ const wrapQueue = 512
 
 // startWrapper starts the second goroutine.
 func startWrapper(e *env) *wrapper {
-	w := &wrapper{e: e, width: e.geo.frameW, queue: make(chan *paragraph, wrapQueue)}
+	w := &wrapper{e: e, width: e.geo.frameW, queue: make(chan wrapJob, wrapQueue)}
 	w.done.Add(1)
 	go w.run()
 	return w
@@ -46,8 +53,8 @@ func (w *wrapper) run() {
 	if err != nil {
 		return
 	}
-	for p := range w.queue {
-		p.layoutIn(other, w.width)
+	for j := range w.queue {
+		j.p.layoutIn(other, j.width)
 	}
 }
 
@@ -55,15 +62,29 @@ func (w *wrapper) run() {
 // finished and will not change, to be broken.
 func (w *wrapper) offer(blocks ...block) {
 	for _, b := range blocks {
-		p, ok := b.(*paragraph)
-		if !ok || p.lines != nil {
-			continue
+		switch b := b.(type) {
+		case *paragraph:
+			w.offerOne(b, w.width)
+		case *box:
+			for _, in := range b.heads() {
+				if p, ok := in.(*paragraph); ok {
+					w.offerOne(p, b.innerW(w.width))
+				}
+			}
 		}
-		select {
-		case w.queue <- p:
-		default:
-			p.layoutIn(w.e, w.width)
-		}
+	}
+}
+
+// offerOne queues p to be broken at width, or breaks it when the queue is
+// full.
+func (w *wrapper) offerOne(p *paragraph, width float64) {
+	if p.lines != nil {
+		return
+	}
+	select {
+	case w.queue <- wrapJob{p, width}:
+	default:
+		p.layoutIn(w.e, width)
 	}
 }
 
@@ -71,8 +92,8 @@ func (w *wrapper) offer(blocks ...block) {
 // and returns once both are done.
 func (w *wrapper) finish() {
 	close(w.queue)
-	for p := range w.queue {
-		p.layoutIn(w.e, w.width)
+	for j := range w.queue {
+		j.p.layoutIn(w.e, j.width)
 	}
 	w.done.Wait()
 }
