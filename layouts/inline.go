@@ -193,6 +193,9 @@ func plain(spans []span) string {
 // ASCII words between single spaces (what follows the cut decides the
 // "…"): a prefix of s. ok is false for any other text.
 func excerptPrefix(s string, n int) (_ string, ok bool) {
+	if n < 1 {
+		return "", false
+	}
 	end := min(len(s), n+2)
 	for i := 0; i < end; i++ {
 		c := s[i]
