@@ -7,11 +7,10 @@ import (
 )
 
 // A wrapper breaks the lines of the body's paragraphs at the body frame's
-// width (a box's, inside a callout) before pagination, which then finds
-// them broken: on a second
-// goroutine while the body is still being built (parsing the Markdown and
-// measuring the words of what follows), then on both goroutines for the
-// ones left. Breaking lines is most of the layout's time, and each
+// width (a callout's at the box's) before pagination, which then finds
+// them broken: on a second goroutine while the body is still being built
+// (parsing the Markdown and measuring the words of what follows), then on
+// both goroutines for the ones left. Breaking lines is most of the layout's time, and each
 // paragraph's lines depend on its words and the width alone. The second
 // goroutine measures with its own metrics, shaping and hyphenation (each
 // keeps what it found, so none is shared), which give the same numbers:

@@ -276,15 +276,7 @@ func (l *Locale) Numerals(s string) string {
 	if l.englishNumerals {
 		return s
 	}
-	var b strings.Builder
-	for _, r := range s {
-		if r >= '0' && r <= '9' {
-			b.WriteString(l.digits[r-'0'])
-		} else {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
+	return l.rewrite(s, false)
 }
 
 // Number writes an English-formatted number ("−1,234.5", "12%") as the
@@ -293,15 +285,21 @@ func (l *Locale) Number(s string) string {
 	if l.group == "," && l.decimal == "." && l.englishNumerals {
 		return s
 	}
+	return l.rewrite(s, true)
+}
+
+// rewrite writes s's digits in the language's, and with separators its
+// English separators "," and "." too.
+func (l *Locale) rewrite(s string, separators bool) string {
 	var b strings.Builder
 	for _, r := range s {
 		switch {
-		case r == ',':
-			b.WriteString(l.group)
-		case r == '.':
-			b.WriteString(l.decimal)
 		case r >= '0' && r <= '9':
 			b.WriteString(l.digits[r-'0'])
+		case separators && r == ',':
+			b.WriteString(l.group)
+		case separators && r == '.':
+			b.WriteString(l.decimal)
 		default:
 			b.WriteRune(r)
 		}
