@@ -37,6 +37,7 @@ type canvas struct {
 	fill   RGB // the fill colour fpdf holds, when fillOK
 	fillOK bool
 	buf    []byte       // the text operators being written (showText)
+	obj    sharedText   // the text object left open for the next word (shareText)
 	ref    []byte       // the reference to them written instead (pagetext.go)
 	rd     bytes.Reader // reads them to fpdf
 }
@@ -59,6 +60,7 @@ func (c *canvas) fillColor(col RGB) {
 	if c.fillOK && c.fill == col {
 		return
 	}
+	c.flushText()
 	c.pdf.SetFillColor(int(col.R), int(col.G), int(col.B))
 	c.fill, c.fillOK = col, true
 }
@@ -109,10 +111,12 @@ func (c *canvas) textVisual(x, y float64, s string, st style, size float64, col 
 // its own colour, as viewers embolden a face that lacks bold. Its advance
 // is the regular face's, as it was measured.
 func (c *canvas) emboldened(x, y float64, s string, size float64, col RGB) {
+	c.flushText()
 	c.pdf.SetDrawColor(int(col.R), int(col.G), int(col.B))
 	c.pdf.SetLineWidth(mm(size) * 0.035)
 	c.pdf.RawWriteStr("2 Tr\n")
 	c.showText(x, y, s)
+	c.flushText() // inside the 2 Tr … 0 Tr
 	c.pdf.RawWriteStr("0 Tr\n")
 }
 
@@ -155,11 +159,13 @@ func (c *canvas) textCenter(x, y float64, s string, st style, size float64, col 
 }
 
 func (c *canvas) fillRect(x, y, w, h float64, col RGB) {
+	c.flushText()
 	c.fillColor(col)
 	c.pdf.Rect(x, y, w, h, "F")
 }
 
 func (c *canvas) line(x1, y1, x2, y2, weight float64, col RGB) {
+	c.flushText()
 	c.pdf.SetDrawColor(int(col.R), int(col.G), int(col.B))
 	c.pdf.SetLineWidth(weight)
 	c.pdf.Line(x1, y1, x2, y2)
@@ -167,6 +173,7 @@ func (c *canvas) line(x1, y1, x2, y2, weight float64, col RGB) {
 
 // strokeRect outlines a box (the debug frames).
 func (c *canvas) strokeRect(x, y, w, h, weight float64, col RGB) {
+	c.flushText()
 	c.pdf.SetDrawColor(int(col.R), int(col.G), int(col.B))
 	c.pdf.SetLineWidth(weight)
 	c.pdf.Rect(x, y, w, h, "D")
@@ -204,6 +211,7 @@ func (e *env) baseline(st style, size, lh float64) float64 {
 // colour it believes is already set, so a stale belief would paint the
 // next text wrongly: set them all to known values.
 func (c *canvas) resync() {
+	c.flushText()
 	c.forget()
 	c.ink = RGB{}
 	c.fillColor(RGB{255, 255, 255})

@@ -219,6 +219,9 @@ func (p *paragraph) drawText(c *canvas, x, y, width float64) error {
 	lh := p.lineHeight()
 	base := c.e.baseline(0, ps.size, lh)
 	var run textRun
+	// the words of a line share text objects where they can (showScaledText)
+	c.shareText(true)
+	defer c.shareText(false)
 	for i, ln := range lines {
 		by := y + p.pad() + float64(i)*lh + base
 		if p.rtl {

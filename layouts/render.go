@@ -170,6 +170,7 @@ func draw(e *env, plan *Plan, pdf *fpdf.Fpdf) error {
 			if err := c.drawTagged(it.b, it.X, it.Y, it.W, ""); err != nil {
 				return fmt.Errorf("page %d: %w", pg.Number, err)
 			}
+			c.flushText() // nothing open past a block (shareText ends it)
 			if err := check(pdf, fmt.Sprintf("page %d: %s", pg.Number, it.Kind)); err != nil {
 				return err
 			}

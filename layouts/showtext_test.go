@@ -20,21 +20,36 @@ type shownText struct {
 	text string
 }
 
-var showOp = regexp.MustCompile(`BT /TT(\d+) [0-9.]+ Tf ([0-9.]+) [0-9.]+ Td (?:[0-9.]+ Tz )?\(((?:[^\\)]|\\.)*)\) Tj`)
+// showObj is a text object as showScaledText writes it: its face, its
+// first text at x (its y, a scaling), then the texts that joined it, each
+// after its move from the one before (textObject).
+var (
+	showObj  = regexp.MustCompile(`BT /TT(\d+) [0-9.]+ Tf ([0-9.]+) [0-9.]+ Td (?:[0-9.]+ Tz )?\(((?:[^\\)]|\\.)*)\) Tj((?: -?[0-9.]+ 0 Td \((?:[^\\)]|\\.)*\) Tj)*)`)
+	joinedOp = regexp.MustCompile(` (-?[0-9.]+) 0 Td \(((?:[^\\)]|\\.)*)\) Tj`)
+)
 
-// shown returns the text-showing operations of content stream s.
+// shown returns the text-showing operations of content stream s, with the
+// x where each stands, those of a shared text object too.
 func shown(tb testing.TB, s string) []shownText {
 	tb.Helper()
 	var out []shownText
-	for _, m := range showOp.FindAllStringSubmatch(s, -1) {
-		i, _ := strconv.Atoi(m[1])
-		x, _ := strconv.ParseFloat(m[2], 64)
-		raw := unescapePDF(m[3])
+	add := func(face int, x float64, codes string) {
+		raw := unescapePDF(codes)
 		var b strings.Builder
 		for k := 0; k+1 < len(raw); k += 2 {
 			b.WriteRune(rune(raw[k])<<8 | rune(raw[k+1]))
 		}
-		out = append(out, shownText{i, x, b.String()})
+		out = append(out, shownText{face, x, b.String()})
+	}
+	for _, m := range showObj.FindAllStringSubmatch(s, -1) {
+		i, _ := strconv.Atoi(m[1])
+		x, _ := strconv.ParseFloat(m[2], 64)
+		add(i, x, m[3])
+		for _, j := range joinedOp.FindAllStringSubmatch(m[4], -1) {
+			dx, _ := strconv.ParseFloat(j[1], 64)
+			x += dx
+			add(i, x, j[2])
+		}
 	}
 	return out
 }
@@ -150,5 +165,97 @@ func TestAppendFixed2_AsStrconv(t *testing.T) {
 		if got, want := string(appendFixed2(nil, v)), strconv.FormatFloat(v, 'f', 2, 64); got != want {
 			t.Errorf("appendFixed2(%v) = %s, strconv %s", v, got, want)
 		}
+	}
+}
+
+// hundredths reads back what appendFixed2 writes, and appendHundredths
+// writes it again, near every rounding boundary too.
+func TestHundredths_AsWritten(t *testing.T) {
+	vals := []float64{0, 1, -1, 0.005, 0.015, 1.005, 2.675, -0.001, -0.004, -0.005, 12345.675, 595.28, 9.995, -9.995, 1e13, -1e13}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 200000 {
+		vals = append(vals, (rng.Float64()-0.2)*1000, float64(rng.IntN(200000))/200-100)
+	}
+	for _, v := range vals {
+		n, ok := hundredths(v)
+		if !ok {
+			t.Fatalf("hundredths(%v): not digits", v)
+		}
+		want := string(appendFixed2(nil, v))
+		if want == "-0.00" {
+			want = "0.00" // the sign of a zero is not kept, nor needed (a move of 0)
+		}
+		if got := string(appendHundredths(nil, n)); got != want {
+			t.Fatalf("hundredths(%v) = %d, written again %s; appendFixed2 writes %s", v, n, got, want)
+		}
+	}
+	for _, v := range []float64{math.NaN(), math.Inf(1), math.Inf(-1), 1e300, 1e15, -1e15} {
+		if _, ok := hundredths(v); ok {
+			t.Errorf("hundredths(%v) is digits", v)
+		}
+	}
+}
+
+// While text objects are shared, the words of a line in one face, size and
+// colour are one object, each after a move from the one before that puts
+// it where an object of its own would have: at the position written to
+// the hundredth. Anything else drawn ends the object first, so the page
+// keeps the order of drawing; a word on another line, in another face or
+// scaled starts another; ending the sharing writes the object.
+func TestShowText_WordsShareAnObject(t *testing.T) {
+	pdf := fpdf.New("P", "mm", "A4", "")
+	pdf.SetCompression(false)
+	pdf.AddPage()
+	fs, err := loadFonts(Fonts{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &canvas{pdf: pdf, e: &env{fonts: fs}}
+	c.textColor(RGB{})
+	c.setFace(0, 10.5)
+	xs := []float64{22.0, 29.5299, 41.004, 57.70999, 63.1}
+	c.shareText(true)
+	for i, x := range xs[:3] {
+		c.showText(x, 50, "w"+strconv.Itoa(i)+" ")
+	}
+	c.fillRect(10, 60, 5, 5, RGB{200, 0, 0}) // ends the object
+	c.textColor(RGB{})
+	for i, x := range xs[3:] {
+		c.showText(x, 50, "v"+strconv.Itoa(i)+" ")
+	}
+	c.showText(22, 55, "next") // another line
+	c.setFace(1, 10.5)
+	c.showText(40, 55, "bold") // another face
+	c.shareText(false)
+	c.showText(60, 55, "alone")
+	var out bytes.Buffer
+	if err := pdf.Output(&out); err != nil {
+		t.Fatal(err)
+	}
+	page := out.String()
+	if n := strings.Count(page, "BT "); n != 5 {
+		t.Errorf("%d text objects, want 5 (three words, two words, next, bold, alone):\n%s", n, page)
+	}
+	rect, second := strings.Index(page, " re f"), strings.Index(page, "(\x00v\x000")
+	if first := strings.Index(page, "(\x00w\x002"); rect < 0 || first < 0 || second < 0 || !(first < rect && rect < second) {
+		t.Errorf("the rectangle is not between the words drawn before and after it:\n%s", page)
+	}
+	got := shown(t, page)
+	if len(got) != 8 {
+		t.Fatalf("shown %+v, want 8 texts", got)
+	}
+	_, h := pdf.GetPageSize()
+	for i, x := range xs {
+		want := string(appendFixed2(nil, x*ptPerMM))
+		if at := strconv.FormatFloat(got[i].x, 'f', 2, 64); at != want {
+			t.Errorf("word %d (%q) at %s pt, want %s as an object of its own writes it", i, got[i].text, at, want)
+		}
+	}
+	if !strings.Contains(page, "Td (\x00w\x000\x00 ) Tj ") || !strings.Contains(page, " 0 Td (\x00w\x001\x00 ) Tj") {
+		t.Errorf("the first words do not share an object:\n%s", page)
+	}
+	y := string(appendFixed2(nil, (h-50)*ptPerMM))
+	if n := strings.Count(page, " "+y+" Td"); n != 2 {
+		t.Errorf("the line's y is written %d times, want once per object (2)", n)
 	}
 }

@@ -124,6 +124,7 @@ func (c *canvas) beginTag(key, tag, alt string) { c.beginChild(key, tag, alt, ""
 // beginChild is beginTag for an element inside the element of key
 // parent ("" the document), with attributes.
 func (c *canvas) beginChild(key, tag, alt, parent, attrs string) {
+	c.flushText()
 	if tag == "" {
 		c.pdf.RawWriteStr("/Artifact BMC\n")
 		return
@@ -147,6 +148,7 @@ func (c *canvas) element(key, tag, parent string) {
 
 // artifact draws what draw draws as an artifact: a rule, a fill.
 func (c *canvas) artifact(draw func()) {
+	c.flushText()
 	c.pdf.RawWriteStr("/Artifact BMC\n")
 	draw()
 	c.pdf.RawWriteStr("EMC\n")
@@ -154,6 +156,7 @@ func (c *canvas) artifact(draw func()) {
 
 // endTag ends what beginTag started.
 func (c *canvas) endTag() {
+	c.flushText()
 	c.pdf.RawWriteStr("EMC\n")
 	c.open = nil
 }
