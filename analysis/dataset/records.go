@@ -156,37 +156,30 @@ func splitLine(dst []span, line []byte, comma byte) (_ []span, ascii bool) {
 	out := dst[len(dst):cap(dst)]
 	commas := uint64(comma) * ones
 	var seen uint64 // every byte or'ed together
-	// The loop keeps few values live (the rest of the line, not an index
-	// into it; positions as int32, as spans hold them): fewer spills, 8%
-	// faster on the SIPRI register.
-	n := 0
-	var from, at int32 // where the field starts; where rest starts in line
-	rest := line
-	for len(rest) >= 8 {
-		x := binary.LittleEndian.Uint64(rest)
-		rest = rest[8:]
+	n, from, i := 0, 0, 0
+	for ; i+8 <= len(line); i += 8 {
+		x := binary.LittleEndian.Uint64(line[i:])
 		seen |= x
 		// The high bit of each byte of m is set where x has a comma:
 		// c has a zero byte there, and no carry crosses a byte.
 		c := x ^ commas
 		for m := ^((c&lows + lows) | c | lows); m != 0; m &= m - 1 {
-			to := at + int32(bits.TrailingZeros64(m)>>3)
-			out[n] = span{from, to}
+			to := i + bits.TrailingZeros64(m)>>3
+			out[n] = span{int32(from), int32(to)}
 			n++
 			from = to + 1
 		}
-		at += 8
 	}
-	for _, b := range rest {
+	for ; i < len(line); i++ {
+		b := line[i]
 		seen |= uint64(b)
 		if b == comma {
-			out[n] = span{from, at}
+			out[n] = span{int32(from), int32(i)}
 			n++
-			from = at + 1
+			from = i + 1
 		}
-		at++
 	}
-	out[n] = span{from, at}
+	out[n] = span{int32(from), int32(len(line))}
 	return dst[:len(dst)+n+1], seen&highs == 0
 }
 
