@@ -73,6 +73,31 @@ func TestEditions_InTheReadersLanguage(t *testing.T) {
 	}
 }
 
+// A chart whose last year is not complete says so in its caption in the
+// briefing's language: the sample's chart of exercises by year, a quarter
+// into 2025.
+func TestEditions_PartialYearNotedInTheReadersLanguage(t *testing.T) {
+	for lang, want := range map[string]string{
+		"en": "2025 runs to the end of Q2 only and is drawn lighter.",
+		"fr": "2025 ne va que jusqu’à la fin du T2 et est dessiné plus clair.",
+		"ru": "2025 — только до конца 2-го квартала; показан светлее.",
+	} {
+		t.Run(lang, func(t *testing.T) {
+			r, err := Build(Options{Config: sample, Clock: fixedClock(), Sets: []string{"report.language=" + lang, "report.period=2025-Q2"}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			text := pdfText(t, r.PDF)
+			if !strings.Contains(text, want) {
+				t.Errorf("the caption lacks %q", want)
+			}
+			if lang != "en" && strings.Contains(text, "runs to the end of") {
+				t.Error("the caption's note is still in English")
+			}
+		})
+	}
+}
+
 // A language without a catalogue is written in English, with a warning
 // that says which languages have one; report.labels sets any word.
 func TestEditions_LabelsAndAMissingCatalogue(t *testing.T) {

@@ -19,6 +19,7 @@ import (
 	"github.com/briefing/report/analysis/narrative"
 	"github.com/briefing/report/charts"
 	"github.com/briefing/report/config"
+	"github.com/briefing/report/internal/locale"
 	"github.com/briefing/report/internal/period"
 	"github.com/briefing/report/layouts"
 )
@@ -111,7 +112,7 @@ func Document(in Input) (layouts.Document, *narrative.Env, config.Problems) {
 					failed["fig:"+b.Chart] = true
 					continue
 				}
-				fig, warns, err := figure(c, in.Results, b, style, g, f)
+				fig, warns, err := figure(c, in.Results, b, style, g, f, loc)
 				ps = append(ps, warns...)
 				if err != nil {
 					ps = append(ps, c.Problemf(b.Path+".chart", "%v", err))
@@ -247,9 +248,9 @@ func runTexts(c *config.Config, env *narrative.Env, blocks []config.Block) []tex
 }
 
 // partialNote tells the reader of a chart that its last interval is not
-// complete ("2025 runs to the end of Q3 only, drawn lighter."); "" when
-// every interval is.
-func partialNote(r *analysis.Result, typ string) string {
+// complete ("2025 runs to the end of Q3 only and is drawn lighter."), in the
+// briefing's language and digits; "" when every interval is.
+func partialNote(r *analysis.Result, typ string, loc *locale.Locale) string {
 	if !r.Timed || len(r.Keys) == 0 {
 		return ""
 	}
@@ -257,11 +258,11 @@ func partialNote(r *analysis.Result, typ string) string {
 	if !last.Partial {
 		return ""
 	}
-	how := "drawn lighter"
+	key := "note_partial_bars"
 	if typ == "line" {
-		how = "reached by a dashed line"
+		key = "note_partial_line"
 	}
-	return fmt.Sprintf("%s runs to the end of Q%d only and is %s.", last.Label, last.Through.Quarter(), how)
+	return loc.Numerals(loc.Word(key, "label", last.Label, "q", last.Through.Quarter()))
 }
 
 // markdown reads a text or callout block and runs its template. It
@@ -397,7 +398,7 @@ func makeBrand(c *config.Config) (layouts.Brand, config.Problems) {
 
 // figure draws a chart block. Text in the chart that the font cannot draw
 // is replaced by a mark, with a warning.
-func figure(c *config.Config, res *analysis.Results, b config.Block, style charts.Style, g *glyphs, f *fields) (layouts.Figure, config.Problems, error) {
+func figure(c *config.Config, res *analysis.Results, b config.Block, style charts.Style, g *glyphs, f *fields, loc *locale.Locale) (layouts.Figure, config.Problems, error) {
 	ch := c.Charts[b.Chart]
 	r, ok := res.Analyses[ch.Analysis]
 	if !ok {
@@ -423,7 +424,7 @@ func figure(c *config.Config, res *analysis.Results, b config.Block, style chart
 		source = r.Source
 	}
 	caption := ch.Caption
-	if note := partialNote(r, drawing.Type()); note != "" {
+	if note := partialNote(r, drawing.Type(), loc); note != "" {
 		caption = strings.TrimSpace(caption + " " + note)
 	}
 	return layouts.Figure{ID: b.Chart, Title: ch.Title, Caption: caption, Source: source, Height: ch.Height, Drawing: drawing, Pinned: b.Pinned}, warns, nil
