@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"github.com/briefing/report/internal/hyphen"
+	"github.com/briefing/report/internal/locale"
 
 	"codeberg.org/go-pdf/fpdf"
 )
@@ -35,10 +36,25 @@ func Prepare(fonts Fonts, pageSize, language string) *Prepared {
 		if p.set, p.err = loadFonts(fonts); p.err != nil {
 			return
 		}
+		if locale.WrittenRightToLeft(language) {
+			go warmShapers(p.set)
+		}
 		p.pdf = blankPDF(g)
 		loadPatterns(language)
 	}()
 	return p
+}
+
+// warmShapers parses for shaping the fallback faces of a document written
+// right to left, whose words they draw shaped (Arabic joins its letters):
+// go-text reads a whole font file, every glyph's outline too (5 ms for
+// DejaVu Sans), which the layout would otherwise wait for at its first
+// such word. The parse is kept for the process (shapingFontOf), so the
+// layout finds it made, or waits for the one under way.
+func warmShapers(fs *fontSet) {
+	for i := bodyFaces; i < fs.n; i++ {
+		shapingFontOf(fs.faces[i].data)
+	}
 }
 
 // Preload reads and parses doc's fonts and loads the hyphenation patterns

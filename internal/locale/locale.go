@@ -239,8 +239,20 @@ func (l *Locale) numbers() {
 
 // RightToLeft reports whether the language is written right to left
 // (Arabic, Hebrew, Persian, Urdu, ...).
-func (l *Locale) RightToLeft() bool {
-	s, _ := l.Tag.Script()
+func (l *Locale) RightToLeft() bool { return rightToLeft(l.Tag) }
+
+// WrittenRightToLeft reports whether the language of tag, a BCP 47 tag
+// ("ar-u-nu-arab"), is written right to left, as Locale.RightToLeft does,
+// without making its Locale; false for a tag that does not parse.
+func WrittenRightToLeft(tag string) bool {
+	t, err := language.Parse(tag)
+	return err == nil && rightToLeft(t)
+}
+
+// rightToLeft reports whether t's script, or the script its language is
+// most likely written in, runs right to left.
+func rightToLeft(t language.Tag) bool {
+	s, _ := t.Script()
 	switch s.String() {
 	case "Arab", "Hebr", "Syrc", "Thaa", "Nkoo":
 		return true

@@ -181,3 +181,19 @@ func TestLocale_ShortDates(t *testing.T) {
 		t.Errorf("not a date: %q", got)
 	}
 }
+
+// WrittenRightToLeft answers from the tag alone what a Locale's
+// RightToLeft answers: by the script, given or likely.
+func TestWrittenRightToLeft(t *testing.T) {
+	for tag, want := range map[string]bool{
+		"ar": true, "ar-u-nu-arab": true, "he": true, "fa": true, "ur": true, "az-Arab": true,
+		"en": false, "en-GB": false, "fr": false, "ru": false, "zh": false, "az": false, "": false, "not a tag!": false,
+	} {
+		if got := WrittenRightToLeft(tag); got != want {
+			t.Errorf("WrittenRightToLeft(%q) = %v, want %v", tag, got, want)
+		}
+		if l, err := New(tag, nil); err == nil && l.RightToLeft() != want {
+			t.Errorf("%q: the Locale says RightToLeft %v", tag, l.RightToLeft())
+		}
+	}
+}
