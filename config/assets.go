@@ -13,9 +13,8 @@ import (
 	"strings"
 	"text/template"
 
+	"github.com/briefing/report/internal/fontfile"
 	"github.com/briefing/report/internal/lazyregexp"
-	"github.com/briefing/report/internal/truetype"
-	"golang.org/x/image/font/sfnt"
 )
 
 // MaxLogoPixels is the largest logo accepted, in pixels (width × height),
@@ -82,7 +81,8 @@ func sniffKind(head []byte) string {
 }
 
 // checkFont checks that a brand font is a TrueType file (OpenType with
-// TrueType outlines).
+// TrueType outlines). The file is read and parsed once for the process
+// (fontfile): the layout embeds it from the same parse.
 func checkFont(path string) error {
 	if err := fileExists(path); err != nil {
 		return err
@@ -94,20 +94,19 @@ func checkFont(path string) error {
 	if fi.Size() > maxFontSize {
 		return fmt.Errorf("%s is %d MB; a font file has at most %d MB", path, fi.Size()>>20, maxFontSize>>20)
 	}
-	data, err := os.ReadFile(path)
-	if err != nil {
+	_, err = fontfile.Open(path)
+	var fe *fontfile.FormatError
+	switch {
+	case err == nil:
+		return nil
+	case !errors.As(err, &fe):
 		return fmt.Errorf("cannot read %s: %v", path, pathErr(err))
-	}
-	if _, err := sfnt.Parse(data); err != nil {
-		return fmt.Errorf("%s is not a TrueType font: %v", path, err)
-	}
-	if bytes.HasPrefix(data, []byte("OTTO")) {
+	case fe.Stage == fontfile.NotSFNT:
+		return fmt.Errorf("%s is not a TrueType font: %v", path, fe.Err)
+	case fe.Stage == fontfile.CFFOutlines:
 		return fmt.Errorf("%s is an OpenType font with PostScript (CFF) outlines, which the PDF writer cannot embed: use a TrueType version of it (.ttf; Noto fonts, for one, come as both)", path)
 	}
-	if _, err := truetype.Parse(data); err != nil {
-		return fmt.Errorf("%s cannot be embedded in a PDF: %v", path, err)
-	}
-	return nil
+	return fmt.Errorf("%s cannot be embedded in a PDF: %v", path, fe.Err)
 }
 
 // OutputData is what an output path template can use: {{ .Period }},

@@ -2,61 +2,34 @@ package layouts
 
 import (
 	"fmt"
-	"os"
-	"sync"
 
+	"github.com/briefing/report/internal/fontfile"
 	"github.com/briefing/report/internal/truetype"
 	"golang.org/x/image/font/sfnt"
 )
 
-// A parsed font file, kept for the process: the editions of a batch, and
-// each rebuild under --watch, share one parse of each font (a parsed
-// sfnt.Font may be used by many goroutines, each with its own Buffer). A
-// file is parsed again when its size or time changes.
+// A parsed font file: its bytes, and its parses by x/image (metrics) and
+// by report's truetype (embedding).
 type parsedFont struct {
 	data []byte
 	sf   *sfnt.Font
 	tt   *truetype.Font
 }
 
-var (
-	fontCacheMu sync.Mutex
-	fontCache   = map[string]parsedFont{}
-)
-
 // parsed is the bytes and parses of the font file at path, or of the
-// embedded font name (goData) when path is "".
+// embedded font name (goData) when path is "": read and parsed once per
+// process, for the config's check and every document (fontfile).
 func parsed(path, name string, goData []byte) (parsedFont, error) {
-	key := "go:" + name
+	var f *fontfile.File
+	var err error
 	if path != "" {
-		fi, err := os.Stat(path)
-		if err != nil {
-			return parsedFont{}, fmt.Errorf("font %q: %w", path, err)
-		}
-		key = fmt.Sprintf("%s\x00%d\x00%d", path, fi.Size(), fi.ModTime().UnixNano())
+		f, err = fontfile.Open(path)
 		name = path
+	} else {
+		f, err = fontfile.Embedded(name, goData)
 	}
-	fontCacheMu.Lock()
-	defer fontCacheMu.Unlock()
-	if p, ok := fontCache[key]; ok {
-		return p, nil
-	}
-	data := goData
-	if path != "" {
-		var err error
-		if data, err = os.ReadFile(path); err != nil {
-			return parsedFont{}, fmt.Errorf("font %q: %w", path, err)
-		}
-	}
-	sf, err := sfnt.Parse(data)
 	if err != nil {
 		return parsedFont{}, fmt.Errorf("font %q: %w", name, err)
 	}
-	tt, err := truetype.Parse(data)
-	if err != nil {
-		return parsedFont{}, fmt.Errorf("font %q: %w", name, err)
-	}
-	p := parsedFont{data, sf, tt}
-	fontCache[key] = p
-	return p, nil
+	return parsedFont{f.Data, f.SFNT, f.TrueType}, nil
 }
