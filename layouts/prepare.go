@@ -53,7 +53,7 @@ func Prepare(fonts Fonts, pageSize, language string) *Prepared {
 // layout finds it made, or waits for the one under way.
 func warmShapers(fs *fontSet) {
 	for i := bodyFaces; i < fs.n; i++ {
-		shapingFontOf(fs.faces[i].data)
+		shapingFontOf(fs.faces[i].data, fs.faces[i].tt)
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/briefing/report/internal/truetype"
 	"github.com/go-text/typesetting/di"
 	"github.com/go-text/typesetting/font"
 	"github.com/go-text/typesetting/language"
@@ -239,7 +240,7 @@ func (fs *fontSet) shaper(i int) *faceShaper {
 		return nil
 	}
 	if fs.shapers[i] == nil {
-		f := shapingFontOf(fs.faces[i].data)
+		f := shapingFontOf(fs.faces[i].data, fs.faces[i].tt)
 		if f == nil {
 			return nil
 		}
@@ -261,8 +262,10 @@ var (
 	shapingFonts = map[*byte]*shapingFont{} // by the font file's first byte: one parse per file and process
 )
 
-// shapingFontOf parses data with go-text once per process.
-func shapingFontOf(data []byte) *shapingFont {
+// shapingFontOf parses data, whose parse by report is tt, with go-text
+// once per process: the file without its outlines (truetype's
+// ForShaping), which shaping does not read and go-text would parse whole.
+func shapingFontOf(data []byte, tt *truetype.Font) *shapingFont {
 	if len(data) == 0 {
 		return nil
 	}
@@ -271,7 +274,11 @@ func shapingFontOf(data []byte) *shapingFont {
 	if f, ok := shapingFonts[&data[0]]; ok {
 		return f
 	}
-	face, err := font.ParseTTF(bytes.NewReader(data))
+	file := data
+	if tt != nil {
+		file = tt.ForShaping()
+	}
+	face, err := font.ParseTTF(bytes.NewReader(file))
 	if err != nil {
 		shapingFonts[&data[0]] = nil
 		return nil

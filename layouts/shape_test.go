@@ -11,6 +11,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/briefing/report/internal/truetype"
 	"github.com/go-text/typesetting/di"
 	"github.com/go-text/typesetting/font"
 	"github.com/go-text/typesetting/language"
@@ -77,7 +78,7 @@ func TestRender_ArabicGlyphsAreGoTextShaping(t *testing.T) {
 	if len(drawn) != len(words) {
 		t.Fatalf("%d Arabic words drawn, want %d: %q", len(drawn), len(words), drawn)
 	}
-	sf := shapingFontOf(mustRead(t, dejavuSans))
+	sf := shapingFontOf(mustRead(t, dejavuSans), nil)
 	for i, w := range words {
 		want := goTextGlyphs(t, w)
 		var got []font.GID
@@ -308,6 +309,62 @@ func TestRender_LatinLineOfARightToLeftDocumentStartsAtTheRight(t *testing.T) {
 		const half = 595.28 / 2 // A4, pt
 		if x < 0 || (x > half) != rtl {
 			t.Errorf("right to left %v: the line starts at x = %.1f pt", rtl, x)
+		}
+	}
+}
+
+// go-text shapes text in a font without its outlines (ForShaping) exactly
+// as in the whole file: the same glyphs, clusters, advances, offsets and
+// extents, in Arabic (joined forms, lam-alef, vowel marks, Persian and Urdu
+// letters, digits), Hebrew with its points, and Latin.
+func TestForShaping_ShapesAsTheWholeFile(t *testing.T) {
+	needDejaVu(t)
+	texts := []struct {
+		text   string
+		dir    di.Direction
+		script language.Script
+		lang   string
+	}{
+		{"الشراكة العسكرية بين روسيا والصين لا تترك مجالاً للفصل", di.DirectionRTL, language.Arabic, "ar"},
+		{"لا إله إلّا الله، مُحَمَّدٌ رَسُولُ ٱللَّٰهِ ١٢٣٤٥ 2025", di.DirectionRTL, language.Arabic, "ar"},
+		{"پژوهش‌های امنیتی و گزارش فصلی", di.DirectionRTL, language.Arabic, "fa"},
+		{"سیکیورٹی پارٹنرشپ کا جائزہ", di.DirectionRTL, language.Arabic, "ur"},
+		{"שָׁלוֹם עֲלֵיכֶם, הַשֻּׁתָּפוּת הָרוּסִית־סִינִית", di.DirectionRTL, language.Hebrew, "he"},
+		{"Office affine fluffy — “quoted” AV To Wa ffi 1/2 ½ €", di.DirectionLTR, language.Latin, "en"},
+	}
+	for _, file := range []string{dejavuSans, "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"} {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			t.Logf("%s: %v", file, err)
+			continue
+		}
+		tt, err := truetype.Parse(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		stripped := tt.ForShaping()
+		if len(stripped) >= len(data)/2 {
+			t.Errorf("%s: %d bytes without outlines, of %d", file, len(stripped), len(data))
+		}
+		whole, err := font.ParseTTF(bytes.NewReader(data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		lean, err := font.ParseTTF(bytes.NewReader(stripped))
+		if err != nil {
+			t.Fatalf("%s without outlines: %v", file, err)
+		}
+		for _, c := range texts {
+			rs := []rune(c.text)
+			var sh shaping.HarfbuzzShaper
+			in := shaping.Input{Text: rs, RunEnd: len(rs), Direction: c.dir, Size: fixed.I(10), Script: c.script, Language: language.NewLanguage(c.lang)}
+			in.Face = whole
+			want := sh.Shape(in).Glyphs
+			in.Face = lean
+			got := sh.Shape(in).Glyphs
+			if !slices.Equal(got, want) {
+				t.Errorf("%s, %q: shaped without outlines\n%+v\nwhole\n%+v", file, c.text, got, want)
+			}
 		}
 	}
 }

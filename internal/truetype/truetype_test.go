@@ -237,3 +237,38 @@ func FuzzParseSubset(f *testing.F) {
 		font.Subset([]uint16{g, 0, g + 1})
 	})
 }
+
+// ForShaping keeps every table but the outlines, and of each glyph its
+// bounding box; a font with variations comes back as it is.
+func TestForShaping_BoxesWithoutOutlines(t *testing.T) {
+	f, err := Parse(goregular.TTF)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lean, err := Parse(f.ForShaping())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if lean.NumGlyphs() != f.NumGlyphs() || len(lean.data) > len(f.data)/2 {
+		t.Fatalf("%d glyphs in %d bytes, from %d in %d", lean.NumGlyphs(), len(lean.data), f.NumGlyphs(), len(f.data))
+	}
+	for g := range f.NumGlyphs() {
+		whole, box := f.glyph(g), lean.glyph(g)
+		switch {
+		case len(whole) == 0 && len(box) != 0, len(whole) >= 10 && (len(box) != 12 || !bytes.Equal(box[2:10], whole[2:10])):
+			t.Fatalf("glyph %d: %x, from %x", g, box, whole[:min(len(whole), 12)])
+		}
+		if lean.Advance(uint16(g)) != f.Advance(uint16(g)) {
+			t.Fatalf("glyph %d: advance %d, was %d", g, lean.Advance(uint16(g)), f.Advance(uint16(g)))
+		}
+	}
+	for tag, data := range f.tables {
+		if tag != "glyf" && tag != "loca" && tag != "head" && !bytes.Equal(lean.tables[tag], data) {
+			t.Errorf("table %q changed", tag)
+		}
+	}
+	variable := &Font{data: f.data, tables: map[string][]byte{"fvar": {0}}}
+	if got := variable.ForShaping(); &got[0] != &f.data[0] {
+		t.Error("a font with variations lost its outlines")
+	}
+}

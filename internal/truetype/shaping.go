@@ -1,0 +1,41 @@
+package truetype
+
+import (
+	"encoding/binary"
+	"maps"
+	"slices"
+)
+
+// ForShaping returns the file with each glyph's outline and instructions
+// left out and its header, the bounding box, kept, and every other table
+// as it is: all that a shaper reads of a font without variations or
+// vertical metrics, at no pixel size. go-text parses every glyph's points
+// when it opens a file (for DejaVu Sans, 3.5 of the 5.8 ms it takes; the
+// layout tables, GSUB and GPOS, are the rest), to read only the boxes
+// when it shapes. A font with variations (fvar,
+// gvar) or vertical metrics (vmtx), whose points a shaper may read, is
+// returned as it is.
+func (f *Font) ForShaping() []byte {
+	for _, tag := range []string{"fvar", "gvar", "vmtx"} {
+		if f.tables[tag] != nil {
+			return f.data
+		}
+	}
+	glyf := make([]byte, 0, 12*f.numGlyphs)
+	loca := make([]byte, 0, 4*(f.numGlyphs+1))
+	for g := range f.numGlyphs {
+		loca = binary.BigEndian.AppendUint32(loca, uint32(len(glyf)))
+		if data := f.glyph(g); len(data) >= 10 {
+			glyf = append(glyf, 0, 0)          // numberOfContours: a simple glyph of none
+			glyf = append(glyf, data[2:10]...) // xMin, yMin, xMax, yMax
+			glyf = append(glyf, 0, 0)          // instructionLength
+		}
+	}
+	loca = binary.BigEndian.AppendUint32(loca, uint32(len(glyf)))
+	tables := maps.Clone(f.tables)
+	head := slices.Clone(f.tables["head"])
+	binary.BigEndian.PutUint32(head[8:], 0)  // checkSumAdjustment, set by assemble
+	binary.BigEndian.PutUint16(head[50:], 1) // long loca offsets
+	tables["head"], tables["glyf"], tables["loca"] = head, glyf, loca
+	return assemble(tables)
+}
