@@ -183,9 +183,13 @@ func assemble(tables map[string][]byte) []byte {
 // checksum is the sum of data as big-endian 32-bit words, zero-padded.
 func checksum(data []byte) uint32 {
 	var sum uint32
-	for i := 0; i < len(data); i += 4 {
+	whole := len(data) &^ 3
+	for i := 0; i < whole; i += 4 {
+		sum += binary.BigEndian.Uint32(data[i:])
+	}
+	if whole < len(data) {
 		var w [4]byte
-		copy(w[:], data[i:])
+		copy(w[:], data[whole:])
 		sum += binary.BigEndian.Uint32(w[:])
 	}
 	return sum

@@ -272,3 +272,21 @@ func TestForShaping_BoxesWithoutOutlines(t *testing.T) {
 		t.Error("a font with variations lost its outlines")
 	}
 }
+
+// checksum sums big-endian words, the last one padded with zeros.
+func TestChecksum_PadsTheLastWord(t *testing.T) {
+	for _, c := range []struct {
+		data []byte
+		want uint32
+	}{
+		{nil, 0},
+		{[]byte{1}, 0x01000000},
+		{[]byte{1, 2, 3, 4}, 0x01020304},
+		{[]byte{1, 2, 3, 4, 5, 6}, 0x01020304 + 0x05060000},
+		{[]byte{0xFF, 0xFF, 0xFF, 0xFF, 0, 0, 0, 2}, 1}, // it wraps
+	} {
+		if got := checksum(c.data); got != c.want {
+			t.Errorf("checksum(%x) = %08x, want %08x", c.data, got, c.want)
+		}
+	}
+}
