@@ -263,9 +263,12 @@ func TestForShaping_BoxesWithoutOutlines(t *testing.T) {
 		}
 	}
 	for tag, data := range f.tables {
-		if tag != "glyf" && tag != "loca" && tag != "head" && !bytes.Equal(lean.tables[tag], data) {
+		if tag != "glyf" && tag != "loca" && tag != "head" && tag != "post" && !bytes.Equal(lean.tables[tag], data) {
 			t.Errorf("table %q changed", tag)
 		}
+	}
+	if post := lean.tables["post"]; len(post) != 32 || binary.BigEndian.Uint32(post) != 0x00030000 {
+		t.Errorf("post keeps the glyphs' names: %d bytes", len(post))
 	}
 	variable := &Font{data: f.data, tables: map[string][]byte{"fvar": {0}}}
 	if got := variable.ForShaping(); &got[0] != &f.data[0] {
