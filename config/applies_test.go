@@ -98,3 +98,25 @@ func mustLoadText(t *testing.T, body string) *Config {
 	t.Helper()
 	return mustLoad(t, writeConfig(t, body), Options{})
 }
+
+// The font files are checked side by side, but their problems come out in
+// the order of the config: regular, bold, …, fallbacks, then what follows.
+func TestLoad_FontProblemsInTheConfigsOrder(t *testing.T) {
+	dir := t.TempDir()
+	notFont := filepath.Join(dir, "notes.ttf")
+	if err := os.WriteFile(notFont, []byte("not a font"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	body := "report: {title: T}\nbrand:\n  fonts:\n    regular: " + notFont + "\n    bold: " + filepath.Join(dir, "missing.ttf") +
+		"\n    fallback: [" + notFont + "]\ndata:\n  d: {path: d.csv, time: year}\nanalyses:\n  a: {kind: nosuchkind, dataset: d}\n" + appliesTail
+	for range 20 { // the goroutines finish in any order
+		msg := loadErr(t, body)
+		at := []int{strings.Index(msg, "brand.fonts.regular"), strings.Index(msg, "brand.fonts.bold"),
+			strings.Index(msg, "brand.fonts.fallback[0]"), strings.Index(msg, "analyses.a")}
+		for i, k := range at {
+			if k < 0 || i > 0 && k < at[i-1] {
+				t.Fatalf("problems out of order (%v):\n%s", at, msg)
+			}
+		}
+	}
+}

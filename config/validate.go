@@ -1,19 +1,18 @@
 package config
 
 import (
-	"maps"
-	"slices"
-
-	"golang.org/x/text/language"
-
 	"fmt"
+	"maps"
 	"os"
 	"regexp"
+	"slices"
 	"strings"
+	"sync"
 
 	"github.com/briefing/report/internal/locale"
 	"github.com/briefing/report/internal/period"
 	"github.com/briefing/report/internal/suggest"
+	"golang.org/x/text/language"
 )
 
 // AnalysisKinds are the values of an analysis's `kind`.
@@ -35,8 +34,7 @@ var (
 
 // validate checks what can be checked without reading data: values, names
 // and references between entries. Defaults are filled in on the way.
-func (c *Config) validate() Problems {
-	var ps Problems
+func (c *Config) validate() (ps Problems) {
 	add := func(p Problem) { ps = append(ps, p) }
 	ps = append(ps, c.validateForeach()...)
 
@@ -123,13 +121,26 @@ func (c *Config) validate() Problems {
 	if n := len(c.Brand.Fonts.Fallback); n > MaxFallbackFonts {
 		add(c.Problemf("brand.fonts.fallback", "%d fonts; at most %d (one for each script the brand fonts lack)", n, MaxFallbackFonts))
 	}
-	for _, f := range fonts {
+	// The font files are read and parsed (hundreds of kilobytes each) on
+	// goroutines while the rest is checked; their problems keep their place.
+	fontErrs := make([]error, len(fonts))
+	var fontsRead sync.WaitGroup
+	for i, f := range fonts {
 		if f.file != "" {
-			if err := checkFont(f.file); err != nil {
-				add(c.Problemf(f.path, "%v", err))
-			}
+			fontsRead.Go(func() { fontErrs[i] = checkFont(f.file) })
 		}
 	}
+	fontsAt := len(ps)
+	defer func() {
+		fontsRead.Wait()
+		var found Problems
+		for i, err := range fontErrs {
+			if err != nil {
+				found = append(found, c.Problemf(fonts[i].path, "%v", err))
+			}
+		}
+		ps = slices.Insert(ps, fontsAt, found...)
+	}()
 	if len(c.Data) == 0 && !c.broken["data"] {
 		add(c.Problemf("data", "missing: at least one dataset is needed"))
 	}

@@ -44,53 +44,63 @@ const (
 func (e *FormatError) Error() string { return e.Err.Error() }
 func (e *FormatError) Unwrap() error { return e.Err }
 
+// entry is a file's read and parse, made once however many ask for it.
+type entry struct {
+	once sync.Once
+	file *File
+	err  error
+}
+
 var (
 	mu    sync.Mutex
-	files = map[string]*File{}
+	files = map[string]*entry{} // by path, size and time, or "go:" and a Go font's name
 )
 
 // Open returns the font file at path, read and parsed, from the process's
 // cache when its size and modification time are the ones read. A file
 // that cannot be read returns the error of os; one that is not a font
-// report can embed, a *FormatError.
+// report can embed, a *FormatError. Files are read side by side; a second
+// caller of one file waits for the read under way.
 func Open(path string) (*File, error) {
 	fi, err := os.Stat(path)
 	if err != nil {
 		return nil, err
 	}
 	key := fmt.Sprintf("%s\x00%d\x00%d", path, fi.Size(), fi.ModTime().UnixNano())
-	mu.Lock()
-	defer mu.Unlock() // a second caller waits for the parse under way
-	if f := files[key]; f != nil {
-		return f, nil
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	f, err := parse(data)
-	if err != nil {
-		return nil, err
-	}
-	files[key] = f
-	return f, nil
+	return cached(key, func() (*File, error) {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return nil, err
+		}
+		return parse(data)
+	})
 }
 
 // Embedded returns the font compiled into report under name (a Go font),
 // parsed once per process.
 func Embedded(name string, data []byte) (*File, error) {
-	key := "go:" + name
+	return cached("go:"+name, func() (*File, error) { return parse(data) })
+}
+
+// cached returns the file of key, loading it once. A failure is not kept:
+// the next caller tries again.
+func cached(key string, load func() (*File, error)) (*File, error) {
 	mu.Lock()
-	defer mu.Unlock()
-	if f := files[key]; f != nil {
-		return f, nil
+	e := files[key]
+	if e == nil {
+		e = &entry{}
+		files[key] = e
 	}
-	f, err := parse(data)
-	if err != nil {
-		return nil, err
+	mu.Unlock()
+	e.once.Do(func() { e.file, e.err = load() })
+	if e.err != nil {
+		mu.Lock()
+		if files[key] == e {
+			delete(files, key)
+		}
+		mu.Unlock()
 	}
-	files[key] = f
-	return f, nil
+	return e.file, e.err
 }
 
 // parse parses data both ways.
