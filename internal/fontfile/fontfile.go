@@ -52,8 +52,9 @@ type entry struct {
 }
 
 var (
-	mu    sync.Mutex
-	files = map[string]*entry{} // by path, size and time, or "go:" and a Go font's name
+	mu      sync.Mutex
+	files   = map[string]*entry{} // by path, size and time, or "go:" and a Go font's name
+	current = map[string]string{} // the key of each path's latest version
 )
 
 // Open returns the font file at path, read and parsed, from the process's
@@ -67,6 +68,12 @@ func Open(path string) (*File, error) {
 		return nil, err
 	}
 	key := fmt.Sprintf("%s\x00%d\x00%d", path, fi.Size(), fi.ModTime().UnixNano())
+	mu.Lock()
+	if old, ok := current[path]; ok && old != key {
+		delete(files, old) // a version no later document reads (--watch)
+	}
+	current[path] = key
+	mu.Unlock()
 	return cached(key, func() (*File, error) {
 		data, err := os.ReadFile(path)
 		if err != nil {

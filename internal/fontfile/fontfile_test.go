@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -59,6 +60,17 @@ func TestOpen_OncePerFileUntilItChanges(t *testing.T) {
 	}
 	if again == got[0] {
 		t.Error("a changed file was not read again")
+	}
+	mu.Lock()
+	versions := 0
+	for key := range files {
+		if strings.HasPrefix(key, path+"\x00") {
+			versions++
+		}
+	}
+	mu.Unlock()
+	if versions != 1 {
+		t.Errorf("%d versions of the file kept, want the latest alone", versions)
 	}
 	if f, err := Embedded("Go Regular", goregular.TTF); err != nil || f.TrueType == nil {
 		t.Fatalf("Embedded: %v", err)
