@@ -55,7 +55,7 @@ func (c *canvas) showScaledText(x, y float64, s string, k float64) {
 	hx, okX := hundredths(px)
 	hy, okY := hundredths(py)
 	at := textObject{face: i, size: c.size, ink: c.ink, wrap: wrap, x: hx, y: hy}
-	if k == 1 && okX && c.obj.joins(at) {
+	if k == 1 && okX && okY && c.obj.joins(at) {
 		b := appendHundredths(append(c.obj.ops, ' '), hx-c.obj.at.x)
 		b = append(b, " 0 Td ("...)
 		b = fs.appendCodes(b, i, s)

@@ -151,6 +151,7 @@ func (c *canvas) artifact(draw func()) {
 	c.flushText()
 	c.pdf.RawWriteStr("/Artifact BMC\n")
 	draw()
+	c.flushText()
 	c.pdf.RawWriteStr("EMC\n")
 }
 
