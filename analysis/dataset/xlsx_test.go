@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -162,6 +163,36 @@ func TestScanXLSX_DateSystems(t *testing.T) {
 		if g := got.Rows[0].Fields[1]; g != tc.want {
 			t.Errorf("1904=%v serial %v: %q, want %q", tc.date1904, tc.serial, g, tc.want)
 		}
+	}
+}
+
+// A cell of a time style reads as a 24-hour time of day, one of a date
+// and time style as its date, whatever the format shows, in a built-in
+// format or a custom one with a language of its own.
+func TestScanXLSX_TimesAndDateTimes(t *testing.T) {
+	path := writeBook(t, func(f *excelize.File) {
+		for i, h := range []string{"id", "clock", "custom", "when", "dutch"} {
+			set(t, f, "Sheet1", string(rune('A'+i))+"1", h)
+		}
+		set(t, f, "Sheet1", "A2", 1)
+		set(t, f, "Sheet1", "B2", 0.6041666666666666) // 14:30
+		set(t, f, "Sheet1", "C2", 0.25)               // 06:00
+		set(t, f, "Sheet1", "D2", 45853.75)           // 2025-07-15 18:00
+		set(t, f, "Sheet1", "E2", 45853.5)
+		clock, _ := f.NewStyle(&excelize.Style{NumFmt: 20}) // h:mm
+		ampm := "h:mm AM/PM"
+		custom, _ := f.NewStyle(&excelize.Style{CustomNumFmt: &ampm})
+		when, _ := f.NewStyle(&excelize.Style{NumFmt: 22}) // m/d/yy h:mm
+		nl := "[$-413]d mmmm yyyy"
+		dutch, _ := f.NewStyle(&excelize.Style{CustomNumFmt: &nl})
+		f.SetCellStyle("Sheet1", "B2", "B2", clock)
+		f.SetCellStyle("Sheet1", "C2", "C2", custom)
+		f.SetCellStyle("Sheet1", "D2", "D2", when)
+		f.SetCellStyle("Sheet1", "E2", "E2", dutch)
+	})
+	got := MustScan(t, Spec{Path: path}).Rows[0].Fields
+	if want := []string{"1", "14:30:00", "06:00:00", "2025-07-15", "2025-07-15"}; !slices.Equal(got, want) {
+		t.Errorf("read %q, want %q", got, want)
 	}
 }
 
