@@ -1,6 +1,7 @@
 package config
 
 import (
+	"encoding"
 	"errors"
 	"fmt"
 	"reflect"
@@ -100,7 +101,7 @@ func (c *Config) decodeInto(path string, in any, out any, ps *Problems) {
 	dec, err := mapstructure.NewDecoder(&mapstructure.DecoderConfig{
 		Result:           out,
 		WeaklyTypedInput: true,
-		DecodeHook:       mapstructure.StringToSliceHookFunc(","),
+		DecodeHook:       mapstructure.ComposeDecodeHookFunc(mapstructure.StringToSliceHookFunc(","), datesAsText),
 	})
 	if err != nil {
 		panic(err) // a programming error: the decoder config is static
@@ -201,8 +202,42 @@ func expectation(t reflect.Type) string {
 	return t.String()
 }
 
+// datesAsText is a decode hook: a date the config's format reads as one
+// (YAML's unquoted 2026-02-12, TOML's local dates) fills a text field as it
+// was written, as `generated: 2026-02-12` is meant; a field that wants
+// something else says it found the date.
+func datesAsText(_ reflect.Type, to reflect.Type, data any) (any, error) {
+	if to.Kind() != reflect.String {
+		return data, nil
+	}
+	if text, ok := dateText(data); ok {
+		return text, nil
+	}
+	return data, nil
+}
+
+// dateText is a decoded date or time as the user wrote it: "2026-02-12"
+// for a date alone, RFC 3339 for a moment.
+func dateText(v any) (string, bool) {
+	switch x := v.(type) {
+	case time.Time:
+		if h, m, s := x.Clock(); h == 0 && m == 0 && s == 0 && x.Nanosecond() == 0 && x.Location() == time.UTC {
+			return x.Format(time.DateOnly), true
+		}
+		return x.Format(time.RFC3339Nano), true
+	case encoding.TextMarshaler: // TOML's local date, time and date-time
+		if b, err := x.MarshalText(); err == nil {
+			return string(b), true
+		}
+	}
+	return "", false
+}
+
 // describe names a decoded value the way the user wrote it.
 func describe(v any) string {
+	if text, ok := dateText(v); ok {
+		return text
+	}
 	switch x := v.(type) {
 	case nil:
 		return "nothing"

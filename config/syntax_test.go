@@ -115,3 +115,40 @@ func TestLoad_ErrWrongShapeSaidOnce(t *testing.T) {
 		t.Errorf("want the two shapes and nothing that follows from them, got:\n%s", got)
 	}
 }
+
+// A date written unquoted (`generated: 2026-02-12`, as the README shows)
+// is the text it reads as, in YAML and in TOML, as a date alone or a
+// moment; a field that wants a number says it found the date as written.
+func TestLoad_UnquotedDatesAsText(t *testing.T) {
+	for _, c := range []struct{ file, body, want string }{
+		{"b.yaml", "generated: 2026-02-12", "2026-02-12"},
+		{"b.yaml", "generated: 2026-02-12T10:30:00Z", "2026-02-12T10:30:00Z"},
+		{"b.yaml", "generated: \"12 Feb 2026\"", "12 Feb 2026"},
+		{"b.toml", "generated = 2026-02-12", "2026-02-12"},
+	} {
+		dir := t.TempDir()
+		if err := os.WriteFile(filepath.Join(dir, "d.csv"), []byte("year,kind\n2020,a\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		body := "report: {title: T}\ndata:\n  d: {path: d.csv, time: year, " + c.body + "}\nsections:\n  - title: S\n    blocks: [{text: x}]\n"
+		if c.file == "b.toml" {
+			body = "[report]\ntitle = \"T\"\n[data.d]\npath = \"d.csv\"\ntime = \"year\"\n" + c.body + "\n[[sections]]\ntitle = \"S\"\n[[sections.blocks]]\ntext = \"x\"\n"
+		}
+		path := filepath.Join(dir, c.file)
+		if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		cfg, err := Load(path, Options{})
+		if err != nil {
+			t.Errorf("%s %s: %v", c.file, c.body, err)
+			continue
+		}
+		if got := cfg.Data["d"].Generated; got != c.want {
+			t.Errorf("%s %s: generated %q, want %q", c.file, c.body, got, c.want)
+		}
+	}
+	ps := loadText(t, "b.yaml", "report: {title: T, page_size: A4, draft: 2026-02-12}\ndata: {}\n", Options{})
+	if !strings.Contains(ps.Error(), "expected true or false, found 2026-02-12") {
+		t.Errorf("a date where true or false was expected: %v", ps)
+	}
+}
