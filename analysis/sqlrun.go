@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/briefing/report/analysis/dataset"
@@ -72,6 +73,7 @@ func computeSQL(c *config.Config, name string, res *Results, run *datasetRun, ch
 	if checkOnly {
 		return ps, false // connected, and every column is there
 	}
+	s.prefetch(s.plan())
 	for _, step := range []func() error{s.profile, s.consumers} {
 		if err := step(); err != nil {
 			return append(ps, c.Problemf("data."+name, "%v", err)), false
@@ -91,6 +93,7 @@ type sqlRun struct {
 	// textChecked holds the value columns checked for text already: each
 	// is checked once, however many analyses sum it.
 	textChecked map[int]bool
+	ahead       map[string]*fetched // the rows of queries run ahead, by queryKey
 }
 
 func sourceLabel(d config.Dataset, db *sqldb.DB) string {
@@ -110,14 +113,51 @@ func (s *sqlRun) what() string {
 func (s *sqlRun) query() *sqlQuery { return newSQLQuery(s.db.Dialect, s.src, s.h, s.cols) }
 
 // exec runs q and passes each result row, laid out as the header, to
-// each; a grouped query's rows carry their group's row count.
+// each; a grouped query's rows carry their group's row count. Rows read
+// ahead (prefetch) are taken instead of running q again.
 func (s *sqlRun) exec(forWhat string, q *sqlQuery, each func(dataset.Row) error) error {
 	text := q.SQL()
+	key := queryKey(forWhat, text, q.args)
+	f, ok := s.ahead[key]
+	if ok {
+		delete(s.ahead, key)
+	} else {
+		if liveQuery != nil {
+			liveQuery(forWhat)
+		}
+		f = s.fetch(forWhat, text, q)
+	}
+	if f.err != nil {
+		return f.err
+	}
+	for _, row := range f.rows {
+		if err := each(row); err != nil {
+			return err
+		}
+	}
+	s.run.summary.Queries = append(s.run.summary.Queries, Query{For: forWhat, SQL: text, Args: q.args, Rows: len(f.rows)})
+	return nil
+}
+
+// liveQuery, set by tests, is told of each query exec runs that was not
+// run ahead: plan missed it.
+var liveQuery func(forWhat string)
+
+// fetched is the rows of a query, laid out as the header (a grouped
+// query's without the groups of no rows), or its error.
+type fetched struct {
+	rows []dataset.Row
+	err  error
+}
+
+// fetch runs q, whose text is text, and reads its rows. It writes nothing
+// that another fetch reads: fetches run side by side (prefetch).
+func (s *sqlRun) fetch(forWhat, text string, q *sqlQuery) *fetched {
 	ctx, cancel := context.WithTimeout(context.Background(), s.db.Timeout)
 	defer cancel()
 	rows, err := s.db.QueryContext(ctx, text, q.args...)
 	if err != nil {
-		return s.db.Err("run the query of "+forWhat+" on", err)
+		return &fetched{err: s.db.Err("run the query of "+forWhat+" on", err)}
 	}
 	defer rows.Close()
 	n := len(q.sel)
@@ -129,14 +169,12 @@ func (s *sqlRun) exec(forWhat string, q *sqlQuery, each func(dataset.Row) error)
 	for i := range vals {
 		ptrs[i] = &vals[i]
 	}
-	row := dataset.Row{File: s.label, Header: s.h, Fields: make([]string, len(s.h.Columns))}
-	count := 0
+	f := &fetched{}
 	for rows.Next() {
 		if err := rows.Scan(ptrs...); err != nil {
-			return s.db.Err("read the rows of "+forWhat+" from", err)
+			return &fetched{err: s.db.Err("read the rows of "+forWhat+" from", err)}
 		}
-		clear(row.Fields)
-		row.N = 0
+		row := dataset.Row{File: s.label, Header: s.h, Fields: make([]string, len(s.h.Columns))}
 		for k, p := range q.pos {
 			row.Fields[p] = cellText(vals[k])
 		}
@@ -148,16 +186,48 @@ func (s *sqlRun) exec(forWhat string, q *sqlQuery, each func(dataset.Row) error)
 				continue
 			}
 		}
-		count++
-		if err := each(row); err != nil {
-			return err
-		}
+		f.rows = append(f.rows, row)
 	}
 	if err := rows.Err(); err != nil {
-		return s.db.Err("read the rows of "+forWhat+" from", err)
+		return &fetched{err: s.db.Err("read the rows of "+forWhat+" from", err)}
 	}
-	s.run.summary.Queries = append(s.run.summary.Queries, Query{For: forWhat, SQL: text, Args: q.args, Rows: count})
-	return nil
+	return f
+}
+
+// plannedQuery is a query an analysis will run, known before it runs.
+type plannedQuery struct {
+	forWhat string
+	q       *sqlQuery
+}
+
+// queryKey identifies a query by what it is for, its text and its
+// arguments.
+func queryKey(forWhat, text string, args []any) string {
+	return forWhat + "\x00" + text + "\x00" + fmt.Sprintf("%#v", args)
+}
+
+// prefetch runs the queries the dataset's analyses will run, side by side
+// on the pool's connections, and keeps their rows for exec: a database
+// answers each in its own time, where one after another each waited for
+// the one before. The analyses then read them in the config's order, as
+// before, so that the results, problems and the annex's list of queries
+// are the same.
+func (s *sqlRun) prefetch(plans []plannedQuery) {
+	got := make([]*fetched, len(plans))
+	slots := make(chan struct{}, sqldb.MaxConns)
+	var wg sync.WaitGroup
+	for i, p := range plans {
+		wg.Go(func() {
+			slots <- struct{}{}
+			defer func() { <-slots }()
+			got[i] = s.fetch(p.forWhat, p.q.SQL(), p.q)
+		})
+	}
+	wg.Wait()
+	s.ahead = make(map[string]*fetched, len(plans))
+	for i, p := range plans {
+		s.ahead[queryKey(p.forWhat, p.q.SQL(), p.q.args)] = got[i]
+	}
 }
 
 // cellText is a value from the database as report reads a cell: numbers
@@ -191,9 +261,7 @@ func cellText(v any) string {
 func (s *sqlRun) profile() error {
 	run := s.run
 	for _, t := range run.order {
-		q := s.query()
-		q.group = true
-		q.timeOf(t, "")
+		q := s.profileQuery(t)
 		rc := run.reaches[t.index]
 		err := s.exec("rows by time", q, func(r dataset.Row) error {
 			iv, err := t.at(&r)
@@ -274,6 +342,21 @@ func (s *sqlRun) consumers() error {
 // the database), the columns its filters and categories read, the row
 // count and the sums of its value columns.
 func (s *sqlRun) timed(a *timedAnalysis) error {
+	if err := s.exec(a.name, s.timedQuery(a), func(r dataset.Row) error { return s.feed(a, r) }); err != nil {
+		return err
+	}
+	if err := s.checkText(a.name, a.value, a.series); err != nil {
+		return err
+	}
+	s.explainUnmatched(a.where)
+	for _, ser := range a.series {
+		s.explainUnmatched(ser.filter)
+	}
+	return nil
+}
+
+// timedQuery is the query of a trend or frequency.
+func (s *sqlRun) timedQuery(a *timedAnalysis) *sqlQuery {
 	q := s.query()
 	q.group = true
 	q.sum(a.value)
@@ -296,17 +379,7 @@ func (s *sqlRun) timed(a *timedAnalysis) error {
 		q.where(anyOf(seriesConds))
 	}
 	q.where(q.before(a.timer, s.run.cut.End()))
-	if err := s.exec(a.name, q, func(r dataset.Row) error { return s.feed(a, r) }); err != nil {
-		return err
-	}
-	if err := s.checkText(a.name, a.value, a.series); err != nil {
-		return err
-	}
-	s.explainUnmatched(a.where)
-	for _, ser := range a.series {
-		s.explainUnmatched(ser.filter)
-	}
-	return nil
+	return q
 }
 
 // anyKeepsAll reports whether a series takes every row.
@@ -322,6 +395,15 @@ func anyKeepsAll(series []config.SeriesSpec) bool {
 // count is a count by category: per category (and time, for from and
 // to), the row count.
 func (s *sqlRun) count(a *countAnalysis) error {
+	if err := s.exec(a.name, s.countQuery(a), func(r dataset.Row) error { return s.feed(a, r) }); err != nil {
+		return err
+	}
+	s.explainUnmatched(a.where)
+	return nil
+}
+
+// countQuery is the query of a count.
+func (s *sqlRun) countQuery(a *countAnalysis) *sqlQuery {
 	q := s.query()
 	q.group = true
 	q.timeOf(a.timer, "")
@@ -329,25 +411,13 @@ func (s *sqlRun) count(a *countAnalysis) error {
 	q.text(a.by)
 	q.where(q.filter(a.spec.Where))
 	q.where(q.before(a.timer, s.run.cut.End()))
-	if err := s.exec(a.name, q, func(r dataset.Row) error { return s.feed(a, r) }); err != nil {
-		return err
-	}
-	s.explainUnmatched(a.where)
-	return nil
+	return q
 }
 
 // changes fetches the rows of the report period and the one before (at
 // most twice as many as a changes analysis keeps, and one more to know).
 func (s *sqlRun) changes(a *changesAnalysis) error {
-	q := s.query()
-	for i := range s.h.Columns {
-		q.text(i)
-	}
-	q.where(q.filter(a.spec.Where))
-	q.where(q.since(a.timer, a.cut.Previous().Start))
-	q.where(q.before(a.timer, a.cut.End()))
-	q.order = orderByTime(q, a.timer)
-	q.limit = 2*MaxChangeRows + 1
+	q := s.changesQuery(a)
 	n := 0
 	err := s.exec(a.name, q, func(r dataset.Row) error {
 		n++
@@ -363,8 +433,37 @@ func (s *sqlRun) changes(a *changesAnalysis) error {
 	return nil
 }
 
+// changesQuery is the query of a changes analysis: the rows of the report
+// period and the one before, in time order, one more than it keeps.
+func (s *sqlRun) changesQuery(a *changesAnalysis) *sqlQuery {
+	q := s.query()
+	for i := range s.h.Columns {
+		q.text(i)
+	}
+	q.where(q.filter(a.spec.Where))
+	q.where(q.since(a.timer, a.cut.Previous().Start))
+	q.where(q.before(a.timer, a.cut.End()))
+	q.order = orderByTime(q, a.timer)
+	q.limit = 2*MaxChangeRows + 1
+	return q
+}
+
 // table fetches the rows of a dataset table, in time order, bounded.
 func (s *sqlRun) table(t *tableConsumer) error {
+	if err := s.exec(tableQueryFor(t), s.tableQuery(t), func(r dataset.Row) error { return s.feed(t, r) }); err != nil {
+		return err
+	}
+	if t.where != nil {
+		s.explainUnmatched(t.where)
+	}
+	return nil
+}
+
+// tableQueryFor names a table's query in the log and the annex.
+func tableQueryFor(t *tableConsumer) string { return "table " + strings.TrimSuffix(t.path, ".table") }
+
+// tableQuery is the query of a dataset table.
+func (s *sqlRun) tableQuery(t *tableConsumer) *sqlQuery {
 	q := s.query()
 	for _, i := range t.cols {
 		q.text(i)
@@ -377,13 +476,41 @@ func (s *sqlRun) table(t *tableConsumer) error {
 	q.where(q.before(t.timer, s.run.cut.End()))
 	q.order = orderByTime(q, t.timer)
 	q.limit = MaxTableRows + 1
-	if err := s.exec("table "+strings.TrimSuffix(t.path, ".table"), q, func(r dataset.Row) error { return s.feed(t, r) }); err != nil {
-		return err
+	return q
+}
+
+// profileQuery counts the rows by the time of timer t.
+func (s *sqlRun) profileQuery(t *timer) *sqlQuery {
+	q := s.query()
+	q.group = true
+	q.timeOf(t, "")
+	return q
+}
+
+// plan lists the queries profile and consumers will run first, in their
+// order: what prefetch runs ahead.
+func (s *sqlRun) plan() []plannedQuery {
+	run := s.run
+	var out []plannedQuery
+	for _, t := range run.order {
+		out = append(out, plannedQuery{"rows by time", s.profileQuery(t)})
 	}
-	if t.where != nil {
-		s.explainUnmatched(t.where)
+	if run.own == nil {
+		out = append(out, plannedQuery{"rows", s.query()})
 	}
-	return nil
+	for _, cons := range run.consumers {
+		switch x := cons.(type) {
+		case *timedAnalysis:
+			out = append(out, plannedQuery{x.name, s.timedQuery(x)})
+		case *countAnalysis:
+			out = append(out, plannedQuery{x.name, s.countQuery(x)})
+		case *changesAnalysis:
+			out = append(out, plannedQuery{x.name, s.changesQuery(x)})
+		case *tableConsumer:
+			out = append(out, plannedQuery{tableQueryFor(x), s.tableQuery(x)})
+		}
+	}
+	return out
 }
 
 // orderByTime orders rows by their time, then by every selected column,

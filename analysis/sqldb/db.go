@@ -27,6 +27,10 @@ type DB struct {
 	secrets []string // parts of the DSN no message may show
 }
 
+// MaxConns is how many connections a dataset holds open at most: its
+// queries run on two at once (analysis prefetches them).
+const MaxConns = 2
+
 // Open opens the database of driver ("postgres" or "sqlite") at dsn and
 // checks that it answers within timeout. Errors say where the database is
 // as Where does, never with the DSN or its password.
@@ -50,7 +54,7 @@ func Open(driver, dsn string, timeout time.Duration) (*DB, error) {
 	if err != nil {
 		return nil, db.Err("open", err)
 	}
-	sdb.SetMaxOpenConns(2)
+	sdb.SetMaxOpenConns(MaxConns)
 	db.DB = sdb
 	ctx, cancel := context.WithTimeout(context.Background(), timeout)
 	defer cancel()
