@@ -189,12 +189,11 @@ func (fs *fontSet) appendCodes(b []byte, i int, s string) []byte {
 // leaves to strconv). Near a half, where appendFixed2 asks strconv too,
 // the digits written are read back.
 func hundredths(v float64) (int64, bool) {
-	r := v * 100
-	if math.IsNaN(r) || math.IsInf(r, 0) || math.Abs(r) >= 1<<52 {
-		return 0, false
+	if n, ok := roundHundredths(v); ok {
+		return n, true
 	}
-	if math.Abs(r-math.Floor(r)-0.5) >= 1e-6 {
-		return int64(math.Round(r)), true
+	if r := v * 100; math.IsNaN(r) || math.Abs(r) >= 1<<52 {
+		return 0, false
 	}
 	var buf [32]byte
 	d := strconv.AppendFloat(buf[:0], v, 'f', 2, 64)
@@ -214,6 +213,18 @@ func hundredths(v float64) (int64, bool) {
 	return n, true
 }
 
+// roundHundredths is v×100 rounded to a whole number, and whether that is
+// v to two decimals as strconv writes it: v is a number not past 2⁵²
+// hundredths, and not so near a half that the product's rounding error
+// could decide it.
+func roundHundredths(v float64) (int64, bool) {
+	r := v * 100
+	if math.IsNaN(r) || math.Abs(r) >= 1<<52 || math.Abs(r-math.Floor(r)-0.5) < 1e-6 {
+		return 0, false
+	}
+	return int64(math.Round(r)), true
+}
+
 // appendHundredths appends n hundredths with two decimals, as
 // appendFixed2 writes n/100.
 func appendHundredths(b []byte, n int64) []byte {
@@ -230,19 +241,14 @@ func appendHundredths(b []byte, n int64) []byte {
 // rounding v×100 to a whole number, unless that lands so near a half that
 // the product's rounding error could decide it (then strconv does).
 func appendFixed2(b []byte, v float64) []byte {
-	r := v * 100
-	if math.IsNaN(r) || math.Abs(r) >= 1<<52 || math.Abs(r-math.Floor(r)-0.5) < 1e-6 {
+	n, ok := roundHundredths(v)
+	if !ok {
 		return strconv.AppendFloat(b, v, 'f', 2, 64)
 	}
-	n := int64(math.Round(r))
-	if n < 0 {
-		b = append(b, '-')
-		n = -n
-	} else if math.Signbit(v) {
+	if n == 0 && math.Signbit(v) {
 		b = append(b, '-') // -0.001 prints "-0.00", as strconv does
 	}
-	b = strconv.AppendInt(b, n/100, 10)
-	return append(b, '.', byte('0'+n/10%10), byte('0'+n%10))
+	return appendHundredths(b, n)
 }
 
 // appendEscaped appends byte x of a PDF literal string.
