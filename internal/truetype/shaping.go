@@ -3,7 +3,6 @@ package truetype
 import (
 	"encoding/binary"
 	"maps"
-	"slices"
 )
 
 // ForShaping returns the file with each glyph's outline and instructions
@@ -33,15 +32,9 @@ func (f *Font) ForShaping() []byte {
 	}
 	loca = binary.BigEndian.AppendUint32(loca, uint32(len(glyf)))
 	tables := maps.Clone(f.tables)
-	head := slices.Clone(f.tables["head"])
-	binary.BigEndian.PutUint32(head[8:], 0)  // checkSumAdjustment, set by assemble
-	binary.BigEndian.PutUint16(head[50:], 1) // long loca offsets
-	tables["head"], tables["glyf"], tables["loca"] = head, glyf, loca
-	if post := f.tables["post"]; len(post) >= 32 {
-		// version 3: no glyph names, which go-text would read too
-		p := slices.Clone(post[:32])
-		binary.BigEndian.PutUint32(p, 0x00030000)
-		tables["post"] = p
+	tables["head"], tables["glyf"], tables["loca"] = f.headFor(true), glyf, loca
+	if post := f.postWithoutNames(); post != nil {
+		tables["post"] = post // go-text would read every name
 	}
 	return assemble(tables)
 }

@@ -65,19 +65,9 @@ func (f *Font) Subset(used []uint16) []byte {
 		}
 	}
 	out := map[string][]byte{"glyf": glyf, "loca": loca, "hmtx": hmtx, "cmap": emptyCmap}
-	head := slices.Clone(f.tables["head"])
-	binary.BigEndian.PutUint32(head[8:], 0) // checkSumAdjustment, set below
-	format := uint16(1)                     // long loca offsets
-	if short {
-		format = 0
-	}
-	binary.BigEndian.PutUint16(head[50:], format)
-	out["head"] = head
-	if post := f.tables["post"]; len(post) >= 32 {
-		// version 3: no glyph names (a PDF reader addresses glyphs by ID)
-		p := slices.Clone(post[:32])
-		binary.BigEndian.PutUint32(p, 0x00030000)
-		out["post"] = p
+	out["head"] = f.headFor(!short)
+	if post := f.postWithoutNames(); post != nil {
+		out["post"] = post // a PDF reader addresses glyphs by ID
 	}
 	for _, tag := range kept {
 		if _, done := out[tag]; !done && f.tables[tag] != nil {
@@ -85,6 +75,32 @@ func (f *Font) Subset(used []uint16) []byte {
 		}
 	}
 	return assemble(out)
+}
+
+// headFor is the font's head table for a file of new glyf and loca
+// tables, with long (or short) loca offsets; its checkSumAdjustment is
+// left for assemble.
+func (f *Font) headFor(longLoca bool) []byte {
+	head := slices.Clone(f.tables["head"])
+	binary.BigEndian.PutUint32(head[8:], 0) // checkSumAdjustment
+	format := uint16(0)
+	if longLoca {
+		format = 1
+	}
+	binary.BigEndian.PutUint16(head[50:], format)
+	return head
+}
+
+// postWithoutNames is the font's post table at version 3, without the
+// glyphs' names; nil when it has none to keep.
+func (f *Font) postWithoutNames() []byte {
+	post := f.tables["post"]
+	if len(post) < 32 {
+		return nil
+	}
+	p := slices.Clone(post[:32])
+	binary.BigEndian.PutUint32(p, 0x00030000)
+	return p
 }
 
 // emptyCmap is a cmap table that maps no character: one Windows Unicode
