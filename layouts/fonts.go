@@ -88,7 +88,7 @@ func loadFonts(f Fonts) (*fontSet, error) {
 		if err != nil {
 			return nil, err
 		}
-		fs.faces[i] = face{name: cmp.Or(s.path, s.goName), data: p.data, sf: p.sf, tt: p.tt}
+		fs.faces[i] = face{name: cmp.Or(s.path, s.goName), data: p.Data, sf: p.SFNT, tt: p.TrueType}
 	}
 	for i := range fs.cover {
 		fs.cover[i] = map[rune]uint16{}
