@@ -198,6 +198,12 @@ func (s *sqlRun) fetch(forWhat, text string, q *sqlQuery) *fetched {
 type plannedQuery struct {
 	forWhat string
 	q       *sqlQuery
+	text    string // q's SQL
+}
+
+// planned is the query q for forWhat, its SQL written once.
+func planned(forWhat string, q *sqlQuery) plannedQuery {
+	return plannedQuery{forWhat, q, q.SQL()}
 }
 
 // queryKey identifies a query by what it is for, its text and its
@@ -220,13 +226,13 @@ func (s *sqlRun) prefetch(plans []plannedQuery) {
 		wg.Go(func() {
 			slots <- struct{}{}
 			defer func() { <-slots }()
-			got[i] = s.fetch(p.forWhat, p.q.SQL(), p.q)
+			got[i] = s.fetch(p.forWhat, p.text, p.q)
 		})
 	}
 	wg.Wait()
 	s.ahead = make(map[string]*fetched, len(plans))
 	for i, p := range plans {
-		s.ahead[queryKey(p.forWhat, p.q.SQL(), p.q.args)] = got[i]
+		s.ahead[queryKey(p.forWhat, p.text, p.q.args)] = got[i]
 	}
 }
 
@@ -493,21 +499,21 @@ func (s *sqlRun) plan() []plannedQuery {
 	run := s.run
 	var out []plannedQuery
 	for _, t := range run.order {
-		out = append(out, plannedQuery{"rows by time", s.profileQuery(t)})
+		out = append(out, planned("rows by time", s.profileQuery(t)))
 	}
 	if run.own == nil {
-		out = append(out, plannedQuery{"rows", s.query()})
+		out = append(out, planned("rows", s.query()))
 	}
 	for _, cons := range run.consumers {
 		switch x := cons.(type) {
 		case *timedAnalysis:
-			out = append(out, plannedQuery{x.name, s.timedQuery(x)})
+			out = append(out, planned(x.name, s.timedQuery(x)))
 		case *countAnalysis:
-			out = append(out, plannedQuery{x.name, s.countQuery(x)})
+			out = append(out, planned(x.name, s.countQuery(x)))
 		case *changesAnalysis:
-			out = append(out, plannedQuery{x.name, s.changesQuery(x)})
+			out = append(out, planned(x.name, s.changesQuery(x)))
 		case *tableConsumer:
-			out = append(out, plannedQuery{tableQueryFor(x), s.tableQuery(x)})
+			out = append(out, planned(tableQueryFor(x), s.tableQuery(x)))
 		}
 	}
 	return out
