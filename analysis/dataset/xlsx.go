@@ -10,7 +10,6 @@ import (
 	"strings"
 
 	"github.com/briefing/report/internal/suggest"
-	"github.com/xuri/excelize/v2"
 )
 
 // FormatXLSX is a table in a worksheet of an Excel workbook (.xlsx): a
@@ -27,34 +26,28 @@ func isWorkbook(path string) bool {
 // header row found by itself.
 const maxPreamble = 1000
 
-// scanWorkbook reads the table of a worksheet: rows one at a time from
-// excelize's streaming iterator, so that memory does not grow with the
-// sheet. Cells are read by their type: a date cell as an ISO date, a
-// number as the number it holds, a formula as its cached value.
+// scanWorkbook reads the table of a worksheet: rows one at a time, so that
+// memory does not grow with the sheet. Cells are read by their type (see
+// cellText): a date cell as an ISO date, a number as the number it holds,
+// a formula as its saved value.
 func scanWorkbook(path string, spec Spec, dec byte, onHeader func(*Header) error, onRow func(Row) error) (FileInfo, error) {
 	fi := FileInfo{Path: path}
 	sum, err := fileHash(path)
 	if err != nil {
 		return fi, err
 	}
-	f, err := excelize.OpenFile(path)
-	if err != nil {
-		return fi, &Error{File: path, Msg: "not an Excel workbook (.xlsx) that can be read: " + err.Error(), err: err}
-	}
-	defer f.Close()
-	sheet, err := pickSheet(f, path, spec.Sheet)
+	wb, err := openWorkbook(path)
 	if err != nil {
 		return fi, err
 	}
-	if err := readableStyles(f); err != nil {
-		return fi, &Error{File: path, Msg: "reading the workbook's cell styles: " + err.Error(), err: err}
-	}
-	if err := checkFormulas(path, sheet); err != nil {
+	defer wb.Close()
+	sheet, err := pickSheet(wb.sheetNames(), path, spec.Sheet)
+	if err != nil {
 		return fi, err
 	}
-	rows, err := f.Rows(sheet)
+	rows, err := wb.openSheet(path, sheet)
 	if err != nil {
-		return fi, &Error{File: path, Sheet: sheet, Msg: err.Error(), err: err}
+		return fi, err
 	}
 	defer rows.Close()
 	s := &scanner{path: path, sheet: sheet, decimal: dec, info: &fi, onHeader: onHeader, onRow: onRow}
@@ -71,9 +64,9 @@ func scanWorkbook(path string, spec Spec, dec byte, onHeader func(*Header) error
 	return fi, nil
 }
 
-// pickSheet returns the sheet named want (in any case), or the first.
-func pickSheet(f *excelize.File, path, want string) (string, error) {
-	sheets := f.GetSheetList()
+// pickSheet returns the sheet of sheets named want (in any case), or the
+// first.
+func pickSheet(sheets []string, path, want string) (string, error) {
 	if len(sheets) == 0 {
 		return "", &Error{File: path, Msg: "the workbook has no worksheet"}
 	}
@@ -114,7 +107,7 @@ func fileHash(path string) (string, error) {
 // sheet's, empty rows included.
 type sheetRows struct {
 	s     *scanner
-	rows  *excelize.Rows
+	rows  *sheetReader
 	n     int // the row number of the last row read
 	ahead [][]string
 	from  int // the row number of ahead[0]
@@ -129,17 +122,11 @@ func (r *sheetRows) next() ([]string, error) {
 		r.from++
 		return cells, nil
 	}
-	if !r.rows.Next() {
-		if err := r.rows.Error(); err != nil {
-			return nil, r.s.errAt(r.n+1, "%v", err)
-		}
-		return nil, io.EOF
+	cells, err := r.rows.row()
+	if err != nil {
+		return nil, err
 	}
 	r.n++
-	cells, err := r.rows.Columns()
-	if err != nil {
-		return nil, r.s.errAt(r.n, "%v", err)
-	}
 	return cells, nil
 }
 

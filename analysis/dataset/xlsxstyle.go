@@ -1,21 +1,15 @@
 package dataset
 
 import (
+	"strconv"
 	"strings"
-
-	"github.com/xuri/excelize/v2"
 )
 
 // Excel keeps a date as a serial number whose cell style has a date
-// format: reading the workbook, report asks excelize to print every cell
-// of a date style as an ISO date (yyyy-mm-dd, in the workbook's 1900 or
-// 1904 date system) and every other number as the number it holds, not as
-// formatted for display ("12,143", "63%"). The styles are changed in the
-// opened workbook only, never saved.
-
-// unformatted is a number-format ID excelize has no format for: it prints
-// the cell's value as it is.
-const unformatted = 1 << 20
+// format: report reads every cell of a date style as an ISO date
+// (yyyy-mm-dd, in the workbook's 1900 or 1904 date system), of a time
+// style as a time of day (hh:mm:ss), and every other number as the number
+// it holds, not as formatted for display ("12,143", "63%").
 
 // builtinDates are Excel's built-in number formats that show a date (with
 // or without a time); builtinTimes those that show a time of day only.
@@ -27,57 +21,53 @@ var (
 		45: true, 46: true, 47: true, 55: true, 56: true}
 )
 
-// readableStyles rewrites the number formats of f's cell styles: date
-// styles print ISO dates, time styles hh:mm:ss, the rest the plain value.
-func readableStyles(f *excelize.File) error {
-	// in English (US), named: excelize looks a format's language up for
-	// each year and day it prints, and one without a language by going
-	// through all it knows (7 ms for the sample's 57 exercises)
-	iso := "[$-409]yyyy-mm-dd"
-	clock := "[$-409]hh:mm:ss"
-	isoStyle, err := f.NewStyle(&excelize.Style{CustomNumFmt: &iso})
-	if err != nil {
-		return err
+// styleKinds reads the styles part: for each cell style (cellXfs, by
+// index), whether its number format shows a date ('d'), a time of day
+// only ('t') or neither (0).
+func (wb *workbook) styleKinds(part string) ([]byte, error) {
+	var doc struct {
+		NumFmts []struct {
+			ID   string `xml:"numFmtId,attr"`
+			Code string `xml:"formatCode,attr"`
+		} `xml:"numFmts>numFmt"`
+		Xfs []struct {
+			NumFmtID string `xml:"numFmtId,attr"`
+		} `xml:"cellXfs>xf"`
 	}
-	clockStyle, err := f.NewStyle(&excelize.Style{CustomNumFmt: &clock})
-	if err != nil {
-		return err
+	if err := wb.decode(part, &doc); err != nil {
+		return nil, err
 	}
-	xfs := f.Styles.CellXfs.Xf
-	isoID, clockID := *xfs[isoStyle].NumFmtID, *xfs[clockStyle].NumFmtID
-	for i := range xfs {
-		if i == isoStyle || i == clockStyle {
-			continue
+	custom := make(map[int]string, len(doc.NumFmts))
+	for _, f := range doc.NumFmts {
+		if id, err := strconv.Atoi(strings.TrimSpace(f.ID)); err == nil {
+			custom[id] = f.Code
 		}
-		st, err := f.GetStyle(i)
+	}
+	kinds := make([]byte, len(doc.Xfs))
+	for i, xf := range doc.Xfs {
+		id, err := strconv.Atoi(strings.TrimSpace(xf.NumFmtID))
 		if err != nil {
-			return err
+			continue // no number format: General
 		}
-		id := unformatted
-		switch kind := formatKind(st); {
-		case kind == 'd':
-			id = isoID
-		case kind == 't':
-			id = clockID
-		}
-		f.Styles.CellXfs.Xf[i].NumFmtID = &id
+		kinds[i] = formatKind(id, custom)
 	}
-	return nil
+	return kinds, nil
 }
 
-// formatKind says what a style's number format shows: 'd' a date, 't' a
-// time of day only, 0 anything else.
-func formatKind(st *excelize.Style) byte {
-	if st.CustomNumFmt == nil {
-		switch {
-		case builtinDates[st.NumFmt]:
-			return 'd'
-		case builtinTimes[st.NumFmt]:
-			return 't'
-		}
-		return 0
+// formatKind says what the number format id shows: 'd' a date, 't' a time
+// of day only, 0 anything else. A workbook's own formats (custom) come
+// before the built-in ones of the same id.
+func formatKind(id int, custom map[int]string) byte {
+	if code, ok := custom[id]; ok {
+		return codeKind(code)
 	}
-	return codeKind(*st.CustomNumFmt)
+	switch {
+	case builtinDates[id]:
+		return 'd'
+	case builtinTimes[id]:
+		return 't'
+	}
+	return 0
 }
 
 // codeKind reads a number format code: its date and time letters, outside
