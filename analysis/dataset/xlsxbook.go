@@ -250,7 +250,7 @@ func (wb *workbook) sharedStrings(part string) ([]string, error) {
 						itemsGuess, _ = strconv.ParseUint(a.Value, 10, 32)
 					}
 				}
-				table = make([]string, 0, min(itemsGuess, sizeGuess))
+				table = make([]string, 0, min(itemsGuess, sizeGuess, 1<<20)) // the counts may lie
 			case "si":
 				inItem, text = true, text[:0]
 			case "t":

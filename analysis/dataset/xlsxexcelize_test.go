@@ -1,8 +1,12 @@
 package dataset
 
 import (
+	"archive/zip"
+	"bytes"
+	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"math"
 	"math/rand/v2"
 	"os"
@@ -317,5 +321,72 @@ func TestWorkbook_BrokenSheets(t *testing.T) {
 				t.Errorf("error %v, want %q", err, tc.msg)
 			}
 		})
+	}
+}
+
+// FuzzScanXLSX reads a workbook whose sheet, shared strings and styles
+// are arbitrary bytes: it must not panic, every error must be an *Error
+// naming the file, and every row must have the header's width and a sheet
+// row after the previous row's.
+func FuzzScanXLSX(f *testing.F) {
+	f.Add([]byte(`<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><t>b</t></is></c></row>`+
+		`<row r="3"><c r="A3" s="1"><v>45000.5</v></c><c t="b"><v>1</v></c><c r="D3"><f>A3</f><v>2</v></c></row></sheetData></worksheet>`),
+		[]byte(`<sst uniqueCount="1"><si><r><t>a_x000D_</t></r><rPh><t>x</t></rPh></si></sst>`),
+		[]byte(`<styleSheet><numFmts><numFmt numFmtId="164" formatCode="yyyy-mm-dd"/></numFmts><cellXfs><xf/><xf numFmtId="164"/></cellXfs></styleSheet>`))
+	f.Add([]byte(`<x:worksheet><x:sheetData><x:row><x:c><x:v>1</x:v></x:c><x:c><x:v>2</x:v></x:c></x:row><x:row r="9"><x:c r="XFD9"><x:v>1E+308</x:v></x:c></x:row></x:sheetData></x:worksheet>`),
+		[]byte(`<sst uniqueCount="99999999999"/>`), []byte(`<styleSheet><cellXfs><xf numFmtId="14"/></cellXfs></styleSheet>`))
+	dir := f.TempDir()
+	f.Fuzz(func(t *testing.T, sheet, sst, styles []byte) {
+		path := filepath.Join(dir, "fuzz.xlsx")
+		writeParts(t, path, map[string][]byte{
+			"[Content_Types].xml": []byte(`<Types/>`),
+			"_rels/.rels":         []byte(`<Relationships><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
+			"xl/workbook.xml":     []byte(`<workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>`),
+			"xl/_rels/workbook.xml.rels": []byte(`<Relationships>` +
+				`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>` +
+				`<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>` +
+				`<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="/xl/styles.xml"/></Relationships>`),
+			"xl/worksheets/sheet1.xml": sheet,
+			"xl/sharedStrings.xml":     sst,
+			"xl/styles.xml":            styles,
+		})
+		var header *Header
+		last := 0
+		_, err := Scan(Spec{Path: path},
+			func(h *Header) error { header = h; return nil },
+			func(r Row) error {
+				if r.Header != header || r.Len() != len(header.Columns) {
+					t.Errorf("row %q does not fit header %q", r.Values(), header.Columns)
+				}
+				if r.Line <= last {
+					t.Errorf("row on sheet row %d after row %d", r.Line, last)
+				}
+				last = r.Line
+				return nil
+			})
+		var e *Error
+		if err != nil && (!errors.As(err, &e) || e.File != path) {
+			t.Errorf("error %#v (%v) does not name the file", err, err)
+		}
+	})
+}
+
+// writeParts writes a zip of the named parts to path.
+func writeParts(t *testing.T, path string, parts map[string][]byte) {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, name := range slices.Sorted(maps.Keys(parts)) {
+		w, err := zw.Create(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write(parts[name])
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, buf.Bytes(), 0o600); err != nil {
+		t.Fatal(err)
 	}
 }
