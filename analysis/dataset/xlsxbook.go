@@ -224,53 +224,56 @@ func (wb *workbook) sharedStrings(part string) ([]string, error) {
 		return nil, err
 	}
 	defer rc.Close()
-	dec := xml.NewDecoder(rc)
+	x := newXMLScanner(rc)
 	var (
-		table      []string
-		text       []byte
-		inT, inPh  bool
-		inItem     bool
-		sizeGuess  = wb.parts[strings.ToLower(part)].UncompressedSize64 / 16
-		itemsGuess uint64
+		table             []string
+		text              []byte
+		inItem, inT, inPh bool
+		sizeGuess         = wb.parts[strings.ToLower(part)].UncompressedSize64 / 16
 	)
 	for {
-		tok, err := dec.RawToken()
+		err := x.next()
 		if err == io.EOF {
 			return table, nil
 		}
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", part, err)
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			switch t.Name.Local {
+		switch x.kind {
+		case xmlStart:
+			switch string(x.name) {
 			case "sst":
-				for _, a := range t.Attr {
-					if a.Name.Local == "uniqueCount" {
-						itemsGuess, _ = strconv.ParseUint(a.Value, 10, 32)
-					}
+				count, _, err := x.attr("uniqueCount")
+				if err != nil {
+					return nil, fmt.Errorf("%s: %w", part, err)
 				}
-				table = make([]string, 0, min(itemsGuess, sizeGuess, 1<<20)) // the counts may lie
+				items, _ := strconv.ParseUint(string(count), 10, 32)
+				table = make([]string, 0, min(items, sizeGuess, 1<<20)) // the counts may lie
 			case "si":
 				inItem, text = true, text[:0]
+				if x.empty {
+					table, inItem = append(table, ""), false
+				}
 			case "t":
-				inT = inItem && !inPh
+				inT = inItem && !inPh && !x.empty
 			case "rPh":
-				inPh = true
+				inPh = !x.empty
 			}
-		case xml.EndElement:
-			switch t.Name.Local {
+		case xmlEnd:
+			switch string(x.name) {
 			case "si":
-				table = append(table, unescapeXLSX(string(text)))
+				if inItem {
+					table = append(table, unescapeXLSX(string(text)))
+				}
 				inItem = false
 			case "t":
 				inT = false
 			case "rPh":
 				inPh = false
 			}
-		case xml.CharData:
+		case xmlText:
 			if inT {
-				text = append(text, t...)
+				text = append(text, x.text...)
 			}
 		}
 	}

@@ -1,11 +1,10 @@
 package dataset
 
 import (
-	"encoding/xml"
+	"bytes"
 	"fmt"
 	"io"
 	"strconv"
-	"strings"
 )
 
 // Excel's limits: a sheet's rows and columns.
@@ -21,7 +20,7 @@ type sheetReader struct {
 	path  string // the workbook's file, for errors
 	name  string
 	rc    io.ReadCloser
-	dec   *xml.Decoder
+	xml   *xmlScanner
 	n     int      // the number of the last row returned
 	next  int      // the number of the row read ahead, 0 when none
 	cells []string // its cells
@@ -44,7 +43,7 @@ func (wb *workbook) openSheet(path, name string) (*sheetReader, error) {
 		if err != nil {
 			return nil, &Error{File: path, Sheet: name, Msg: err.Error(), err: err}
 		}
-		return &sheetReader{wb: wb, path: path, name: name, rc: rc, dec: xml.NewDecoder(rc)}, nil
+		return &sheetReader{wb: wb, path: path, name: name, rc: rc, xml: newXMLScanner(rc)}, nil
 	}
 	return nil, &Error{File: path, Msg: fmt.Sprintf("no sheet %q", name)}
 }
@@ -74,8 +73,9 @@ func (r *sheetReader) row() ([]string, error) {
 
 // readRow reads the next row element, or to the end of the sheet's data.
 func (r *sheetReader) readRow() error {
+	x := r.xml
 	for {
-		tok, err := r.dec.RawToken()
+		err := x.next()
 		if err == io.EOF {
 			r.done = true
 			return nil
@@ -83,16 +83,12 @@ func (r *sheetReader) readRow() error {
 		if err != nil {
 			return r.xmlError(r.last, err)
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			if t.Name.Local == "row" {
-				return r.readCells(t)
-			}
-		case xml.EndElement:
-			if t.Name.Local == "sheetData" {
-				r.done = true
-				return nil
-			}
+		switch {
+		case x.is(xmlStart, "row"):
+			return r.readCells()
+		case x.is(xmlEnd, "sheetData"):
+			r.done = true
+			return nil
 		}
 	}
 }
@@ -110,11 +106,16 @@ func (r *sheetReader) xmlError(after int, err error) error {
 	return e
 }
 
-// readCells reads the cells of the row element start.
-func (r *sheetReader) readCells(start xml.StartElement) error {
+// readCells reads the cells of the row element just started.
+func (r *sheetReader) readCells() error {
+	x := r.xml
 	num := r.last + 1
-	if v, ok := attr(start, "r"); ok {
-		n, err := strconv.Atoi(strings.TrimSpace(v))
+	v, ok, err := x.attr("r")
+	if err != nil {
+		return r.xmlError(r.last, err)
+	}
+	if ok {
+		n, err := strconv.Atoi(string(bytes.TrimSpace(v)))
 		if err != nil || n < 1 || n > maxSheetRows {
 			return r.errAt(0, 0, "a row numbered %q after row %d: expected a number from 1 to %d", v, r.last, maxSheetRows)
 		}
@@ -127,21 +128,17 @@ func (r *sheetReader) readCells(start xml.StartElement) error {
 		return r.errAt(0, 0, "more than %d rows", maxSheetRows)
 	}
 	r.last, r.next, r.cells = num, num, nil
+	if x.empty {
+		return nil
+	}
 	col := 0
 	for {
-		tok, err := r.dec.RawToken()
-		if err != nil {
-			if err == io.EOF {
-				err = io.ErrUnexpectedEOF
-			}
-			return r.xmlError(num-1, err)
+		if err := x.next(); err != nil {
+			return r.xmlError(num-1, truncated(err))
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			if t.Name.Local != "c" {
-				continue
-			}
-			c, err := r.readCell(t, num, col+1)
+		switch {
+		case x.is(xmlStart, "c"):
+			c, err := r.readCell(num, col+1)
 			if err != nil {
 				return err
 			}
@@ -156,86 +153,93 @@ func (r *sheetReader) readCells(start xml.StartElement) error {
 				r.cells = append(r.cells, "")
 			}
 			r.cells = append(r.cells, c.value)
-		case xml.EndElement:
-			if t.Name.Local == "row" {
-				return nil
-			}
+		case x.is(xmlEnd, "row"):
+			return nil
 		}
 	}
 }
 
-// A cell is a cell element read: where it stands and the text of its value.
+// A cell is a cell element read: its column and the text of its value.
 type cell struct {
-	ref     string // its reference ("B7"), as written or as it follows the cell before
-	col     int    // its column, from 1
+	col     int // from 1
 	value   string
 	formula bool // it has a formula
 }
 
-// readCell reads the cell element start of row num; a cell without a
-// reference is in column col.
-func (r *sheetReader) readCell(start xml.StartElement, num, col int) (cell, error) {
+// readCell reads the cell element just started, in row num; a cell
+// without a reference is in column col.
+func (r *sheetReader) readCell(num, col int) (cell, error) {
+	x := r.xml
 	c := cell{col: col}
-	var typ string
-	style := 0
-	for _, a := range start.Attr {
-		switch a.Name.Local {
-		case "r":
-			c.ref = a.Value
-		case "t":
-			typ = a.Value
-		case "s":
-			style, _ = strconv.Atoi(a.Value)
-		}
+	ref, hasRef, err := x.attr("r")
+	if err != nil {
+		return c, r.xmlError(num-1, err)
 	}
-	if c.ref != "" {
-		n, ok := cellColumn(c.ref)
+	if hasRef {
+		n, ok := cellColumn(ref)
 		if !ok {
-			return c, r.errAt(num, 0, "a cell reference %q: expected a column's letters and the row's number", c.ref)
+			return c, r.errAt(num, 0, "a cell reference %q: expected a column's letters and the row's number", ref)
 		}
 		c.col = n
-	} else {
-		if c.col > maxSheetCols {
-			return c, r.errAt(num, 0, "more than %d cells", maxSheetCols)
-		}
-		c.ref = CellName(c.col, num)
+	} else if c.col > maxSheetCols {
+		return c, r.errAt(num, 0, "more than %d cells", maxSheetCols)
+	}
+	t, _, err := x.attr("t")
+	if err != nil {
+		return c, r.xmlError(num-1, err)
+	}
+	typ := cellType(t)
+	style := 0
+	if s, ok, err := x.attr("s"); err != nil {
+		return c, r.xmlError(num-1, err)
+	} else if ok {
+		style, _ = strconv.Atoi(string(s))
 	}
 	r.text = r.text[:0]
-	hasValue, inValue, inInline, inText, inPhonetic := false, false, false, false, false
-	for {
-		tok, err := r.dec.RawToken()
-		if err != nil {
-			if err == io.EOF {
-				err = io.ErrUnexpectedEOF
-			}
-			return c, r.xmlError(num-1, err)
+	hasValue := false
+	if !x.empty {
+		if hasValue, err = r.readValue(&c); err != nil {
+			return c, r.xmlError(num-1, truncated(err))
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			switch t.Name.Local {
+	}
+	if c.formula && !hasValue {
+		return c, r.errAt(num, c.col, "a formula with no saved value; open the workbook in Excel or LibreOffice and save it, so that its values are stored")
+	}
+	if c.value, err = r.wb.cellText(typ, style, r.text); err != nil {
+		return c, r.errAt(num, c.col, "%v", err)
+	}
+	return c, nil
+}
+
+// readValue reads a cell element's content up to its end: the text of its
+// value, or of its inline string's runs (phonetic guides left out), into
+// r.text. It reports whether the cell has a value or an inline string,
+// and notes a formula in c.
+func (r *sheetReader) readValue(c *cell) (hasValue bool, err error) {
+	x := r.xml
+	inValue, inInline, inText, inPhonetic := false, false, false, false
+	for {
+		if err := x.next(); err != nil {
+			return false, err
+		}
+		switch x.kind {
+		case xmlStart:
+			switch string(x.name) {
 			case "v":
-				hasValue, inValue = true, true
+				hasValue, inValue = true, !x.empty
 			case "f":
 				c.formula = true
 			case "is":
-				hasValue, inInline = true, true
+				hasValue, inInline = true, !x.empty
 			case "t":
-				inText = inInline && !inPhonetic
+				inText = inInline && !inPhonetic && !x.empty
 			case "rPh":
-				inPhonetic = true
+				inPhonetic = !x.empty
 			}
-		case xml.EndElement:
-			switch t.Name.Local {
+		case xmlEnd:
+			switch string(x.name) {
 			case "c":
-				if c.formula && !hasValue {
-					return c, r.errAt(num, c.col, "a formula with no saved value; open the workbook in Excel or LibreOffice and save it, so that its values are stored")
-				}
-				v, err := r.wb.cellText(typ, style, r.text)
-				if err != nil {
-					return c, r.errAt(num, c.col, "%v", err)
-				}
-				c.value = v
-				return c, nil
+				return hasValue, nil
 			case "v":
 				inValue = false
 			case "is":
@@ -245,25 +249,36 @@ func (r *sheetReader) readCell(start xml.StartElement, num, col int) (cell, erro
 			case "rPh":
 				inPhonetic = false
 			}
-		case xml.CharData:
+		case xmlText:
 			if inValue || inText {
-				r.text = append(r.text, t...)
+				r.text = append(r.text, x.text...)
 			}
 		}
 	}
 }
 
-func attr(e xml.StartElement, name string) (string, bool) {
-	for _, a := range e.Attr {
-		if a.Name.Local == name {
-			return a.Value, true
-		}
+// cellType is a cell's type attribute as one of the strings cellText
+// knows ("n" for a number, the default), without allocating.
+func cellType(t []byte) string {
+	switch string(t) {
+	case "s":
+		return "s"
+	case "inlineStr":
+		return "inlineStr"
+	case "str":
+		return "str"
+	case "b":
+		return "b"
+	case "e":
+		return "e"
+	case "d":
+		return "d"
 	}
-	return "", false
+	return "n"
 }
 
 // cellColumn reads the column of a cell reference ("AB12" is column 28).
-func cellColumn(ref string) (int, bool) {
+func cellColumn(ref []byte) (int, bool) {
 	col, i := 0, 0
 	for ; i < len(ref); i++ {
 		c := ref[i] | 0x20 // lower case
@@ -278,7 +293,7 @@ func cellColumn(ref string) (int, bool) {
 	if i == 0 || i == len(ref) {
 		return 0, false
 	}
-	if _, err := strconv.Atoi(ref[i:]); err != nil {
+	if _, err := strconv.Atoi(string(ref[i:])); err != nil {
 		return 0, false
 	}
 	return col, true
