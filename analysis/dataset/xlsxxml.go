@@ -115,8 +115,7 @@ func (s *xmlScanner) next() error {
 		if lt != 0 { // text first
 			if lt < 0 {
 				lt = s.end - s.pos
-				if len(trimXMLSpace(s.buf[s.pos:s.end])) == 0 {
-					s.pos = s.end
+				if lt == 0 {
 					return io.EOF
 				}
 			}
@@ -205,7 +204,7 @@ func (s *xmlScanner) readBang() (bool, error) {
 			if !utf8.Valid(text) {
 				return false, fmt.Errorf("%w: text that is not UTF-8", errXMLSyntax)
 			}
-			s.text = append(s.text[:0], text...)
+			s.text = appendLines(s.text[:0], text)
 			s.pos += gt + 1
 			s.kind = xmlText
 			return true, nil
@@ -256,10 +255,15 @@ func trimXMLSpace(b []byte) []byte {
 	return b
 }
 
-// localName is a name without its namespace prefix.
+// localName is a name without its namespace prefix: what follows its
+// first colon, unless that is its first or last byte (as encoding/xml
+// reads names).
 func localName(name []byte) []byte {
 	for i, c := range name { // names are short: a loop beats IndexByte's set-up
 		if c == ':' {
+			if i == 0 || i == len(name)-1 {
+				return name
+			}
 			return name[i+1:]
 		}
 	}
@@ -314,7 +318,8 @@ func (s *xmlScanner) attr(name string) ([]byte, bool, error) {
 }
 
 // decodeXML appends raw to dst with its entities and character references
-// decoded.
+// decoded, and its line ends read as XML reads them (CR LF and CR alone
+// are LF).
 func decodeXML(dst, raw []byte) ([]byte, error) {
 	if !utf8.Valid(raw) {
 		return dst, fmt.Errorf("%w: text that is not UTF-8", errXMLSyntax)
@@ -322,9 +327,9 @@ func decodeXML(dst, raw []byte) ([]byte, error) {
 	for {
 		amp := bytes.IndexByte(raw, '&')
 		if amp < 0 {
-			return append(dst, raw...), nil
+			return appendLines(dst, raw), nil
 		}
-		dst = append(dst, raw[:amp]...)
+		dst = appendLines(dst, raw[:amp])
 		raw = raw[amp+1:]
 		semi := bytes.IndexByte(raw, ';')
 		if semi < 0 {
@@ -349,6 +354,21 @@ func decodeXML(dst, raw []byte) ([]byte, error) {
 				return dst, fmt.Errorf("%w: unknown entity &%s;", errXMLSyntax, ent)
 			}
 			dst = utf8.AppendRune(dst, r)
+		}
+	}
+}
+
+// appendLines appends text to dst, its CR LF and CR alone as LF.
+func appendLines(dst, text []byte) []byte {
+	for {
+		cr := bytes.IndexByte(text, '\r')
+		if cr < 0 {
+			return append(dst, text...)
+		}
+		dst = append(append(dst, text[:cr]...), '\n')
+		text = text[cr+1:]
+		if len(text) > 0 && text[0] == '\n' {
+			text = text[1:]
 		}
 	}
 }
