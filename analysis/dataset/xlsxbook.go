@@ -24,7 +24,7 @@ type workbook struct {
 	zr       *zip.ReadCloser
 	parts    map[string]*zip.File // by lower-case name: package part names are case-insensitive
 	sheets   []sheetEntry         // in the workbook's order
-	strings  []string             // the shared strings table
+	shared   []string             // the shared strings table
 	kinds    []byte               // for each cell style: formatKind of its number format
 	date1904 bool                 // serial numbers count days from 1904-01-01, not 1900
 }
@@ -112,11 +112,14 @@ func (wb *workbook) load() error {
 		return err
 	}
 	for _, s := range book.Sheets {
-		id := s.ID + s.StrictID
-		wb.sheets = append(wb.sheets, sheetEntry{name: s.Name, part: rels.target(id, relWorksheet)})
+		part := "" // a chart sheet, or a sheet without its part
+		if id := s.ID + s.StrictID; id != "" {
+			part = rels.target(id, relWorksheet)
+		}
+		wb.sheets = append(wb.sheets, sheetEntry{name: s.Name, part: part})
 	}
 	if part := rels.target("", relSharedStrings); part != "" {
-		if wb.strings, err = wb.sharedStrings(part); err != nil {
+		if wb.shared, err = wb.sharedStrings(part); err != nil {
 			return err
 		}
 	}
@@ -134,11 +137,12 @@ type relationships []struct {
 	ID, Type, Target string
 }
 
-// target returns the part of the relationship with the ID id, or, id
-// empty, of the first of a type ending in typ; "" when there is none.
+// target returns the part of the relationship of a type ending in typ with
+// the ID id, or, id empty, of the first of that type; "" when there is
+// none.
 func (rs relationships) target(id, typ string) string {
 	for _, r := range rs {
-		if (id != "" && r.ID == id) || (id == "" && strings.HasSuffix(r.Type, typ)) {
+		if (id == "" || r.ID == id) && strings.HasSuffix(r.Type, typ) {
 			return r.Target
 		}
 	}
@@ -207,11 +211,14 @@ func (wb *workbook) open(name string) (io.ReadCloser, error) {
 	return rc, nil
 }
 
-// sheetNames lists the worksheets' names in the workbook's order.
+// sheetNames lists the worksheets' names in the workbook's order: not
+// chart sheets, which hold no table.
 func (wb *workbook) sheetNames() []string {
-	names := make([]string, len(wb.sheets))
-	for i, s := range wb.sheets {
-		names[i] = s.name
+	var names []string
+	for _, s := range wb.sheets {
+		if s.part != "" {
+			names = append(names, s.name)
+		}
 	}
 	return names
 }

@@ -390,3 +390,28 @@ func writeParts(t *testing.T, path string, parts map[string][]byte) {
 		t.Fatal(err)
 	}
 }
+
+// A chart sheet is not a table: the first worksheet is read when no sheet
+// is named, and naming the chart sheet names the worksheets there are.
+func TestWorkbook_ChartSheetsAreNotTables(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "charts.xlsx")
+	writeParts(t, path, map[string][]byte{
+		"_rels/.rels": []byte(`<Relationships><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
+		"xl/workbook.xml": []byte(`<workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>` +
+			`<sheet name="Chart1" sheetId="1" r:id="rId1"/><sheet name="Data" sheetId="2" r:id="rId2"/></sheets></workbook>`),
+		"xl/_rels/workbook.xml.rels": []byte(`<Relationships>` +
+			`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chartsheet" Target="chartsheets/sheet1.xml"/>` +
+			`<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`),
+		"xl/chartsheets/sheet1.xml": []byte(`<chartsheet/>`),
+		"xl/worksheets/sheet1.xml": []byte(`<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>year</t></is></c><c r="B1" t="inlineStr"><is><t>n</t></is></c></row>` +
+			`<row r="2"><c r="A2"><v>2024</v></c><c r="B2"><v>3</v></c></row></sheetData></worksheet>`),
+	})
+	got := MustScan(t, Spec{Path: path})
+	if len(got.Rows) != 1 || strings.Join(got.Rows[0].Fields, "|") != "2024|3" {
+		t.Errorf("rows %v", got.Rows)
+	}
+	_, err := scanAll(Spec{Path: path, Sheet: "Chart1"})
+	if err == nil || !strings.Contains(err.Error(), `no sheet "Chart1" (the workbook has "Data")`) {
+		t.Errorf("chart sheet named: %v", err)
+	}
+}

@@ -37,7 +37,7 @@ func (wb *workbook) openSheet(path, name string) (*sheetReader, error) {
 			continue
 		}
 		if s.part == "" {
-			return nil, &Error{File: path, Sheet: name, Msg: "the workbook has no worksheet part for this sheet (a chart sheet?)"}
+			return nil, &Error{File: path, Sheet: name, Msg: "not a worksheet (a chart sheet?): it holds no table"}
 		}
 		rc, err := wb.open(s.part)
 		if err != nil {

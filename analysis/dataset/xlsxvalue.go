@@ -28,10 +28,10 @@ func (wb *workbook) cellText(typ string, style int, v []byte) (string, error) {
 			return "", nil
 		}
 		i, err := strconv.Atoi(s)
-		if err != nil || i < 0 || i >= len(wb.strings) {
-			return "", fmt.Errorf("shared string %q: the workbook's table has %d strings", s, len(wb.strings))
+		if err != nil || i < 0 || i >= len(wb.shared) {
+			return "", fmt.Errorf("shared string %q: the workbook's table has %d strings", s, len(wb.shared))
 		}
-		return wb.strings[i], nil
+		return wb.shared[i], nil
 	case "inlineStr":
 		return unescapeXLSX(string(v)), nil
 	case "str", "e":
