@@ -114,6 +114,12 @@ func cutWord(m *metrics, w word, first, width float64) []word {
 					break
 				}
 			}
+			// kinsoku: no line starts with a closing mark ("，", "。",
+			// "」") or ends with an opening one ("「"): the characters
+			// before the break go to the next line with it
+			for end > start+1 && (noLineStart(rs[end].r) || noLineEnd(rs[end-1].r)) {
+				end--
+			}
 		}
 		piece := word{}
 		if len(out) == 0 {
@@ -180,3 +186,20 @@ func flatten(lines []line) []word {
 	}
 	return ws
 }
+
+// Line-breaking rules of Chinese and Japanese text (kinsoku shori), with
+// the Latin marks that follow the same logic: characters no line may start
+// with (closing brackets and quotes, commas, stops, small kana, the
+// prolonged sound mark) and characters no line may end with (opening
+// brackets and quotes). A run of text without spaces is cut between
+// characters only where both allow it.
+const (
+	closingMarks = "、。，．：；？！）］｝〕〉》」』】〙〗〟’”｠»‼⁇⁈⁉・ー…‥々〻ゝゞヽヾぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ" + ")]},.:;?!%"
+	openingMarks = "（［｛〔〈《「『【〘〖〝‘“｟«" + "([{"
+)
+
+// noLineStart reports whether r may not start a line.
+func noLineStart(r rune) bool { return strings.ContainsRune(closingMarks, r) }
+
+// noLineEnd reports whether r may not end a line.
+func noLineEnd(r rune) bool { return strings.ContainsRune(openingMarks, r) }

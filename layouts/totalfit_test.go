@@ -162,3 +162,28 @@ func texts(lines []line) []string {
 	}
 	return out
 }
+
+// Chinese is cut between characters, but no line starts with a closing
+// mark ("，", "。", "」", "）") nor ends with an opening one ("「", "（"),
+// at any width; the text is all there, in order.
+func TestBreakLines_Kinsoku(t *testing.T) {
+	text := "中俄两国的联合军事演习在过去十年中显著增加，这反映了双方在安全领域日益密切的合作。" +
+		"根据公开资料（包括「官方声明」与媒体报道）整理的数据，两国海军、空军和陆军的联合行动已经覆盖太平洋、波罗的海以及中亚地区。"
+	for width := 20.0; width <= 80; width += 0.7 {
+		_, lines := setJustified(t, baseDoc(), text, width)
+		var all strings.Builder
+		for i, ln := range lines {
+			lt := []rune(lineText(ln))
+			all.WriteString(string(lt))
+			if i > 0 && noLineStart(lt[0]) {
+				t.Errorf("width %.1f: line %d starts with %q: %q", width, i+1, lt[0], string(lt))
+			}
+			if !ln.last && noLineEnd(lt[len(lt)-1]) {
+				t.Errorf("width %.1f: line %d ends with %q: %q", width, i+1, lt[len(lt)-1], string(lt))
+			}
+		}
+		if all.String() != text {
+			t.Fatalf("width %.1f: set %q", width, all.String())
+		}
+	}
+}
