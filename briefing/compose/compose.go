@@ -190,6 +190,8 @@ func Document(in Input) (layouts.Document, *narrative.Env, config.Problems) {
 		md, src, err := r.md, r.src, r.err
 		if err != nil {
 			ps = append(ps, templateProblems(c, t.b, err)...)
+			// its footnote definitions are still written in it
+			notes = append(notes, noteText{block: t.b, source: src, failed: true})
 			continue
 		}
 		md.Title = f.text(t.b.Path+".title", md.Title)
@@ -266,7 +268,8 @@ func partialNote(r *analysis.Result, typ string, loc *locale.Locale) string {
 }
 
 // markdown reads a text or callout block and runs its template. It
-// returns the Markdown and the text as written (before the template ran).
+// returns the Markdown and the text as written (before the template ran;
+// also when it failed).
 func markdown(c *config.Config, env *narrative.Env, b config.Block) (layouts.Markdown, string, error) {
 	text, source := b.Markdown, b.Path
 	if b.File != "" {
@@ -278,7 +281,7 @@ func markdown(c *config.Config, env *narrative.Env, b config.Block) (layouts.Mar
 	}
 	out, err := env.Render(source, text)
 	if err != nil {
-		return layouts.Markdown{}, "", err
+		return layouts.Markdown{}, text, err // the text as written: its footnotes' definitions
 	}
 	return layouts.Markdown{Source: c.Rel(source), Text: out, Callout: b.Kind == config.BlockCallout, Title: b.Title}, text, nil
 }

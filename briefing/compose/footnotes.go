@@ -11,11 +11,14 @@ import (
 )
 
 // noteText is one Markdown block for the footnote checks: as written
-// (source) and after its template ran (text).
+// (source) and after its template ran (text). A failed block's template
+// did not run: its problem is reported, and a footnote defined in its
+// source is not reported again as undefined where it is used.
 type noteText struct {
 	block  config.Block
 	source string
 	text   string
+	failed bool
 }
 
 // noteRefs returns where each footnote reference "[^id]" of text is, as
@@ -90,7 +93,15 @@ type noteDef struct {
 // defined with two different texts. Footnote ids are global.
 func checkFootnotes(c *config.Config, blocks []noteText) config.Problems {
 	defs := map[string]noteDef{}
+	inFailed := map[string]bool{} // defined in a block whose template failed
 	var ps config.Problems
+	for _, b := range blocks {
+		if b.failed {
+			for _, m := range noteDefs(b.source) {
+				inFailed[b.source[m[2]:m[3]]] = true
+			}
+		}
+	}
 	for _, b := range blocks {
 		for _, m := range noteDefs(b.text) {
 			id := b.text[m[2]:m[3]]
@@ -114,7 +125,7 @@ func checkFootnotes(c *config.Config, blocks []noteText) config.Problems {
 			if m[1] < len(b.text) && b.text[m[1]] == ':' {
 				continue // a definition
 			}
-			if _, ok := defs[id]; ok || reported[id] {
+			if _, ok := defs[id]; ok || inFailed[id] || reported[id] {
 				continue
 			}
 			reported[id] = true

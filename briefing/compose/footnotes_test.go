@@ -21,6 +21,13 @@ func TestCheckFootnotes(t *testing.T) {
 		{"OKSameTextTwice", []noteText{block("s[0]", "a.md", "x[^n]\n\n[^n]: note"), block("s[1]", "b.md", "[^n]:  note")}, nil},
 		{"ErrUndefined", []noteText{block("s[0]", "a.md", "one\n\ntwo[^nte]\n"), block("s[1]", "b.md", "[^note]: x")},
 			[]string{"a.md:3: s[0]: footnote [^nte] has no definition", "did you mean [^note]?"}},
+		// a.md's template failed (its problem said already): the note it
+		// defines is not reported again where b.md uses it; one it does
+		// not define is
+		{"DefinedInAFailedText", []noteText{
+			{block: config.Block{Kind: config.BlockText, Path: "s[0]", File: "a.md"}, source: "{{ bad }}x[^n]\n\n[^n]: note", failed: true},
+			block("s[1]", "b.md", "y[^n] z[^m]")},
+			[]string{"b.md:1: s[1]: footnote [^m] has no definition"}},
 		{"ErrTwoTexts", []noteText{block("s[0]", "a.md", "x[^n]\n\n[^n]: one"), block("s[1]", "b.md", "\n[^n]: two")},
 			[]string{"b.md:2: s[1]: footnote [^n] has two different texts: here and in a.md, line 3"}},
 	}
@@ -34,6 +41,9 @@ func TestCheckFootnotes(t *testing.T) {
 				if !strings.Contains(got, w) {
 					t.Errorf("missing %q in %q", w, got)
 				}
+			}
+			if n := strings.Count(got, "footnote ["); n != len(tc.want) && tc.name == "DefinedInAFailedText" {
+				t.Errorf("%d problems, want 1: %q", n, got)
 			}
 		})
 	}

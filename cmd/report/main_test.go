@@ -316,3 +316,18 @@ func TestVersion_SaysTheRevision(t *testing.T) {
 		t.Error("a build without VCS stamps says a revision")
 	}
 }
+
+// A dataset that cannot be read is the one problem reported: the texts
+// whose templates use it fail with it, and the footnotes they define are
+// not then reported as undefined where other texts use them.
+func TestGen_MissingDataIsTheOneProblem(t *testing.T) {
+	dir := t.TempDir()
+	code, out, errs := run(t, []string{"SOURCE_DATE_EPOCH=1772409600"}, "gen", "--config", sample,
+		"--out", filepath.Join(dir, "b.pdf"), "--set", "data.exercises.path="+filepath.Join(dir, "none.csv"))
+	if code != exitInput || !strings.Contains(errs, "none.csv: no such file") || !strings.Contains(errs, "1 problem found") {
+		t.Errorf("exit %d, want %d and one problem:\n%s%s", code, exitInput, out, errs)
+	}
+	if strings.Contains(errs, "footnote") {
+		t.Errorf("a footnote reported undefined because its text failed:\n%s", errs)
+	}
+}
