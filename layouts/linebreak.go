@@ -1,6 +1,9 @@
 package layouts
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // Alignments of the lines of a paragraph.
 const (
@@ -67,6 +70,7 @@ func breakLines(m *metrics, ws []word, width float64) []line {
 		}
 		for i, p := range cutWord(m, w, first, width) {
 			if i > 0 {
+				cur.cont = true // the word goes on: no space after it in the page's text
 				finish(false)
 			}
 			add(p)
@@ -203,3 +207,41 @@ func noLineStart(r rune) bool { return strings.ContainsRune(closingMarks, r) }
 
 // noLineEnd reports whether r may not end a line.
 func noLineEnd(r rune) bool { return strings.ContainsRune(openingMarks, r) }
+
+// spread is the room to add after each character of a justified line that
+// is one piece of a run of Chinese or Japanese text, cut inside it: such a
+// line has no spaces to stretch, and the characters the rules of kinsoku
+// send down to the next line leave it short. Spread over its characters,
+// the room ends it flush with the others. 0 for any other line, and for
+// one whose characters would stand more than a quarter of a character's
+// width apart (it reads better ragged).
+func (ln line) spread(width float64, align int) float64 {
+	if align != alignJustify || ln.last || !ln.cont || ln.hyphen || len(ln.words) != 1 || ln.natural >= width {
+		return 0
+	}
+	n, cjk := 0, false
+	for _, f := range ln.words[0].frags {
+		if f.link != "" || f.st&stSup != 0 {
+			return 0
+		}
+		for _, r := range f.text {
+			n++
+			cjk = cjk || isCJK(r)
+		}
+	}
+	if !cjk || n < 2 {
+		return 0
+	}
+	extra := (width - ln.natural) / float64(n-1)
+	if extra > ln.natural/float64(n)/4 {
+		return 0
+	}
+	return extra
+}
+
+// isCJK reports whether r is written in Chinese or Japanese script, or is
+// their punctuation or a full-width form.
+func isCJK(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) ||
+		(r >= 0x3000 && r <= 0x303F) || (r >= 0xFF00 && r <= 0xFFEF)
+}

@@ -3,6 +3,7 @@ package layouts
 import (
 	"math"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/bidi"
 )
@@ -228,6 +229,11 @@ func (p *paragraph) drawText(c *canvas, x, y, width float64) error {
 			p.drawRTLLine(c, ln, tx, tw, by)
 			continue
 		}
+		if extra := ln.spread(tw, ps.align); extra > 0 {
+			run.flushSpaced(c, false)
+			p.drawSpread(c, ln.words[0], tx, by, extra)
+			continue
+		}
 		xs, natural := ln.positions(tw, ps.align)
 		if p.mirrored() && natural && len(xs) > 0 && ps.align != alignRight && ps.align != alignCenter {
 			// a left-to-right line in a right-to-left document starts at the right
@@ -279,6 +285,20 @@ func (p *paragraph) drawText(c *canvas, x, y, width float64) error {
 		run.flushSpaced(c, endsWord(ln))
 	}
 	return nil
+}
+
+// drawSpread draws the one word of a line of Chinese or Japanese set with
+// extra room after each character (line.spread), a character at a time:
+// the text objects they share keep the file small, and the text read from
+// the page has no spaces between them.
+func (p *paragraph) drawSpread(c *canvas, w word, x, y, extra float64) {
+	for _, f := range w.frags {
+		for i, r := range f.text {
+			ch := f.text[i : i+utf8.RuneLen(r)]
+			c.text(x, y, ch, f.st, f.size, p.ps.color)
+			x += c.e.m.width(f.st, f.size, ch) + extra
+		}
+	}
 }
 
 // drawRTLLine draws a line of a right-to-left paragraph, its segments

@@ -1,6 +1,7 @@
 package layouts
 
 import (
+	"math"
 	"strings"
 	"testing"
 )
@@ -185,5 +186,74 @@ func TestBreakLines_Kinsoku(t *testing.T) {
 		if all.String() != text {
 			t.Fatalf("width %.1f: set %q", width, all.String())
 		}
+	}
+}
+
+// A justified line of Chinese cut inside its run of text has no spaces to
+// stretch: the room left is spread over its characters, so that it ends
+// flush (unless they would stand more than a quarter of a character
+// apart); a last line, and a line of Latin text, are not spread.
+func TestSpread_ChineseLinesEndFlush(t *testing.T) {
+	text := "中俄两国的联合军事演习在过去十年中显著增加，这反映了双方在安全领域日益密切的合作。" +
+		"根据公开资料（包括「官方声明」与媒体报道）整理的数据，两国海军、空军和陆军的联合行动已经覆盖太平洋、波罗的海以及中亚地区。"
+	spread := 0
+	for width := 20.0; width <= 80; width += 0.7 {
+		_, lines := setJustified(t, baseDoc(), text, width)
+		for i, ln := range lines {
+			extra := ln.spread(width, alignJustify)
+			n := len([]rune(lineText(ln)))
+			switch {
+			case ln.last && extra != 0:
+				t.Errorf("width %.1f: the last line spread by %.3f", width, extra)
+			case !ln.last && extra == 0 && (width-ln.natural)/float64(n-1) > ln.natural/float64(n)/4:
+				// a narrow column, a line short by more than a character
+				// or two: left ragged
+			case !ln.last && math.Abs(ln.natural+extra*float64(n-1)-width) > 1e-9:
+				t.Errorf("width %.1f: line %d ends at %.3f of %.1f (spread %.3f)", width, i+1, ln.natural+extra*float64(n-1), width, extra)
+			}
+			if extra > 0 {
+				spread++
+			}
+		}
+	}
+	if spread == 0 {
+		t.Error("no line was spread")
+	}
+	_, lines := setJustified(t, baseDoc(), strings.Repeat("https://www.sipri.org/databases/armstransfers/", 4), 40)
+	for _, ln := range lines {
+		if extra := ln.spread(40, alignJustify); extra != 0 {
+			t.Errorf("a Latin line spread by %.3f: %q", extra, lineText(ln))
+		}
+	}
+}
+
+// A word too long for a line (a URL) is cut, and each line it goes on
+// from says so (cont): no space then follows it in the page's text, so a
+// URL copied from the page is one word.
+func TestBreakLines_CutWordContinues(t *testing.T) {
+	e, err := newEnv(baseDoc())
+	if err != nil {
+		t.Fatal(err)
+	}
+	url := "https://www.sipri.org/databases/armstransfers/background/registers/long/path?x=1&y=2"
+	p := newParagraph(e, []span{{text: "see " + url + " now"}}, paraStyle{size: 10, leading: 1.35, align: alignLeft}, "p1")
+	lines := p.breakLines(e, 30)
+	var cut int
+	for _, ln := range lines {
+		last := ln.words[len(ln.words)-1]
+		text := ""
+		for _, f := range last.frags {
+			text += f.text
+		}
+		inURL := strings.Contains(url, text) && !strings.HasSuffix(url, text)
+		if inURL && endsWord(ln) {
+			t.Errorf("line %q ends inside the URL but ends a word", lineText(ln))
+		}
+		if inURL {
+			cut++
+		}
+	}
+	if cut == 0 {
+		t.Fatalf("the URL was not cut: %q", texts(lines))
 	}
 }
