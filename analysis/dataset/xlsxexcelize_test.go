@@ -415,3 +415,36 @@ func TestWorkbook_ChartSheetsAreNotTables(t *testing.T) {
 		t.Errorf("chart sheet named: %v", err)
 	}
 }
+
+// A number written plainly is read as written, and that is what
+// plainNumber prints for it; anything else takes the long way.
+func TestPlainDecimal(t *testing.T) {
+	for _, v := range []string{"0", "7", "-7", "2024", "12.5", "-0.05", "0.000123", "123456789012345", "99999.9999999999",
+		"-0", "0.0", "1.50", "01", "1e5", "1E+20", "+1", ".5", "5.", "1234567890123456", "0.1234567890123456", "", "-", "1.2.3", " 7", "NaN"} {
+		fast := plainDecimal([]byte(v))
+		slow := numberText(v, 0, false)
+		if fast && slow != v {
+			t.Errorf("%q taken as plain, but plainNumber prints %q", v, slow)
+		}
+	}
+	for _, v := range []string{"0", "2024", "-12.5", "0.05", "123456789012345"} {
+		if !plainDecimal([]byte(v)) {
+			t.Errorf("%q not taken as plain", v)
+		}
+	}
+}
+
+// FuzzPlainDecimal: whatever plainDecimal takes as plain, plainNumber
+// prints the same.
+func FuzzPlainDecimal(f *testing.F) {
+	for _, v := range []string{"0", "-12.5", "0.000123", "123456789012345", "1.50"} {
+		f.Add(v)
+	}
+	f.Fuzz(func(t *testing.T, v string) {
+		if plainDecimal([]byte(v)) {
+			if slow := numberText(v, 0, false); slow != v {
+				t.Errorf("%q taken as plain, but plainNumber prints %q", v, slow)
+			}
+		}
+	})
+}

@@ -47,7 +47,53 @@ func (wb *workbook) cellText(typ string, style int, v []byte) (string, error) {
 	case "d":
 		return isoCellText(string(v), wb.kind(style)), nil
 	}
-	return numberText(string(v), wb.kind(style), wb.date1904), nil
+	kind := wb.kind(style)
+	if kind == 0 && plainDecimal(v) {
+		return string(v), nil // as plainNumber would print it
+	}
+	return numberText(string(v), kind, wb.date1904), nil
+}
+
+// plainDecimal reports whether v is a number as plainNumber prints one:
+// an optional minus, an integer part without leading zeros, a fraction
+// without trailing zeros, 15 significant digits at most, not zero with a
+// minus. Spreadsheets write most numbers so ("2024", "-12.5"), and then
+// the text needs no parsing and printing again: a float64 holds any
+// decimal of 15 significant digits and prints it back the same.
+func plainDecimal(v []byte) bool {
+	neg := len(v) > 0 && v[0] == '-'
+	if neg {
+		v = v[1:]
+	}
+	intEnd := 0
+	for intEnd < len(v) && v[intEnd] >= '0' && v[intEnd] <= '9' {
+		intEnd++
+	}
+	if intEnd == 0 || (intEnd > 1 && v[0] == '0') {
+		return false
+	}
+	digits := intEnd // significant: "0.25" has two
+	if v[0] == '0' {
+		digits = 0
+	}
+	if intEnd < len(v) {
+		frac := v[intEnd:]
+		if frac[0] != '.' || len(frac) < 2 || frac[len(frac)-1] == '0' {
+			return false
+		}
+		for _, c := range frac[1:] {
+			if c < '0' || c > '9' {
+				return false
+			}
+			if digits > 0 || c != '0' { // "0.05": the zeros before the 5 are not significant
+				digits++
+			}
+		}
+	}
+	if digits == 0 {
+		return !neg // "0", but not "-0"
+	}
+	return digits <= 15
 }
 
 // kind is formatKind of the number format of cell style i.
