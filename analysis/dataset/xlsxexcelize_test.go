@@ -448,3 +448,28 @@ func FuzzPlainDecimal(f *testing.F) {
 		}
 	})
 }
+
+// A workbook in the strict schema of Office Open XML (Excel's "Strict Open
+// XML Spreadsheet"): other namespaces and relationship types, ISO dates in
+// cells of type d, the same rows.
+func TestWorkbook_StrictOpenXML(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "strict.xlsx")
+	writeParts(t, path, map[string][]byte{
+		"_rels/.rels": []byte(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
+		"xl/workbook.xml": []byte(`<workbook xmlns="http://purl.oclc.org/ooxml/spreadsheetml/main" xmlns:r="http://purl.oclc.org/ooxml/officeDocument/relationships">` +
+			`<workbookPr dateCompatibility="false"/><sheets><sheet name="Log" sheetId="1" r:id="rId1"/></sheets></workbook>`),
+		"xl/_rels/workbook.xml.rels": []byte(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+			`<Relationship Id="rId1" Type="http://purl.oclc.org/ooxml/officeDocument/relationships/worksheet" Target="/xl/worksheets/sheet1.xml"/>` +
+			`<Relationship Id="rId2" Type="http://purl.oclc.org/ooxml/officeDocument/relationships/sharedStrings" Target="sharedStrings.xml"/>` +
+			`<Relationship Id="rId3" Type="http://purl.oclc.org/ooxml/officeDocument/relationships/styles" Target="styles.xml"/></Relationships>`),
+		"xl/sharedStrings.xml": []byte(`<sst xmlns="http://purl.oclc.org/ooxml/spreadsheetml/main" count="3" uniqueCount="3"><si><t>name</t></si><si><t>start</t></si><si><t>Joint Sea</t></si></sst>`),
+		"xl/styles.xml":        []byte(`<styleSheet xmlns="http://purl.oclc.org/ooxml/spreadsheetml/main"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/></cellXfs></styleSheet>`),
+		"xl/worksheets/sheet1.xml": []byte(`<worksheet xmlns="http://purl.oclc.org/ooxml/spreadsheetml/main"><sheetData>` +
+			`<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>` +
+			`<row r="2"><c r="A2" t="s"><v>2</v></c><c r="B2" s="1" t="d"><v>2025-07-15T00:00:00</v></c></row></sheetData></worksheet>`),
+	})
+	got := MustScan(t, Spec{Path: path})
+	if strings.Join(got.Headers[0], "|") != "name|start" || len(got.Rows) != 1 || strings.Join(got.Rows[0].Fields, "|") != "Joint Sea|2025-07-15" {
+		t.Errorf("header %q, rows %v", got.Headers[0], got.Rows)
+	}
+}
