@@ -1,8 +1,10 @@
 package layouts
 
 import (
+	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Alignments of the lines of a paragraph.
@@ -26,7 +28,10 @@ type line struct {
 }
 
 // breakLines sets words into lines of at most width mm, first fit. A word
-// wider than a line is cut between characters (long URLs, numbers).
+// wider than a line is cut between characters (long URLs, numbers), and
+// so is a run of Chinese or Japanese that does not fit what is left of a
+// line: such text breaks between any two characters the rules of kinsoku
+// allow, not only at spaces.
 func breakLines(m *metrics, ws []word, width float64) []line {
 	var lines []line
 	var cur line
@@ -51,18 +56,22 @@ func breakLines(m *metrics, ws []word, width float64) []line {
 		if w.hard {
 			finish(true)
 		}
-		if w.w <= width+1e-9 {
-			if len(cur.words) > 0 && cur.natural+w.space+w.w > width+1e-9 {
+		fits := len(cur.words) == 0 || cur.natural+w.space+w.w <= width+1e-9
+		cjk := wordCJK(w)
+		if w.w <= width+1e-9 && (fits || !cjk) {
+			if !fits {
 				finish(false)
 			}
 			add(w)
 			continue
 		}
-		// too wide for any line: cut it into pieces that fit, the first
-		// one in what is left of the current line when that is not little
+		// too wide for any line, or Chinese that does not fit the rest of
+		// this one: cut it into pieces that fit, the first one in what is
+		// left of the current line when that is not little
 		first := width
 		if len(cur.words) > 0 {
-			if rest := width - cur.natural - w.space; rest > width/4 {
+			rest := width - cur.natural - w.space
+			if rest > width/4 || (cjk && rest >= firstRuneWidth(m, w)) {
 				first = rest
 			} else {
 				finish(false)
@@ -94,6 +103,7 @@ func cutWord(m *metrics, w word, first, width float64) []word {
 			rs = append(rs, rn{r, i})
 		}
 	}
+	cjk := slices.ContainsFunc(rs, func(x rn) bool { return isCJK(x.r) })
 	var out []word
 	start := 0
 	for start < len(rs) {
@@ -119,10 +129,15 @@ func cutWord(m *metrics, w word, first, width float64) []word {
 				}
 			}
 			// kinsoku: no line starts with a closing mark ("，", "。",
-			// "」") or ends with an opening one ("「"): the characters
-			// before the break go to the next line with it
-			for end > start+1 && (noLineStart(rs[end].r) || noLineEnd(rs[end-1].r)) {
-				end--
+			// "」") or ends with an opening one ("「"), nor, in Chinese,
+			// inside a Latin word or number ("SIPRI", "2024"): the
+			// characters before the break go to the next line with it
+			// (not more than half of them: then the break stays)
+			for k := end; k > start+max(1, (end-start)/2); k-- {
+				if !noLineStart(rs[k].r) && !noLineEnd(rs[k-1].r) && (!cjk || isCJK(rs[k].r) || isCJK(rs[k-1].r)) {
+					end = k
+					break
+				}
 			}
 		}
 		piece := word{}
@@ -208,28 +223,28 @@ func noLineStart(r rune) bool { return strings.ContainsRune(closingMarks, r) }
 // noLineEnd reports whether r may not end a line.
 func noLineEnd(r rune) bool { return strings.ContainsRune(openingMarks, r) }
 
-// spread is the room to add after each character of a justified line that
-// is one piece of a run of Chinese or Japanese text, cut inside it: such a
-// line has no spaces to stretch, and the characters the rules of kinsoku
-// send down to the next line leave it short. Spread over its characters,
-// the room ends it flush with the others. 0 for any other line, and for
-// one whose characters would stand more than a quarter of a character's
-// width apart (it reads better ragged).
+// spread is the room to add after each character of a justified line with
+// Chinese or Japanese in it (and after each space): such text breaks
+// between characters, has few spaces or none to stretch, and the
+// characters the rules of kinsoku send down to the next line leave a line
+// short. Spread over its characters, the room ends it flush with the
+// others. 0 for any other line, and for one whose characters would stand
+// more than a quarter of a character's width apart (it reads better
+// ragged).
 func (ln line) spread(width float64, align int) float64 {
-	if align != alignJustify || ln.last || !ln.cont || ln.hyphen || len(ln.words) != 1 || ln.natural >= width {
+	if align != alignJustify || ln.last || ln.hyphen || ln.natural >= width || !slices.ContainsFunc(ln.words, wordCJK) {
 		return 0
 	}
-	n, cjk := 0, false
-	for _, f := range ln.words[0].frags {
-		if f.link != "" || f.st&stSup != 0 {
-			return 0
-		}
-		for _, r := range f.text {
-			n++
-			cjk = cjk || isCJK(r)
+	n := 0 // characters, not counting the spaces between words
+	for _, w := range ln.words {
+		for _, f := range w.frags {
+			if f.link != "" || f.st&stSup != 0 {
+				return 0
+			}
+			n += utf8.RuneCountInString(f.text)
 		}
 	}
-	if !cjk || n < 2 {
+	if n < 2 {
 		return 0
 	}
 	extra := (width - ln.natural) / float64(n-1)
@@ -244,4 +259,31 @@ func (ln line) spread(width float64, align int) float64 {
 func isCJK(r rune) bool {
 	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) ||
 		(r >= 0x3000 && r <= 0x303F) || (r >= 0xFF00 && r <= 0xFFEF)
+}
+
+// wordCJK reports whether w has a character of Chinese or Japanese.
+func wordCJK(w word) bool {
+	for _, f := range w.frags {
+		for i := 0; i < len(f.text); i++ {
+			if f.text[i] < 0xE2 { // below U+2000: no CJK character starts here
+				continue
+			}
+			r, n := utf8.DecodeRuneInString(f.text[i:])
+			if isCJK(r) {
+				return true
+			}
+			i += n - 1
+		}
+	}
+	return false
+}
+
+// firstRuneWidth is the width of the first character of w.
+func firstRuneWidth(m *metrics, w word) float64 {
+	for _, f := range w.frags {
+		if r, n := utf8.DecodeRuneInString(f.text); n > 0 && r != utf8.RuneError {
+			return m.width(f.st, f.size, f.text[:n])
+		}
+	}
+	return 0
 }

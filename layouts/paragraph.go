@@ -2,6 +2,7 @@ package layouts
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -96,9 +97,11 @@ func (p *paragraph) layoutIn(e *env, width float64) []line {
 }
 
 // breakLines sets a justified paragraph total fit, with hyphens, and
-// other text first fit.
+// other text first fit; so too a paragraph with Chinese or Japanese,
+// which breaks between characters (breakLines) where total fit breaks
+// only at spaces and hyphens.
 func (p *paragraph) breakLines(e *env, width float64) []line {
-	if p.ps.align == alignJustify && !p.ps.code {
+	if p.ps.align == alignJustify && !p.ps.code && !slices.ContainsFunc(p.ws, wordCJK) {
 		if lines, ok := breakTotalFit(e.m, toPieces(e.m, e.hy, p.ws), width); ok {
 			return lines
 		}
@@ -231,7 +234,7 @@ func (p *paragraph) drawText(c *canvas, x, y, width float64) error {
 		}
 		if extra := ln.spread(tw, ps.align); extra > 0 {
 			run.flushSpaced(c, false)
-			p.drawSpread(c, ln.words[0], tx, by, extra)
+			p.drawSpread(c, ln, tx, by, extra)
 			continue
 		}
 		xs, natural := ln.positions(tw, ps.align)
@@ -287,16 +290,29 @@ func (p *paragraph) drawText(c *canvas, x, y, width float64) error {
 	return nil
 }
 
-// drawSpread draws the one word of a line of Chinese or Japanese set with
-// extra room after each character (line.spread), a character at a time:
-// the text objects they share keep the file small, and the text read from
-// the page has no spaces between them.
-func (p *paragraph) drawSpread(c *canvas, w word, x, y, extra float64) {
-	for _, f := range w.frags {
-		for i, r := range f.text {
-			ch := f.text[i : i+utf8.RuneLen(r)]
-			c.text(x, y, ch, f.st, f.size, p.ps.color)
-			x += c.e.m.width(f.st, f.size, ch) + extra
+// drawSpread draws a line of Chinese or Japanese set with extra room
+// after each character (line.spread), a character at a time: the text
+// objects they share keep the file small, and the text read from the page
+// has a space between its words and none between its characters.
+func (p *paragraph) drawSpread(c *canvas, ln line, x, y, extra float64) {
+	for j, w := range ln.words {
+		if j > 0 {
+			x += w.space + extra
+		}
+		for k, f := range w.frags {
+			for i, r := range f.text {
+				n := utf8.RuneLen(r)
+				ch := f.text[i : i+n]
+				adv := c.e.m.width(f.st, f.size, ch)
+				if i+n == len(f.text) && k == len(w.frags)-1 && (j < len(ln.words)-1 || endsWord(ln)) {
+					ch += " " // the words apart in the page's text
+				}
+				c.text(x, y, ch, f.st, f.size, p.ps.color)
+				x += adv
+				if i+n < len(f.text) || k < len(w.frags)-1 {
+					x += extra
+				}
+			}
 		}
 	}
 }

@@ -257,3 +257,43 @@ func TestBreakLines_CutWordContinues(t *testing.T) {
 		t.Fatalf("the URL was not cut: %q", texts(lines))
 	}
 }
+
+// Chinese with Latin words between spaces: a run of Chinese that does not
+// fit the rest of a line is cut there (it used to go down whole, leaving
+// the line half empty), never inside the Latin word, and the justified
+// lines end flush.
+func TestBreakLines_ChineseAmongLatinWords(t *testing.T) {
+	run := "两国在安全领域的合作日益密切并且不断深化扩展到"
+	text := strings.Repeat(run+" SIPRI ", 7) + run
+	for width := 40.0; width <= 120; width += 3.1 {
+		_, lines := setJustified(t, baseDoc(), text, width)
+		var all []string
+		for i, ln := range lines {
+			lt := lineText(ln)
+			all = append(all, lt)
+			if strings.HasSuffix(lt, "SIP") || strings.HasSuffix(lt, "SIPR") || strings.HasSuffix(lt, "S") {
+				t.Errorf("width %.1f: line %d breaks inside SIPRI: %q", width, i+1, lt)
+			}
+			if ln.last {
+				continue
+			}
+			n := 0
+			for _, w := range ln.words {
+				for _, f := range w.frags {
+					n += len([]rune(f.text))
+				}
+			}
+			extra := ln.spread(width, alignJustify)
+			if end := ln.natural + extra*float64(n-1); math.Abs(end-width) > 1e-9 && extra > 0 || ln.natural < width*0.75 {
+				t.Errorf("width %.1f: line %d ends at %.2f (natural %.2f): %q", width, i+1, end, ln.natural, lt)
+			}
+		}
+		joined := ""
+		for _, l := range all {
+			joined += l
+		}
+		if strings.ReplaceAll(joined, " ", "") != strings.ReplaceAll(text, " ", "") {
+			t.Fatalf("width %.1f: text changed: %q", width, all)
+		}
+	}
+}
