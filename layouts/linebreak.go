@@ -121,19 +121,26 @@ func cutWord(m *metrics, w word, first, width float64) []word {
 			used += rw
 			end++
 		}
-		if end < len(rs) {
+		if end < len(rs) && !cjk {
 			for k := end - 1; k > start+(end-start)/2; k-- {
 				if strings.ContainsRune("/-.?&=", rs[k].r) {
 					end = k + 1
 					break
 				}
 			}
+		}
+		if end < len(rs) {
 			// kinsoku: no line starts with a closing mark ("，", "。",
 			// "」") or ends with an opening one ("「"), nor, in Chinese,
-			// inside a Latin word or number ("SIPRI", "2024"): the
-			// characters before the break go to the next line with it
-			// (not more than half of them: then the break stays)
-			for k := end; k > start+max(1, (end-start)/2); k-- {
+			// inside a Latin word or number ("SIPRI", ".manifest.json"):
+			// the characters before the break go to the next line with
+			// it (in Latin text, not more than half of them: then the
+			// break stays)
+			low := start + max(1, (end-start)/2)
+			if cjk {
+				low = start + 1
+			}
+			for k := end; k >= low; k-- {
 				if !noLineStart(rs[k].r) && !noLineEnd(rs[k-1].r) && (!cjk || isCJK(rs[k].r) || isCJK(rs[k-1].r)) {
 					end = k
 					break
