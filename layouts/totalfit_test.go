@@ -297,3 +297,22 @@ func TestBreakLines_ChineseAmongLatinWords(t *testing.T) {
 		}
 	}
 }
+
+// Latin text set in Chinese without spaces (a file name, a number) is not
+// cut where the Chinese around it can be.
+func TestBreakLines_LatinInsideChinese(t *testing.T) {
+	text := "读取的每个文件及其 SHA-256、执行的每个查询均列于本 PDF 旁的清单（.manifest.json）中。清单本身的 SHA-256：共计2024条记录。"
+	for width := 30.0; width <= 90; width += 1.3 {
+		_, lines := setJustified(t, baseDoc(), text, width)
+		for i, ln := range lines[:len(lines)-1] {
+			lt := lineText(ln)
+			for _, latin := range []string{".manifest.json", "2024"} {
+				for k := 1; k < len(latin); k++ {
+					if strings.HasSuffix(lt, latin[:k]) && strings.HasPrefix(lineText(lines[i+1]), latin[k:]) {
+						t.Errorf("width %.1f: %q cut after %q: %q", width, latin, latin[:k], lt)
+					}
+				}
+			}
+		}
+	}
+}
