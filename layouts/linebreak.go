@@ -32,7 +32,7 @@ type line struct {
 // so is a run of Chinese or Japanese that does not fit what is left of a
 // line: such text breaks between any two characters the rules of kinsoku
 // allow, not only at spaces.
-func breakLines(m *metrics, ws []word, width float64) []line {
+func breakLines(m *metrics, ws []word, width float64, cjk bool) []line {
 	var lines []line
 	var cur line
 	finish := func(last bool) {
@@ -57,8 +57,8 @@ func breakLines(m *metrics, ws []word, width float64) []line {
 			finish(true)
 		}
 		fits := len(cur.words) == 0 || cur.natural+w.space+w.w <= width+1e-9
-		cjk := wordCJK(w)
-		if w.w <= width+1e-9 && (fits || !cjk) {
+		cut := w.w > width+1e-9 || (!fits && cjk && wordCJK(w))
+		if !cut {
 			if !fits {
 				finish(false)
 			}
@@ -71,7 +71,7 @@ func breakLines(m *metrics, ws []word, width float64) []line {
 		first := width
 		if len(cur.words) > 0 {
 			rest := width - cur.natural - w.space
-			if rest > width/4 || (cjk && rest >= firstRuneWidth(m, w)) {
+			if rest > width/4 || (cjk && rest >= firstRuneWidth(m, w) && wordCJK(w)) {
 				first = rest
 			} else {
 				finish(false)
@@ -270,17 +270,20 @@ func isCJK(r rune) bool {
 
 // wordCJK reports whether w has a character of Chinese or Japanese.
 func wordCJK(w word) bool {
-	for _, f := range w.frags {
-		for i := 0; i < len(f.text); i++ {
-			if f.text[i] < 0xE2 { // below U+2000: no CJK character starts here
-				continue
-			}
-			r, n := utf8.DecodeRuneInString(f.text[i:])
-			if isCJK(r) {
-				return true
-			}
-			i += n - 1
+	return slices.ContainsFunc(w.frags, func(f frag) bool { return hasCJK(f.text) })
+}
+
+// hasCJK reports whether s has a character of Chinese or Japanese.
+func hasCJK(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0xE2 { // below U+2000: no CJK character starts here
+			continue
 		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if isCJK(r) {
+			return true
+		}
+		i += n - 1
 	}
 	return false
 }

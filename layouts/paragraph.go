@@ -2,7 +2,6 @@ package layouts
 
 import (
 	"math"
-	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -45,6 +44,7 @@ type paragraph struct {
 	text      string // excerpt source
 	source    string // where the text came from, for warnings
 	rtl       bool   // set from the right: its first strong character is Arabic or Hebrew (bidiline.go)
+	cjk       bool   // has Chinese or Japanese, which breaks between characters (linebreak.go)
 
 	cw    float64 // width of the cached lines
 	lines []line
@@ -62,6 +62,7 @@ func newParagraph(e *env, spans []span, ps paraStyle, key string) *paragraph {
 		ws:   words(e.m, spans, ps.size, ps.code),
 		text: text,
 		rtl:  !ps.code && direction(text) == bidi.RightToLeft,
+		cjk:  hasCJK(text),
 	}
 }
 
@@ -101,12 +102,12 @@ func (p *paragraph) layoutIn(e *env, width float64) []line {
 // which breaks between characters (breakLines) where total fit breaks
 // only at spaces and hyphens.
 func (p *paragraph) breakLines(e *env, width float64) []line {
-	if p.ps.align == alignJustify && !p.ps.code && !slices.ContainsFunc(p.ws, wordCJK) {
+	if p.ps.align == alignJustify && !p.ps.code && !p.cjk {
 		if lines, ok := breakTotalFit(e.m, toPieces(e.m, e.hy, p.ws), width); ok {
 			return lines
 		}
 	}
-	return breakLines(e.m, p.ws, width)
+	return breakLines(e.m, p.ws, width, p.cjk)
 }
 
 func (p *paragraph) wrap(width float64) float64 {
@@ -232,10 +233,12 @@ func (p *paragraph) drawText(c *canvas, x, y, width float64) error {
 			p.drawRTLLine(c, ln, tx, tw, by)
 			continue
 		}
-		if extra := ln.spread(tw, ps.align); extra > 0 {
-			run.flushSpaced(c, false)
-			p.drawSpread(c, ln, tx, by, extra)
-			continue
+		if p.cjk {
+			if extra := ln.spread(tw, ps.align); extra > 0 {
+				run.flushSpaced(c, false)
+				p.drawSpread(c, ln, tx, by, extra)
+				continue
+			}
 		}
 		xs, natural := ln.positions(tw, ps.align)
 		if p.mirrored() && natural && len(xs) > 0 && ps.align != alignRight && ps.align != alignCenter {

@@ -59,7 +59,7 @@ func TestTotalFit_NoLooseLines(t *testing.T) {
 			}
 		}
 		ffWorst, ffLoose := 0.0, 0
-		for _, ln := range breakLines(e.m, words(e.m, []span{{text: prose}}, 10, false), width) {
+		for _, ln := range breakLines(e.m, words(e.m, []span{{text: prose}}, 10, false), width, false) {
 			k := stretch(ln, width)
 			ffWorst = maxf(ffWorst, k)
 			if k > 1.5 {
