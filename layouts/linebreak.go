@@ -264,6 +264,9 @@ func (ln line) spread(width float64, align int) float64 {
 // isCJK reports whether r is written in Chinese or Japanese script, or is
 // their punctuation or a full-width form.
 func isCJK(r rune) bool {
+	if r < 0x2E80 { // the CJK radicals, the first of them
+		return false
+	}
 	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) ||
 		(r >= 0x3000 && r <= 0x303F) || (r >= 0xFF00 && r <= 0xFFEF)
 }
