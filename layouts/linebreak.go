@@ -78,7 +78,11 @@ func breakLines(m *metrics, ws []word, width float64, cjk bool) []line {
 			}
 		}
 		for i, p := range cutWord(m, w, first, width) {
-			if i > 0 {
+			switch {
+			case len(p.frags) == 0: // nothing of it fits the rest of the line
+				finish(false)
+				continue
+			case i > 0 && len(cur.words) > 0:
 				cur.cont = true // the word goes on: no space after it in the page's text
 				finish(false)
 			}
@@ -91,7 +95,9 @@ func breakLines(m *metrics, ws []word, width float64, cjk bool) []line {
 
 // cutWord cuts w into pieces no wider than first (the first piece) and
 // width (the others), at least one rune each. A piece ends after a '/',
-// '-', '.', '?', '&' or '=' when one falls in its second half (URLs).
+// '-', '.', '?', '&' or '=' when one falls in its second half (URLs). The
+// first piece of Chinese is empty (no frags) when the rules of kinsoku
+// allow no break in the room first leaves.
 func cutWord(m *metrics, w word, first, width float64) []word {
 	type rn struct {
 		r rune
@@ -140,11 +146,19 @@ func cutWord(m *metrics, w word, first, width float64) []word {
 			if cjk {
 				low = start + 1
 			}
+			found := false
 			for k := end; k >= low; k-- {
 				if !noLineStart(rs[k].r) && !noLineEnd(rs[k-1].r) && (!cjk || isCJK(rs[k].r) || isCJK(rs[k-1].r)) {
-					end = k
+					end, found = k, true
 					break
 				}
+			}
+			if !found && cjk && len(out) == 0 && first < width {
+				// no break allowed in what is left of the line
+				// ("2024年" with room for "20"): the word starts the
+				// next line instead
+				out = append(out, word{})
+				continue
 			}
 		}
 		piece := word{}

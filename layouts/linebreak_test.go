@@ -158,3 +158,25 @@ func TestBreakLines_LatinInsideChinese(t *testing.T) {
 		}
 	}
 }
+
+// A run of Chinese that starts with a number ("2024年…") and finds room
+// only for part of the number goes down whole, rather than cut inside it.
+func TestBreakLines_ChineseStartingWithANumber(t *testing.T) {
+	text := strings.Repeat("根据 2024年中俄两国的联合军事演习数据 ", 6)
+	for width := 20.0; width <= 70; width += 0.9 {
+		_, lines := setJustified(t, baseDoc(), text, width)
+		joined := ""
+		for i, ln := range lines {
+			lt := lineText(ln)
+			joined += lt
+			for _, part := range []string{"2", "20", "202"} {
+				if strings.HasSuffix(lt, " "+part) && i+1 < len(lines) && strings.HasPrefix(lineText(lines[i+1]), "2024"[len(part):]) {
+					t.Errorf("width %.1f: 2024 cut after %q: %q", width, part, lt)
+				}
+			}
+		}
+		if strings.ReplaceAll(joined, " ", "") != strings.ReplaceAll(text, " ", "") {
+			t.Fatalf("width %.1f: text changed: %q", width, joined)
+		}
+	}
+}
