@@ -303,8 +303,8 @@ func (p *paragraph) drawSpread(c *canvas, ln line, x, y, extra float64) {
 			x += w.space + extra
 		}
 		for k, f := range w.frags {
-			for i, r := range f.text {
-				n := utf8.RuneLen(r)
+			for i := 0; i < len(f.text); {
+				_, n := utf8.DecodeRuneInString(f.text[i:]) // its bytes, even if not UTF-8
 				ch := f.text[i : i+n]
 				adv := c.e.m.width(f.st, f.size, ch)
 				if i+n == len(f.text) && k == len(w.frags)-1 && (j < len(ln.words)-1 || endsWord(ln)) {
@@ -315,6 +315,7 @@ func (p *paragraph) drawSpread(c *canvas, ln line, x, y, extra float64) {
 				if i+n < len(f.text) || k < len(w.frags)-1 {
 					x += extra
 				}
+				i += n
 			}
 		}
 	}
