@@ -4,7 +4,6 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/xml"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -195,14 +194,11 @@ func (wb *workbook) decode(name string, v any) error {
 	return nil
 }
 
-// errNoPart is the error of open for a part the package lacks.
-var errNoPart = errors.New("no such part")
-
 // open opens the part named name.
 func (wb *workbook) open(name string) (io.ReadCloser, error) {
 	f := wb.parts[strings.ToLower(name)]
 	if f == nil {
-		return nil, fmt.Errorf("%s: %w", name, errNoPart)
+		return nil, fmt.Errorf("%s: no such part", name)
 	}
 	rc, err := f.Open()
 	if err != nil {
