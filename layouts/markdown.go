@@ -7,9 +7,9 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/briefing/report/internal/mdext"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
 	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
 )
@@ -83,7 +83,7 @@ func footnoteDefs(text string) []string {
 const sentinel = "REPORTFOOTNOTESENTINEL"
 
 func newMarkdown() goldmark.Markdown {
-	return goldmark.New(goldmark.WithExtensions(extension.Footnote, extension.Typographer, extension.Linkify, extension.Table))
+	return goldmark.New(goldmark.WithExtensions(mdext.Footnote, mdext.Typographer, mdext.Linkify, mdext.Table))
 }
 
 // parseAll parses every Markdown block. Footnote ids are global: a block
