@@ -135,7 +135,10 @@ func totalFit(m *metrics, ps []piece, width, tol float64) ([]line, bool) {
 			if r > tol {
 				continue
 			}
-			bad := math.Min(100*math.Pow(math.Abs(r), 3), 10000) // TeX's "infinitely bad"
+			// |r|³ multiplied out rounds as math.Pow(|r|, 3) does (its
+			// scaling by powers of two is exact), without its loop
+			cube := math.Abs(r) * math.Abs(r) * math.Abs(r)
+			bad := math.Min(100*cube, 10000) // TeX's "infinitely bad"
 			d := (linePenalty + bad) * (linePenalty + bad)
 			if hyph {
 				d += hyphenPenalty * hyphenPenalty
