@@ -55,8 +55,9 @@ func (p positions) walk(path string, n *yaml.Node, budget *int) {
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
 			child := joinPath(path, k.Value)
-			if _, dup := p[strings.ToLower(child)]; !dup {
-				p[strings.ToLower(child)] = [2]int{k.Line, k.Column}
+			lower := strings.ToLower(child)
+			if _, dup := p[lower]; !dup {
+				p[lower] = [2]int{k.Line, k.Column}
 			}
 			p.walk(child, v, budget)
 		}
