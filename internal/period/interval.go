@@ -163,12 +163,21 @@ func (i Interval) String() string {
 	case Month:
 		return i.Start.Format("2006-01")
 	case Quarter:
-		return fmt.Sprintf("%04d-Q%d", i.Year(), i.Quarter())
+		return year4(i.Year()) + "-Q" + string(rune('0'+i.Quarter()))
 	case Year:
 		// Four digits, as ParseInterval reads them: year 1 prints 0001.
-		return fmt.Sprintf("%04d", i.Year())
+		return year4(i.Year())
 	}
 	return ""
+}
+
+// year4 is y as "%04d" prints it, without fmt for the years of data
+// (a chart's every label is one).
+func year4(y int) string {
+	if y < 0 || y > 9999 {
+		return fmt.Sprintf("%04d", y)
+	}
+	return string([]byte{byte('0' + y/1000), byte('0' + y/100%10), byte('0' + y/10%10), byte('0' + y%10)})
 }
 
 // digits reports whether s is all ASCII digits.

@@ -1,6 +1,7 @@
 package period
 
 import (
+	"fmt"
 	"testing"
 	"time"
 )
@@ -98,5 +99,13 @@ func TestNewClock_Precedence(t *testing.T) {
 	}
 	if _, err := NewClock("", "abc", now); err == nil {
 		t.Error("a bad SOURCE_DATE_EPOCH was accepted")
+	}
+}
+
+func TestYear4_AsSprintf(t *testing.T) {
+	for y := -10001; y <= 10001; y++ {
+		if got, want := year4(y), fmt.Sprintf("%04d", y); got != want {
+			t.Fatalf("year4(%d) = %q, want %q", y, got, want)
+		}
 	}
 }
