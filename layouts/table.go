@@ -1,7 +1,7 @@
 package layouts
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -155,7 +155,7 @@ func (t *table) draw(c *canvas, x, y, width float64) error {
 		if (i-t.from)%2 == 1 {
 			c.artifact(func() { c.fillRect(x, y, width, d.rowH[i], th.zebra) })
 		}
-		tr := fmt.Sprintf("%s.r%d", key, i)
+		tr := key + ".r" + strconv.Itoa(i)
 		c.element(tr, "TR", key)
 		if err := t.row(c, d.cells[i], d.indent[i], x, y, tr, "TD"); err != nil {
 			return err
@@ -170,7 +170,7 @@ func (t *table) draw(c *canvas, x, y, width float64) error {
 		y += 0.6
 		for i, p := range d.footLines() {
 			y += footGap(i)
-			c.beginChild(fmt.Sprintf("%s.foot%d", key, i), "P", "", key, "")
+			c.beginChild(key+".foot"+strconv.Itoa(i), "P", "", key, "")
 			err := p.draw(c, x, y, width)
 			c.endTag()
 			if err != nil {
@@ -208,9 +208,9 @@ func (t *table) row(c *canvas, cells []*paragraph, indent []float64, x, y float6
 		case tr == "":
 			c.beginTag("", "", "")
 		case tag == "TH":
-			c.beginChild(fmt.Sprintf("%s.c%d", tr, j), tag, "", tr, "/A <</O /Table /Scope /Column>>")
+			c.beginChild(tr+".c"+strconv.Itoa(j), tag, "", tr, "/A <</O /Table /Scope /Column>>")
 		default:
-			c.beginChild(fmt.Sprintf("%s.c%d", tr, j), tag, "", tr, "")
+			c.beginChild(tr+".c"+strconv.Itoa(j), tag, "", tr, "")
 		}
 		err := p.draw(c, cx+tablePadX, y+tablePadY, w)
 		c.endTag()

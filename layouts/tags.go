@@ -202,11 +202,11 @@ func (c *canvas) annotate(contents string) {
 		key = c.open.key
 	case c.open != nil:
 		c.links++
-		key, parent = fmt.Sprintf("%s.link%d", c.open.key, c.links), c.open.key
+		key, parent = c.open.key+".link"+strconv.Itoa(c.links), c.open.key
 		c.element(key, "Link", parent)
 	default:
 		c.links++
-		key = fmt.Sprintf("#link%d", c.links)
+		key = "#link" + strconv.Itoa(c.links)
 		c.element(key, "Link", "")
 	}
 	c.e.tags = append(c.e.tags, tagRecord{key: key, tag: "Link", alt: contents, parent: parent, page: c.page, mcid: annotation})
