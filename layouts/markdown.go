@@ -251,7 +251,7 @@ func nodeText(n ast.Node, src []byte) string {
 				b.WriteByte(' ')
 			}
 		case *ast.String:
-			b.Write(c.Value)
+			b.WriteString(typographic(c.Value))
 		case *extast.FootnoteBacklink:
 			return ast.WalkSkipChildren, nil
 		}

@@ -216,3 +216,18 @@ func TestTypographic_AsGoldmarkResolvesThem(t *testing.T) {
 		t.Errorf("typographic of other entities = %q, want them resolved", got)
 	}
 }
+
+// An image's alternative text is printed as the text reads: the
+// typographer's quotes and dashes as characters, not HTML entities.
+func TestLayout_ImageAltTextTypographic(t *testing.T) {
+	p := MustLayout(t, baseDoc(Section{Title: "S", Blocks: []Content{
+		Markdown{Source: "a.md", Text: "See ![The \"alt\" -- text](x.png) here."},
+	}}))
+	want := "The \u201calt\u201d \u2013 text"
+	if dump := p.Dump(); !strings.Contains(dump, "["+want+"]") || strings.Contains(dump, "&") {
+		t.Errorf("the alt text is not printed as %q:\n%s", want, dump)
+	}
+	if len(p.Warnings) != 1 || !strings.Contains(p.Warnings[0].String(), want) {
+		t.Errorf("warnings %v, want one quoting %q", p.Warnings, want)
+	}
+}
