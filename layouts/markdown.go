@@ -237,7 +237,8 @@ func (d *mdDoc) collect(fn *notes, local map[string]bool) error {
 	return nil
 }
 
-// nodeText is the plain text under n, for comparisons and excerpts.
+// nodeText is the plain text under n as it reads, for comparisons,
+// excerpts and an image's printed alternative text.
 func nodeText(n ast.Node, src []byte) string {
 	var b strings.Builder
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -246,7 +247,7 @@ func nodeText(n ast.Node, src []byte) string {
 		}
 		switch c := c.(type) {
 		case *ast.Text:
-			b.Write(c.Segment.Value(src))
+			b.Write(textOf(c, src))
 			if c.SoftLineBreak() || c.HardLineBreak() {
 				b.WriteByte(' ')
 			}

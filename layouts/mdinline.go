@@ -22,11 +22,7 @@ func (b *mdBuilder) inlines(n ast.Node, st style, link string, out []span) []spa
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c := c.(type) {
 		case *ast.Text:
-			v := c.Segment.Value(src)
-			if !c.IsRaw() {
-				v = util.UnescapePunctuations(util.ResolveNumericReferences(util.ResolveEntityNames(v)))
-			}
-			add(string(v), st, link)
+			add(string(textOf(c, src)), st, link)
 			switch {
 			case c.HardLineBreak():
 				out = append(out, span{hard: true})
@@ -85,6 +81,17 @@ func (b *mdBuilder) inlines(n ast.Node, st style, link string, out []span) []spa
 		}
 	}
 	return out
+}
+
+// textOf is the text of a Text node as it reads: its entities and
+// character references resolved and its backslash escapes removed, but
+// for raw text (code), which is as written.
+func textOf(c *ast.Text, src []byte) []byte {
+	v := c.Segment.Value(src)
+	if !c.IsRaw() {
+		v = util.UnescapePunctuations(util.ResolveNumericReferences(util.ResolveEntityNames(v)))
+	}
+	return v
 }
 
 // typographic is the text of a String node. The typographer's quotes,
