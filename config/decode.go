@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 
@@ -101,7 +102,7 @@ func (c *Config) decodeInto(path string, in any, out any, ps *Problems) {
 	dec, err := mapstructure.NewDecoder(&mapstructure.DecoderConfig{
 		Result:           out,
 		WeaklyTypedInput: true,
-		DecodeHook:       mapstructure.ComposeDecodeHookFunc(mapstructure.StringToSliceHookFunc(","), datesAsText),
+		DecodeHook:       decodeHook(),
 	})
 	if err != nil {
 		panic(err) // a programming error: the decoder config is static
@@ -116,6 +117,13 @@ func (c *Config) decodeInto(path string, in any, out any, ps *Problems) {
 		}
 	}
 }
+
+// decodeHook is the hook of every decodeInto: lists written as one
+// string, dates kept as written. Composed once (composing looks the hooks'
+// types up), shared by the decoders: a composed hook keeps no state.
+var decodeHook = sync.OnceValue(func() mapstructure.DecodeHookFunc {
+	return mapstructure.ComposeDecodeHookFunc(mapstructure.StringToSliceHookFunc(","), datesAsText)
+})
 
 // decodeErrors lists the innermost field errors of a mapstructure error.
 func decodeErrors(err error) []*mapstructure.DecodeError {
