@@ -220,7 +220,7 @@ func TestTypographic_AsGoldmarkResolvesThem(t *testing.T) {
 // An image's alternative text is printed as the text reads: the
 // typographer's quotes and dashes as characters, not HTML entities, and
 // the writer's entities, references and escapes resolved.
-func TestLayout_ImageAltTextTypographic(t *testing.T) {
+func TestLayout_ImageAltTextReadsAsText(t *testing.T) {
 	p := MustLayout(t, baseDoc(Section{Title: "S", Blocks: []Content{
 		Markdown{Source: "a.md", Text: "See ![The \"alt\" -- text, A &amp; B \\*star\\* &#169;](x.png) here."},
 	}}))
