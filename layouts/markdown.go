@@ -252,7 +252,7 @@ func nodeText(n ast.Node, src []byte) string {
 				b.WriteByte(' ')
 			}
 		case *ast.String:
-			b.WriteString(typographic(c.Value))
+			b.WriteString(stringOf(c))
 		case *extast.FootnoteBacklink:
 			return ast.WalkSkipChildren, nil
 		}

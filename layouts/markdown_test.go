@@ -7,10 +7,10 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
-	"github.com/yuin/goldmark/util"
 )
 
 func TestLayout_HeadingNumbers(t *testing.T) {
@@ -194,26 +194,28 @@ func TestRender_BrandFonts(t *testing.T) {
 	}
 }
 
-// TestTypographic_AsGoldmarkResolvesThem: every String the typographer
-// writes reads as goldmark's table of entities reads it.
-func TestTypographic_AsGoldmarkResolvesThem(t *testing.T) {
+// TestTypographic_ReadAsCharacters: every String the typographer writes
+// reads as a character, all nine of them, and an entity in a String is
+// still resolved.
+func TestTypographic_ReadAsCharacters(t *testing.T) {
 	src := []byte("'single' \"double\" -- en --- em ... dots <<angle>> it's \"nested 'one'\"")
 	root := newMarkdown().Parser().Parse(text.NewReader(src))
 	seen := map[string]bool{}
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if s, ok := n.(*ast.String); ok && entering {
-			seen[string(s.Value)] = true
-			if got, want := typographic(s.Value), string(util.ResolveEntityNames(s.Value)); got != want {
-				t.Errorf("typographic(%q) = %q, goldmark reads %q", s.Value, got, want)
+			got := stringOf(s)
+			seen[got] = true
+			if strings.Contains(got, "&") || utf8.RuneCountInString(got) != 1 {
+				t.Errorf("the typographer's %q reads as %q, want one character", s.Value, got)
 			}
 		}
 		return ast.WalkContinue, nil
 	})
 	if len(seen) != 9 { // ‘ ’ “ ” – — … « »
-		t.Errorf("the typographer wrote %d different entities, want all 9: %v", len(seen), seen)
+		t.Errorf("the typographer wrote %d different characters, want all 9: %v", len(seen), seen)
 	}
-	if got := typographic([]byte("&amp;&#x2013;")); got != "&\u2013" {
-		t.Errorf("typographic of other entities = %q, want them resolved", got)
+	if got := stringOf(ast.NewString([]byte("&amp;&#x2013;"))); got != "&\u2013" {
+		t.Errorf("stringOf of other entities = %q, want them resolved", got)
 	}
 }
 

@@ -30,7 +30,7 @@ func (b *mdBuilder) inlines(n ast.Node, st style, link string, out []span) []spa
 				add(" ", st, link)
 			}
 		case *ast.String:
-			add(typographic(c.Value), st, link)
+			add(stringOf(c), st, link)
 		case *ast.Emphasis:
 			s := st | stItalic
 			if c.Level >= 2 {
@@ -94,30 +94,8 @@ func textOf(c *ast.Text, src []byte) []byte {
 	return v
 }
 
-// typographic is the text of a String node. The typographer's quotes,
-// dashes and ellipses come as HTML entities: its nine are looked up here,
-// not in goldmark's table of every entity, which goldmark builds the first
-// time it is asked for one (2,231 entries, 0.2 MB, on the layout's one core).
-func typographic(v []byte) string {
-	switch string(v) {
-	case "&lsquo;":
-		return "\u2018"
-	case "&rsquo;":
-		return "\u2019"
-	case "&ldquo;":
-		return "\u201c"
-	case "&rdquo;":
-		return "\u201d"
-	case "&ndash;":
-		return "\u2013"
-	case "&mdash;":
-		return "\u2014"
-	case "&hellip;":
-		return "\u2026"
-	case "&laquo;":
-		return "\u00ab"
-	case "&raquo;":
-		return "\u00bb"
-	}
-	return string(util.ResolveNumericReferences(util.ResolveEntityNames(v)))
+// stringOf is the text of a String node, which the typographer (mdext)
+// writes as characters: anything else in one is read as HTML.
+func stringOf(c *ast.String) string {
+	return string(util.ResolveNumericReferences(util.ResolveEntityNames(c.Value)))
 }

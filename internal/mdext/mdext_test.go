@@ -12,6 +12,7 @@ import (
 	"github.com/yuin/goldmark/extension"
 	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // markdownCases exercise each extension, and where they meet.
@@ -84,6 +85,41 @@ func FuzzSameTreeAsGoldmark(f *testing.F) {
 	})
 }
 
+// TestTypographer_WritesCharacters: every substitution is the character
+// goldmark's entity for it stands for, not an entity (which would make
+// the layout resolve it through goldmark's table of every entity).
+func TestTypographer_WritesCharacters(t *testing.T) {
+	src := []byte("'single' \"double\" -- en --- em ... dots <<angle>> it's \"nested 'one'\"")
+	theirs := goldmark.New(goldmark.WithExtensions(extension.Typographer)).Parser().Parse(text.NewReader(src))
+	ours := goldmark.New(goldmark.WithExtensions(Typographer)).Parser().Parse(text.NewReader(src))
+	want, got := stringsOf(theirs), stringsOf(ours)
+	if len(got) != len(want) {
+		t.Fatalf("%d substitutions, goldmark's typographer made %d", len(got), len(want))
+	}
+	seen := map[string]bool{}
+	for i := range got {
+		seen[got[i]] = true
+		if strings.Contains(got[i], "&") || got[i] != string(util.ResolveEntityNames([]byte(want[i]))) {
+			t.Errorf("substitution %d is %q, want the character of goldmark's %q", i, got[i], want[i])
+		}
+	}
+	if len(seen) != 9 { // ‘ ’ “ ” – — … « »
+		t.Errorf("the typographer wrote %d different substitutions, want all 9: %v", len(seen), seen)
+	}
+}
+
+// stringsOf lists the values of the String nodes under root, in order.
+func stringsOf(root ast.Node) []string {
+	var out []string
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if s, ok := n.(*ast.String); ok && entering {
+			out = append(out, string(s.Value))
+		}
+		return ast.WalkContinue, nil
+	})
+	return out
+}
+
 // dumpTree parses src with md and prints its tree: each node's kind, what
 // the extensions set on it, its text and its lines.
 func dumpTree(md goldmark.Markdown, src string) string {
@@ -103,7 +139,9 @@ func dumpTree(md goldmark.Markdown, src string) string {
 		case *ast.Text:
 			fmt.Fprintf(&b, " %q soft=%v hard=%v raw=%v", v.Segment.Value(source), v.SoftLineBreak(), v.HardLineBreak(), v.IsRaw())
 		case *ast.String:
-			fmt.Fprintf(&b, " %q code=%v raw=%v", v.Value, v.IsCode(), v.IsRaw())
+			// goldmark's typographer writes entities, this one the
+			// characters they stand for (typographer.go): compared as read
+			fmt.Fprintf(&b, " %q code=%v raw=%v", util.ResolveEntityNames(v.Value), v.IsCode(), v.IsRaw())
 		case *ast.AutoLink:
 			fmt.Fprintf(&b, " %q type=%d protocol=%q", v.URL(source), v.AutoLinkType, v.Protocol)
 		case *ast.Link:

@@ -1,6 +1,7 @@
 // Copied from github.com/yuin/goldmark v1.8.7, extension/typographer.go (MIT,
 // see LICENSE): verbatim, but for the options that replace the default
-// substitutions, left out.
+// substitutions, left out, and the substitutions, written as characters
+// instead of HTML entities.
 
 package mdext
 
@@ -70,18 +71,22 @@ type TypographerConfig struct {
 	Substitutions [][]byte
 }
 
+// newDefaultSubstitutions are goldmark's defaults, written as the
+// characters their HTML entities stand for (&ldquo; is “): report reads
+// the text, not HTML, and resolving an entity makes goldmark build its
+// table of all 2,231 of them.
 func newDefaultSubstitutions() [][]byte {
 	replacements := make([][]byte, typographicPunctuationMax)
-	replacements[LeftSingleQuote] = []byte("&lsquo;")
-	replacements[RightSingleQuote] = []byte("&rsquo;")
-	replacements[LeftDoubleQuote] = []byte("&ldquo;")
-	replacements[RightDoubleQuote] = []byte("&rdquo;")
-	replacements[EnDash] = []byte("&ndash;")
-	replacements[EmDash] = []byte("&mdash;")
-	replacements[Ellipsis] = []byte("&hellip;")
-	replacements[LeftAngleQuote] = []byte("&laquo;")
-	replacements[RightAngleQuote] = []byte("&raquo;")
-	replacements[Apostrophe] = []byte("&rsquo;")
+	replacements[LeftSingleQuote] = []byte("\u2018")  // &lsquo;
+	replacements[RightSingleQuote] = []byte("\u2019") // &rsquo;
+	replacements[LeftDoubleQuote] = []byte("\u201c")  // &ldquo;
+	replacements[RightDoubleQuote] = []byte("\u201d") // &rdquo;
+	replacements[EnDash] = []byte("\u2013")           // &ndash;
+	replacements[EmDash] = []byte("\u2014")           // &mdash;
+	replacements[Ellipsis] = []byte("\u2026")         // &hellip;
+	replacements[LeftAngleQuote] = []byte("\u00ab")   // &laquo;
+	replacements[RightAngleQuote] = []byte("\u00bb")  // &raquo;
+	replacements[Apostrophe] = []byte("\u2019")       // &rsquo;
 
 	return replacements
 }

@@ -1,6 +1,11 @@
 package mdext
 
-import "bytes"
+import (
+	"bytes"
+	"strings"
+
+	"github.com/yuin/goldmark/util"
+)
 
 // goldmark's linkify finds a URL with one of two regular expressions,
 //
@@ -36,8 +41,8 @@ func urlEnd(line []byte) int {
 	if i < 0 {
 		return -1
 	}
-	if i+1 < len(line) && line[i] == ':' && isDigit(line[i+1]) {
-		for i += 2; i < len(line) && isDigit(line[i]); i++ {
+	if i+1 < len(line) && line[i] == ':' && util.IsNumeric(line[i+1]) {
+		for i += 2; i < len(line) && util.IsNumeric(line[i]); i++ {
 		}
 	}
 	return pathEnd(line, i, true)
@@ -90,17 +95,11 @@ func pathEnd(line []byte, i int, dollar bool) int {
 	return i
 }
 
-func isDigit(b byte) bool { return '0' <= b && b <= '9' }
-
 func isLower(b byte) bool { return 'a' <= b && b <= 'z' }
-
-func isAlnum(b byte) bool {
-	return isDigit(b) || isLower(b) || 'A' <= b && b <= 'Z'
-}
 
 // isHostByte reports whether b is in [-a-zA-Z0-9@:%._\+~#=].
 func isHostByte(b byte) bool {
-	return isAlnum(b) || bytes.IndexByte([]byte("-@:%._+~#="), b) >= 0
+	return util.IsAlphaNumeric(b) || strings.IndexByte("-@:%._+~#=", b) >= 0
 }
 
 // isPathByte reports whether b is in [-a-zA-Z0-9@:%_+.~#$!?&/=\(\);,'">\^{}\[\]`],
@@ -109,5 +108,5 @@ func isPathByte(b byte, dollar bool) bool {
 	if b == '$' {
 		return dollar
 	}
-	return isAlnum(b) || bytes.IndexByte([]byte("-@:%_+.~#!?&/=();,'\">^{}[]`"), b) >= 0
+	return util.IsAlphaNumeric(b) || strings.IndexByte("-@:%_+.~#!?&/=();,'\">^{}[]`", b) >= 0
 }
