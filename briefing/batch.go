@@ -62,6 +62,7 @@ func Backfill(o Options, quarters []period.Period) []*Shared {
 		_ = o.problems(ps, &warned)
 	}
 	res, probs := analysis.ComputeMany(c, quarters, analysis.Options{})
+	collectData()
 	out := make([]*Shared, len(quarters))
 	for i := range quarters {
 		out[i] = &Shared{Config: c, Results: res[i], Problems: probs[i]}

@@ -147,6 +147,9 @@ func Build(in Options) (b *Result, err error) {
 		}
 	}
 	in.stage("analyses", start, slog.String("period", p.String()))
+	if in.Shared == nil {
+		collectData()
+	}
 
 	start = time.Now()
 	var notRun map[string]bool
