@@ -9,6 +9,7 @@ import (
 	"syscall"
 
 	"github.com/briefing/report/internal/atomicfile"
+	_ "github.com/briefing/report/internal/stackstart" // the main goroutine's stack grown once, first
 )
 
 func main() {
