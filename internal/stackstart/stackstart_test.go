@@ -22,7 +22,7 @@ func deep(i int) byte {
 func TestGrow_OnceForTheDeepestCalls(t *testing.T) {
 	defer debug.SetGCPercent(debug.SetGCPercent(-1)) // a collection could shrink the stack between the calls
 	at := make(chan [3]uintptr)
-	go func() { // a new goroutine: an 8 KiB stack, like main's at the start
+	go func() { // a new goroutine: a stack of 2 KiB, like main's at the start
 		var marker byte
 		before := uintptr(unsafe.Pointer(&marker))
 		grow(frame - 1)
