@@ -65,4 +65,3 @@ func loop(n uint64) uint64 {
 	}
 	return x
 }
-
