@@ -88,7 +88,6 @@ func newGenCmd(s Streams, env []string, runF func(*genOptions) error) *cobra.Com
 }
 
 func runGen(o *genOptions) error {
-	prepareHeap()
 	if o.CPUProfile != "" {
 		f, err := os.Create(o.CPUProfile)
 		if err != nil {

@@ -8,11 +8,11 @@ import (
 	"syscall"
 
 	"github.com/briefing/report/internal/atomicfile"
+	_ "github.com/briefing/report/internal/memstart"   // GOGC, a memory limit and huge pages for the heap, set before most packages initialise
 	_ "github.com/briefing/report/internal/stackstart" // the main goroutine's stack grown once, first
 )
 
 func main() {
-	tuneMemory()
 	// An interrupt removes the temporary files being written, so a killed
 	// run leaves the output folder as it was.
 	sig := make(chan os.Signal, 1)

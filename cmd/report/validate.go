@@ -66,7 +66,6 @@ func runValidate(o *validateOptions) error {
 
 // check runs every stage but the PDF: config, data, analyses, templates.
 func check(o *validateOptions) (*briefing.Result, error) {
-	prepareHeap()
 	now := o.Now
 	if now == nil {
 		now = time.Now
