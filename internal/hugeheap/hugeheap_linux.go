@@ -1,11 +1,7 @@
 package hugeheap
 
 import (
-	"os"
 	"runtime"
-	"runtime/debug"
-	"strconv"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"syscall"
@@ -17,6 +13,10 @@ var (
 	modeFile = "/sys/kernel/mm/transparent_hugepage/enabled"
 	sizeFile = "/sys/kernel/mm/transparent_hugepage/hpage_pmd_size"
 )
+
+// madvCollapse is MADV_COLLAPSE (Linux 6.1), which package syscall does
+// not name.
+const madvCollapse = 25
 
 // tried is set by the first Prepare that gets as far as allocating, and
 // prepared once it has asked for huge pages.
@@ -35,9 +35,16 @@ func Backed() bool {
 // Prepare asks for huge pages on the heap's next size bytes, and reports
 // whether it did. It does only where the kernel's mode is madvise (in
 // "always" the heap has them without asking, in "never" none is given),
-// and once in a process. It costs a garbage collection, with the heap as
-// small as it is at the start of a run: about a millisecond. Collection is
-// off while it allocates the block.
+// and once in a process.
+//
+// It allocates a block of size bytes, asks for huge pages on it, and
+// collects it: its pages, untouched, are where the heap's next
+// allocations land. The caller sets the collector first: off while the
+// block is allocated (a collection then would count the block), and not
+// with a GOGC so small that the runtime hands the free block back to the
+// kernel, splitting the huge page made of the heap's last pages. It costs
+// a collection of a heap as small as it is at the start of a process and
+// the making of that huge page: about a millisecond in all.
 func Prepare(size int) bool {
 	if mode() != "madvise" {
 		return false
@@ -46,11 +53,7 @@ func Prepare(size int) bool {
 	if page <= 0 || size < 2*page || !tried.CompareAndSwap(false, true) {
 		return false
 	}
-	// no collection while the block is live: it would count the block
-	old := debug.SetGCPercent(-1)
-	ok := advise(size, page)
-	debug.SetGCPercent(old)
-	if !ok {
+	if !advise(size, page) {
 		return false
 	}
 	prepared.Store(true)
@@ -59,43 +62,80 @@ func Prepare(size int) bool {
 }
 
 // advise allocates a block of size bytes, which the runtime maps afresh
-// and leaves untouched, and asks for huge pages on the whole huge pages
-// within it. The block is garbage when advise returns.
+// and leaves untouched, and asks for huge pages on it, from the start of
+// the huge page it begins in. That first huge page may hold the heap's
+// last allocations, which a huge page cannot be faulted in over: it is
+// made one now (MADV_COLLAPSE, the pages there copied into it), or the
+// heap's next allocations, which take the lowest free addresses, would
+// fault in its free part 4 KiB at a time. The block is garbage when
+// advise returns.
 //
 //go:noinline
 func advise(size, page int) bool {
 	b := make([]byte, size)
-	at := int(uintptr(unsafe.Pointer(unsafe.SliceData(b))))
-	lo := (at+page-1)/page*page - at
-	hi := (at+size)/page*page - at
-	return hi > lo && syscall.Madvise(b[lo:hi], syscall.MADV_HUGEPAGE) == nil
+	at := uintptr(unsafe.Pointer(unsafe.SliceData(b)))
+	first := at &^ uintptr(page-1)
+	end := (at + uintptr(size)) &^ uintptr(page-1)
+	if madvise(first, end-first, syscall.MADV_HUGEPAGE) != nil {
+		return false
+	}
+	if first < at {
+		_ = madvise(first, uintptr(page), madvCollapse) // not made: its free part faults in small pages
+	}
+	return true
+}
+
+// madvise gives advice on the memory [at, at+n), which need not be the
+// caller's own object.
+func madvise(at, n, advice uintptr) error {
+	if _, _, errno := syscall.Syscall(syscall.SYS_MADVISE, at, n, advice); errno != 0 {
+		return errno
+	}
+	return nil
 }
 
 // mode is the kernel's transparent huge page mode: "always", "madvise"
 // or "never", the bracketed word of its setting; "" if it cannot be read.
 func mode() string {
-	b, err := os.ReadFile(modeFile)
-	if err != nil {
-		return ""
+	s := readSetting(modeFile)
+	open := -1
+	for i := 0; i < len(s); i++ {
+		switch {
+		case s[i] == '[' && open < 0:
+			open = i + 1
+		case s[i] == ']' && open >= 0:
+			return s[open:i]
+		}
 	}
-	_, after, ok := strings.Cut(string(b), "[")
-	word, _, closed := strings.Cut(after, "]")
-	if !ok || !closed {
-		return ""
-	}
-	return word
+	return ""
 }
 
 // hugePageSize is the size of a huge page in bytes (2 MB on x86-64), 0 if
 // the kernel does not say.
 func hugePageSize() int {
-	b, err := os.ReadFile(sizeFile)
-	if err != nil {
-		return 0
-	}
-	n, err := strconv.Atoi(strings.TrimSpace(string(b)))
-	if err != nil {
-		return 0
+	s := readSetting(sizeFile)
+	n := 0
+	for i := 0; i < len(s) && s[i] != '\n'; i++ {
+		if s[i] < '0' || s[i] > '9' || n > 1<<40 {
+			return 0
+		}
+		n = n*10 + int(s[i]-'0')
 	}
 	return n
+}
+
+// readSetting reads the first bytes of a file of settings: "" if it
+// cannot.
+func readSetting(path string) string {
+	fd, err := syscall.Open(path, syscall.O_RDONLY|syscall.O_CLOEXEC, 0)
+	if err != nil {
+		return ""
+	}
+	defer syscall.Close(fd)
+	var buf [256]byte
+	n, err := syscall.Read(fd, buf[:])
+	if err != nil || n <= 0 {
+		return ""
+	}
+	return string(buf[:n])
 }

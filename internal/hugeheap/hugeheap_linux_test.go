@@ -34,6 +34,24 @@ func TestMode_TheBracketedWord(t *testing.T) {
 	})
 }
 
+func TestHugePageSize(t *testing.T) {
+	for _, tc := range []struct {
+		setting string
+		want    int
+	}{
+		{"2097152\n", 2 << 20},
+		{"536870912", 512 << 20},
+		{"2M\n", 0},
+		{"", 0},
+		{"99999999999999999999\n", 0},
+	} {
+		withSetting(t, &sizeFile, tc.setting)
+		if got := hugePageSize(); got != tc.want {
+			t.Errorf("hugePageSize of %q = %d, want %d", tc.setting, got, tc.want)
+		}
+	}
+}
+
 func TestPrepare_NothingUnlessTheKernelWaitsToBeAsked(t *testing.T) {
 	for _, setting := range []string{"[always] madvise never\n", "always madvise [never]\n"} {
 		withSetting(t, &modeFile, setting)

@@ -51,11 +51,16 @@ func setUp(args []string, getenv func(string) string) (huge bool) {
 	if getenv("GOGC") != "" {
 		return false
 	}
+	// no collection while Prepare's block is live (it collects the block
+	// itself), and none with a small GOGC after: the runtime would hand
+	// free memory back to the kernel, the huge pages' with it
+	debug.SetGCPercent(-1)
+	huge = builds(args) && hugeheap.Prepare(heapBlock)
 	debug.SetGCPercent(gcPercent)
 	if getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(memoryLimit)
 	}
-	return builds(args) && hugeheap.Prepare(heapBlock)
+	return huge
 }
 
 // builds reports whether args run a command that reads data and lays out
