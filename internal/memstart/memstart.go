@@ -19,6 +19,7 @@ import (
 	"strings"
 
 	"github.com/briefing/report/internal/hugeheap"
+	"github.com/briefing/report/internal/stackstart"
 )
 
 // gcPercent is GOGC as report sets it. A run is short and its live heap
@@ -56,6 +57,11 @@ func setUp(args []string, getenv func(string) string) (huge bool) {
 	// free memory back to the kernel, the huge pages' with it
 	debug.SetGCPercent(-1)
 	huge = builds(args) && hugeheap.Prepare(heapBlock)
+	if huge {
+		// its collection halved the main goroutine's stack, which the
+		// packages' initialisation and the build need whole
+		stackstart.Grow()
+	}
 	debug.SetGCPercent(gcPercent)
 	if getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(memoryLimit)

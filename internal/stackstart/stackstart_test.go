@@ -17,7 +17,7 @@ func deep(i int) byte {
 }
 
 // A goroutine's stack moves when it grows: the address of a variable in
-// one of its frames changes. After grow, the stack moves no more for a
+// one of its frames changes. After Grow, the stack moves no more for a
 // call 60 KiB deep.
 func TestGrow_OnceForTheDeepestCalls(t *testing.T) {
 	defer debug.SetGCPercent(debug.SetGCPercent(-1)) // a collection could shrink the stack between the calls
@@ -25,16 +25,16 @@ func TestGrow_OnceForTheDeepestCalls(t *testing.T) {
 	go func() { // a new goroutine: a stack of 2 KiB, like main's at the start
 		var marker byte
 		before := uintptr(unsafe.Pointer(&marker))
-		grow(frame - 1)
+		Grow()
 		grown := uintptr(unsafe.Pointer(&marker))
 		deep(1)
 		at <- [3]uintptr{before, grown, uintptr(unsafe.Pointer(&marker))}
 	}()
 	a := <-at
 	if a[0] == a[1] {
-		t.Fatal("the stack did not move for grow: it did not grow")
+		t.Fatal("the stack did not move for Grow: it did not grow")
 	}
 	if a[1] != a[2] {
-		t.Errorf("the stack moved again for a call 60 KiB deep: grow left it too small")
+		t.Errorf("the stack moved again for a call 60 KiB deep: Grow left it too small")
 	}
 }
