@@ -1,3 +1,5 @@
+//go:build linux
+
 // Command machineprobe measures part of what .ci/machine reports: the
 // cost of a first touch of a page of fresh memory, of writing memory
 // already touched, and of a fixed loop of arithmetic on one goroutine and
