@@ -1,6 +1,6 @@
 // Package hugeheap backs the heap's next stretch with transparent huge
 // pages, on Linux where the kernel gives them to memory that asks for
-// them (its mode "madvise", the default of most distributions).
+// them (its mode "madvise").
 //
 // A run of report writes to 8-10 MB of memory it has not touched before,
 // and the first write to each 4 KiB page costs a page fault: on a virtual
