@@ -7,8 +7,14 @@ import (
 	"github.com/briefing/report/internal/hugeheap"
 )
 
-// collecting is set while a collection started by collectData runs.
-var collecting atomic.Bool
+// collecting is set while a collection started by collectData runs, and
+// collected counts those that have ended. (The runtime's count of forced
+// collections misses one that an automatic collection starting at the
+// same moment took the place of: runtime.GC then waits for that one.)
+var (
+	collecting atomic.Bool
+	collected  atomic.Int64
+)
 
 // collectData starts a garbage collection on another goroutine, once the
 // analyses are done: the data stage's read buffers, batches and the
@@ -32,6 +38,7 @@ func collectData() {
 	}
 	go func() {
 		runtime.GC()
+		collected.Add(1)
 		collecting.Store(false)
 	}()
 }
