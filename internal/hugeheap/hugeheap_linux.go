@@ -1,7 +1,10 @@
 package hugeheap
 
 import (
+	"os"
 	"runtime"
+	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"syscall"
@@ -97,45 +100,28 @@ func madvise(at, n, advice uintptr) error {
 // mode is the kernel's transparent huge page mode: "always", "madvise"
 // or "never", the bracketed word of its setting; "" if it cannot be read.
 func mode() string {
-	s := readSetting(modeFile)
-	open := -1
-	for i := 0; i < len(s); i++ {
-		switch {
-		case s[i] == '[' && open < 0:
-			open = i + 1
-		case s[i] == ']' && open >= 0:
-			return s[open:i]
-		}
+	b, err := os.ReadFile(modeFile)
+	if err != nil {
+		return ""
 	}
-	return ""
+	_, after, ok := strings.Cut(string(b), "[")
+	word, _, closed := strings.Cut(after, "]")
+	if !ok || !closed {
+		return ""
+	}
+	return word
 }
 
 // hugePageSize is the size of a huge page in bytes (2 MB on x86-64), 0 if
 // the kernel does not say.
 func hugePageSize() int {
-	s := readSetting(sizeFile)
-	n := 0
-	for i := 0; i < len(s) && s[i] != '\n'; i++ {
-		if s[i] < '0' || s[i] > '9' || n > 1<<40 {
-			return 0
-		}
-		n = n*10 + int(s[i]-'0')
+	b, err := os.ReadFile(sizeFile)
+	if err != nil {
+		return 0
+	}
+	n, err := strconv.Atoi(strings.TrimSpace(string(b)))
+	if err != nil || n < 0 {
+		return 0
 	}
 	return n
-}
-
-// readSetting reads the first bytes of a file of settings: "" if it
-// cannot.
-func readSetting(path string) string {
-	fd, err := syscall.Open(path, syscall.O_RDONLY|syscall.O_CLOEXEC, 0)
-	if err != nil {
-		return ""
-	}
-	defer syscall.Close(fd)
-	var buf [256]byte
-	n, err := syscall.Read(fd, buf[:])
-	if err != nil || n <= 0 {
-		return ""
-	}
-	return string(buf[:n])
 }
