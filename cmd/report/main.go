@@ -9,11 +9,12 @@ import (
 
 	"github.com/briefing/report/internal/atomicfile"
 	_ "github.com/briefing/report/internal/codestart"  // the binary's code and constants mapped ahead, on the second core
-	_ "github.com/briefing/report/internal/memstart"   // GOGC, a memory limit and huge pages for the heap, set as the packages initialise
+	"github.com/briefing/report/internal/memstart"     // GOGC, a memory limit and huge pages for the heap, set as the packages initialise
 	_ "github.com/briefing/report/internal/stackstart" // the main goroutine's stack grown once, first
 )
 
 func main() {
+	memstart.Ready()
 	// An interrupt removes the temporary files being written, so a killed
 	// run leaves the output folder as it was.
 	sig := make(chan os.Signal, 1)

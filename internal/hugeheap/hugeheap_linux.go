@@ -36,19 +36,32 @@ func Backed() bool {
 }
 
 // Prepare asks for huge pages on the heap's next size bytes, and reports
+// whether it did: Start, then Wait.
+func Prepare(size int) bool {
+	if !Start(size) {
+		return false
+	}
+	Wait()
+	return true
+}
+
+// Start asks for huge pages on the heap's next size bytes, and reports
 // whether it did. It does only where the kernel's mode is madvise (in
 // "always" the heap has them without asking, in "never" none is given),
 // and once in a process.
 //
-// It allocates a block of size bytes, asks for huge pages on it, and
-// collects it: its pages, untouched, are where the heap's next
-// allocations land. The caller sets the collector first: off while the
+// It allocates a block of size bytes and asks for huge pages on it; a
+// goroutine then collects the block, whose pages, untouched, are where the
+// heap's next allocations land once Wait returns. The collection runs
+// beside the caller, on a core the start of a process leaves idle (waited
+// for, it took 2-3 ms of the start on a virtual machine where each
+// thread woken costs a trip through the host). The caller sets the
+// collector first, and leaves it so until Wait returns: off while the
 // block is allocated (a collection then would count the block), and not
-// with a GOGC so small that the runtime hands the free block back to the
-// kernel, splitting the huge page made of the heap's last pages. It costs
-// a collection of a heap as small as it is at the start of a process and
-// the making of that huge page: about a millisecond in all.
-func Prepare(size int) bool {
+// with a GOGC small enough for the runtime to hand the free block back to
+// the kernel (the pacing of that is set as the collection ends), which
+// would split the huge page made of the heap's last pages.
+func Start(size int) bool {
 	if mode() != "madvise" {
 		return false
 	}
@@ -60,8 +73,21 @@ func Prepare(size int) bool {
 		return false
 	}
 	prepared.Store(true)
-	runtime.GC() // the block is garbage: collected, its pages are the heap's next
+	go func() {
+		runtime.GC() // the block is garbage: collected, its pages are the heap's next
+		close(collected)
+	}()
 	return true
+}
+
+// collected is closed when Start's collection is over.
+var collected = make(chan struct{})
+
+// Wait waits for the collection Start began, if it began one.
+func Wait() {
+	if prepared.Load() {
+		<-collected
+	}
 }
 
 // advise allocates a block of size bytes, which the runtime maps afresh

@@ -1,12 +1,15 @@
 // Package memstart sets up the runtime's memory for report as the
 // packages initialise: how often the garbage collector runs, a soft
 // memory limit, and, for the commands that read data and lay out pages,
-// huge pages for the heap (hugeheap.Prepare). Unless GOGC is set: then
-// the runtime runs as the user set it, with Go's defaults for the rest.
+// huge pages for the heap (hugeheap.Start, whose collection runs on while
+// the other packages initialise; main calls Ready before the command
+// runs). Unless GOGC is set: then the runtime runs as the user set it,
+// with Go's defaults for the rest.
 //
-// A blank import is all it takes. It initialises before about 50 of the
-// 170 packages with an initialisation (120 come first, having allocated
-// 250 KB), so that what those 50 allocate lands in huge pages too: done
+// Its initialisation does the work; main calls Ready first. It
+// initialises before about 50 of the 170 packages with an initialisation
+// (120 come first, having allocated 250 KB), so that what those 50
+// allocate lands in huge pages too: done
 // from the command's run function instead, after every package had
 // initialised, the sample took 330 page faults and 3 ms more (December
 // 2026, the 2-core virtual machine).
@@ -46,26 +49,47 @@ var buildCommands = map[string]bool{"gen": true, "validate": true, "values": tru
 func init() { setUp(os.Args[1:], os.Getenv) }
 
 // setUp tunes the runtime for a process run with args and the
-// environment getenv reads, and reports whether it asked for huge pages.
+// environment getenv reads, and reports whether it asked for huge pages:
+// then the collection hugeheap.Start began runs on while the packages
+// initialise, and Ready finishes the set-up.
 func setUp(args []string, getenv func(string) string) (huge bool) {
 	if getenv("GOGC") != "" {
 		return false
 	}
-	// no collection while Prepare's block is live (it collects the block
-	// itself), and none with a small GOGC after: the runtime would hand
-	// free memory back to the kernel, the huge pages' with it
+	// no collection while Start's block is live (it collects the block
+	// itself), and none with a small GOGC until that collection is over:
+	// the runtime would hand free memory back to the kernel, the huge
+	// pages' with it
 	debug.SetGCPercent(-1)
-	huge = builds(args) && hugeheap.Prepare(heapBlock)
-	if huge {
-		// its collection halved the main goroutine's stack, which the
-		// packages' initialisation and the build need whole
-		stackstart.Grow()
+	huge = builds(args) && hugeheap.Start(heapBlock)
+	if !huge {
+		debug.SetGCPercent(gcPercent)
 	}
-	debug.SetGCPercent(gcPercent)
 	if getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(memoryLimit)
 	}
+	pending = huge
 	return huge
+}
+
+// pending is set while the collection setUp began is not known to be
+// over.
+var pending bool
+
+// Ready finishes what the initialisation began, before the command runs:
+// it waits for the collection of the huge pages' block (by then usually
+// over: it ran beside the packages' initialisation), grows the main
+// goroutine's stack back (the collection may have halved it), and sets
+// GOGC. Call it first in main; it does nothing the second time, or when
+// no collection was begun.
+func Ready() {
+	if !pending {
+		return
+	}
+	pending = false
+	hugeheap.Wait()
+	stackstart.Grow()
+	debug.SetGCPercent(gcPercent)
 }
 
 // builds reports whether args run a command that reads data and lays out

@@ -72,6 +72,10 @@ func TestSetUp(t *testing.T) {
 		if l := debug.SetMemoryLimit(-1); l != memoryLimit {
 			t.Errorf("memory limit %d, want %d", l, memoryLimit)
 		}
+		Ready() // nothing to wait for
+		if p := debug.SetGCPercent(100); p != gcPercent {
+			t.Errorf("GOGC = %d after Ready, want %d", p, gcPercent)
+		}
 	})
 	t.Run("GenGetsHugePagesWhereTheKernelGivesThem", func(t *testing.T) {
 		restore()
@@ -81,6 +85,20 @@ func TestSetUp(t *testing.T) {
 		}
 		if !huge && hugeheap.Prepare(heapBlock) {
 			t.Error("gen did not ask for huge pages, though the kernel gives them on request")
+		}
+		if !huge {
+			return
+		}
+		// the collector stays off while the block's collection may run
+		if p := debug.SetGCPercent(-1); p != -1 {
+			t.Errorf("GOGC = %d before Ready, want the collector off (-1)", p)
+		}
+		Ready()
+		if p := debug.SetGCPercent(100); p != gcPercent {
+			t.Errorf("GOGC = %d after Ready, want %d", p, gcPercent)
+		}
+		if pending {
+			t.Error("Ready left the collection pending")
 		}
 	})
 }
