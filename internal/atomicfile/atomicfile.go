@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"sync"
+	"sync/atomic"
 )
 
 // inflight holds the temporary files being written, so that an interrupt
@@ -29,6 +30,19 @@ func track(name string, on bool) {
 	} else {
 		delete(inflight.names, name)
 	}
+}
+
+// guard, once set by Guard, is closed when an interrupt would remove the
+// temporary files: none is created before.
+var guard atomic.Pointer[<-chan struct{}]
+
+// Guard makes every Write wait for ready to be closed before it creates a
+// temporary file. A program that removes them on an interrupt (Cleanup)
+// and sets its handler up on another goroutine closes ready once the
+// handler is in place: then no temporary file is left behind by an
+// interrupt that came before it was.
+func Guard(ready <-chan struct{}) {
+	guard.Store(&ready)
 }
 
 // Cleanup removes every temporary file a Write has not yet renamed into
@@ -107,6 +121,9 @@ func prepare(path string, data []byte) (name string, err error) {
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", fmt.Errorf("cannot create the folder %s: %s", dir, folderProblem(dir, err))
+	}
+	if ready := guard.Load(); ready != nil {
+		<-*ready
 	}
 	tmp, err := createTemp(dir, filepath.Base(path))
 	if err != nil {

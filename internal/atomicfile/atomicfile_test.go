@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 )
 
 func TestWrite_CreatesFolderAndFile(t *testing.T) {
@@ -117,4 +118,31 @@ func TestWriteAll_WritesEach(t *testing.T) {
 		}
 	}
 	assertOnly(t, dir, "a.pdf", "sub")
+}
+
+// A guarded Write creates no temporary file until the guard is closed,
+// then writes as before.
+func TestGuard_NoTemporaryFileBeforeTheHandler(t *testing.T) {
+	dir := t.TempDir()
+	ready := make(chan struct{})
+	Guard(ready)
+	t.Cleanup(func() { guard.Store(nil) })
+	path := filepath.Join(dir, "a.pdf")
+	done := make(chan error, 1)
+	go func() { done <- Write(path, []byte("new")) }()
+	time.Sleep(50 * time.Millisecond) // time enough to write, were it not waiting
+	select {
+	case err := <-done:
+		t.Fatalf("Write returned before the guard was closed (%v)", err)
+	default:
+	}
+	assertOnly(t, dir)
+	close(ready)
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if got, err := os.ReadFile(path); err != nil || string(got) != "new" {
+		t.Fatalf("read back %q, %v", got, err)
+	}
+	assertOnly(t, dir, "a.pdf")
 }
