@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/briefing/report/internal/procfs"
 )
 
 const sampleMaps = `00400000-00fcd000 r-xp 00000000 fe:00 9978109                            /usr/bin/report
@@ -52,7 +54,7 @@ func TestInit_MapsTheBinaryAhead(t *testing.T) {
 		t.Skipf("the kernel does not map ahead here: %v", failed)
 	}
 	exe := executable()
-	ms := readOnlyMappings(readFile("/proc/self/maps"), exe)
+	ms := readOnlyMappings(procfs.ReadFile("/proc/self/maps"), exe)
 	if len(ms) == 0 {
 		t.Skipf("no read-only mappings of %q in /proc/self/maps", exe)
 	}
@@ -72,8 +74,8 @@ func TestInit_MapsTheBinaryAhead(t *testing.T) {
 			continue
 		}
 		if dash := strings.IndexByte(line, '-'); dash > 0 && !strings.Contains(line[:dash], ":") {
-			if v, ok := hex(line[:dash]); ok {
-				at = v
+			if v, err := strconv.ParseUint(line[:dash], 16, 64); err == nil {
+				at = uintptr(v)
 			}
 		}
 	}

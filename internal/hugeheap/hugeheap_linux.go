@@ -9,6 +9,8 @@ import (
 	"sync/atomic"
 	"syscall"
 	"unsafe"
+
+	"github.com/briefing/report/internal/heapstart"
 )
 
 // The kernel's transparent huge page settings.
@@ -24,6 +26,10 @@ const madvCollapse = 25
 // tried is set by the first Prepare that gets as far as allocating, and
 // prepared once it has asked for huge pages.
 var tried, prepared atomic.Bool
+
+// advised is the memory Start asked huge pages for, [advised[0],
+// advised[1]).
+var advised [2]uintptr
 
 // kernelMode is the kernel's mode, read once.
 var kernelMode = sync.OnceValue(mode)
@@ -48,7 +54,7 @@ func Prepare(size int) bool {
 // Start asks for huge pages on the heap's next size bytes, and reports
 // whether it did. It does only where the kernel's mode is madvise (in
 // "always" the heap has them without asking, in "never" none is given),
-// and once in a process.
+// and once in a process, and not with GODEBUG=disablethp=1.
 //
 // It allocates a block of size bytes and asks for huge pages on it; a
 // goroutine then collects the block, whose pages, untouched, are where the
@@ -62,7 +68,7 @@ func Prepare(size int) bool {
 // the kernel (the pacing of that is set as the collection ends), which
 // would split the huge page made of the heap's last pages.
 func Start(size int) bool {
-	if mode() != "madvise" {
+	if heapstart.Disabled() || mode() != "madvise" {
 		return false
 	}
 	page := hugePageSize()
@@ -108,6 +114,7 @@ func advise(size, page int) bool {
 	if madvise(first, end-first, syscall.MADV_HUGEPAGE) != nil {
 		return false
 	}
+	advised = [2]uintptr{first, end}
 	if first < at {
 		_ = madvise(first, uintptr(page), madvCollapse) // not made: its free part faults in small pages
 	}

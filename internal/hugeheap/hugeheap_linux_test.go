@@ -4,6 +4,8 @@ import (
 	"bufio"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -76,12 +78,16 @@ func TestPrepare_AdvisesTheHeap(t *testing.T) {
 	if m := mode(); m != "madvise" {
 		t.Skipf("transparent huge pages are %q here, not madvise", m)
 	}
-	before := advisedMappings(t)
 	if !Prepare(16 << 20) {
 		t.Fatal("Prepare did not ask for huge pages")
 	}
-	if after := advisedMappings(t); after <= before {
-		t.Errorf("mappings with huge pages asked for: %d before Prepare, %d after", before, after)
+	// the block, less the part of a huge page at its end
+	lo, hi := advised[0], advised[1]
+	if hi-lo < (16<<20)-(2<<20) {
+		t.Fatalf("Prepare asked for huge pages on %d KB, want the block's 16 MB", (hi-lo)>>10)
+	}
+	if got := advisedKB(t, lo, hi); got != int(hi-lo)>>10 {
+		t.Errorf("of the %d KB Prepare asked huge pages for, %d KB have them asked for", (hi-lo)>>10, got)
 	}
 	if Prepare(16 << 20) {
 		t.Error("a second Prepare asked again")
@@ -103,28 +109,38 @@ func withSetting(t *testing.T, file *string, content string) {
 	}
 }
 
-// advisedMappings counts the process's mappings whose VmFlags include hg
-// (MADV_HUGEPAGE).
-func advisedMappings(t *testing.T) int {
+// advisedKB is how much of the memory [lo, hi) lies in mappings whose
+// VmFlags include hg (MADV_HUGEPAGE), in KB.
+func advisedKB(t *testing.T, lo, hi uintptr) int {
 	t.Helper()
 	f, err := os.Open("/proc/self/smaps")
 	if err != nil {
 		t.Skip(err)
 	}
 	defer f.Close()
-	n := 0
+	total := 0
+	var start, end uintptr
 	s := bufio.NewScanner(f)
 	for s.Scan() {
-		if flags, ok := strings.CutPrefix(s.Text(), "VmFlags:"); ok {
-			for _, fl := range strings.Fields(flags) {
-				if fl == "hg" {
-					n++
+		line := s.Text()
+		if r, _, ok := strings.Cut(line, " "); ok && !strings.HasSuffix(r, ":") {
+			if a, b, ok := strings.Cut(r, "-"); ok {
+				x, err1 := strconv.ParseUint(a, 16, 64)
+				y, err2 := strconv.ParseUint(b, 16, 64)
+				if err1 == nil && err2 == nil {
+					start, end = uintptr(x), uintptr(y)
 				}
+			}
+			continue
+		}
+		if flags, ok := strings.CutPrefix(line, "VmFlags:"); ok && slices.Contains(strings.Fields(flags), "hg") {
+			if a, b := max(start, lo), min(end, hi); b > a {
+				total += int(b-a) >> 10
 			}
 		}
 	}
 	if err := s.Err(); err != nil {
 		t.Fatal(err)
 	}
-	return n
+	return total
 }
