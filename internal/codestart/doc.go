@@ -13,7 +13,7 @@
 // 9 MB higher (the binary's pages, shared with the page cache).
 //
 // A blank import is all it takes. It imports no more than package
-// syscall, so it initialises among the first. Where the kernel cannot do
+// syscall and procfs, so it initialises among the first. Where the kernel cannot do
 // it (before Linux 5.14, without /proc, or on another system), nothing
 // is done.
 package codestart

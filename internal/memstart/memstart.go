@@ -6,13 +6,12 @@
 // runs). Unless GOGC is set: then the runtime runs as the user set it,
 // with Go's defaults for the rest.
 //
-// Its initialisation does the work; main calls Ready first. It
-// initialises before about 50 of the 170 packages with an initialisation
-// (120 come first, having allocated 250 KB), so that what those 50
-// allocate lands in huge pages too: done
-// from the command's run function instead, after every package had
-// initialised, the sample took 330 page faults and 3 ms more (December
-// 2026, the 2-core virtual machine).
+// Its initialisation does the work; main calls Ready first. It initialises
+// before about 50 of the 170 packages with an initialisation (120 come
+// first, having allocated 250 KB), so that what those 50 allocate lands
+// in huge pages too: done from the command's run function instead, after
+// every package had initialised, the sample took 330 page faults and 3 ms
+// more (December 2026, the 2-core virtual machine).
 package memstart
 
 import (
