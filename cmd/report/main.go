@@ -8,10 +8,9 @@ import (
 	"syscall"
 
 	"github.com/briefing/report/internal/atomicfile"
-	_ "github.com/briefing/report/internal/codestart"  // the binary's code and constants mapped ahead, on the second core
-	_ "github.com/briefing/report/internal/heapstart"  // huge pages for the heap's first mapping, as the first packages initialise
-	"github.com/briefing/report/internal/memstart"     // GOGC, a memory limit and huge pages for the heap, set as the packages initialise
-	_ "github.com/briefing/report/internal/stackstart" // the main goroutine's stack grown once, first
+	_ "github.com/briefing/report/internal/codestart" // the binary's code and constants mapped ahead, on the second core
+	_ "github.com/briefing/report/internal/heapstart" // huge pages for the heap's first mapping, as the first packages initialise
+	"github.com/briefing/report/internal/memstart"    // GOGC, a memory limit and huge pages for the heap, set as the packages initialise
 )
 
 func main() {

@@ -1,20 +1,20 @@
-// Package stackstart grows the main goroutine's stack to 128 KiB once,
-// at the start, before the packages report links initialise: those
-// initialisations (regular expressions compiled, tables built) need more
-// than 64 KiB of it, and a goroutine starts with 2 KiB, so the stack was
-// copied six times on the way (to 4, 8, 16, 32, 64 and 128 KiB), each
-// copy walking every frame through the binary's function tables. On a virtual
-// machine where each page of those tables costs a page fault the first
-// time it is read, that came to 1.8 ms of every run (`report version`:
-// 26.6 → 24.9 ms at the median of 200 alternated runs, in December 2026).
-// Grown here, the stack is copied once, from a frame or two.
+// Package stackstart grows a goroutine's stack to 128 KiB in one copy
+// (Grow), where it would otherwise grow by doubling, each copy walking
+// every frame through the binary's function tables. memstart.Ready calls
+// it first in main, once the collection memstart began (which halves a
+// stack it finds a quarter used) is over: over the few frames of main
+// rather than over a build's deep calls (95 fewer frames walked, the
+// sample 1-2 ms faster at the median, December 2026).
 //
-// A blank import is all it takes: a package that imports nothing is
-// initialised among the first. A collection halves a stack it finds a
-// quarter used, as the one memstart starts may do to this one: memstart's
-// Ready calls Grow again after it, while the stack is shallow (over the
-// few frames of main, rather than over a build's deep calls: 95 fewer
-// frames walked, the sample 1-2 ms faster at the median).
+// It used to grow the main goroutine's stack at the start too, from the
+// initialisation of a package that imports nothing and so initialises
+// among the first, before the packages' own initialisations copied it six
+// times (1.8 ms of every run where each page of the tables cost a fault).
+// Since the binary's tables are mapped ahead (codestart) and the heap's
+// first pages are huge (heapstart), those copies are cheap and that early
+// growth was not: its 96 KiB frame written in small pages, then copied
+// into the huge one. The sample 1.1-1.4 ms faster without it (two windows
+// of 101-151 alternated runs), report version 0.3 ms.
 package stackstart
 
 // frame is what grow's frame holds: with the frames around it, it takes a
@@ -23,8 +23,6 @@ const frame = 96 << 10
 
 // grown keeps grow's result, so that its frame is not optimised away.
 var grown byte
-
-func init() { Grow() }
 
 // Grow grows the calling goroutine's stack to 128 KiB, if it is smaller,
 // in one copy: a collection may have shrunk it since (it halves a stack a
