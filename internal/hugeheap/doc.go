@@ -11,7 +11,9 @@
 //
 // The Go runtime does not ask for huge pages itself, and it maps each new
 // stretch of heap with a fresh mmap, which drops advice given before. So
-// Prepare lets the runtime map a block, asks for huge pages on it, and
-// collects it: the block's pages, never touched, are where the heap's
-// next allocations land.
+// Start lets the runtime map a block, asks for huge pages on it, and
+// collects it on another goroutine (Wait waits for that; Prepare does
+// both): the block's pages, never touched, are where the heap's next
+// allocations land. heapstart does the same for the heap's first
+// mapping, earlier.
 package hugeheap
