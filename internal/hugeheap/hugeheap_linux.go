@@ -1,16 +1,14 @@
 package hugeheap
 
 import (
-	"os"
 	"runtime"
-	"strconv"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"syscall"
 	"unsafe"
 
 	"github.com/briefing/report/internal/heapstart"
+	"github.com/briefing/report/internal/procfs"
 )
 
 // The kernel's transparent huge page settings.
@@ -133,27 +131,14 @@ func madvise(at, n, advice uintptr) error {
 // mode is the kernel's transparent huge page mode: "always", "madvise"
 // or "never", the bracketed word of its setting; "" if it cannot be read.
 func mode() string {
-	b, err := os.ReadFile(modeFile)
-	if err != nil {
-		return ""
-	}
-	_, after, ok := strings.Cut(string(b), "[")
-	word, _, closed := strings.Cut(after, "]")
-	if !ok || !closed {
-		return ""
-	}
-	return word
+	return procfs.Bracketed(procfs.ReadFile(modeFile))
 }
 
 // hugePageSize is the size of a huge page in bytes (2 MB on x86-64), 0 if
 // the kernel does not say.
 func hugePageSize() int {
-	b, err := os.ReadFile(sizeFile)
-	if err != nil {
-		return 0
-	}
-	n, err := strconv.Atoi(strings.TrimSpace(string(b)))
-	if err != nil || n < 0 {
+	n, ok := procfs.Decimal(procfs.ReadFile(sizeFile))
+	if !ok {
 		return 0
 	}
 	return n

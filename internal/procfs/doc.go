@@ -3,6 +3,7 @@
 // the packages that set the process up as the first packages initialise
 // (codestart, heapstart): importing strings, strconv or os would tie them
 // to the initialisation of unicode, os and more, which comes much later.
+// hugeheap reads the same settings with it.
 //
 // It is for Linux; elsewhere it is empty.
 package procfs
