@@ -9,7 +9,7 @@ import (
 
 	"github.com/briefing/report/internal/atomicfile"
 	_ "github.com/briefing/report/internal/codestart" // the binary's code and constants mapped ahead, on the second core
-	_ "github.com/briefing/report/internal/heapstart" // huge pages for the heap's first mapping, as the first packages initialise
+	_ "github.com/briefing/report/internal/hugeheap"  // huge pages for the heap's first mapping, as the first packages initialise
 	"github.com/briefing/report/internal/memstart"    // GOGC, a memory limit and huge pages for the heap, set as the packages initialise
 )
 

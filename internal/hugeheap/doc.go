@@ -14,6 +14,8 @@
 // Start lets the runtime map a block, asks for huge pages on it, and
 // collects it on another goroutine (Wait waits for that; Prepare does
 // both): the block's pages, never touched, are where the heap's next
-// allocations land. heapstart does the same for the heap's first
-// mapping, earlier.
+// allocations land. The package's initialisation does the same for the
+// heap's first mapping, without asking (first_linux.go), and reads the
+// kernel's settings once for both; GODEBUG=disablethp=1, the runtime's
+// own switch, turns both off.
 package hugeheap

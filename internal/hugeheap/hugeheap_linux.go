@@ -2,12 +2,10 @@ package hugeheap
 
 import (
 	"runtime"
-	"sync"
 	"sync/atomic"
 	"syscall"
 	"unsafe"
 
-	"github.com/briefing/report/internal/heapstart"
 	"github.com/briefing/report/internal/procfs"
 )
 
@@ -29,14 +27,22 @@ var tried, prepared atomic.Bool
 // advised[1]).
 var advised [2]uintptr
 
-// kernelMode is the kernel's mode, read once.
-var kernelMode = sync.OnceValue(mode)
+// kernel is the kernel's settings and GODEBUG's, read once, as the
+// package initialises (first.go).
+var kernel settings
+
+// settings is what decides whether the heap gets huge pages.
+type settings struct {
+	mode string // the kernel's mode: "always", "madvise", "never"; "" unread
+	page int    // the size of a huge page in bytes, 0 unread
+	off  bool   // GODEBUG=disablethp=1
+}
 
 // Backed reports whether the heap's fresh memory comes in huge pages: the
 // kernel gives them to all memory (its mode "always"), or Prepare asked
 // for them.
 func Backed() bool {
-	return prepared.Load() || kernelMode() == "always"
+	return prepared.Load() || kernel.mode == "always"
 }
 
 // Prepare asks for huge pages on the heap's next size bytes, and reports
@@ -66,10 +72,10 @@ func Prepare(size int) bool {
 // the kernel (the pacing of that is set as the collection ends), which
 // would split the huge page made of the heap's last pages.
 func Start(size int) bool {
-	if heapstart.Disabled() || mode() != "madvise" {
+	if kernel.off || kernel.mode != "madvise" {
 		return false
 	}
-	page := hugePageSize()
+	page := kernel.page
 	if page <= 0 || size < 2*page || !tried.CompareAndSwap(false, true) {
 		return false
 	}

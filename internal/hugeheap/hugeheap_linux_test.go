@@ -55,14 +55,17 @@ func TestHugePageSize(t *testing.T) {
 }
 
 func TestPrepare_NothingUnlessTheKernelWaitsToBeAsked(t *testing.T) {
-	for _, setting := range []string{"[always] madvise never\n", "always madvise [never]\n"} {
-		withSetting(t, &modeFile, setting)
+	for _, mode := range []string{"always", "never", ""} {
+		withKernel(t, settings{mode: mode, page: 2 << 20})
 		if Prepare(64 << 20) {
-			t.Errorf("Prepare with the mode set to %q asked for huge pages", setting)
+			t.Errorf("Prepare with the mode %q asked for huge pages", mode)
 		}
 	}
-	withSetting(t, &modeFile, "always [madvise] never\n")
-	withSetting(t, &sizeFile, "2097152\n")
+	withKernel(t, settings{mode: "madvise", page: 2 << 20, off: true})
+	if Prepare(64 << 20) {
+		t.Error("Prepare with GODEBUG=disablethp=1 asked for huge pages")
+	}
+	withKernel(t, settings{mode: "madvise", page: 2 << 20})
 	if Prepare(2 << 20) {
 		t.Error("Prepare of a block of one huge page asked for huge pages: none may lie whole within it")
 	}
@@ -75,7 +78,7 @@ func TestPrepare_NothingUnlessTheKernelWaitsToBeAsked(t *testing.T) {
 // madvise, a Prepare leaves a mapping of the heap with huge pages asked
 // for (VmFlags "hg" in /proc/self/smaps), and a second does nothing.
 func TestPrepare_AdvisesTheHeap(t *testing.T) {
-	if m := mode(); m != "madvise" {
+	if m := kernel.mode; m != "madvise" || kernel.off {
 		t.Skipf("transparent huge pages are %q here, not madvise", m)
 	}
 	if !Prepare(16 << 20) {
@@ -109,17 +112,44 @@ func withSetting(t *testing.T, file *string, content string) {
 	}
 }
 
+// withKernel sets the settings read at the start to k, until the test
+// ends.
+func withKernel(t *testing.T, k settings) {
+	t.Helper()
+	old := kernel
+	t.Cleanup(func() { kernel = old })
+	kernel = k
+}
+
 // advisedKB is how much of the memory [lo, hi) lies in mappings whose
 // VmFlags include hg (MADV_HUGEPAGE), in KB.
 func advisedKB(t *testing.T, lo, hi uintptr) int {
+	t.Helper()
+	total := 0
+	for _, m := range smaps(t) {
+		if a, b := max(m.start, lo), min(m.end, hi); b > a && slices.Contains(m.flags, "hg") {
+			total += int(b-a) >> 10
+		}
+	}
+	return total
+}
+
+// smapsEntry is what the tests read of a mapping in /proc/self/smaps.
+type smapsEntry struct {
+	start, end uintptr
+	flags      []string // VmFlags
+	hugeKB     int      // AnonHugePages
+}
+
+// smaps reads the process's mappings from /proc/self/smaps.
+func smaps(t *testing.T) []smapsEntry {
 	t.Helper()
 	f, err := os.Open("/proc/self/smaps")
 	if err != nil {
 		t.Skip(err)
 	}
 	defer f.Close()
-	total := 0
-	var start, end uintptr
+	var out []smapsEntry
 	s := bufio.NewScanner(f)
 	for s.Scan() {
 		line := s.Text()
@@ -128,19 +158,24 @@ func advisedKB(t *testing.T, lo, hi uintptr) int {
 				x, err1 := strconv.ParseUint(a, 16, 64)
 				y, err2 := strconv.ParseUint(b, 16, 64)
 				if err1 == nil && err2 == nil {
-					start, end = uintptr(x), uintptr(y)
+					out = append(out, smapsEntry{start: uintptr(x), end: uintptr(y)})
 				}
 			}
 			continue
 		}
-		if flags, ok := strings.CutPrefix(line, "VmFlags:"); ok && slices.Contains(strings.Fields(flags), "hg") {
-			if a, b := max(start, lo), min(end, hi); b > a {
-				total += int(b-a) >> 10
-			}
+		if len(out) == 0 {
+			continue
+		}
+		m := &out[len(out)-1]
+		if v, ok := strings.CutPrefix(line, "AnonHugePages:"); ok {
+			m.hugeKB, _ = strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")))
+		}
+		if v, ok := strings.CutPrefix(line, "VmFlags:"); ok {
+			m.flags = strings.Fields(v)
 		}
 	}
 	if err := s.Err(); err != nil {
 		t.Fatal(err)
 	}
-	return total
+	return out
 }

@@ -11,7 +11,7 @@
 // among the first, before the packages' own initialisations copied it six
 // times (1.8 ms of every run where each page of the tables cost a fault).
 // Since the binary's tables are mapped ahead (codestart) and the heap's
-// first pages are huge (heapstart), those copies are cheap and that early
+// first pages are huge (hugeheap), those copies are cheap and that early
 // growth was not: its 96 KiB frame written in small pages, then copied
 // into the huge one. The sample 1.1-1.4 ms faster without it (two windows
 // of 101-151 alternated runs), report version 0.3 ms.

@@ -1,11 +1,6 @@
-package heapstart
+package hugeheap
 
 import (
-	"bufio"
-	"fmt"
-	"os"
-	"strconv"
-	"strings"
 	"testing"
 
 	"github.com/briefing/report/internal/procfs"
@@ -58,54 +53,26 @@ c000400000-c004000000 ---p 00000000 00:00 0
 // huge pages asked for (VmFlags "hg" in /proc/self/smaps), and where init
 // made huge pages, they are there (AnonHugePages).
 func TestInit_AdvisesTheHeapsFirstMapping(t *testing.T) {
-	mode := procfs.Bracketed(procfs.ReadFile(modeFile))
-	if mode != "madvise" && mode != "always" || Disabled() {
-		t.Skipf("transparent huge pages are %q here", mode)
+	if kernel.mode != "madvise" && kernel.mode != "always" || kernel.off {
+		t.Skipf("transparent huge pages are %q here (off: %v)", kernel.mode, kernel.off)
 	}
-	if advised.Start == 0 {
+	m := firstMapping
+	if m.Start == 0 {
 		t.Fatal("init did not advise the heap's first mapping")
 	}
-	flags, hugeKB := smapsOf(t, advised.Start)
-	if mode == "madvise" && !strings.Contains(" "+flags+" ", " hg ") {
-		t.Errorf("the heap's first mapping %#x-%#x has VmFlags %q, want hg among them", advised.Start, advised.End, flags)
+	if kernel.mode == "madvise" {
+		if got := advisedKB(t, m.Start, m.End); got != int(m.End-m.Start)>>10 {
+			t.Errorf("the heap's first mapping %#x-%#x: %d of its %d KB have huge pages asked for", m.Start, m.End, got, (m.End-m.Start)>>10)
+		}
 	}
-	size, _ := procfs.Decimal(procfs.ReadFile(sizeFile))
-	if collapsed > 0 && hugeKB < size>>10 {
+	hugeKB := 0
+	for _, e := range smaps(t) {
+		if e.start < m.End && m.Start < e.end {
+			hugeKB += e.hugeKB
+		}
+	}
+	if collapsed > 0 && hugeKB < kernel.page>>10 {
 		t.Errorf("init made %d huge pages, the mapping has %d KB of them", collapsed, hugeKB)
 	}
-	t.Logf("mapping %#x-%#x: %d huge pages made, %d KB in huge pages now", advised.Start, advised.End, collapsed, hugeKB)
-}
-
-// smapsOf reads the VmFlags and the AnonHugePages (KB) of the mapping that
-// starts at start, from /proc/self/smaps.
-func smapsOf(t *testing.T, start uintptr) (flags string, hugeKB int) {
-	t.Helper()
-	f, err := os.Open("/proc/self/smaps")
-	if err != nil {
-		t.Skip(err)
-	}
-	defer f.Close()
-	head := fmt.Sprintf("%x-", start)
-	in := false
-	s := bufio.NewScanner(f)
-	for s.Scan() {
-		line := s.Text()
-		if dash := strings.IndexByte(line, '-'); dash > 0 && !strings.Contains(line[:dash], ":") {
-			in = strings.HasPrefix(line, head)
-			continue
-		}
-		if !in {
-			continue
-		}
-		if v, ok := strings.CutPrefix(line, "AnonHugePages:"); ok {
-			hugeKB, _ = strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")))
-		}
-		if v, ok := strings.CutPrefix(line, "VmFlags:"); ok {
-			flags = strings.TrimSpace(v)
-		}
-	}
-	if err := s.Err(); err != nil {
-		t.Fatal(err)
-	}
-	return flags, hugeKB
+	t.Logf("mapping %#x-%#x: %d huge pages made, %d KB in huge pages now", m.Start, m.End, collapsed, hugeKB)
 }
