@@ -123,11 +123,15 @@ func genOnce(o *genOptions, clock period.Clock, log *logger) error {
 	if o.Period != "" {
 		sets = append(append([]string{}, sets...), "report.period="+o.Period)
 	}
-	bu, err := buildWith(log, briefing.Options{Config: o.Config, Sets: sets, Params: o.Params, Env: o.Env, Clock: clock, Strict: o.Strict, Debug: o.DebugLayout})
+	out := func(cfg *config.Config, p period.Period) (string, error) {
+		return outputPath(o.Out, cfg.Report.Output, p, cfg.Params)
+	}
+	bu, err := buildWith(log, briefing.Options{Config: o.Config, Sets: sets, Params: o.Params, Env: o.Env, Clock: clock, Strict: o.Strict, Debug: o.DebugLayout,
+		Out: out}) // the manifest written while the pages are laid out
 	if err != nil {
 		return err
 	}
-	path, err := outputPath(o.Out, bu.Config.Report.Output, bu.Period, bu.Config.Params)
+	path, err := out(bu.Config, bu.Period)
 	if err != nil {
 		return err
 	}
