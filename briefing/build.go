@@ -9,7 +9,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
-	"sync"
 	"time"
 
 	"github.com/briefing/report/analysis"
@@ -120,7 +119,7 @@ func Build(in Options) (b *Result, err error) {
 		cfg, p = sh.Config, sh.Results.Period
 	} else {
 		if !in.CheckOnly {
-			startPreload()
+			go preload()
 		}
 		cfg, err = config.Load(in.Config, config.Options{Env: in.Env, Sets: in.Sets, Params: in.Params, AsOf: in.Clock.Now()})
 		if ps, ok := err.(config.Problems); ok && len(ps.Errors()) > 0 && cfg != nil {
@@ -246,26 +245,6 @@ func preload() {
 	_, _ = locale.New(config.DefaultLanguage, nil)
 	layouts.Preload(layouts.Document{Language: config.DefaultLanguage})
 }
-
-// Preload begins a build's first work before there is a build: it warms
-// the finishing pass's compressors on the calling goroutine (see
-// layouts.WarmUp: call it where the process runs on one core) and starts
-// loading on another what the config's checks and the analyses use first
-// (see preload). A command that will build calls it as soon as it knows,
-// before parsing its flags: the idle core takes about a millisecond to
-// wake, and the loading is then over before the data is read instead of
-// taking that core from it (the sample 0.5-1.6 ms faster, December 2026).
-// Build does the same where Preload was not called; only the first call
-// of either starts the loading.
-func Preload() {
-	layouts.WarmUp()
-	startPreload()
-}
-
-var preloading sync.Once
-
-// startPreload starts preload on its own goroutine, once in a process.
-func startPreload() { preloading.Do(func() { go preload() }) }
 
 // Write writes the PDF at path, and its manifest beside it, atomically:
 // neither is replaced unless both were written in full. It never writes

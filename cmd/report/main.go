@@ -5,10 +5,8 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
-	"strings"
 	"syscall"
 
-	"github.com/briefing/report/briefing"
 	"github.com/briefing/report/internal/atomicfile"
 	_ "github.com/briefing/report/internal/codestart" // the binary's code and constants mapped ahead, on the second core
 	_ "github.com/briefing/report/internal/hugeheap"  // huge pages for the heap's first mapping, as the first packages initialise
@@ -17,9 +15,6 @@ import (
 
 func main() {
 	memstart.Ready()
-	if command(os.Args[1:]) == "gen" {
-		briefing.Preload() // before cobra parses the flags: the idle core is slow to wake
-	}
 	// An interrupt removes the temporary files being written, so a killed
 	// run leaves the output folder as it was. The handler is set up on
 	// another goroutine: a process's first signal.Notify waits for a
@@ -37,16 +32,4 @@ func main() {
 		os.Exit(130)
 	}()
 	os.Exit(Main(os.Args[1:], Streams{In: os.Stdin, Out: os.Stdout, Err: os.Stderr}, os.Environ()))
-}
-
-// command is the command args run: their first argument that is not a
-// flag ("" when there is none). A flag's value given apart from it is not
-// told from a command: then the caller only misses a head start.
-func command(args []string) string {
-	for _, a := range args {
-		if !strings.HasPrefix(a, "-") {
-			return a
-		}
-	}
-	return ""
 }
