@@ -62,11 +62,12 @@ func Prepare(size int) bool {
 //
 // It allocates a block of size bytes and asks for huge pages on it; a
 // goroutine then collects the block, whose pages, untouched, are where the
-// heap's next allocations land once Wait returns. The collection runs
-// beside the caller, on a core the start of a process leaves idle (waited
-// for, it took 2-3 ms of the start on a virtual machine where each
-// thread woken costs a trip through the host). The caller sets the
-// collector first, and leaves it so until Wait returns: off while the
+// heap's next allocations land once Wait returns. The collection can run
+// beside the caller, on a core the start of a process leaves idle;
+// memstart waits for it at once (Prepare): the packages still to
+// initialise slowed it, and were slowed by it, more than the wait costs.
+// The caller sets the collector first, and leaves it so until Wait
+// returns: off while the
 // block is allocated (a collection then would count the block), and not
 // with a GOGC small enough for the runtime to hand the free block back to
 // the kernel (the pacing of that is set as the collection ends), which
