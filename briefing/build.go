@@ -7,7 +7,6 @@ import (
 	"io"
 	"log/slog"
 	"os"
-	"path/filepath"
 	"runtime/debug"
 	"time"
 
@@ -46,15 +45,6 @@ type Options struct {
 	// editions (a backfill: see Backfill); nil: Build loads and computes
 	// its own.
 	Shared *Shared
-	// Out, when set, says where Write will put the PDF, from the config
-	// read and the period (the command's --out or report.output): Build
-	// then writes the manifest beside it while it lays out and draws the
-	// pages, and Write has only the PDF left to write (a sync of the
-	// manifest at the end, beside the PDF's, took 2-3 ms of the sample's
-	// run). Nothing is replaced before Write. Set it only when Write
-	// follows a Build that succeeds; a Write elsewhere writes the manifest
-	// itself.
-	Out func(*config.Config, period.Period) (string, error)
 }
 
 // Shared is one edition's part of a batch's shared work.
@@ -79,8 +69,6 @@ type Result struct {
 	Charts map[string]*charts.Chart
 	// Warnings are the warnings of every stage, in the order found.
 	Warnings config.Problems
-
-	manifest *atomicfile.Begun // the manifest written ahead (Options.Out), for Write
 }
 
 // Build runs the whole pipeline: config → analyses → document → PDF bytes.
@@ -89,12 +77,6 @@ type Result struct {
 // turned into an error, so that no run ends in a crash or writes a PDF.
 // The error is config.Problems when the input is wrong.
 func Build(in Options) (b *Result, err error) {
-	var manifest *atomicfile.Begun // written ahead, removed unless the build succeeds
-	defer func() {
-		if b == nil && manifest != nil {
-			manifest.Discard()
-		}
-	}()
 	var warned config.Problems
 	defer func() {
 		if b != nil {
@@ -180,11 +162,6 @@ func Build(in Options) (b *Result, err error) {
 	}
 	in.stage("compose", start)
 	doc.Debug = in.Debug
-	var listed []byte // the manifest
-	if !in.CheckOnly {
-		listed = compose.Manifest(cfg, res)
-		manifest = in.beginManifest(cfg, p, listed)
-	}
 	if in.CheckOnly {
 		// validate lays the document out too (without drawing it), so that
 		// it finds what gen would: text no font can draw, a table row
@@ -209,26 +186,7 @@ func Build(in Options) (b *Result, err error) {
 		return nil, err
 	}
 	in.stage("layout", start, slog.Int("pages", out.Pages))
-	return &Result{Config: cfg, Period: p, PDF: buf.Bytes(), Pages: out.Pages, Manifest: listed, Env: env, Doc: doc, Plan: out.Plan, Charts: chartsOf(doc),
-		manifest: manifest}, nil
-}
-
-// beginManifest begins writing the manifest, listed, beside the PDF's
-// path for period p (Options.Out), for Write to rename into place; nil
-// when there is no path yet, or one Write would refuse, or its folder is
-// still to be made (a build that fails must not leave it behind).
-func (in Options) beginManifest(cfg *config.Config, p period.Period, listed []byte) *atomicfile.Begun {
-	if in.Out == nil {
-		return nil
-	}
-	path, err := in.Out(cfg, p)
-	if err != nil || notAnInput(path) != nil {
-		return nil // Write says why
-	}
-	if fi, err := os.Stat(filepath.Dir(path)); err != nil || !fi.IsDir() {
-		return nil
-	}
-	return atomicfile.Begin(compose.ManifestPath(path), listed)
+	return &Result{Config: cfg, Period: p, PDF: buf.Bytes(), Pages: out.Pages, Manifest: compose.Manifest(cfg, res), Env: env, Doc: doc, Plan: out.Plan, Charts: chartsOf(doc)}, nil
 }
 
 // preload loads what comes next on the core that reading the config
@@ -251,18 +209,12 @@ func preload() {
 // over a file that is not a PDF: an output path mistyped as the config, a
 // data file or a narrative file would otherwise lose that work.
 func (b *Result) Write(path string) error {
-	manifest := b.manifest // written ahead for a path (Options.Out); taken once
-	b.manifest = nil
 	if err := notAnInput(path); err != nil {
-		if manifest != nil {
-			manifest.Discard()
-		}
 		return err
 	}
-	// both written and synced at once (the manifest perhaps ahead), then
-	// the PDF renamed into place before its manifest
-	return atomicfile.WriteAll(atomicfile.File{Path: path, Data: b.PDF},
-		atomicfile.File{Path: compose.ManifestPath(path), Data: b.Manifest, Begun: manifest})
+	// both written and synced at once, then the PDF renamed into place
+	// before its manifest
+	return atomicfile.WriteAll(atomicfile.File{Path: path, Data: b.PDF}, atomicfile.File{Path: compose.ManifestPath(path), Data: b.Manifest})
 }
 
 // notAnInput refuses to replace an existing file that is not a PDF.

@@ -123,15 +123,11 @@ func genOnce(o *genOptions, clock period.Clock, log *logger) error {
 	if o.Period != "" {
 		sets = append(append([]string{}, sets...), "report.period="+o.Period)
 	}
-	out := func(cfg *config.Config, p period.Period) (string, error) {
-		return outputPath(o.Out, cfg.Report.Output, p, cfg.Params)
-	}
-	bu, err := buildWith(log, briefing.Options{Config: o.Config, Sets: sets, Params: o.Params, Env: o.Env, Clock: clock, Strict: o.Strict, Debug: o.DebugLayout,
-		Out: out}) // the manifest written while the pages are laid out
+	bu, err := buildWith(log, briefing.Options{Config: o.Config, Sets: sets, Params: o.Params, Env: o.Env, Clock: clock, Strict: o.Strict, Debug: o.DebugLayout})
 	if err != nil {
 		return err
 	}
-	path, err := out(bu.Config, bu.Period)
+	path, err := outputPath(o.Out, bu.Config.Report.Output, bu.Period, bu.Config.Params)
 	if err != nil {
 		return err
 	}

@@ -68,91 +68,27 @@ func Write(path string, data []byte) error {
 type File struct {
 	Path string
 	Data []byte
-	// Begun, if not nil, is the file's writing begun ahead by Begin:
-	// WriteAll waits for it instead of writing Data. One begun for
-	// another path is discarded, and Data written.
-	Begun *Begun
-}
-
-// Begun is a file Begin is writing ahead of its WriteAll.
-type Begun struct {
-	path string
-	done chan struct{} // closed once tmp and err are set
-	tmp  string        // the temporary file, synced and closed; "" once taken or removed
-	err  error
-}
-
-// Begin starts writing data to a temporary file beside path, synced, on
-// another goroutine, for a WriteAll that renames it into place later: a
-// file known before the others it is written with is then on disk by the
-// time they are (the sync, a millisecond or two, spent while the caller
-// works). Nothing at path changes until that WriteAll. Pass the result to
-// WriteAll in a File, or call its Discard: one of them must follow.
-func Begin(path string, data []byte) *Begun {
-	b := &Begun{path: path, done: make(chan struct{})}
-	go func() {
-		defer close(b.done)
-		b.tmp, b.err = prepare(path, data)
-	}()
-	return b
-}
-
-// Discard removes what Begin wrote, for a file that is not to be written
-// after all. It waits for the writing; a second call does nothing.
-func (b *Begun) Discard() {
-	<-b.done
-	if b.tmp != "" {
-		os.Remove(b.tmp)
-		track(b.tmp, false)
-		b.tmp = ""
-	}
-}
-
-// take waits for the writing Begin began and returns its temporary file,
-// which the caller now owns, and its error.
-func (b *Begun) take() (string, error) {
-	<-b.done
-	tmp := b.tmp
-	b.tmp = ""
-	return tmp, b.err
 }
 
 // WriteAll writes files atomically, as Write does, and together: each
 // one's temporary file is written and synced at the same time as the
-// others' (or was, by Begin), and only once all are is each renamed into
-// place, in order. A failure before then leaves every target untouched.
+// others', and only once all are is each renamed into place, in order. A
+// failure before then leaves every target untouched.
 func WriteAll(files ...File) error {
 	tmps := make([]string, len(files))
 	errs := make([]error, len(files))
-	begun := make([]*Begun, len(files)) // the files begun ahead for their path
 	var wg sync.WaitGroup
-	here := -1 // the first file left to write: written on this goroutine
-	for i, f := range files {
-		switch {
-		case f.Begun != nil && f.Begun.path == f.Path:
-			begun[i] = f.Begun
-		case f.Begun != nil:
-			f.Begun.Discard()
-			fallthrough
-		case here >= 0:
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				tmps[i], errs[i] = prepare(f.Path, f.Data)
-			}()
-		default:
-			here = i
-		}
+	for i, f := range files[min(1, len(files)):] { // the first here
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			tmps[i+1], errs[i+1] = prepare(f.Path, f.Data)
+		}()
 	}
-	if here >= 0 {
-		tmps[here], errs[here] = prepare(files[here].Path, files[here].Data)
+	if len(files) > 0 {
+		tmps[0], errs[0] = prepare(files[0].Path, files[0].Data)
 	}
 	wg.Wait()
-	for i, b := range begun {
-		if b != nil {
-			tmps[i], errs[i] = b.take()
-		}
-	}
 	defer func() {
 		for _, tmp := range tmps {
 			if tmp != "" { // not renamed into place
