@@ -67,11 +67,11 @@ func Prepare(size int) bool {
 // memstart waits for it at once (Prepare): the packages still to
 // initialise slowed it, and were slowed by it, more than the wait costs.
 // The caller sets the collector first, and leaves it so until Wait
-// returns: off while the
-// block is allocated (a collection then would count the block), and not
-// with a GOGC small enough for the runtime to hand the free block back to
-// the kernel (the pacing of that is set as the collection ends), which
-// would split the huge page made of the heap's last pages.
+// returns: off while the block is allocated (a collection then would
+// count the block), and not with a GOGC small enough for the runtime to
+// hand the free block back to the kernel (the pacing of that is set as
+// the collection ends), which would split the huge page made of the
+// heap's last pages.
 func Start(size int) bool {
 	if kernel.off || kernel.mode != "madvise" {
 		return false

@@ -2,6 +2,7 @@ package memstart
 
 import (
 	"math"
+	"runtime"
 	"runtime/debug"
 	"testing"
 
@@ -79,7 +80,17 @@ func TestSetUp(t *testing.T) {
 	})
 	t.Run("GenGetsHugePagesWhereTheKernelGivesThem", func(t *testing.T) {
 		restore()
+		var before runtime.MemStats
+		runtime.ReadMemStats(&before)
 		huge := setUp([]string{"gen", "--config", "b.yaml"}, env(nil))
+		if huge {
+			// the block's collection is over when setUp returns
+			var after runtime.MemStats
+			runtime.ReadMemStats(&after)
+			if after.NumGC == before.NumGC {
+				t.Error("setUp returned before the block was collected")
+			}
+		}
 		if huge && !hugeheap.Backed() {
 			t.Error("setUp reported huge pages asked for, hugeheap.Backed does not")
 		}
@@ -89,7 +100,7 @@ func TestSetUp(t *testing.T) {
 		if !huge {
 			return
 		}
-		// the collector stays off while the block's collection may run
+		// the collector stays off until Ready
 		if p := debug.SetGCPercent(-1); p != -1 {
 			t.Errorf("GOGC = %d before Ready, want the collector off (-1)", p)
 		}
