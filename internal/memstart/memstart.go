@@ -51,16 +51,17 @@ func init() { setUp(os.Args[1:], os.Getenv) }
 // environment getenv reads, and reports whether it asked for huge pages:
 // then Ready finishes the set-up.
 //
-// The block's collection is waited for here, while no other goroutine
-// runs. Left to run beside the packages still to initialise (the
-// fourteenth round), it cost them more than the wait: the main goroutine
-// assisted the marking, was stopped to flush its buffers again and again
-// (marking cannot end while it keeps writing pointers), and a mark worker
-// spun on the second core until then, so that each of the main thread's
-// page faults that replace a page had to flush that core's TLB. Waited
-// for, the initialisation ended 1.0-1.3 ms sooner, and the sample's
-// median was 0.45-1.14 ms lower (the same binary both ways, 151-201
-// alternated pairs; December 2026).
+// The block's collection is waited for here: the main goroutine does
+// nothing else meanwhile, and the collection marks on both cores. Left to
+// run beside the packages still to initialise (the fourteenth round), it
+// cost them more than the wait: the main goroutine assisted the marking,
+// was stopped to flush its buffers again and again (marking cannot end
+// while it keeps writing pointers), and a mark worker spun on the second
+// core until the initialisation was over, so that each of the main
+// thread's page faults that replace a page had to flush that core's TLB.
+// Waited for, the initialisation ended 1.0-1.3 ms sooner, and the
+// sample's median was 0.45-1.14 ms lower (the same binary both ways,
+// 151-201 alternated pairs; December 2026).
 func setUp(args []string, getenv func(string) string) (huge bool) {
 	if getenv("GOGC") != "" {
 		return false
