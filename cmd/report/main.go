@@ -9,8 +9,9 @@ import (
 
 	"github.com/briefing/report/internal/atomicfile"
 	_ "github.com/briefing/report/internal/codestart" // the binary's code and constants mapped ahead, on the second core
-	_ "github.com/briefing/report/internal/hugeheap"  // huge pages for the heap's first mapping, as the first packages initialise
-	"github.com/briefing/report/internal/memstart"    // GOGC, a memory limit and huge pages for the heap, set as the packages initialise
+	"github.com/briefing/report/internal/fastexit"
+	_ "github.com/briefing/report/internal/hugeheap" // huge pages for the heap's first mapping, as the first packages initialise
+	"github.com/briefing/report/internal/memstart"   // GOGC, a memory limit and huge pages for the heap, set as the packages initialise
 )
 
 func main() {
@@ -31,5 +32,5 @@ func main() {
 		fmt.Fprintln(os.Stderr, "report: interrupted; PDFs not yet complete were not written")
 		os.Exit(130)
 	}()
-	os.Exit(Main(os.Args[1:], Streams{In: os.Stdin, Out: os.Stdout, Err: os.Stderr}, os.Environ()))
+	fastexit.Exit(Main(os.Args[1:], Streams{In: os.Stdin, Out: os.Stdout, Err: os.Stderr}, os.Environ()))
 }

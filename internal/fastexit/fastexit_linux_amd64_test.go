@@ -1,0 +1,169 @@
+package fastexit
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"runtime"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// childEnv makes the test binary a process that starts a keeper, reports
+// on it and exits through Exit (runChild).
+const childEnv = "FASTEXIT_TEST_CHILD"
+
+func TestMain(m *testing.M) {
+	if os.Getenv(childEnv) == "1" {
+		runChild()
+	}
+	os.Exit(m.Run())
+}
+
+// runChild starts a keeper, prints its process ID, how many files it
+// holds once it has run (it closes every one it inherits and opens a
+// pidfd), whether it is alive and its parent is this process, then exits
+// with code 7 through Exit.
+func runChild() {
+	runtime.LockOSThread()
+	pid := start()
+	fmt.Printf("keeper %d\n", pid)
+	if pid == 0 {
+		os.Exit(7)
+	}
+	// it closes its files first thing: give it up to a second
+	files := -1
+	for try := 0; try < 1000; try++ {
+		if files = inherited(pid); files == 0 {
+			break
+		}
+		time.Sleep(time.Millisecond)
+	}
+	fmt.Printf("files %d\n", files)
+	state, ppid := procStat(pid)
+	fmt.Printf("state %s ppid %d self %d\n", state, ppid, os.Getpid())
+	os.Stdout.Sync()
+	Exit(7)
+}
+
+// inherited counts the files process pid holds other than pidfds (-1 if
+// it cannot tell).
+func inherited(pid int) int {
+	dir := fmt.Sprintf("/proc/%d/fd", pid)
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return -1
+	}
+	n := 0
+	for _, e := range entries {
+		if target, err := os.Readlink(dir + "/" + e.Name()); err != nil || target != "anon_inode:[pidfd]" {
+			n++
+		}
+	}
+	return n
+}
+
+// procStat returns a process's state letter and parent from
+// /proc/PID/stat ("?" if it cannot be read).
+func procStat(pid int) (string, int) {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return "?", 0
+	}
+	f := strings.Fields(string(b[strings.LastIndexByte(string(b), ')')+1:]))
+	ppid, _ := strconv.Atoi(f[1])
+	return f[0], ppid
+}
+
+func TestExit_KeeperHoldsNoFileAndEndsAfterTheProcess(t *testing.T) {
+	if err := keeperCalls(); err != nil {
+		t.Skipf("the kernel lacks what the keeper calls (Linux 5.9): %v", err)
+	}
+	// orphans come to this process, which reaps the keeper below
+	if err := setSubreaper(); err != nil {
+		t.Skipf("cannot become a subreaper: %v", err)
+	}
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	cmd.Env = append(os.Environ(), childEnv+"=1")
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	var lines []string
+	sc := bufio.NewScanner(out) // to its end: the keeper must not hold the pipe
+	for sc.Scan() {
+		lines = append(lines, sc.Text())
+	}
+	err = cmd.Wait()
+	var ee *exec.ExitError
+	if !errors.As(err, &ee) || ee.ExitCode() != 7 {
+		t.Fatalf("child exited with %v, want exit status 7; it said %q", err, lines)
+	}
+	if len(lines) != 3 {
+		t.Fatalf("child said %q, want its keeper, its files and its state", lines)
+	}
+	var keeper, files, ppid, self int
+	var state string
+	fmt.Sscanf(lines[0], "keeper %d", &keeper)
+	fmt.Sscanf(lines[1], "files %d", &files)
+	fmt.Sscanf(lines[2], "state %s ppid %d self %d", &state, &ppid, &self)
+	if keeper == 0 {
+		t.Fatalf("no keeper started: %q", lines)
+	}
+	if files != 0 {
+		t.Errorf("the keeper held %d of the process's files, want none (it would hold the caller's pipes open)", files)
+	}
+	if state != "S" || ppid != self {
+		t.Errorf("before the exit the keeper was %q with parent %d, want waiting (S) with parent %d", state, ppid, self)
+	}
+	// once the child has ended, its keeper ends: reap it (it is ours now)
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		var ws syscall.WaitStatus
+		got, err := syscall.Wait4(keeper, &ws, syscall.WNOHANG, nil)
+		if err != nil {
+			t.Fatalf("wait for the keeper %d: %v", keeper, err)
+		}
+		if got == keeper {
+			if !ws.Exited() || ws.ExitStatus() != 0 {
+				t.Errorf("the keeper ended with %v, want exit status 0", ws)
+			}
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the keeper %d still runs 5 s after its process ended", keeper)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+// keeperCalls reports whether the kernel has close_range and pidfd_open,
+// without which a keeper exits at once.
+func keeperCalls() error {
+	const closeRange, pidfdOpen = 436, 434
+	if _, _, e := syscall.RawSyscall(closeRange, ^uintptr(0), ^uintptr(0), 0); e != 0 { // closes nothing
+		return fmt.Errorf("close_range: %w", e)
+	}
+	fd, _, e := syscall.RawSyscall(pidfdOpen, uintptr(os.Getpid()), 0, 0)
+	if e != 0 {
+		return fmt.Errorf("pidfd_open: %w", e)
+	}
+	return syscall.Close(int(fd))
+}
+
+// setSubreaper makes this process the reaper of its orphaned descendants.
+func setSubreaper() error {
+	const prSetChildSubreaper = 36
+	if _, _, e := syscall.RawSyscall(syscall.SYS_PRCTL, prSetChildSubreaper, 1, 0); e != 0 {
+		return e
+	}
+	return nil
+}

@@ -1,0 +1,63 @@
+#include "textflag.h"
+
+// func spawn(ppid, stack, pollfd uintptr) (pid, errno uintptr)
+//
+// spawn starts the keeper (see doc.go). In the child only registers and
+// the memory at pollfd are used: no Go code runs there, and every signal
+// is blocked (the caller blocks them around the clone).
+TEXT ·spawn(SB), NOSPLIT, $0-40
+	MOVQ	ppid+0(FP), R12   // preserved across system calls
+	MOVQ	pollfd+16(FP), R13
+	MOVQ	$0x111, DI        // CLONE_VM | SIGCHLD
+	MOVQ	stack+8(FP), SI
+	XORQ	DX, DX
+	XORQ	R10, R10
+	XORQ	R8, R8
+	MOVQ	$56, AX           // clone
+	SYSCALL
+	CMPQ	AX, $0
+	JEQ	keeper
+	CMPQ	AX, $0xfffffffffffff001
+	JLS	started
+	NEGQ	AX
+	MOVQ	$0, pid+24(FP)
+	MOVQ	AX, errno+32(FP)
+	RET
+started:
+	MOVQ	AX, pid+24(FP)
+	MOVQ	$0, errno+32(FP)
+	RET
+
+keeper:
+	MOVQ	$436, AX          // close_range(0, ~0U, 0): no file held
+	XORQ	DI, DI
+	MOVL	$0xffffffff, SI
+	XORQ	DX, DX
+	SYSCALL
+	CMPQ	AX, $0
+	JNE	exit
+	MOVQ	$434, AX          // pidfd_open(ppid, 0)
+	MOVQ	R12, DI
+	XORQ	SI, SI
+	SYSCALL
+	CMPQ	AX, $0
+	JLT	exit
+	MOVL	AX, 0(R13)        // struct pollfd{fd, POLLIN, 0}
+	MOVL	$1, 4(R13)
+	MOVQ	$110, AX          // getppid: the parent may have ended before the pidfd was opened
+	SYSCALL
+	CMPQ	AX, R12
+	JNE	exit
+wait:
+	MOVQ	$7, AX            // poll(pollfd, 1, -1): readable once every thread of ppid has exited
+	MOVQ	R13, DI
+	MOVQ	$1, SI
+	MOVQ	$-1, DX
+	SYSCALL
+	CMPQ	AX, $1
+	JNE	wait
+exit:
+	MOVQ	$231, AX          // exit_group(0)
+	XORQ	DI, DI
+	SYSCALL
+	JMP	exit
