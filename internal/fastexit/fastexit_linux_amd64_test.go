@@ -15,7 +15,7 @@ import (
 )
 
 // childEnv makes the test binary a process that starts a keeper, reports
-// on it and exits through Exit (runChild).
+// on it and exits (runChild).
 const childEnv = "FASTEXIT_TEST_CHILD"
 
 func TestMain(m *testing.M) {
@@ -28,7 +28,8 @@ func TestMain(m *testing.M) {
 // runChild starts a keeper, prints its process ID, how many files it
 // holds once it has run (it closes every one it inherits and opens a
 // pidfd), whether it is alive and its parent is this process, then exits
-// with code 7 through Exit.
+// with code 7 as Exit does after its start (Exit itself would start a
+// second keeper).
 func runChild() {
 	runtime.LockOSThread()
 	pid := start()
@@ -48,7 +49,7 @@ func runChild() {
 	state, ppid := procStat(pid)
 	fmt.Printf("state %s ppid %d self %d\n", state, ppid, os.Getpid())
 	os.Stdout.Sync()
-	Exit(7)
+	os.Exit(7)
 }
 
 // inherited counts the files process pid holds other than pidfds (-1 if
@@ -139,7 +140,9 @@ func TestExit_KeeperHoldsNoFileAndEndsAfterTheProcess(t *testing.T) {
 			return
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("the keeper %d still runs 5 s after its process ended", keeper)
+			syscall.Kill(keeper, syscall.SIGKILL) // it must not outlive the test
+			syscall.Wait4(keeper, nil, 0, nil)
+			t.Fatalf("the keeper %d still ran 5 s after its process ended", keeper)
 		}
 		time.Sleep(5 * time.Millisecond)
 	}
