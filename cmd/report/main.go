@@ -32,5 +32,8 @@ func main() {
 		fmt.Fprintln(os.Stderr, "report: interrupted; PDFs not yet complete were not written")
 		os.Exit(130)
 	}()
-	fastexit.Exit(Main(os.Args[1:], Streams{In: os.Stdin, Out: os.Stdout, Err: os.Stderr}, os.Environ()))
+	code := Main(os.Args[1:], Streams{In: os.Stdin, Out: os.Stdout, Err: os.Stderr}, os.Environ())
+	// the files the run replaced are closed, and their blocks freed, once
+	// the shell has been told it ended
+	fastexit.Exit(code, atomicfile.Replaced()...)
 }

@@ -103,9 +103,14 @@ func WriteAll(files ...File) error {
 		}
 	}
 	for i, f := range files {
+		old := openReplaced(f.Path)
 		if err := os.Rename(tmps[i], f.Path); err != nil {
+			if old != nil {
+				old.Close()
+			}
 			return fmt.Errorf("cannot replace %s: %s", f.Path, reason(err))
 		}
+		hold(old)
 		track(tmps[i], false)
 		tmps[i] = ""
 	}

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -25,48 +26,61 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-// runChild starts a keeper, prints its process ID, how many files it
-// holds once it has run (it closes every one it inherits and opens a
-// pidfd), whether it is alive and its parent is this process, then exits
-// with code 7 as Exit does after its start (Exit itself would start a
-// second keeper).
+// runChild opens three files and starts a keeper that keeps the second,
+// prints its process ID, the files it holds once it has run (it closes
+// every other one it inherits, and opens a pidfd), whether it is alive
+// and its parent is this process, then exits with code 7 as Exit does
+// after its start (Exit itself would start a second keeper).
 func runChild() {
 	runtime.LockOSThread()
-	pid := start()
+	dir := os.Getenv(childEnv + "_DIR")
+	// the keeper must close the files below the kept one and above it
+	below, err1 := os.Create(dir + "/below")
+	kept, err2 := os.Create(dir + "/kept")
+	above, err3 := os.Create(dir + "/above")
+	if err1 != nil || err2 != nil || err3 != nil || !(below.Fd() < kept.Fd() && kept.Fd() < above.Fd()) {
+		fmt.Println("cannot create the files in order:", err1, err2, err3)
+		os.Exit(7)
+	}
+	pid := start(fds([]*os.File{kept}))
 	fmt.Printf("keeper %d\n", pid)
 	if pid == 0 {
 		os.Exit(7)
 	}
-	// it closes its files first thing: give it up to a second
-	files := -1
+	// it closes the other files first thing: give it up to a second
+	var files []string
 	for try := 0; try < 1000; try++ {
-		if files = inherited(pid); files == 0 {
+		if files = inherited(pid); len(files) == 1 {
 			break
 		}
 		time.Sleep(time.Millisecond)
 	}
-	fmt.Printf("files %d\n", files)
+	fmt.Printf("files %s\n", strings.Join(files, ","))
 	state, ppid := procStat(pid)
 	fmt.Printf("state %s ppid %d self %d\n", state, ppid, os.Getpid())
 	os.Stdout.Sync()
 	os.Exit(7)
 }
 
-// inherited counts the files process pid holds other than pidfds (-1 if
-// it cannot tell).
-func inherited(pid int) int {
+// inherited lists the files process pid holds other than pidfds
+// (["?"] if it cannot tell).
+func inherited(pid int) []string {
 	dir := fmt.Sprintf("/proc/%d/fd", pid)
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		return -1
+		return []string{"?"}
 	}
-	n := 0
+	var out []string
 	for _, e := range entries {
-		if target, err := os.Readlink(dir + "/" + e.Name()); err != nil || target != "anon_inode:[pidfd]" {
-			n++
+		target, err := os.Readlink(dir + "/" + e.Name())
+		if err != nil {
+			target = "?"
+		}
+		if target != "anon_inode:[pidfd]" {
+			out = append(out, target)
 		}
 	}
-	return n
+	return out
 }
 
 // procStat returns a process's state letter and parent from
@@ -81,7 +95,7 @@ func procStat(pid int) (string, int) {
 	return f[0], ppid
 }
 
-func TestExit_KeeperHoldsNoFileAndEndsAfterTheProcess(t *testing.T) {
+func TestExit_KeeperKeepsOnlyItsFilesAndEndsAfterTheProcess(t *testing.T) {
 	if err := keeperCalls(); err != nil {
 		t.Skipf("the kernel lacks what the keeper calls (Linux 5.9): %v", err)
 	}
@@ -90,7 +104,8 @@ func TestExit_KeeperHoldsNoFileAndEndsAfterTheProcess(t *testing.T) {
 		t.Skipf("cannot become a subreaper: %v", err)
 	}
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
-	cmd.Env = append(os.Environ(), childEnv+"=1")
+	dir := t.TempDir()
+	cmd.Env = append(os.Environ(), childEnv+"=1", childEnv+"_DIR="+dir)
 	out, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -111,16 +126,16 @@ func TestExit_KeeperHoldsNoFileAndEndsAfterTheProcess(t *testing.T) {
 	if len(lines) != 3 {
 		t.Fatalf("child said %q, want its keeper, its files and its state", lines)
 	}
-	var keeper, files, ppid, self int
+	var keeper, ppid, self int
 	var state string
 	fmt.Sscanf(lines[0], "keeper %d", &keeper)
-	fmt.Sscanf(lines[1], "files %d", &files)
+	files := strings.TrimPrefix(lines[1], "files ")
 	fmt.Sscanf(lines[2], "state %s ppid %d self %d", &state, &ppid, &self)
 	if keeper == 0 {
 		t.Fatalf("no keeper started: %q", lines)
 	}
-	if files != 0 {
-		t.Errorf("the keeper held %d of the process's files, want none (it would hold the caller's pipes open)", files)
+	if want := dir + "/kept"; files != want {
+		t.Errorf("the keeper held %q of the process's files, want only %q (any other could be a pipe its caller reads to the end)", files, want)
 	}
 	if state != "S" || ppid != self {
 		t.Errorf("before the exit the keeper was %q with parent %d, want waiting (S) with parent %d", state, ppid, self)
@@ -169,4 +184,39 @@ func setSubreaper() error {
 		return e
 	}
 	return nil
+}
+
+func TestFds(t *testing.T) {
+	dir := t.TempDir()
+	var files []*os.File
+	for i := range maxKept + 2 {
+		f, err := os.Create(fmt.Sprintf("%s/%d", dir, i))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		files = append(files, f)
+	}
+	fd := func(i int) int { return int(files[i].Fd()) }
+	var all []int
+	for i := range files {
+		all = append(all, fd(i))
+	}
+	slices.Sort(all)
+	for _, tc := range []struct {
+		name  string
+		files []*os.File
+		want  []int
+	}{
+		{"None", nil, nil},
+		{"NilLeftOut", []*os.File{nil, files[0]}, []int{fd(0)}},
+		{"AscendingOnce", []*os.File{files[2], files[0], files[2], files[1]}, []int{fd(0), fd(1), fd(2)}},
+		{"AtMostMaxKept", files, all[:maxKept]},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := fds(tc.files); !slices.Equal(got, tc.want) {
+				t.Errorf("fds = %v, want %v", got, tc.want)
+			}
+		})
+	}
 }

@@ -1,13 +1,13 @@
 #include "textflag.h"
 
-// func spawn(ppid, stack, pollfd uintptr) (pid, errno uintptr)
+// func spawn(ppid, stack, args uintptr) (pid, errno uintptr)
 //
 // spawn starts the keeper (see doc.go). In the child only registers and
-// the memory at pollfd are used: no Go code runs there, and every signal
-// is blocked (the caller blocks them around the clone).
+// the memory at args (keeperArgs) are used: no Go code runs there, and
+// every signal is blocked (the caller blocks them around the clone).
 TEXT ·spawn(SB), NOSPLIT, $0-40
 	MOVQ	ppid+0(FP), R12   // preserved across system calls
-	MOVQ	pollfd+16(FP), R13
+	MOVQ	args+16(FP), R13
 	MOVQ	$0x111, DI        // CLONE_VM | SIGCHLD
 	MOVQ	stack+8(FP), SI
 	XORQ	DX, DX
@@ -29,10 +29,37 @@ started:
 	RET
 
 keeper:
-	MOVQ	$436, AX          // close_range(0, ~0U, 0): no file held
-	XORQ	DI, DI
+	// close every file but the kept ones (ascending): close_range(from,
+	// k-1, 0) below each kept k, then close_range(from, ~0U, 0)
+	XORL	BX, BX            // from
+	MOVL	8(R13), R14       // how many kept
+	LEAQ	12(R13), R15      // the kept
+next:
+	CMPL	R14, $0
+	JEQ	rest
+	MOVL	0(R15), SI        // k
+	CMPL	SI, BX
+	JCS	skip              // k < from: kept already
+	JEQ	kept              // k == from: nothing below it to close
+	MOVL	BX, DI
+	DECL	SI
+	XORL	DX, DX
+	MOVQ	$436, AX          // close_range(from, k-1, 0)
+	SYSCALL
+	CMPQ	AX, $0
+	JNE	exit
+	MOVL	0(R15), SI
+kept:
+	LEAL	1(SI), BX         // from = k+1
+skip:
+	ADDQ	$4, R15
+	DECL	R14
+	JMP	next
+rest:
+	MOVL	BX, DI
 	MOVL	$0xffffffff, SI
-	XORQ	DX, DX
+	XORL	DX, DX
+	MOVQ	$436, AX          // close_range(from, ~0U, 0)
 	SYSCALL
 	CMPQ	AX, $0
 	JNE	exit
@@ -42,7 +69,7 @@ keeper:
 	SYSCALL
 	CMPQ	AX, $0
 	JLT	exit
-	MOVL	AX, 0(R13)        // struct pollfd{fd, POLLIN, 0}
+	MOVL	AX, 0(R13)        // struct pollfd{fd, POLLIN, 0}, at args
 	MOVL	$1, 4(R13)
 	MOVQ	$110, AX          // getppid: the parent may have ended before the pidfd was opened
 	SYSCALL
