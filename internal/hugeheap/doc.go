@@ -11,10 +11,9 @@
 //
 // The Go runtime does not ask for huge pages itself, and it maps each new
 // stretch of heap with a fresh mmap, which drops advice given before. So
-// Start lets the runtime map a block, asks for huge pages on it, and
-// collects it on another goroutine (Wait waits for that; Prepare does
-// both): the block's pages, never touched, are where the heap's next
-// allocations land. The package's initialisation does the same for the
+// Prepare lets the runtime map a block, asks for huge pages on it, and
+// collects it: the block's pages, never touched, are where the heap's
+// next allocations land. The package's initialisation does the same for the
 // heap's first mapping, without asking (first_linux.go), and reads the
 // kernel's settings once for both; GODEBUG=disablethp=1, the runtime's
 // own switch, turns both off.

@@ -16,7 +16,7 @@ import (
 // package imports no more than syscall and procfs, so it initialises among
 // the first (17th of 170): it asks for huge pages on the mapping that holds
 // the heap's first objects, and makes a huge page of each stretch of it
-// already written (MADV_COLLAPSE, 0.3-4 ms). Start does the same, later,
+// already written (MADV_COLLAPSE, 0.3-4 ms). Prepare does the same, later,
 // for the heap's next stretch.
 var (
 	// probe is an object of the heap's first allocations: init advises

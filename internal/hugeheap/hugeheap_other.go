@@ -7,9 +7,3 @@ func Prepare(size int) bool { return false }
 
 // Backed reports false where the kernel is not Linux.
 func Backed() bool { return false }
-
-// Start does nothing where the kernel is not Linux: it reports false.
-func Start(size int) bool { return false }
-
-// Wait returns at once where the kernel is not Linux.
-func Wait() {}

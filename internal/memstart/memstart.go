@@ -66,7 +66,7 @@ func setUp(args []string, getenv func(string) string) (huge bool) {
 	if getenv("GOGC") != "" {
 		return false
 	}
-	// no collection while Start's block is live (it collects the block
+	// no collection while Prepare's block is live (it collects the block
 	// itself), and none with a small GOGC until that collection is over:
 	// the runtime would hand free memory back to the kernel, the huge
 	// pages' with it
@@ -88,7 +88,7 @@ var pending bool
 // Ready finishes what the initialisation began, before the command runs:
 // it grows the main goroutine's stack back (the block's collection may
 // have halved it) and sets GOGC, which stays off until then (see
-// hugeheap.Start). Call it first in main; it does nothing the second
+// hugeheap.Prepare). Call it first in main; it does nothing the second
 // time, or when setUp asked for no huge pages.
 func Ready() {
 	if !pending {
