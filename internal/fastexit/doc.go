@@ -9,15 +9,16 @@
 // linker, hands its slow cleanup to a child for the same reason.
 //
 // Exit starts a keeper first: a process that shares the address space
-// (clone with CLONE_VM, no thread of this one), holds no file but those
-// given it to keep (it closes every other descriptor it inherits at once,
-// so that a reader of report's output sees its end when report ends) and no signal handler runs in it
-// (it starts with every signal blocked). It waits on a pidfd for this
-// process to end, then exits, and the address space, which it alone then
-// uses, is taken apart in its exit instead, after the parent has been
-// told: `report version` and the sample both about 1 ms sooner to the
-// shell (December 2026, the 2-core virtual machine). The keeper runs a
-// few instructions of assembly and nothing else: no Go code runs in it.
+// (clone with CLONE_VM, no thread of this one). It holds no file but
+// those given it to keep (it closes every other descriptor it inherits at
+// once, so that a reader of report's output sees its end when report
+// ends), and no signal handler runs in it (it starts with every signal
+// blocked). It waits on a pidfd for this process to end, then exits, and
+// the address space, which it alone then uses, is taken apart in its exit
+// instead, after the parent has been told: `report version` and the
+// sample both about 1 ms sooner to the shell (December 2026, the 2-core
+// virtual machine). The keeper runs a few instructions of assembly and
+// nothing else: no Go code runs in it.
 //
 // Exit can give the keeper files to keep open: those a rename replaced
 // (atomicfile.Replaced), whose blocks the kernel frees when they are
