@@ -11,11 +11,10 @@ import (
 	_ "github.com/briefing/report/internal/codestart" // the binary's code and constants mapped ahead, on the second core
 	"github.com/briefing/report/internal/fastexit"
 	_ "github.com/briefing/report/internal/hugeheap" // huge pages for the heap's first mapping, as the first packages initialise
-	"github.com/briefing/report/internal/memstart"   // GOGC, a memory limit and huge pages for the heap, set as the packages initialise
+	_ "github.com/briefing/report/internal/memstart" // GOGC, a memory limit and huge pages for the heap, set as the packages initialise
 )
 
 func main() {
-	memstart.Ready()
 	// An interrupt removes the temporary files being written, so a killed
 	// run leaves the output folder as it was. The handler is set up on
 	// another goroutine: a process's first signal.Notify waits for a

@@ -11,9 +11,10 @@
 //
 // The Go runtime does not ask for huge pages itself, and it maps each new
 // stretch of heap with a fresh mmap, which drops advice given before. So
-// Prepare lets the runtime map a block, asks for huge pages on it, and
-// collects it: the block's pages, never touched, are where the heap's
-// next allocations land. The package's initialisation does the same for the
+// Prepare has the runtime map a block and free it untouched (a
+// goroutine's stack, grown to the block's size and handed back to the
+// heap as the goroutine exits), and asks for huge pages on it: the
+// block's pages are where the heap's next allocations land. The package's initialisation does the same for the
 // heap's first mapping, without asking (first_linux.go), and reads the
 // kernel's settings once for both; GODEBUG=disablethp=1, the runtime's
 // own switch, turns both off.

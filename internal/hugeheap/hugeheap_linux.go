@@ -1,10 +1,8 @@
 package hugeheap
 
 import (
-	"runtime"
 	"sync/atomic"
 	"syscall"
-	"unsafe"
 
 	"github.com/briefing/report/internal/procfs"
 )
@@ -45,60 +43,55 @@ func Backed() bool {
 	return prepared.Load() || kernel.mode == "always"
 }
 
-// Prepare asks for huge pages on the heap's next size bytes, and reports
-// whether it did. It does only where the kernel's mode is madvise (in
-// "always" the heap has them without asking, in "never" none is given),
-// and once in a process, and not with GODEBUG=disablethp=1.
+// blockSize is how much of the heap Prepare asks huge pages for: more
+// than a briefing's build touches (the sample: 10-12 MB). Only the huge
+// pages written to become the process's memory.
+const blockSize = 32 << 20
+
+// Prepare asks for huge pages on the heap's next 32 MB (blockSize), and
+// reports whether it did. It does only where the kernel's mode is madvise
+// (in "always" the heap has them without asking, in "never" none is
+// given), once in a process, and not with GODEBUG=disablethp=1.
 //
-// It allocates a block of size bytes, asks for huge pages on it and
-// collects it: the block's pages, untouched, are where the heap's next
-// allocations land. The caller sets the collector first, and leaves it so
-// until Prepare returns: off while the block is allocated (a collection
-// then would count the block), and not with a GOGC small enough for the
-// runtime to hand the free block back to the kernel (the pacing of that
-// is set as the collection ends), which would split the huge page made of
-// the heap's last pages. The collection runs on the caller's goroutine,
-// the other cores helping: run beside the packages still to initialise
-// (the fourteenth round), it slowed them more than the wait costs; on a
-// goroutine of its own, waited for at once, it was no faster than called
-// directly (−0.24 ms, interval −0.88..+0.44; December 2026).
-func Prepare(size int) bool {
+// The runtime maps a block of fresh heap memory and frees it untouched
+// (freeBlock), and Prepare asks for huge pages on it: its pages are where
+// the heap's next allocations land. The caller turns the collector off
+// first (debug.SetGCPercent(-1), which also waits for a collection under
+// way to end) and may turn it back on once Prepare returns: the block is
+// a goroutine's stack, which the runtime hands back to the heap as the
+// goroutine exits only when no collection is running.
+func Prepare() bool {
 	if kernel.off || kernel.mode != "madvise" {
 		return false
 	}
-	page := kernel.page
-	if page <= 0 || size < 2*page || !tried.CompareAndSwap(false, true) {
+	page := uintptr(kernel.page)
+	if page == 0 || blockSize < 2*page || !tried.CompareAndSwap(false, true) {
 		return false
 	}
-	if !advise(size, page) {
+	lo, hi, ok := freeBlock()
+	if !ok || !advise(lo, hi, page) {
 		return false
 	}
 	prepared.Store(true)
-	runtime.GC() // the block is garbage: collected, its pages are the heap's next
 	return true
 }
 
-// advise allocates a block of size bytes, which the runtime maps afresh
-// and leaves untouched, and asks for huge pages on it, from the start of
-// the huge page it begins in. That first huge page may hold the heap's
-// last allocations, which a huge page cannot be faulted in over: it is
-// made one now (MADV_COLLAPSE, the pages there copied into it), or the
-// heap's next allocations, which take the lowest free addresses, would
-// fault in its free part 4 KiB at a time. The block is garbage when
-// advise returns.
-//
-//go:noinline
-func advise(size, page int) bool {
-	b := make([]byte, size)
-	at := uintptr(unsafe.Pointer(unsafe.SliceData(b)))
-	first := at &^ uintptr(page-1)
-	end := (at + uintptr(size)) &^ uintptr(page-1)
-	if madvise(first, end-first, syscall.MADV_HUGEPAGE) != nil {
+// advise asks for huge pages on the free block [lo, hi), from the start
+// of the huge page it begins in, up to the huge page that holds its last
+// bytes (the exited goroutine's frames were written there). That first
+// huge page may hold the heap's last allocations, which a huge page
+// cannot be faulted in over: it is made one now (MADV_COLLAPSE, the pages
+// there copied into it), or the heap's next allocations, which take the
+// lowest free addresses, would fault in its free part 4 KiB at a time.
+func advise(lo, hi, page uintptr) bool {
+	first := lo &^ (page - 1)
+	end := (hi - 1) &^ (page - 1)
+	if end <= first || madvise(first, end-first, syscall.MADV_HUGEPAGE) != nil {
 		return false
 	}
 	advised = [2]uintptr{first, end}
-	if first < at {
-		_ = madvise(first, uintptr(page), madvCollapse) // not made: its free part faults in small pages
+	if first < lo {
+		_ = madvise(first, page, madvCollapse) // not made: its free part faults in small pages
 	}
 	return true
 }

@@ -4,10 +4,12 @@ import (
 	"bufio"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
+	"unsafe"
 )
 
 func TestMode_TheBracketedWord(t *testing.T) {
@@ -57,17 +59,17 @@ func TestHugePageSize(t *testing.T) {
 func TestPrepare_NothingUnlessTheKernelWaitsToBeAsked(t *testing.T) {
 	for _, mode := range []string{"always", "never", ""} {
 		withKernel(t, settings{mode: mode, page: 2 << 20})
-		if Prepare(64 << 20) {
+		if Prepare() {
 			t.Errorf("Prepare with the mode %q asked for huge pages", mode)
 		}
 	}
 	withKernel(t, settings{mode: "madvise", page: 2 << 20, off: true})
-	if Prepare(64 << 20) {
+	if Prepare() {
 		t.Error("Prepare with GODEBUG=disablethp=1 asked for huge pages")
 	}
-	withKernel(t, settings{mode: "madvise", page: 2 << 20})
-	if Prepare(2 << 20) {
-		t.Error("Prepare of a block of one huge page asked for huge pages: none may lie whole within it")
+	withKernel(t, settings{mode: "madvise", page: blockSize})
+	if Prepare() {
+		t.Error("Prepare with huge pages the block's size asked for huge pages: none may lie whole within it")
 	}
 	if tried.Load() || prepared.Load() {
 		t.Error("a Prepare that asked for nothing took the process's one turn")
@@ -76,23 +78,30 @@ func TestPrepare_NothingUnlessTheKernelWaitsToBeAsked(t *testing.T) {
 
 // TestPrepare_AdvisesTheHeap runs on the kernel itself: where its mode is
 // madvise, a Prepare leaves a mapping of the heap with huge pages asked
-// for (VmFlags "hg" in /proc/self/smaps), and a second does nothing.
+// for (VmFlags "hg" in /proc/self/smaps), the heap's next allocations
+// land there, and a second Prepare does nothing.
 func TestPrepare_AdvisesTheHeap(t *testing.T) {
 	if m := kernel.mode; m != "madvise" || kernel.off {
 		t.Skipf("transparent huge pages are %q here, not madvise", m)
 	}
-	if !Prepare(16 << 20) {
+	defer debug.SetGCPercent(debug.SetGCPercent(-1)) // as Prepare's caller must
+	if !Prepare() {
 		t.Fatal("Prepare did not ask for huge pages")
 	}
-	// the block, less the part of a huge page at its end
+	// the block, less the part of a huge page at either end
 	lo, hi := advised[0], advised[1]
-	if hi-lo < (16<<20)-(2<<20) {
-		t.Fatalf("Prepare asked for huge pages on %d KB, want the block's 16 MB", (hi-lo)>>10)
+	if hi-lo < blockSize-2*uintptr(kernel.page) {
+		t.Fatalf("Prepare asked for huge pages on %d KB, want the block's %d MB", (hi-lo)>>10, blockSize>>20)
 	}
 	if got := advisedKB(t, lo, hi); got != int(hi-lo)>>10 {
 		t.Errorf("of the %d KB Prepare asked huge pages for, %d KB have them asked for", (hi-lo)>>10, got)
 	}
-	if Prepare(16 << 20) {
+	// a stretch larger than any the heap had free before the block
+	next := make([]byte, 8<<20)
+	if at := uintptr(unsafe.Pointer(unsafe.SliceData(next))); at < lo || at >= hi {
+		t.Errorf("the heap's next 8 MB are at %#x, outside the block Prepare advised, [%#x, %#x): the block is not free", at, lo, hi)
+	}
+	if Prepare() {
 		t.Error("a second Prepare asked again")
 	}
 	if !Backed() {
