@@ -26,9 +26,11 @@ func occupy() (lo, hi uintptr)
 // off). The heap's next allocations take its pages, the lowest free ones.
 //
 // It used to allocate a block of bytes and collect it (runtime.GC): the
-// same free block, but the collection took 2.5-3.5 ms of every run on a
-// virtual machine, waited for as the packages initialise; this takes
-// 0.1-0.2 ms (December 2026).
+// same free block, but the collection took about 3 ms of every run on a
+// virtual machine, waited for as the packages initialise. The goroutine
+// takes no time of its own to speak of: memstart's whole initialisation
+// is 0.3-0.9 ms now, most of it the runtime mapping the block, as it did
+// for the slice (December 2026).
 func freeBlock() (lo, hi uintptr, ok bool) {
 	at := make(chan [2]uintptr)
 	go func() {
