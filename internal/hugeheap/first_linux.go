@@ -64,7 +64,7 @@ func collapseWritten(m procfs.Mapping, size uintptr) (made int) {
 		}
 		for _, r := range resident {
 			if r&1 != 0 {
-				if madvise(at, size, madvCollapse) == nil {
+				if collapse(at, size) == nil {
 					made++
 				}
 				break

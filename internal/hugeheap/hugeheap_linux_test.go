@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"unsafe"
 )
@@ -187,4 +188,35 @@ func smaps(t *testing.T) []smapsEntry {
 		t.Fatal(err)
 	}
 	return out
+}
+
+// A collapse is asked again while the kernel answers EAGAIN, and only
+// then, at most collapseTries times.
+func TestTryAgain_WhileTheKernelSaysTryAgain(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		answers []error // the kernel's answers in turn; nil once they run out
+		want    error
+		asked   int
+	}{
+		{"MadeAtOnce", nil, nil, 1},
+		{"MadeAtTheThird", []error{syscall.EAGAIN, syscall.EAGAIN}, nil, 3},
+		{"OtherFailureNotRepeated", []error{syscall.EINVAL}, syscall.EINVAL, 1},
+		{"AgainThenOther", []error{syscall.EAGAIN, syscall.ENOMEM}, syscall.ENOMEM, 2},
+		{"NeverMade", slices.Repeat([]error{syscall.EAGAIN}, 2*collapseTries), syscall.EAGAIN, collapseTries},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			asked := 0
+			err := tryAgain(func() error {
+				asked++
+				if asked <= len(tc.answers) {
+					return tc.answers[asked-1]
+				}
+				return nil
+			})
+			if err != tc.want || asked != tc.asked {
+				t.Errorf("tryAgain = %v after %d asks, want %v after %d", err, asked, tc.want, tc.asked)
+			}
+		})
+	}
 }
