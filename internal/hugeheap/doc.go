@@ -14,8 +14,8 @@
 // Prepare has the runtime map a block and free it untouched (a
 // goroutine's stack, grown to the block's size and handed back to the
 // heap as the goroutine exits), and asks for huge pages on it: the
-// block's pages are where the heap's next allocations land. The package's initialisation does the same for the
-// heap's first mapping, without asking (first_linux.go), and reads the
-// kernel's settings once for both; GODEBUG=disablethp=1, the runtime's
-// own switch, turns both off.
+// block's pages are where the heap's next allocations land. The package's
+// initialisation does the same for the heap's first mapping, without
+// asking (first_linux.go), and reads the kernel's settings once for both;
+// GODEBUG=disablethp=1, the runtime's own switch, turns both off.
 package hugeheap
