@@ -56,8 +56,8 @@ func runChild() {
 		time.Sleep(time.Millisecond)
 	}
 	fmt.Printf("files %s\n", strings.Join(files, ","))
-	state, ppid := procStat(pid)
-	fmt.Printf("state %s ppid %d self %d\n", state, ppid, os.Getpid())
+	state, ppid, policy := procStat(pid)
+	fmt.Printf("state %s ppid %d self %d policy %d\n", state, ppid, os.Getpid(), policy)
 	os.Stdout.Sync()
 	os.Exit(7)
 }
@@ -83,16 +83,22 @@ func inherited(pid int) []string {
 	return out
 }
 
-// procStat returns a process's state letter and parent from
-// /proc/PID/stat ("?" if it cannot be read).
-func procStat(pid int) (string, int) {
+// procStat returns a process's state letter, parent and scheduling
+// policy from /proc/PID/stat ("?" if it cannot be read).
+func procStat(pid int) (state string, ppid, policy int) {
 	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
 	if err != nil {
-		return "?", 0
+		return "?", 0, -1
 	}
+	// the fields after the command's name, from the third (state); the
+	// 41st is the policy
 	f := strings.Fields(string(b[strings.LastIndexByte(string(b), ')')+1:]))
-	ppid, _ := strconv.Atoi(f[1])
-	return f[0], ppid
+	ppid, _ = strconv.Atoi(f[1])
+	policy = -1
+	if len(f) > 41-3 {
+		policy, _ = strconv.Atoi(f[41-3])
+	}
+	return f[0], ppid, policy
 }
 
 func TestExit_KeeperKeepsOnlyItsFilesAndEndsAfterTheProcess(t *testing.T) {
@@ -126,11 +132,11 @@ func TestExit_KeeperKeepsOnlyItsFilesAndEndsAfterTheProcess(t *testing.T) {
 	if len(lines) != 3 {
 		t.Fatalf("child said %q, want its keeper, its files and its state", lines)
 	}
-	var keeper, ppid, self int
+	var keeper, ppid, self, policy int
 	var state string
 	fmt.Sscanf(lines[0], "keeper %d", &keeper)
 	files := strings.TrimPrefix(lines[1], "files ")
-	fmt.Sscanf(lines[2], "state %s ppid %d self %d", &state, &ppid, &self)
+	fmt.Sscanf(lines[2], "state %s ppid %d self %d policy %d", &state, &ppid, &self, &policy)
 	if keeper == 0 {
 		t.Fatalf("no keeper started: %q", lines)
 	}
@@ -139,6 +145,10 @@ func TestExit_KeeperKeepsOnlyItsFilesAndEndsAfterTheProcess(t *testing.T) {
 	}
 	if state != "S" || ppid != self {
 		t.Errorf("before the exit the keeper was %q with parent %d, want waiting (S) with parent %d", state, ppid, self)
+	}
+	const schedIdle = 5
+	if policy != schedIdle {
+		t.Errorf("the keeper's scheduling policy is %d, want SCHED_IDLE (%d): its exit, which takes the address space apart, must yield to any task", policy, schedIdle)
 	}
 	// once the child has ended, its keeper ends: reap it (it is ours now)
 	deadline := time.Now().Add(5 * time.Second)
