@@ -18,10 +18,10 @@
 // instead, after the parent has been told: `report version` and the
 // sample both about 1 ms sooner to the shell (December 2026, the 2-core
 // virtual machine). The keeper runs a few instructions of assembly and
-// nothing else: no Go code runs in it. It runs at the lowest priority
-// (SCHED_IDLE), so that taking the address space apart yields to any
-// task woken on its core: the shell told of report's end, the next
-// command it starts. At the normal priority, the shell was once in three
+// nothing else: no Go code runs in it. Once it has closed the files and
+// opened the pidfd, it waits at the lowest priority (SCHED_IDLE), so that
+// taking the address space apart yields to any task woken on its core:
+// the shell told of report's end, the next command it starts. At the normal priority, the shell was once in three
 // runs woken on the keeper's core and waited out the teardown there
 // (1.4 ms); idle, the sample 0.89 ms faster at the median (201
 // alternated pairs, interval -1.21..-0.61; December 2026).

@@ -29,15 +29,6 @@ started:
 	RET
 
 keeper:
-	// the lowest priority (SCHED_IDLE): the address space is taken apart
-	// in this process's exit, and a task woken on its core then, the
-	// shell told of report's end first, must not wait for that
-	MOVQ	$0, -8(SP)        // struct sched_param{0}
-	LEAQ	-8(SP), DX
-	XORQ	DI, DI
-	MOVQ	$5, SI            // SCHED_IDLE
-	MOVQ	$144, AX          // sched_setscheduler(0, SCHED_IDLE, &param)
-	SYSCALL
 	// close every file but the kept ones (ascending): close_range(from,
 	// k-1, 0) below each kept k, then close_range(from, ~0U, 0)
 	XORL	BX, BX            // from
@@ -84,6 +75,16 @@ rest:
 	SYSCALL
 	CMPQ	AX, R12
 	JNE	exit
+	// from here on the lowest priority (SCHED_IDLE): the address space is
+	// taken apart in this process's exit, and a task woken on its core
+	// then (the shell told of report's end first) must not wait for that.
+	// Not before: the files above are closed at once, as report ends.
+	MOVQ	$0, -8(SP)        // struct sched_param{0}
+	LEAQ	-8(SP), DX
+	XORQ	DI, DI
+	MOVQ	$5, SI            // SCHED_IDLE
+	MOVQ	$144, AX          // sched_setscheduler(0, SCHED_IDLE, &param)
+	SYSCALL
 wait:
 	MOVQ	$7, AX            // poll(pollfd, 1, -1): readable once every thread of ppid has exited
 	MOVQ	R13, DI
