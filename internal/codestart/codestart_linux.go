@@ -1,13 +1,11 @@
 package codestart
 
 import (
-	"syscall"
-
 	"github.com/briefing/report/internal/procfs"
+	"github.com/briefing/report/internal/rawsys"
 )
 
-// madvPopulateRead is MADV_POPULATE_READ (Linux 5.14), which package
-// syscall does not name.
+// madvPopulateRead is MADV_POPULATE_READ (Linux 5.14).
 const madvPopulateRead = 22
 
 // done is closed when the mapping ahead has ended, and failed is then
@@ -21,8 +19,8 @@ func init() {
 	go func() {
 		defer close(done)
 		for _, m := range readOnlyMappings(procfs.ReadFile("/proc/self/maps"), executable()) {
-			if _, _, errno := syscall.Syscall(syscall.SYS_MADVISE, m.start, m.end-m.start, madvPopulateRead); errno != 0 {
-				failed = errno
+			if err := rawsys.Madvise(m.start, m.end-m.start, madvPopulateRead); err != nil {
+				failed = err
 				return
 			}
 		}
@@ -51,7 +49,7 @@ func readOnlyMappings(maps, path string) []mapping {
 // it; "" if it cannot be read.
 func executable() string {
 	var buf [4096]byte
-	n, err := syscall.Readlink("/proc/self/exe", buf[:])
+	n, err := rawsys.Readlink("/proc/self/exe", buf[:])
 	if err != nil || n <= 0 || n == len(buf) {
 		return ""
 	}

@@ -12,8 +12,9 @@
 // median (3 windows of 41 alternated runs, December 2026), its peak RSS
 // 9 MB higher (the binary's pages, shared with the page cache).
 //
-// A blank import is all it takes. It imports no more than package
-// syscall and procfs, so it initialises among the first. Where the kernel cannot do
-// it (before Linux 5.14, without /proc, or on another system), nothing
-// is done.
+// A blank import is all it takes. It imports no more than rawsys and
+// procfs, which import nothing else, so it initialises among the very
+// first, right after the runtime's own packages (see rawsys). Where the
+// kernel cannot do it (before Linux 5.14, without /proc, or on another
+// system), nothing is done.
 package codestart

@@ -1,10 +1,10 @@
 package hugeheap
 
 import (
-	"syscall"
 	"unsafe"
 
 	"github.com/briefing/report/internal/procfs"
+	"github.com/briefing/report/internal/rawsys"
 )
 
 // The heap's first mapping, given huge pages as the package initialises.
@@ -13,11 +13,12 @@ import (
 // initialisation and every command allocate there first: about 400 pages
 // of 4 KiB, each a page fault the first time it is written (4 ms of
 // `report version` on a virtual machine where a fault costs 10 µs). This
-// package imports no more than syscall and procfs, so it initialises among
-// the first (17th of 170): it asks for huge pages on the mapping that holds
-// the heap's first objects, and makes a huge page of each stretch of it
-// already written (MADV_COLLAPSE, 0.3-4 ms). Prepare does the same, later,
-// for the heap's next stretch.
+// package imports no more than rawsys and procfs, which import nothing
+// else, so it initialises right after the runtime's own packages (5th of
+// 170; it was 16th, after package syscall, before rawsys): it asks for huge
+// pages on the mapping that holds the heap's first objects, and makes a
+// huge page of each stretch of it already written (MADV_COLLAPSE, 0.3-4
+// ms). Prepare does the same, later, for the heap's next stretch.
 var (
 	// probe is an object of the heap's first allocations: init advises
 	// the mapping it is in.
@@ -29,7 +30,7 @@ var (
 )
 
 func init() {
-	godebug, _ := syscall.Getenv("GODEBUG")
+	godebug, _ := procfs.Getenv("GODEBUG")
 	kernel = settings{mode: mode(), page: hugePageSize(), off: disabled(godebug)}
 	if kernel.off || kernel.mode != "madvise" && kernel.mode != "always" {
 		return
@@ -44,7 +45,7 @@ func init() {
 		return
 	}
 	// in "always", the mapping has huge pages without asking
-	if kernel.mode == "madvise" && madvise(m.Start, m.End-m.Start, syscall.MADV_HUGEPAGE) != nil {
+	if kernel.mode == "madvise" && rawsys.Madvise(m.Start, m.End-m.Start, madvHugepage) != nil {
 		return
 	}
 	firstMapping = m
@@ -56,10 +57,9 @@ func init() {
 // be faulted in over a small one, and the rest of that stretch would
 // fault in 4 KiB at a time. It returns how many it made.
 func collapseWritten(m procfs.Mapping, size uintptr) (made int) {
-	page := uintptr(syscall.Getpagesize())
-	resident := make([]byte, size/page) // mincore's answer, a byte a page
+	resident := make([]byte, size/minPage) // mincore's answer, a byte a page
 	for at := (m.Start + size - 1) &^ (size - 1); at+size <= m.End; at += size {
-		if _, _, errno := syscall.Syscall(syscall.SYS_MINCORE, at, size, uintptr(unsafe.Pointer(&resident[0]))); errno != 0 {
+		if rawsys.Mincore(at, size, resident) != nil {
 			continue
 		}
 		for _, r := range resident {

@@ -2,9 +2,9 @@ package hugeheap
 
 import (
 	"sync/atomic"
-	"syscall"
 
 	"github.com/briefing/report/internal/procfs"
+	"github.com/briefing/report/internal/rawsys"
 )
 
 // The kernel's transparent huge page settings.
@@ -13,9 +13,16 @@ var (
 	sizeFile = "/sys/kernel/mm/transparent_hugepage/hpage_pmd_size"
 )
 
-// madvCollapse is MADV_COLLAPSE (Linux 6.1), which package syscall does
-// not name.
-const madvCollapse = 25
+// The advice hugeheap gives: MADV_HUGEPAGE, and MADV_COLLAPSE (Linux
+// 6.1).
+const (
+	madvHugepage = 14
+	madvCollapse = 25
+)
+
+// minPage is the smallest page a kernel has: mincore answers a byte for
+// each page, at most one for each minPage bytes.
+const minPage = 4 << 10
 
 // tried is set by the first Prepare that gets as far as allocating, and
 // prepared once it has asked for huge pages.
@@ -86,7 +93,7 @@ func Prepare() bool {
 func advise(lo, hi, page uintptr) bool {
 	first := lo &^ (page - 1)
 	end := (hi - 1) &^ (page - 1)
-	if end <= first || madvise(first, end-first, syscall.MADV_HUGEPAGE) != nil {
+	if end <= first || rawsys.Madvise(first, end-first, madvHugepage) != nil {
 		return false
 	}
 	advised = [2]uintptr{first, end}
@@ -99,7 +106,7 @@ func advise(lo, hi, page uintptr) bool {
 // collapse makes a huge page of the n bytes at at, aligned to a huge page
 // (MADV_COLLAPSE), asking again while the kernel answers EAGAIN.
 func collapse(at, n uintptr) error {
-	return tryAgain(func() error { return madvise(at, n, madvCollapse) })
+	return tryAgain(func() error { return rawsys.Madvise(at, n, madvCollapse) })
 }
 
 // collapseTries is how many times tryAgain asks.
@@ -115,20 +122,11 @@ const collapseTries = 8
 // page by the fifth try.
 func tryAgain(ask func() error) (err error) {
 	for range collapseTries {
-		if err = ask(); err != syscall.EAGAIN {
+		if err = ask(); err != rawsys.EAGAIN {
 			return err
 		}
 	}
 	return err
-}
-
-// madvise gives advice on the memory [at, at+n), which need not be the
-// caller's own object.
-func madvise(at, n, advice uintptr) error {
-	if _, _, errno := syscall.Syscall(syscall.SYS_MADVISE, at, n, advice); errno != 0 {
-		return errno
-	}
-	return nil
 }
 
 // mode is the kernel's transparent huge page mode: "always", "madvise"

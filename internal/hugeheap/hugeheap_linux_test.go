@@ -11,6 +11,8 @@ import (
 	"syscall"
 	"testing"
 	"unsafe"
+
+	"github.com/briefing/report/internal/rawsys"
 )
 
 func TestMode_TheBracketedWord(t *testing.T) {
@@ -200,10 +202,10 @@ func TestTryAgain_WhileTheKernelSaysTryAgain(t *testing.T) {
 		asked   int
 	}{
 		{"MadeAtOnce", nil, nil, 1},
-		{"MadeAtTheThird", []error{syscall.EAGAIN, syscall.EAGAIN}, nil, 3},
-		{"OtherFailureNotRepeated", []error{syscall.EINVAL}, syscall.EINVAL, 1},
-		{"AgainThenOther", []error{syscall.EAGAIN, syscall.ENOMEM}, syscall.ENOMEM, 2},
-		{"NeverMade", slices.Repeat([]error{syscall.EAGAIN}, 2*collapseTries), syscall.EAGAIN, collapseTries},
+		{"MadeAtTheThird", []error{rawsys.EAGAIN, rawsys.EAGAIN}, nil, 3},
+		{"OtherFailureNotRepeated", []error{rawsys.Errno(syscall.EINVAL)}, rawsys.Errno(syscall.EINVAL), 1},
+		{"AgainThenOther", []error{rawsys.EAGAIN, rawsys.Errno(syscall.ENOMEM)}, rawsys.Errno(syscall.ENOMEM), 2},
+		{"NeverMade", slices.Repeat([]error{rawsys.EAGAIN}, 2*collapseTries), rawsys.EAGAIN, collapseTries},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			asked := 0

@@ -1,18 +1,18 @@
 package procfs
 
-import "syscall"
+import "github.com/briefing/report/internal/rawsys"
 
 // ReadFile reads a small file of /proc or /sys whole; "" if it cannot.
 func ReadFile(path string) string {
-	fd, err := syscall.Open(path, syscall.O_RDONLY|syscall.O_CLOEXEC, 0)
+	fd, err := rawsys.Open(path)
 	if err != nil {
 		return ""
 	}
-	defer syscall.Close(fd)
+	defer rawsys.Close(fd)
 	var out []byte
 	buf := make([]byte, 16<<10)
 	for {
-		n, err := syscall.Read(fd, buf)
+		n, err := rawsys.Read(fd, buf)
 		if n > 0 {
 			out = append(out, buf[:n]...)
 		}
@@ -20,6 +20,25 @@ func ReadFile(path string) string {
 			return string(out)
 		}
 	}
+}
+
+// Getenv is the value of the environment variable key as the process
+// started with it (/proc/self/environ), and whether it was set: package
+// syscall's Getenv would tie the caller to syscall's initialisation.
+func Getenv(key string) (string, bool) {
+	env := ReadFile("/proc/self/environ")
+	for len(env) > 0 {
+		entry := env
+		if i := index(env, 0); i >= 0 {
+			entry, env = env[:i], env[i+1:]
+		} else {
+			env = ""
+		}
+		if len(entry) > len(key) && entry[len(key)] == '=' && entry[:len(key)] == key {
+			return entry[len(key)+1:], true
+		}
+	}
+	return "", false
 }
 
 // Mapping is a line of /proc/self/maps: a range of the process's

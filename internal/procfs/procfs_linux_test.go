@@ -1,6 +1,8 @@
 package procfs
 
 import (
+	"os"
+	"os/exec"
 	"reflect"
 	"strings"
 	"testing"
@@ -75,5 +77,33 @@ func TestReadFile_TheProcessItself(t *testing.T) {
 	}
 	if ReadFile("/proc/self/no-such-file") != "" {
 		t.Error("a missing file read as text")
+	}
+}
+
+// Getenv reads the environment the process started with: the test is run
+// again with a variable set, a second that its name begins, and an empty
+// one.
+func TestGetenv_AsTheProcessStarted(t *testing.T) {
+	if os.Getenv("PROCFS_GETENV_CHILD") == "" {
+		cmd := exec.Command(os.Args[0], "-test.run", "^TestGetenv_AsTheProcessStarted$")
+		cmd.Env = append(os.Environ(), "PROCFS_GETENV_CHILD=1", "PROCFS_X=a=b", "PROCFS_XY=c", "PROCFS_EMPTY=")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("%v\n%s", err, out)
+		}
+		return
+	}
+	for _, tc := range []struct {
+		key, want string
+		ok        bool
+	}{
+		{"PROCFS_X", "a=b", true},
+		{"PROCFS_XY", "c", true},
+		{"PROCFS_EMPTY", "", true},
+		{"PROCFS", "", false},
+		{"PROCFS_MISSING", "", false},
+	} {
+		if got, ok := Getenv(tc.key); got != tc.want || ok != tc.ok {
+			t.Errorf("Getenv(%q) = %q, %v; want %q, %v", tc.key, got, ok, tc.want, tc.ok)
+		}
 	}
 }
