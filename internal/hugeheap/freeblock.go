@@ -2,6 +2,9 @@
 
 package hugeheap
 
+// canFree reports whether freeBlock can free a block here: it can.
+const canFree = true
+
 // occupyFrame is occupy's frame: the block less 64 KiB, room for the
 // frames beneath it and the runtime's guard, so that the runtime grows
 // the stack of a goroutine that calls it to blockSize in one step. The

@@ -91,6 +91,7 @@ func TestPrepare_AdvisesTheHeap(t *testing.T) {
 	if !Prepare() {
 		t.Fatal("Prepare did not ask for huge pages")
 	}
+	Wait()
 	// the block, less the part of a huge page at either end
 	lo, hi := advised[0], advised[1]
 	if hi-lo < blockSize-2*uintptr(kernel.page) {

@@ -46,8 +46,9 @@ func setUp(args []string, getenv func(string) string) (huge bool) {
 	if getenv("GOGC") != "" {
 		return false
 	}
-	// no collection while Prepare frees its block: one running would keep
-	// the block from the heap
+	// no collection while Prepare's goroutine frees its block (one running
+	// would keep the block from the heap): none under way now, and at
+	// gcPercent none starts before the heap has grown to 32 MB
 	debug.SetGCPercent(-1)
 	huge = builds(args) && hugeheap.Prepare()
 	debug.SetGCPercent(gcPercent)

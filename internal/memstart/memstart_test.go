@@ -82,6 +82,7 @@ func TestSetUp(t *testing.T) {
 		var before runtime.MemStats
 		runtime.ReadMemStats(&before)
 		huge := setUp([]string{"gen", "--config", "b.yaml"}, env(nil))
+		hugeheap.Wait()
 		if huge && !hugeheap.Backed() {
 			t.Error("setUp reported huge pages asked for, hugeheap.Backed does not")
 		}
