@@ -30,10 +30,9 @@ func occupy() (lo, hi uintptr)
 //
 // It used to allocate a block of bytes and collect it (runtime.GC): the
 // same free block, but the collection took about 3 ms of every run on a
-// virtual machine, waited for as the packages initialise. The goroutine
-// takes no time of its own to speak of: memstart's whole initialisation
-// is 0.3-0.9 ms now, most of it the runtime mapping the block, as it did
-// for the slice (December 2026).
+// virtual machine, waited for as the packages initialise. This takes
+// 0.3-0.6 ms, most of it the runtime mapping the block, as it did for the
+// slice, and Prepare runs it on a goroutine of its own (December 2026).
 func freeBlock() (lo, hi uintptr, ok bool) {
 	at := make(chan [2]uintptr)
 	go func() {
