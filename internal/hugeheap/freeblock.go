@@ -25,8 +25,7 @@ func occupy() (lo, hi uintptr)
 // the runtime maps the block afresh (the heap has no free stretch that
 // large) and copies the few bytes of stack in use to its top. When the
 // goroutine exits, the runtime hands that stack back to the heap at once,
-// unless a collection is running (Prepare's caller has the collector
-// off). The heap's next allocations take its pages, the lowest free ones.
+// unless a collection is running (Prepare's caller sees that none is). The heap's next allocations take its pages, the lowest free ones.
 //
 // It used to allocate a block of bytes and collect it (runtime.GC): the
 // same free block, but the collection took about 3 ms of every run on a

@@ -1,26 +1,7 @@
 #include "textflag.h"
 
-// func call(trap, a1, a2, a3 uintptr) (r uintptr, errno Errno)
-TEXT ·call(SB), NOSPLIT, $0-48
-	MOVQ	a1+8(FP), DI
-	MOVQ	a2+16(FP), SI
-	MOVQ	a3+24(FP), DX
-	XORQ	R10, R10
-	MOVQ	trap+0(FP), AX
-	SYSCALL
-	CMPQ	AX, $0xfffffffffffff001
-	JLS	ok
-	MOVQ	$0, r+32(FP)
-	NEGQ	AX
-	MOVQ	AX, errno+40(FP)
-	RET
-ok:
-	MOVQ	AX, r+32(FP)
-	MOVQ	$0, errno+40(FP)
-	RET
-
-// func call4(trap, a1, a2, a3, a4 uintptr) (r uintptr, errno Errno)
-TEXT ·call4(SB), NOSPLIT, $0-56
+// func call(trap, a1, a2, a3, a4 uintptr) (r uintptr, errno Errno)
+TEXT ·call(SB), NOSPLIT, $0-56
 	MOVQ	a1+8(FP), DI
 	MOVQ	a2+16(FP), SI
 	MOVQ	a3+24(FP), DX
@@ -28,12 +9,12 @@ TEXT ·call4(SB), NOSPLIT, $0-56
 	MOVQ	trap+0(FP), AX
 	SYSCALL
 	CMPQ	AX, $0xfffffffffffff001
-	JLS	ok4
+	JLS	ok
 	MOVQ	$0, r+40(FP)
 	NEGQ	AX
 	MOVQ	AX, errno+48(FP)
 	RET
-ok4:
+ok:
 	MOVQ	AX, r+40(FP)
 	MOVQ	$0, errno+48(FP)
 	RET

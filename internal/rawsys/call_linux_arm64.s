@@ -1,28 +1,7 @@
 #include "textflag.h"
 
-// func call(trap, a1, a2, a3 uintptr) (r uintptr, errno Errno)
-TEXT ·call(SB), NOSPLIT, $0-48
-	MOVD	a1+8(FP), R0
-	MOVD	a2+16(FP), R1
-	MOVD	a3+24(FP), R2
-	MOVD	$0, R3
-	MOVD	trap+0(FP), R8
-	SVC
-	CMN	$4095, R0
-	BCC	ok
-	MOVD	$0, R4
-	MOVD	R4, r+32(FP)
-	NEG	R0, R0
-	MOVD	R0, errno+40(FP)
-	RET
-ok:
-	MOVD	R0, r+32(FP)
-	MOVD	$0, R0
-	MOVD	R0, errno+40(FP)
-	RET
-
-// func call4(trap, a1, a2, a3, a4 uintptr) (r uintptr, errno Errno)
-TEXT ·call4(SB), NOSPLIT, $0-56
+// func call(trap, a1, a2, a3, a4 uintptr) (r uintptr, errno Errno)
+TEXT ·call(SB), NOSPLIT, $0-56
 	MOVD	a1+8(FP), R0
 	MOVD	a2+16(FP), R1
 	MOVD	a3+24(FP), R2
@@ -30,13 +9,13 @@ TEXT ·call4(SB), NOSPLIT, $0-56
 	MOVD	trap+0(FP), R8
 	SVC
 	CMN	$4095, R0
-	BCC	ok4
+	BCC	ok
 	MOVD	$0, R4
 	MOVD	R4, r+40(FP)
 	NEG	R0, R0
 	MOVD	R0, errno+48(FP)
 	RET
-ok4:
+ok:
 	MOVD	R0, r+40(FP)
 	MOVD	$0, R0
 	MOVD	R0, errno+48(FP)

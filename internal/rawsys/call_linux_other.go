@@ -14,15 +14,9 @@ const (
 	sysMadvise    = syscall.SYS_MADVISE
 )
 
-// call makes the system call trap with three arguments, through package
-// syscall where report has no assembly of its own.
-func call(trap, a1, a2, a3 uintptr) (uintptr, Errno) {
-	r, _, e := syscall.RawSyscall(trap, a1, a2, a3)
-	return r, Errno(e)
-}
-
-// call4 is call with a fourth argument.
-func call4(trap, a1, a2, a3, a4 uintptr) (uintptr, Errno) {
+// call makes the system call trap with four arguments (unused ones
+// zero), through package syscall where report has no assembly of its own.
+func call(trap, a1, a2, a3, a4 uintptr) (uintptr, Errno) {
 	r, _, e := syscall.RawSyscall6(trap, a1, a2, a3, a4, 0, 0)
 	return r, Errno(e)
 }

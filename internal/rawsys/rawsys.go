@@ -51,7 +51,7 @@ const openFlags = 0x80000
 // Open opens path for reading, close-on-exec.
 func Open(path string) (fd int, err error) {
 	p := cString(path)
-	r, e := call(sysOpenat, atFDCWD, uintptr(unsafe.Pointer(&p[0])), openFlags)
+	r, e := call(sysOpenat, atFDCWD, uintptr(unsafe.Pointer(&p[0])), openFlags, 0)
 	if e != 0 {
 		return -1, e
 	}
@@ -63,13 +63,13 @@ func Read(fd int, b []byte) (int, error) {
 	if len(b) == 0 {
 		return 0, nil
 	}
-	r, e := call(sysRead, uintptr(fd), uintptr(unsafe.Pointer(&b[0])), uintptr(len(b)))
+	r, e := call(sysRead, uintptr(fd), uintptr(unsafe.Pointer(&b[0])), uintptr(len(b)), 0)
 	return int(r), errnoOf(e)
 }
 
 // Close closes fd.
 func Close(fd int) error {
-	_, e := call(sysClose, uintptr(fd), 0, 0)
+	_, e := call(sysClose, uintptr(fd), 0, 0, 0)
 	return errnoOf(e)
 }
 
@@ -80,14 +80,14 @@ func Readlink(path string, b []byte) (int, error) {
 		return 0, nil
 	}
 	p := cString(path)
-	r, e := call4(sysReadlinkat, atFDCWD, uintptr(unsafe.Pointer(&p[0])), uintptr(unsafe.Pointer(&b[0])), uintptr(len(b)))
+	r, e := call(sysReadlinkat, atFDCWD, uintptr(unsafe.Pointer(&p[0])), uintptr(unsafe.Pointer(&b[0])), uintptr(len(b)))
 	return int(r), errnoOf(e)
 }
 
 // Madvise gives advice on the memory [at, at+n), which need not be the
 // caller's own object.
 func Madvise(at, n, advice uintptr) error {
-	_, e := call(sysMadvise, at, n, advice)
+	_, e := call(sysMadvise, at, n, advice, 0)
 	return errnoOf(e)
 }
 
@@ -97,6 +97,6 @@ func Mincore(at, n uintptr, vec []byte) error {
 	if len(vec) == 0 {
 		return nil
 	}
-	_, e := call(sysMincore, at, n, uintptr(unsafe.Pointer(&vec[0])))
+	_, e := call(sysMincore, at, n, uintptr(unsafe.Pointer(&vec[0])), 0)
 	return errnoOf(e)
 }
