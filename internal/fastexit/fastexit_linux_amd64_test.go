@@ -56,7 +56,13 @@ func runChild() {
 		time.Sleep(time.Millisecond)
 	}
 	fmt.Printf("files %s\n", strings.Join(files, ","))
+	// then it sets its policy and waits: on a busy machine it may still
+	// be on its way there
 	state, ppid, policy := procStat(pid)
+	for try := 0; try < 1000 && state == "R"; try++ {
+		time.Sleep(time.Millisecond)
+		state, ppid, policy = procStat(pid)
+	}
 	fmt.Printf("state %s ppid %d self %d policy %d\n", state, ppid, os.Getpid(), policy)
 	os.Stdout.Sync()
 	os.Exit(7)
