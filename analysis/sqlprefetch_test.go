@@ -12,7 +12,6 @@ import (
 	"github.com/briefing/report/config"
 	"github.com/briefing/report/internal/period"
 	"github.com/briefing/report/internal/sqlfixture"
-	_ "modernc.org/sqlite"
 )
 
 // Every query the analyses of a SQL dataset run was run ahead, side by

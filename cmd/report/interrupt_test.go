@@ -16,16 +16,6 @@ import (
 	"time"
 )
 
-// TestMain runs main itself when REPORT_RUN_MAIN is set: a test that needs
-// a process of its own runs this test binary so.
-func TestMain(m *testing.M) {
-	if os.Getenv("REPORT_RUN_MAIN") == "1" {
-		main()
-		return
-	}
-	os.Exit(m.Run())
-}
-
 // An interrupt ends a run with status 130 and says so, through the
 // handler main sets up on a goroutine of its own; the briefing written
 // before it stays, and no temporary file is left.

@@ -17,7 +17,8 @@ import (
 	"github.com/briefing/report/analysis/sqldb"
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgtype"
-	"github.com/jackc/pgx/v5/stdlib"
+	"github.com/jackc/pgx/v5/stdlib" // registers "pgx"
+	_ "modernc.org/sqlite"           // registers "sqlite"
 )
 
 // Table is a dataset read into memory, with its column types.
