@@ -232,9 +232,13 @@ func computeDatasetMany(c *config.Config, name string, periods []period.Period, 
 	}
 	ok := make([]bool, len(periods))
 	if d.IsSQL() {
+		db, err := sqldb.Open(d.Driver, d.DSN, d.Timeout)
+		if err == nil {
+			defer db.Close()
+		}
 		for i, run := range runs {
 			var found config.Problems
-			found, ok[i] = computeSQL(c, name, res[i], run, opts.CheckOnly)
+			found, ok[i] = computeSQL(c, name, res[i], run, db, err, opts.CheckOnly)
 			ps[i] = append(ps[i], found...)
 		}
 	} else {

@@ -34,16 +34,19 @@ type Query struct {
 // the same data gives the same numbers from a file or a database.
 // Dataset tables and changes fetch their own rows, bounded.
 //
+// db is the dataset's database, opened once for all the periods of a
+// run (each connection is a helper process: see sqldb.Open), or the error
+// opening it.
+//
 // ok is false when the dataset could not be read at all (the problems say
 // why); row problems are the run's, as for a file.
-func computeSQL(c *config.Config, name string, res *Results, run *datasetRun, checkOnly bool) (ps config.Problems, ok bool) {
+func computeSQL(c *config.Config, name string, res *Results, run *datasetRun, db *sqldb.DB, openErr error, checkOnly bool) (ps config.Problems, ok bool) {
 	d := c.Data[name]
-	db, err := sqldb.Open(d.Driver, d.DSN, d.Timeout)
-	if err != nil {
+	if openErr != nil {
 		res.Datasets[name] = run.summary
-		return append(ps, c.Problemf("data."+name+".dsn", "%v", err)), false
+		return append(ps, c.Problemf("data."+name+".dsn", "%v", openErr)), false
 	}
-	defer db.Close()
+	var err error
 	s := &sqlRun{run: run, db: db, src: sqldb.Source(d.Table, d.Query), label: sourceLabel(d, db)}
 	run.summary.Place = db.Place
 	run.summary.Files = []dataset.FileInfo{{Path: s.label}}
