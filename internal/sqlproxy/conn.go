@@ -75,6 +75,10 @@ func (c *Connector) Connect(ctx context.Context) (driver.Conn, error) {
 	if err != nil {
 		return nil, err
 	}
+	if rep.Helper != HelperName {
+		p.close()
+		return nil, fmt.Errorf("%s is not %s: it answered report in another language", p.cmd.Path, HelperName)
+	}
 	if rep.Protocol != Protocol {
 		p.close()
 		return nil, fmt.Errorf("%s is of another build than report (its messages are version %d, report's %d): install the two from the same checkout",

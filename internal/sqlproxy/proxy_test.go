@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"reflect"
 	"runtime"
@@ -195,6 +196,22 @@ func TestConnect_ErrHelperStops(t *testing.T) {
 	err := db.Ping()
 	if err == nil || err.Error() != "report-sql stopped: boom: no driver here" {
 		t.Fatalf("error %v", err)
+	}
+}
+
+// A program that is not the helper is not taken for one, even one that
+// answers in gob: cat sends report's own request back.
+func TestConnect_ErrNotTheHelper(t *testing.T) {
+	cat, err := exec.LookPath("cat")
+	if err != nil {
+		t.Skip("no cat to stand in")
+	}
+	t.Setenv(sqlproxy.HelperEnv, cat)
+	db := sql.OpenDB(sqlproxy.NewConnector("sqlite", "x.db"))
+	defer db.Close()
+	err = db.Ping()
+	if err == nil || !strings.Contains(err.Error(), "is not report-sql") {
+		t.Fatalf("error %v, want one saying it is not report-sql", err)
 	}
 }
 

@@ -40,6 +40,7 @@ type Reply struct {
 	Row      []Value  // query: a row
 	Done     bool     // query: no more rows
 	Protocol int      // open: the helper's Protocol
+	Helper   string   // open: HelperName, so that report knows it talks to one
 }
 
 // Place is where a PostgreSQL DSN points, as pgx reads it (its

@@ -82,7 +82,7 @@ func (s *session) handle(req *sqlproxy.Request) error {
 // open connects to the database and pings it; the reply says where a
 // PostgreSQL DSN points either way.
 func (s *session) open(req *sqlproxy.Request) error {
-	rep := &sqlproxy.Reply{Protocol: sqlproxy.Protocol, Secrets: []string{}}
+	rep := &sqlproxy.Reply{Protocol: sqlproxy.Protocol, Helper: sqlproxy.HelperName, Secrets: []string{}}
 	name := ""
 	switch req.Driver {
 	case "postgres":
