@@ -1,6 +1,7 @@
 package sqlproxy_test
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"errors"
@@ -10,6 +11,7 @@ import (
 	"reflect"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -197,6 +199,48 @@ func TestConnect_ErrHelperStops(t *testing.T) {
 	if err == nil || err.Error() != "report-sql stopped: boom: no driver here" {
 		t.Fatalf("error %v", err)
 	}
+}
+
+// Closing the database ends its helpers, those started ahead and never
+// connected too: none is left behind.
+func TestClose_LeavesNoHelper(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("children counted in /proc")
+	}
+	c := sqlproxy.NewConnector("sqlite", sqliteFile(t))
+	c.Prestart(2)
+	db := sql.OpenDB(c)
+	if err := db.Ping(); err != nil {
+		t.Fatal(err)
+	}
+	if n := children(t); n != 2 {
+		t.Fatalf("%d helpers while open, want 2 (one connected, one ahead)", n)
+	}
+	db.Close()
+	if n := children(t); n != 0 {
+		t.Fatalf("%d helpers left after Close", n)
+	}
+}
+
+// children counts this process's child processes.
+func children(t *testing.T) int {
+	t.Helper()
+	entries, err := os.ReadDir("/proc")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, self := 0, strconv.Itoa(os.Getpid())
+	for _, e := range entries {
+		b, err := os.ReadFile("/proc/" + e.Name() + "/stat")
+		if err != nil {
+			continue
+		}
+		// the fields after the command's name: state, then the parent
+		if f := strings.Fields(string(b[bytes.LastIndexByte(b, ')')+1:])); len(f) > 1 && f[1] == self {
+			n++
+		}
+	}
+	return n
 }
 
 // A program that is not the helper is not taken for one, even one that
