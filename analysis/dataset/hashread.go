@@ -2,6 +2,7 @@ package dataset
 
 import (
 	"crypto/sha256"
+	"errors"
 	"hash"
 	"io"
 	"os"
@@ -28,13 +29,21 @@ type hashedFile struct {
 	// Set by the goroutine before it closes full.
 	err error    // io.EOF at the end of the file, or the read error
 	sum [32]byte // at io.EOF: the SHA-256 of every byte of the file
+
+	opened os.FileInfo // the file as it was when opened; nil if not a regular file
 }
 
-// newHashedFile starts reading f in chunks of size bytes. With small
-// (the file fits in one chunk) it reads and hashes in Read instead, in the
-// caller's goroutine.
-func newHashedFile(f *os.File, size int, small bool) *hashedFile {
+// errChanged says that a file was written to while it was read.
+var errChanged = errors.New("changed while it was read: run again once it is written")
+
+// newHashedFile starts reading f, which st describes as it was opened,
+// in chunks of size bytes. With small (the file fits in one chunk) it
+// reads and hashes in Read instead, in the caller's goroutine.
+func newHashedFile(f *os.File, st os.FileInfo, size int, small bool) *hashedFile {
 	h := &hashedFile{f: f}
+	if st != nil && st.Mode().IsRegular() {
+		h.opened = st
+	}
 	if small {
 		h.hash, h.buf = sha256.New(), make([]byte, size)
 		return h
@@ -111,6 +120,9 @@ func (h *hashedFile) next() bool {
 }
 
 // finish reads the rest of the file, closes it and returns its SHA-256.
+// A file whose state at its end is not the one it was opened in was
+// written to meanwhile: its rows and its sum may be of no one version of
+// it, and that is errChanged.
 func (h *hashedFile) finish() ([32]byte, error) {
 	defer h.f.Close()
 	if h.hash != nil {
@@ -122,14 +134,31 @@ func (h *hashedFile) finish() ([32]byte, error) {
 		if err != io.EOF {
 			return h.sum, err
 		}
-		return h.sum, nil
+		return h.sum, h.unchanged()
 	}
 	for h.next() {
 	}
 	if h.err != io.EOF {
 		return h.sum, h.err
 	}
-	return h.sum, nil
+	return h.sum, h.unchanged()
+}
+
+// unchanged returns errChanged if the file is not as it was when opened:
+// its size or its modification time differs (an append, a write), or its
+// name points at another file.
+func (h *hashedFile) unchanged() error {
+	if h.opened == nil {
+		return nil
+	}
+	st, err := h.f.Stat()
+	if err != nil {
+		return err
+	}
+	if !os.SameFile(st, h.opened) || st.Size() != h.opened.Size() || !st.ModTime().Equal(h.opened.ModTime()) {
+		return errChanged
+	}
+	return nil
 }
 
 // close stops the reading and closes the file (which ends a read that

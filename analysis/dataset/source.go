@@ -55,7 +55,7 @@ func openSource(path string) (*source, error) {
 		return nil, &Error{File: path, Msg: "is a directory, not a file"}
 	}
 	size, small := bufferSize(st)
-	s := &source{path: path, hf: newHashedFile(f, size, small)}
+	s := &source{path: path, hf: newHashedFile(f, st, size, small)}
 	// the first three bytes, for a byte order mark (a pipe may hand them
 	// over in pieces: then they are joined in a buffer of their own)
 	s.cur, s.err = s.hf.chunk()
@@ -86,6 +86,9 @@ func openSource(path string) (*source, error) {
 // closes it and returns the hex SHA-256.
 func (s *source) finish() (string, error) {
 	sum, err := s.hf.finish()
+	if err == errChanged {
+		return "", &Error{File: s.path, Msg: err.Error(), err: err}
+	}
 	if err != nil {
 		return "", fileError(s.path, err)
 	}
