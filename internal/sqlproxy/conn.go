@@ -77,7 +77,8 @@ func (c *Connector) Connect(ctx context.Context) (driver.Conn, error) {
 	}
 	if rep.Helper != HelperName {
 		p.close()
-		return nil, fmt.Errorf("%s is not %s: it answered report in another language", p.cmd.Path, HelperName)
+		return nil, fmt.Errorf("%s is not %s (it does not answer as one): point $%s at %s, or install it beside report",
+			p.cmd.Path, HelperName, HelperEnv, HelperName)
 	}
 	if rep.Protocol != Protocol {
 		p.close()
