@@ -5,6 +5,7 @@ import (
 	"runtime/debug"
 	"strings"
 
+	"github.com/briefing/report/internal/sqlproxy"
 	"github.com/spf13/cobra"
 )
 
@@ -19,9 +20,20 @@ func newVersionCmd(s Streams) *cobra.Command {
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			fmt.Fprintln(s.Out, "report "+versionString())
+			fmt.Fprintln(s.Out, helperLine())
 			return nil
 		},
 	}
+}
+
+// helperLine says where report-sql, which runs the SQL datasets'
+// queries, is found, or that it is not.
+func helperLine() string {
+	path, err := sqlproxy.HelperPath()
+	if err != nil {
+		return sqlproxy.HelperName + " not found: SQL datasets need it beside report, on PATH or in $" + sqlproxy.HelperEnv
+	}
+	return sqlproxy.HelperName + " " + path
 }
 
 func versionString() string {

@@ -40,6 +40,11 @@ func joinLooked(looked []string) string {
 	return out
 }
 
+// HelperPath finds the helper as a connection will: $REPORT_SQL if set,
+// else beside the running executable, else on PATH. The error is a
+// *MissingError when it is nowhere.
+func HelperPath() (string, error) { return helperPath() }
+
 // helperPath finds the helper: $REPORT_SQL if set, else beside the
 // running executable, else on PATH.
 func helperPath() (string, error) {
