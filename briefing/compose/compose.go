@@ -176,6 +176,7 @@ func Document(in Input) (layouts.Document, *narrative.Env, config.Problems) {
 	}
 	runs := runTexts(c, env, blocks)
 	var notes []noteText
+	var standIns []int // the texts that did not run
 	for k, t := range texts {
 		r := runs[k]
 		for _, w := range r.warnings {
@@ -190,13 +191,21 @@ func Document(in Input) (layouts.Document, *narrative.Env, config.Problems) {
 		md, src, err := r.md, r.src, r.err
 		if err != nil {
 			ps = append(ps, templateProblems(c, t.b, err)...)
-			// its footnote definitions are still written in it
+			// its footnote definitions are still written in it, and those
+			// that a text that did run refers to stand in for it in the
+			// document (validate lays out a briefing whose texts on a SQL
+			// dataset did not run)
 			notes = append(notes, noteText{block: t.b, source: src, failed: true})
+			standIns = append(standIns, k)
 			continue
 		}
 		md.Title = f.text(t.b.Path+".title", md.Title)
 		doc.Sections[t.sec].Blocks[t.blk] = md
 		notes = append(notes, noteText{block: t.b, source: src, text: md.Text})
+	}
+	for _, k := range standIns {
+		t := texts[k]
+		doc.Sections[t.sec].Blocks[t.blk] = layouts.Markdown{Source: c.Rel(textSource(t.b)), Text: noteStandIns(runs[k].src, notes)}
 	}
 	ps = append(ps, f.ps...)
 	ps = append(ps, checkFootnotes(c, notes)...)
@@ -267,17 +276,26 @@ func partialNote(r *analysis.Result, typ string, loc *locale.Locale) string {
 	return loc.Numerals(loc.Word(key, "label", last.Label, "q", last.Through.Quarter()))
 }
 
+// textSource is where a text block's Markdown is written: its file, or
+// its place in the config.
+func textSource(b config.Block) string {
+	if b.File != "" {
+		return b.File
+	}
+	return b.Path
+}
+
 // markdown reads a text or callout block and runs its template. It
 // returns the Markdown and the text as written (before the template ran;
 // also when it failed).
 func markdown(c *config.Config, env *narrative.Env, b config.Block) (layouts.Markdown, string, error) {
-	text, source := b.Markdown, b.Path
+	text, source := b.Markdown, textSource(b)
 	if b.File != "" {
 		data, err := readText(b.File)
 		if err != nil {
 			return layouts.Markdown{}, "", err
 		}
-		text, source = data, b.File
+		text = data
 	}
 	out, err := env.Render(source, text)
 	if err != nil {

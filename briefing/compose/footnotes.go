@@ -81,6 +81,30 @@ func noteID(text string, from int) (int, bool) {
 	return end, end > from
 }
 
+// noteStandIns is a stand-in definition, "[^id]: (id)", of each footnote
+// that source, a text whose template did not run, defines and a text of
+// blocks that did run refers to without defining it, so that the text
+// that refers to it still finds it.
+func noteStandIns(source string, blocks []noteText) string {
+	defined, wanted := map[string]bool{}, map[string]bool{}
+	for _, bl := range blocks {
+		for _, m := range noteDefs(bl.text) {
+			defined[bl.text[m[2]:m[3]]] = true
+		}
+		for _, m := range noteRefs(bl.text) {
+			wanted[bl.text[m[2]:m[3]]] = true
+		}
+	}
+	var b strings.Builder
+	for _, m := range noteDefs(source) {
+		if id := source[m[2]:m[3]]; wanted[id] && !defined[id] {
+			b.WriteString("[^" + id + "]: (" + id + ")\n\n")
+			defined[id] = true
+		}
+	}
+	return b.String()
+}
+
 // noteDef is where a footnote is defined, and its first line of text.
 type noteDef struct {
 	at   noteText

@@ -140,6 +140,24 @@ func TestValidate_SQLChecksColumnsWithoutQueries(t *testing.T) {
 	}
 }
 
+// A briefing whose texts on a SQL dataset validate does not run still
+// validates when another text refers to a footnote one of them defines:
+// the sample with only its exercises in SQLite (exercises.md, which does
+// not run, defines [^sipri] that security.md cites). Nothing is said, not
+// even a warning.
+func TestValidate_FootnotesOfTextsNotRun(t *testing.T) {
+	dsn := filepath.Join(t.TempDir(), "briefing.db")
+	args := []string{"validate", "--strict", "--config", sample, "--as-of", "2026-03-02"}
+	for _, s := range loadSample(t, "sqlite", dsn) {
+		if strings.HasPrefix(s, "data.exercises.") {
+			args = append(args, "--set", s)
+		}
+	}
+	if code, out, errs := run(t, nil, args...); code != 0 || errs != "" {
+		t.Fatalf("exit %d:\n%s%s", code, out, errs)
+	}
+}
+
 func fixedClock() period.Clock {
 	return period.FixedClock(time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC))
 }
