@@ -203,9 +203,10 @@ func Document(in Input) (layouts.Document, *narrative.Env, config.Problems) {
 		doc.Sections[t.sec].Blocks[t.blk] = md
 		notes = append(notes, noteText{block: t.b, source: src, text: md.Text})
 	}
+	missing := missingNotes(notes)
 	for _, k := range standIns {
 		t := texts[k]
-		doc.Sections[t.sec].Blocks[t.blk] = layouts.Markdown{Source: c.Rel(textSource(t.b)), Text: noteStandIns(runs[k].src, notes)}
+		doc.Sections[t.sec].Blocks[t.blk] = layouts.Markdown{Source: c.Rel(textSource(t.b)), Text: noteStandIns(runs[k].src, missing)}
 	}
 	ps = append(ps, f.ps...)
 	ps = append(ps, checkFootnotes(c, notes)...)

@@ -81,25 +81,34 @@ func noteID(text string, from int) (int, bool) {
 	return end, end > from
 }
 
-// noteStandIns is a stand-in definition, "[^id]: (id)", of each footnote
-// that source, a text whose template did not run, defines and a text of
-// blocks that did run refers to without defining it, so that the text
-// that refers to it still finds it.
-func noteStandIns(source string, blocks []noteText) string {
-	defined, wanted := map[string]bool{}, map[string]bool{}
+// missingNotes are the footnotes that the texts of blocks that ran cite
+// and do not define: a text that did not run may define them.
+func missingNotes(blocks []noteText) map[string]bool {
+	defined, missing := map[string]bool{}, map[string]bool{}
 	for _, bl := range blocks {
 		for _, m := range noteDefs(bl.text) {
 			defined[bl.text[m[2]:m[3]]] = true
 		}
+	}
+	for _, bl := range blocks {
 		for _, m := range noteRefs(bl.text) {
-			wanted[bl.text[m[2]:m[3]]] = true
+			if id := bl.text[m[2]:m[3]]; !defined[id] {
+				missing[id] = true
+			}
 		}
 	}
+	return missing
+}
+
+// noteStandIns is a stand-in definition, "[^id]: (id)", of each footnote
+// of missing that source, a text whose template did not run, defines; it
+// takes them out of missing, so that one text stands in for each.
+func noteStandIns(source string, missing map[string]bool) string {
 	var b strings.Builder
 	for _, m := range noteDefs(source) {
-		if id := source[m[2]:m[3]]; wanted[id] && !defined[id] {
+		if id := source[m[2]:m[3]]; missing[id] {
 			b.WriteString("[^" + id + "]: (" + id + ")\n\n")
-			defined[id] = true
+			delete(missing, id)
 		}
 	}
 	return b.String()

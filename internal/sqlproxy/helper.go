@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"strings"
 )
 
 // HelperName is the helper's file name, without ".exe".
@@ -26,28 +27,13 @@ type MissingError struct {
 
 func (e *MissingError) Error() string {
 	return fmt.Sprintf("SQL datasets need %s, installed beside report (go install ./cmd/...), or its path in $%s: not found (looked at %s)",
-		HelperName, HelperEnv, joinLooked(e.Looked))
+		HelperName, HelperEnv, strings.Join(e.Looked, ", "))
 }
 
-func joinLooked(looked []string) string {
-	out := ""
-	for i, l := range looked {
-		if i > 0 {
-			out += ", "
-		}
-		out += l
-	}
-	return out
-}
-
-// HelperPath finds the helper as a connection will: $REPORT_SQL if set,
-// else beside the running executable, else on PATH. The error is a
+// HelperPath finds the helper, as each connection does: $REPORT_SQL if
+// set, else beside the running executable, else on PATH. The error is a
 // *MissingError when it is nowhere.
-func HelperPath() (string, error) { return helperPath() }
-
-// helperPath finds the helper: $REPORT_SQL if set, else beside the
-// running executable, else on PATH.
-func helperPath() (string, error) {
+func HelperPath() (string, error) {
 	if p := os.Getenv(HelperEnv); p != "" {
 		if isFile(p) {
 			return p, nil

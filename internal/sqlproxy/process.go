@@ -32,7 +32,7 @@ const closeWait = 5 * time.Second
 
 // start starts the helper.
 func start() (*process, error) {
-	path, err := helperPath()
+	path, err := HelperPath()
 	if err != nil {
 		return nil, err
 	}
