@@ -7,12 +7,12 @@ import (
 	"encoding/hex"
 	"fmt"
 	"html"
-	"regexp"
 	"slices"
 	"strings"
 	"sync"
 	"time"
 
+	"github.com/briefing/report/internal/lazyregexp"
 	"github.com/klauspost/compress/zlib"
 )
 
@@ -54,12 +54,12 @@ func archiveMetaOf(d *Document) archiveMeta {
 }
 
 var (
-	emptyEmbedded = regexp.MustCompile(`/Names\s*<<\s*/EmbeddedFiles\s*<<\s*/Names\s*\[\s*\]\s*>>\s*>>\s*`)
-	outlineRoot   = regexp.MustCompile(`/Type /Outlines `)
-	outlinesRef   = regexp.MustCompile(`/Outlines (\d+) 0 R`)
+	emptyEmbedded = lazyregexp.New(`/Names\s*<<\s*/EmbeddedFiles\s*<<\s*/Names\s*\[\s*\]\s*>>\s*>>\s*`)
+	outlineRoot   = lazyregexp.New(`/Type /Outlines `)
+	outlinesRef   = lazyregexp.New(`/Outlines (\d+) 0 R`)
 	linkAnnot     = []byte("/Subtype /Link ")
 	structElem    = []byte("<</Type /StructElem ")
-	infoDate      = regexp.MustCompile(`/(CreationDate|ModDate) \(D:(\d{14})\)`)
+	infoDate      = lazyregexp.New(`/(CreationDate|ModDate) \(D:(\d{14})\)`)
 )
 
 // compressedProfile is the sRGB profile as a Flate stream, compressed once
@@ -81,7 +81,7 @@ func archive(f *pdfFile, m archiveMeta, catalog string) (string, error) {
 	if root == nil {
 		return "", fmt.Errorf("finish pdf: no catalog")
 	}
-	root.data = emptyEmbedded.ReplaceAll(root.data, nil)
+	root.data = emptyEmbedded().ReplaceAll(root.data, nil)
 	icc := compressedProfile()
 	profile := f.add(fmt.Sprintf("<</N 3 /Filter /FlateDecode /Length %d>>", len(icc)), icc)
 	intent := f.add(fmt.Sprintf("<</Type /OutputIntent /S /GTS_PDFA1 /OutputConditionIdentifier (sRGB IEC61966-2.1) /Info (sRGB IEC61966-2.1) /DestOutputProfile %d 0 R>>", profile), nil)
@@ -94,7 +94,7 @@ func archive(f *pdfFile, m archiveMeta, catalog string) (string, error) {
 	}
 
 	outline := -1
-	if m := outlinesRef.FindSubmatch(root.data); m != nil {
+	if m := outlinesRef().FindSubmatch(root.data); m != nil {
 		fmt.Sscan(string(m[1]), &outline)
 	}
 	top := 0
@@ -112,13 +112,13 @@ func archive(f *pdfFile, m archiveMeta, catalog string) (string, error) {
 			o.data = append(bytes.ReplaceAll(dict, linkAnnot, []byte("/Subtype /Link /F 4 ")), o.data[len(dict):]...)
 		}
 	}
-	if o := f.find(outline); o != nil && outlineRoot.Match(o.data) {
-		o.data = outlineRoot.ReplaceAll(o.data, []byte(fmt.Sprintf("/Type /Outlines /Count %d ", top)))
+	if o := f.find(outline); o != nil && outlineRoot().Match(o.data) {
+		o.data = outlineRoot().ReplaceAll(o.data, []byte(fmt.Sprintf("/Type /Outlines /Count %d ", top)))
 	}
 	// the dates of /Info in UTC, as the XMP says them: fpdf leaves out
 	// the time zone, which a reader could take for local time
 	if info := f.find(f.ref("/Info")); info != nil {
-		info.data = infoDate.ReplaceAll(info.data, []byte("/${1} (D:${2}+00'00')"))
+		info.data = infoDate().ReplaceAll(info.data, []byte("/${1} (D:${2}+00'00')"))
 	}
 	h := sha256.New()
 	for _, o := range f.objs {

@@ -4,13 +4,13 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"regexp"
 	"runtime"
 	"slices"
 	"strconv"
 	"sync"
 	"sync/atomic"
 
+	"github.com/briefing/report/internal/lazyregexp"
 	"github.com/klauspost/compress/zlib"
 )
 
@@ -30,7 +30,7 @@ const compressLevel = zlib.BestSpeed
 // plainStream is the start of an object whose stream fpdf, or the
 // finishing pass, left plain: its length, then other whole-number entries
 // (a font file's /Length1).
-var plainStream = regexp.MustCompile(`^(\d+) 0 obj\n<</Length (\d+)((?: /[A-Za-z0-9]+ \d+)*)>>\nstream\n`)
+var plainStream = lazyregexp.New(`^(\d+) 0 obj\n<</Length (\d+)((?: /[A-Za-z0-9]+ \d+)*)>>\nstream\n`)
 
 // finishFile is the finishing pass over fpdf's output: streams
 // compressed, and, unless the document opts out, the file made PDF/A-2b.
@@ -106,7 +106,7 @@ func compressStreams(f *pdfFile, texts *pageTexts) (done func() error, err error
 	var todo []int
 	plainContents := 0
 	for i, o := range objs {
-		if plainStream.Match(o.data) {
+		if plainStream().Match(o.data) {
 			todo = append(todo, i)
 			if contents[o.num] {
 				plainContents++
@@ -188,7 +188,7 @@ func compressObject(data []byte, zw *zlib.Writer, buf *bytes.Buffer) []byte {
 // match, and where the stream starts and ends; ok is false when its
 // /Length does not end it at "endstream".
 func plainBody(data []byte) (m []int, body, end int, ok bool) {
-	m = plainStream.FindSubmatchIndex(data)
+	m = plainStream().FindSubmatchIndex(data)
 	n, _ := strconv.Atoi(string(data[m[4]:m[5]]))
 	body, end = m[1], m[1]+n
 	return m, body, end, end <= len(data) && bytes.HasPrefix(data[end:], []byte("\nendstream"))

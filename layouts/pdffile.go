@@ -3,9 +3,10 @@ package layouts
 import (
 	"bytes"
 	"fmt"
-	"regexp"
 	"sort"
 	"strconv"
+
+	"github.com/briefing/report/internal/lazyregexp"
 )
 
 // pdfFile is fpdf's finished output taken apart for the finishing pass:
@@ -26,13 +27,13 @@ type object struct {
 }
 
 var (
-	startxrefRE = regexp.MustCompile(`startxref\s+(\d+)\s+%%EOF\s*$`)
-	trailerRE   = regexp.MustCompile(`(?s)trailer\s*(<<.*>>)\s*startxref`)
+	startxrefRE = lazyregexp.New(`startxref\s+(\d+)\s+%%EOF\s*$`)
+	trailerRE   = lazyregexp.New(`(?s)trailer\s*(<<.*>>)\s*startxref`)
 )
 
 // parsePDF takes fpdf's output apart by its cross-reference table.
 func parsePDF(pdf []byte) (*pdfFile, error) {
-	m := startxrefRE.FindSubmatchIndex(pdf)
+	m := startxrefRE().FindSubmatchIndex(pdf)
 	if m == nil {
 		return nil, fmt.Errorf("finish pdf: no startxref")
 	}
@@ -42,7 +43,7 @@ func parsePDF(pdf []byte) (*pdfFile, error) {
 	}
 	table := pdf[xrefAt:]
 	end := bytes.Index(table, []byte("trailer"))
-	t := trailerRE.FindSubmatch(table)
+	t := trailerRE().FindSubmatch(table)
 	if end < 0 || t == nil {
 		return nil, fmt.Errorf("finish pdf: no trailer")
 	}
@@ -123,7 +124,7 @@ func (f *pdfFile) find(n int) *object {
 	return nil
 }
 
-var trailerSize = regexp.MustCompile(`/Size\s+\d+`)
+var trailerSize = lazyregexp.New(`/Size\s+\d+`)
 
 // ref returns the object number the trailer gives for key (/Root, /Info),
 // "key N 0 R", or -1.
@@ -171,7 +172,7 @@ func (f *pdfFile) write(extraTrailer string) []byte {
 		}
 		out.Write(entry)
 	}
-	tr := trailerSize.ReplaceAll(f.trailer, []byte(fmt.Sprintf("/Size %d", f.size)))
+	tr := trailerSize().ReplaceAll(f.trailer, []byte(fmt.Sprintf("/Size %d", f.size)))
 	if extraTrailer != "" {
 		tr = append(bytes.TrimSuffix(bytes.TrimRight(tr, " \n"), []byte(">>")), []byte(extraTrailer+"\n>>")...)
 	}

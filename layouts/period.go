@@ -2,17 +2,18 @@ package layouts
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"time"
+
+	"github.com/briefing/report/internal/lazyregexp"
 )
 
-var quarterRE = regexp.MustCompile(`^(\d{4})-[Qq]([1-4])$`)
+var quarterRE = lazyregexp.New(`^(\d{4})-[Qq]([1-4])$`)
 
 // periodText spells a period out for the cover: "2025-Q3" becomes
 // "Third quarter 2025 (2025-Q3)"; anything else prints as it is.
 func periodText(p string) string {
-	m := quarterRE.FindStringSubmatch(p)
+	m := quarterRE().FindStringSubmatch(p)
 	if m == nil {
 		return p
 	}

@@ -49,7 +49,7 @@ func checkStructure(t *testing.T, doc Document, want []string) {
 		n, _ := strconv.Atoi(m[1])
 		objects[n] = m[2]
 	}
-	kids := kidsRE.FindStringSubmatch(pdf)
+	kids := kidsRE().FindStringSubmatch(pdf)
 	var pages []int
 	for _, f := range strings.Fields(kids[1]) {
 		if n, err := strconv.Atoi(f); err == nil && n != 0 {

@@ -3,9 +3,10 @@ package layouts
 import (
 	"bytes"
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/briefing/report/internal/lazyregexp"
 )
 
 // structure adds the structure tree of the tagged content to f: a
@@ -216,7 +217,7 @@ func structure(f *pdfFile, tags []tagRecord) (string, error) {
 	return fmt.Sprintf("/StructTreeRoot %d 0 R\n/MarkInfo <</Marked true>>\n", root), nil
 }
 
-var kidsRE = regexp.MustCompile(`/Kids\s*\[([^\]]*)\]`)
+var kidsRE = lazyregexp.New(`/Kids\s*\[([^\]]*)\]`)
 
 // pageObjects are the page objects' numbers in page order, from the page
 // tree fpdf writes (one /Pages node with every page as a kid).
@@ -225,7 +226,7 @@ func pageObjects(f *pdfFile) ([]int, error) {
 		if !bytes.Contains(o.dict(), []byte("/Type /Pages")) {
 			continue
 		}
-		m := kidsRE.FindSubmatch(o.data)
+		m := kidsRE().FindSubmatch(o.data)
 		if m == nil {
 			break
 		}
