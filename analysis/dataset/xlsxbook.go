@@ -18,7 +18,7 @@ import (
 // workbooks itself, with archive/zip and encoding/xml: it needs the values
 // of one sheet, read once from top to bottom, and a general spreadsheet
 // library costs every run of the tool, workbook or not, milliseconds of
-// start-up (see the README's performance section).
+// start-up (see the tenth round in docs/performance.md).
 type workbook struct {
 	zr       *zip.ReadCloser
 	parts    map[string]*zip.File // by lower-case name: package part names are case-insensitive
