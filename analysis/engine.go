@@ -143,11 +143,18 @@ func merge(c *config.Config, p period.Period, names []string, cfgs []*config.Con
 	var ps config.Problems
 	var old []*Results // of the earlier exports
 	for i := range names {
-		ps = append(ps, found[i]...)
 		if cfgs[i] != c {
+			// an earlier export in the same database as its dataset
+			// fails to connect alike: the problem is said once
+			for _, p := range found[i] {
+				if !slices.Contains(ps, p) {
+					ps = append(ps, p)
+				}
+			}
 			old = append(old, parts[i])
 			continue
 		}
+		ps = append(ps, found[i]...)
 		maps.Copy(res.Analyses, parts[i].Analyses)
 		maps.Copy(res.Datasets, parts[i].Datasets)
 		maps.Copy(res.Tables, parts[i].Tables)

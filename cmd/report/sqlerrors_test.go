@@ -121,6 +121,35 @@ func TestGen_SQLErrors(t *testing.T) {
 	}
 }
 
+// A database that cannot be reached is said once, not once more for the
+// earlier export (previous:) that its revisions read from the same
+// database.
+func TestGen_SQLErrorOnceWithEarlierExport(t *testing.T) {
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "briefing.yaml")
+	data := "    driver: postgres\n    dsn: ${PGTEST}\n    table: events\n    previous: events_2024"
+	text := strings.Replace(sqlBriefing, "DATA", data, 1)
+	text = strings.Replace(text, "sections:", `  revised:
+    kind: revisions
+    dataset: events
+    value: amount
+    series:
+      - {label: "Alpha", where: {kind: alpha}}
+sections:`, 1)
+	os.WriteFile(cfg, []byte(text), 0o644)
+	env := []string{"PGTEST=postgres://analyst@127.0.0.1:1/intel?sslmode=disable&connect_timeout=2"}
+	code, _, errs := run(t, env, "gen", "--config", cfg, "--out", filepath.Join(dir, "out.pdf"), "--as-of", "2025-11-01")
+	if code != 1 {
+		t.Fatalf("exit %d, want 1: %s", code, errs)
+	}
+	if n := strings.Count(errs, "connect postgres database intel on 127.0.0.1:1"); n != 1 {
+		t.Errorf("the connection error is said %d times, want once:\n%s", n, errs)
+	}
+	if !strings.Contains(errs, "report: 1 problem found") {
+		t.Errorf("want exactly one problem:\n%s", errs)
+	}
+}
+
 // A query slower than the dataset's timeout is an error that says so.
 func TestGen_SQLTimeout(t *testing.T) {
 	dsn := pgDSN(t)
