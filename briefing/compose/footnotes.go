@@ -66,6 +66,33 @@ func noteDefs(text string) [][4]int {
 	return out
 }
 
+// sourceNoteDefs is noteDefs for a text as written, whose template has
+// not run: a definition there may follow template actions at the start of
+// its line, as in `{{ if ge .Period.Code "2024-Q3" }}[^id]: …{{ end }}`,
+// which leave it at the start of a line once the template runs.
+func sourceNoteDefs(source string) [][4]int {
+	var out [][4]int
+	for ls := 0; ls < len(source); {
+		line, _, _ := strings.Cut(source[ls:], "\n")
+		p := len(line) - len(strings.TrimLeft(line, " "))
+		if p > 3 || !strings.HasPrefix(line[p:], "{{") {
+			p = 0 // noteDefs reads the line as it is
+		}
+		for strings.HasPrefix(line[p:], "{{") {
+			end := strings.Index(line[p:], "}}")
+			if end < 0 {
+				break
+			}
+			p += end + 2
+		}
+		for _, m := range noteDefs(line[p:]) {
+			out = append(out, [4]int{ls + p + m[0], ls + p + m[1], ls + p + m[2], ls + p + m[3]})
+		}
+		ls += len(line) + 1
+	}
+	return out
+}
+
 // noteID returns the end of the id that starts at from: bytes up to a
 // "]" or white space (as regexp's \s: tab, newline, form feed, carriage
 // return, space), at least one.
@@ -105,7 +132,7 @@ func missingNotes(blocks []noteText) map[string]bool {
 // takes them out of missing, so that one text stands in for each.
 func noteStandIns(source string, missing map[string]bool) string {
 	var b strings.Builder
-	for _, m := range noteDefs(source) {
+	for _, m := range sourceNoteDefs(source) {
 		if id := source[m[2]:m[3]]; missing[id] {
 			b.WriteString("[^" + id + "]: (" + id + ")\n\n")
 			delete(missing, id)
@@ -130,7 +157,7 @@ func checkFootnotes(c *config.Config, blocks []noteText) config.Problems {
 	var ps config.Problems
 	for _, b := range blocks {
 		if b.failed {
-			for _, m := range noteDefs(b.source) {
+			for _, m := range sourceNoteDefs(b.source) {
 				inFailed[b.source[m[2]:m[3]]] = true
 			}
 		}
