@@ -139,7 +139,13 @@ func Build(in Options) (b *Result, err error) {
 	}
 	for _, name := range cfg.DatasetNames() {
 		d := res.Datasets[name]
-		in.debug("dataset read", slog.String("name", name), slog.Int("files", len(d.Files)),
+		remembered := 0 // files whose SHA-256 an earlier run remembered (internal/hashcache)
+		for _, f := range d.Files {
+			if f.Remembered {
+				remembered++
+			}
+		}
+		in.debug("dataset read", slog.String("name", name), slog.Int("files", len(d.Files)), slog.Int("hashes_remembered", remembered),
 			slog.Int("rows_read", d.RowsRead), slog.Int("rows_used", d.RowsUsed))
 		for _, q := range d.Queries {
 			in.debug("query", slog.String("dataset", name), slog.String("for", q.For), slog.String("sql", q.SQL),

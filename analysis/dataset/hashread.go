@@ -6,13 +6,18 @@ import (
 	"hash"
 	"io"
 	"os"
+	"time"
+
+	"github.com/briefing/report/internal/hashcache"
 )
 
 // chunks is the number of read buffers of a hashedFile.
 const chunks = 3
 
 // hashedFile reads a file in a goroutine that computes its SHA-256 as it
-// goes, so that hashing takes no time from the goroutine splitting lines.
+// goes, so that hashing takes no time from the goroutine splitting lines;
+// a file whose SHA-256 an earlier run remembered (internal/hashcache) is
+// read without hashing.
 // Its chunk returns the file's bytes in order, where they were read: the
 // lines are found in the read buffers themselves. The buffers are reused:
 // memory does not grow with the file.
@@ -31,6 +36,11 @@ type hashedFile struct {
 	sum [32]byte // at io.EOF: the SHA-256 of every byte of the file
 
 	opened os.FileInfo // the file as it was when opened; nil if not a regular file
+	since  time.Time   // when the reading began
+
+	// remembered is set when the file's SHA-256 is the one remembered for
+	// it (internal/hashcache): then sum holds it, and nothing is hashed.
+	remembered bool
 }
 
 // errChanged says that a file was written to while it was read.
@@ -40,9 +50,10 @@ var errChanged = errors.New("changed while it was read: run again once it is wri
 // in chunks of size bytes. With small (the file fits in one chunk) it
 // reads and hashes in Read instead, in the caller's goroutine.
 func newHashedFile(f *os.File, st os.FileInfo, size int, small bool) *hashedFile {
-	h := &hashedFile{f: f}
+	h := &hashedFile{f: f, since: time.Now()}
 	if st != nil && st.Mode().IsRegular() {
 		h.opened = st
+		h.sum, h.remembered = hashcache.Lookup(f.Name(), st)
 	}
 	if small {
 		h.hash, h.buf = sha256.New(), make([]byte, size)
@@ -60,6 +71,9 @@ func newHashedFile(f *os.File, st os.FileInfo, size int, small bool) *hashedFile
 func (h *hashedFile) run() {
 	defer close(h.full)
 	sum := sha256.New()
+	if h.remembered {
+		sum = nil
+	}
 	for {
 		var buf []byte
 		select {
@@ -68,12 +82,14 @@ func (h *hashedFile) run() {
 			return
 		}
 		n, err := h.f.Read(buf[:cap(buf)])
-		sum.Write(buf[:n])
+		if sum != nil {
+			sum.Write(buf[:n])
+		}
 		if n > 0 {
 			h.full <- buf[:n] // never blocks: full has room for every chunk
 		}
 		if err != nil {
-			if err == io.EOF {
+			if err == io.EOF && sum != nil {
 				sum.Sum(h.sum[:0])
 			}
 			h.err = err
@@ -89,7 +105,9 @@ func (h *hashedFile) chunk() ([]byte, error) {
 	if h.hash != nil {
 		for {
 			n, err := h.f.Read(h.buf)
-			h.hash.Write(h.buf[:n])
+			if !h.remembered {
+				h.hash.Write(h.buf[:n])
+			}
 			if n > 0 {
 				return h.buf[:n], nil
 			}
@@ -130,7 +148,9 @@ func (h *hashedFile) finish() ([32]byte, error) {
 		for err == nil {
 			_, err = h.chunk() // hashing as it reads
 		}
-		h.hash.Sum(h.sum[:0])
+		if !h.remembered {
+			h.hash.Sum(h.sum[:0])
+		}
 		if err != io.EOF {
 			return h.sum, err
 		}
@@ -147,6 +167,7 @@ func (h *hashedFile) finish() ([32]byte, error) {
 // unchanged returns errChanged if the file is not as it was when opened:
 // its size or its modification time differs (an append, a write), or its
 // name points at another file.
+// An unchanged file's SHA-256, hashed, is remembered for the next run.
 func (h *hashedFile) unchanged() error {
 	if h.opened == nil {
 		return nil
@@ -157,6 +178,9 @@ func (h *hashedFile) unchanged() error {
 	}
 	if !os.SameFile(st, h.opened) || st.Size() != h.opened.Size() || !st.ModTime().Equal(h.opened.ModTime()) {
 		return errChanged
+	}
+	if !h.remembered {
+		hashcache.Remember(h.f.Name(), h.opened, h.sum, h.since)
 	}
 	return nil
 }

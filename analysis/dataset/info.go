@@ -9,6 +9,9 @@ import (
 type FileInfo struct {
 	Path   string
 	SHA256 string // hex, of the whole file bytes, computed while streaming
+	// Remembered is set when SHA256 is the one remembered for this very
+	// file by an earlier run (internal/hashcache), not computed again.
+	Remembered bool
 	// Generated is the export's "Generated"/"Data generated" date as
 	// printed, normalised to "12 Feb 2026" style, or "" if none. A date
 	// that cannot be read is kept as printed, with GeneratedDate zero.

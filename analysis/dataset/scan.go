@@ -98,6 +98,7 @@ func scanFile(path, format string, skip int, dec byte, onHeader func(*Header) er
 	}
 	finished = true
 	fi.SHA256, err = src.finish()
+	fi.Remembered = src.hf.remembered
 	return fi, err
 }
 

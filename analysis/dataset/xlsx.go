@@ -8,7 +8,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
+	"github.com/briefing/report/internal/hashcache"
 	"github.com/briefing/report/internal/suggest"
 )
 
@@ -32,10 +34,11 @@ const maxPreamble = 1000
 // a formula as its saved value.
 func scanWorkbook(path string, spec Spec, dec byte, onHeader func(*Header) error, onRow func(Row) error) (FileInfo, error) {
 	fi := FileInfo{Path: path}
-	sum, err := fileHash(path)
+	sum, remembered, err := fileHash(path)
 	if err != nil {
 		return fi, err
 	}
+	fi.Remembered = remembered
 	wb, err := openWorkbook(path)
 	if err != nil {
 		return fi, err
@@ -89,18 +92,32 @@ func quoteAll(names []string) string {
 	return strings.Join(q, ", ")
 }
 
-// fileHash is the hex SHA-256 of the file at path.
-func fileHash(path string) (string, error) {
+// fileHash is the hex SHA-256 of the file at path, and whether it is the
+// one remembered for it (internal/hashcache) rather than hashed now.
+func fileHash(path string) (string, bool, error) {
 	file, err := os.Open(path)
 	if err != nil {
-		return "", fileError(path, err)
+		return "", false, fileError(path, err)
 	}
 	defer file.Close()
+	since := time.Now()
+	st, err := file.Stat()
+	if err != nil {
+		return "", false, fileError(path, err)
+	}
+	if sum, ok := hashcache.Lookup(path, st); ok {
+		return hex.EncodeToString(sum[:]), true, nil
+	}
 	h := sha256.New()
 	if _, err := io.Copy(h, file); err != nil {
-		return "", fileError(path, err)
+		return "", false, fileError(path, err)
 	}
-	return hex.EncodeToString(h.Sum(nil)), nil
+	var sum [32]byte
+	h.Sum(sum[:0])
+	if now, err := file.Stat(); err == nil && now.Size() == st.Size() && now.ModTime().Equal(st.ModTime()) {
+		hashcache.Remember(path, st, sum, since)
+	}
+	return hex.EncodeToString(sum[:]), false, nil
 }
 
 // sheetRows reads the rows of a worksheet in order; row numbers are the

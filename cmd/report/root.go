@@ -37,6 +37,8 @@ func inputErr(err error) error {
 
 // Main runs the command line args and returns the exit code.
 func Main(args []string, s Streams, env []string) int {
+	saveCache := openCache(env)
+	defer saveCache()
 	root := newRootCmd(s, env)
 	root.SetArgs(args)
 	err := root.Execute()
