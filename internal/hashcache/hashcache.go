@@ -91,6 +91,21 @@ func loaded() map[string]entry {
 	return cache.entries
 }
 
+// absolute is path made absolute against the working folder, read once
+// (os.Getwd stats two folders at each call); false if it cannot be.
+func absolute(path string) (string, bool) {
+	if filepath.IsAbs(path) {
+		return filepath.Clean(path), true
+	}
+	wd, err := workingDir()
+	if err != nil {
+		return "", false
+	}
+	return filepath.Join(wd, path), true
+}
+
+var workingDir = sync.OnceValues(os.Getwd)
+
 // Lookup returns the remembered SHA-256 of the file at path, which fi
 // describes, if it is the same file (the same identity) as when it was
 // remembered.
@@ -99,8 +114,8 @@ func Lookup(path string, fi os.FileInfo) ([32]byte, bool) {
 	if !ok {
 		return [32]byte{}, false
 	}
-	abs, err := filepath.Abs(path)
-	if err != nil {
+	abs, ok := absolute(path)
+	if !ok {
 		return [32]byte{}, false
 	}
 	cache.Lock()
@@ -121,8 +136,8 @@ func Remember(path string, fi os.FileInfo, sum [32]byte, since time.Time) {
 	if !ok || time.Unix(0, max(k.mtime, k.ctime)).After(since.Add(-racyWindow)) {
 		return
 	}
-	abs, err := filepath.Abs(path)
-	if err != nil || strings.ContainsAny(abs, "\n\r") { // a line of the cache each
+	abs, ok := absolute(path)
+	if !ok || strings.ContainsAny(abs, "\n\r") { // a line of the cache each
 		return
 	}
 	cache.Lock()
