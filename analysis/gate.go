@@ -1,6 +1,10 @@
 package analysis
 
-import "github.com/briefing/report/analysis/dataset"
+import (
+	"slices"
+
+	"github.com/briefing/report/analysis/dataset"
+)
 
 // A rowGate spares a pass the work of offering a row to every consumer
 // when none of them could count it. Most analyses of a large export read
@@ -21,6 +25,19 @@ type rowGate struct {
 	// offered are the filters a row failing the gate would have been
 	// offered; those whose offer still changes them (see reject).
 	offered []*filter
+
+	// As the last row the gate failed left the offered filters: the
+	// columns their clauses still note, and that row's values there
+	// (copies: the row's text is reused). A filter notes a value only
+	// when it differs from its column's value in the row before, so a
+	// failing row with the same values in those columns changes none of
+	// them, and is offered to none (a register sorted by supplier runs
+	// through thousands of such rows). settled is false when that is not
+	// known: before the first such row, and after a row that passed the
+	// gate, which the filters themselves may have matched or noted.
+	noted     []int
+	notedVals [][]byte
+	settled   bool
 }
 
 // gated is a consumer that can say which rows it could count.
@@ -83,8 +100,12 @@ func (g *rowGate) add(cl boundClause) {
 func (g *rowGate) pass(r *dataset.Row) bool {
 	for i, col := range g.cols {
 		if anyEqual(g.values[i], r.Get(col)) {
+			g.settled = false
 			return true
 		}
+	}
+	if g.settled && g.sameNoted(r) {
+		return false // it would change no filter
 	}
 	for i := 0; i < len(g.offered); {
 		if g.offered[i].reject(r) {
@@ -96,7 +117,39 @@ func (g *rowGate) pass(r *dataset.Row) bool {
 		g.offered[i], g.offered[last] = g.offered[last], nil
 		g.offered = g.offered[:last]
 	}
+	g.settle(r)
 	return false
+}
+
+// settle notes the columns the offered filters still note, and r's values
+// there: r is the row they were last offered.
+func (g *rowGate) settle(r *dataset.Row) {
+	g.noted = g.noted[:0]
+	for _, f := range g.offered {
+		for i, cl := range f.clauses {
+			if f.noting(i) && !slices.Contains(g.noted, cl.col) {
+				g.noted = append(g.noted, cl.col)
+			}
+		}
+	}
+	for len(g.notedVals) < len(g.noted) {
+		g.notedVals = append(g.notedVals, nil)
+	}
+	for k, col := range g.noted {
+		g.notedVals[k] = append(g.notedVals[k][:0], r.Get(col)...)
+	}
+	g.settled = true
+}
+
+// sameNoted reports whether r holds, in each column the offered filters
+// still note, the value of the row they were last offered.
+func (g *rowGate) sameNoted(r *dataset.Row) bool {
+	for k, col := range g.noted {
+		if string(g.notedVals[k]) != r.Get(col) {
+			return false
+		}
+	}
+	return true
 }
 
 // whereGate is the gate of a consumer that offers every row to its where:
