@@ -1,8 +1,6 @@
 package main
 
 import (
-	"github.com/briefing/report/briefing"
-
 	"context"
 	"database/sql"
 	"os"
@@ -10,9 +8,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/briefing/report/layouts"
-
+	"github.com/briefing/report/briefing"
 	"github.com/briefing/report/internal/sqlfixture"
+	"github.com/briefing/report/layouts"
 )
 
 // sqlBriefing is a small briefing over a SQL dataset; DATA is replaced by
