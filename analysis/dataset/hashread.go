@@ -70,9 +70,9 @@ func newHashedFile(f *os.File, st os.FileInfo, size int, small bool) *hashedFile
 // run reads the file until its end, a read error or close.
 func (h *hashedFile) run() {
 	defer close(h.full)
-	sum := sha256.New()
-	if h.remembered {
-		sum = nil
+	var sum hash.Hash // nil: the file's SHA-256 is remembered
+	if !h.remembered {
+		sum = sha256.New()
 	}
 	for {
 		var buf []byte
@@ -176,13 +176,19 @@ func (h *hashedFile) unchanged() error {
 	if err != nil {
 		return err
 	}
-	if !os.SameFile(st, h.opened) || st.Size() != h.opened.Size() || !st.ModTime().Equal(h.opened.ModTime()) {
+	if !sameState(h.opened, st) {
 		return errChanged
 	}
 	if !h.remembered {
 		hashcache.Remember(h.f.Name(), h.opened, h.sum, h.since)
 	}
 	return nil
+}
+
+// sameState reports whether now, a file's state, is then's: the same
+// file, its size and its modification time unchanged.
+func sameState(then, now os.FileInfo) bool {
+	return os.SameFile(then, now) && now.Size() == then.Size() && now.ModTime().Equal(then.ModTime())
 }
 
 // close stops the reading and closes the file (which ends a read that

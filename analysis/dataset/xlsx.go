@@ -114,7 +114,7 @@ func fileHash(path string) (string, bool, error) {
 	}
 	var sum [32]byte
 	h.Sum(sum[:0])
-	if now, err := file.Stat(); err == nil && now.Size() == st.Size() && now.ModTime().Equal(st.ModTime()) {
+	if now, err := file.Stat(); err == nil && sameState(st, now) {
 		hashcache.Remember(path, st, sum, since)
 	}
 	return hex.EncodeToString(sum[:]), false, nil

@@ -17,7 +17,7 @@
 // One hash is remembered per path, the latest, and at most maxEntries
 // paths. Nothing is remembered until Open names a folder for the cache; a
 // program that never calls it hashes every file every time. The cache is
-// a small text file, written whole (a temporary file renamed into place);
+// a small text file, written whole (by atomicfile);
 // one that cannot be read or written is passed over: the files are hashed
 // instead.
 package hashcache
@@ -34,6 +34,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/briefing/report/internal/atomicfile"
 )
 
 // fileName is the cache's file in its folder; header is its first line.
@@ -238,8 +240,9 @@ func parseLine(line []byte) (entry, bool) {
 	return e, true
 }
 
-// write writes entries to path whole, the newest maxEntries of them, by
-// a temporary file renamed into place: a reader never sees a part.
+// write writes entries to path whole, the newest maxEntries of them, as
+// atomicfile writes: a reader never sees a part. Its folder is made for
+// its owner alone: the cache names the files its owner reads.
 func write(path string, entries map[string]entry) error {
 	list := make([]entry, 0, len(entries))
 	for _, e := range entries {
@@ -256,20 +259,8 @@ func write(path string, entries map[string]entry) error {
 	for _, e := range list {
 		fmt.Fprintf(&b, "%d %d %d %d %d %x %d %s\n", e.key.dev, e.key.ino, e.key.size, e.key.mtime, e.key.ctime, e.sum, e.at, e.path)
 	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), fileName+".*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name()) // gone once renamed
-	if _, err := tmp.Write(b.Bytes()); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
+	return atomicfile.Write(path, b.Bytes())
 }
