@@ -101,26 +101,35 @@ func ComputeMany(c *config.Config, periods []period.Period, opts Options) ([]*Re
 	}
 	parts := make([][]*Results, len(names)) // by dataset, then period
 	found := make([][]config.Problems, len(names))
+	read := func(i int) {
+		name, c := names[i], cfgs[i]
+		parts[i] = make([]*Results, len(periods))
+		for k, p := range periods {
+			parts[i][k] = newResults(p)
+		}
+		found[i] = make([]config.Problems, len(periods))
+		// A panic here is a bug in report; it must not take the run down
+		// without saying which dataset set it off.
+		defer func() {
+			if r := recover(); r != nil {
+				found[i][0] = append(found[i][0], c.Problemf("data."+name, "internal error while reading this dataset (a bug in report; please report it): %v", r))
+			}
+		}()
+		found[i] = computeDatasetMany(c, name, periods, parts[i], opts)
+	}
+	// the one with the most work is read on this goroutine, which runs
+	// now, the others in goroutines, the next most first
+	order := startOrder(names, cfgs)
 	var wg sync.WaitGroup
-	for i, name := range names {
-		c := cfgs[i]
+	for _, i := range order[min(1, len(order)):] {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			parts[i] = make([]*Results, len(periods))
-			for k, p := range periods {
-				parts[i][k] = newResults(p)
-			}
-			found[i] = make([]config.Problems, len(periods))
-			// A panic here is a bug in report; it must not take the run down
-			// without saying which dataset set it off.
-			defer func() {
-				if r := recover(); r != nil {
-					found[i][0] = append(found[i][0], c.Problemf("data."+name, "internal error while reading this dataset (a bug in report; please report it): %v", r))
-				}
-			}()
-			found[i] = computeDatasetMany(c, name, periods, parts[i], opts)
+			read(i)
 		}()
+	}
+	if len(order) > 0 {
+		read(order[0])
 	}
 	wg.Wait()
 	out := make([]*Results, len(periods))
