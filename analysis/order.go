@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"os"
 	"slices"
-	"strings"
 
 	"github.com/briefing/report/config"
 )
@@ -28,19 +27,20 @@ func startOrder(names []string, cfgs []*config.Config) []int {
 	return order
 }
 
-// unknownSize is the size taken for a dataset whose files cannot be
-// stat'ed before reading: a database's table (its wait on the server
-// overlaps the others' reading when it starts first) or a glob.
+// unknownSize is the size taken for a dataset that is not one file to
+// stat before reading: a database's table (its wait on the server
+// overlaps the others' reading when it starts first), a glob pattern, or
+// a path with nothing there (its reader fails at once).
 const unknownSize = 1 << 40
 
 // readingWork estimates the work of reading dataset name of c: its
 // file's bytes (each is split into fields) times one more than the
-// analyses and tables that take its rows.
+// analyses and tables that take its rows. A path that names a file is
+// that file, as its reader takes it, glob characters or not.
 func readingWork(c *config.Config, name string) int64 {
 	d := c.Data[name]
 	size := int64(unknownSize)
-	if !d.IsSQL() && !strings.ContainsAny(d.Path, "*?[") {
-		size = 0 // missing: its reader says so, at once
+	if !d.IsSQL() {
 		if fi, err := os.Stat(d.Path); err == nil {
 			size = fi.Size()
 		}

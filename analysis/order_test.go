@@ -21,9 +21,10 @@ func TestStartOrder_MostWorkFirst(t *testing.T) {
 	}
 	c := &config.Config{
 		Data: map[string]config.Dataset{
-			"big":     {Path: file("big.csv", 10_000)},  // 10,000 bytes × (1 + 1 analysis)
-			"used":    {Path: file("used.csv", 3_000)},  // 3,000 × (1 + 4 analyses + 2 tables)
-			"small":   {Path: file("small.csv", 1_000)}, // 1,000 × 1
+			"big":     {Path: file("big.csv", 10_000)},    // 10,000 bytes × (1 + 1 analysis)
+			"used":    {Path: file("used.csv", 3_000)},    // 3,000 × (1 + 4 analyses + 2 tables)
+			"small":   {Path: file("small.csv", 1_000)},   // 1,000 × 1
+			"bracket": {Path: file("tiv[2022].csv", 500)}, // a file, not a pattern, as its reader takes it: 500 × 1
 			"missing": {Path: filepath.Join(dir, "missing.csv")},
 			"glob":    {Path: filepath.Join(dir, "*.csv")},
 			"db":      {Driver: "postgres", Table: "transfers"},
@@ -38,14 +39,15 @@ func TestStartOrder_MostWorkFirst(t *testing.T) {
 			{Kind: config.BlockChart, Dataset: "small"}, // draws; takes no rows of its own
 		}}},
 	}
-	names := []string{"big", "db", "glob", "missing", "small", "used"}
+	names := []string{"big", "bracket", "db", "glob", "missing", "small", "used"}
 	cfgs := slices.Repeat([]*config.Config{c}, len(names))
 	var got []string
 	for _, i := range startOrder(names, cfgs) {
 		got = append(got, names[i])
 	}
-	// a database and a pattern cannot be sized: first, in name order
-	want := []string{"db", "glob", "used", "big", "small", "missing"}
+	// a database, a pattern and a path with nothing there cannot be sized:
+	// first, in name order
+	want := []string{"db", "glob", "missing", "used", "big", "small", "bracket"}
 	if !slices.Equal(got, want) {
 		t.Errorf("start order %v, want %v", got, want)
 	}
