@@ -264,3 +264,16 @@ func write(path string, entries map[string]entry) error {
 	}
 	return atomicfile.Write(path, b.Bytes())
 }
+
+// Identity is the identity of the file fi describes, as text: its device,
+// inode, size and modification and change times (see the package
+// comment); false where it cannot be read (not a regular file, or not on
+// Linux). Two files with the same identity are the same bytes, unless one
+// was written within a tick of the clock (the racy window above).
+func Identity(fi os.FileInfo) (string, bool) {
+	k, ok := keyOf(fi)
+	if !ok {
+		return "", false
+	}
+	return fmt.Sprintf("%d %d %d %d %d", k.dev, k.ino, k.size, k.mtime, k.ctime), true
+}

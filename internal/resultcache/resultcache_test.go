@@ -1,0 +1,143 @@
+package resultcache
+
+import (
+	"crypto/sha256"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"testing"
+	"time"
+)
+
+// open opens a cache in a new folder for the test, closed after it.
+func open(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	Open(dir)
+	t.Cleanup(func() { Open("") })
+	return filepath.Join(dir, folder)
+}
+
+func key(s string) [32]byte { return sha256.Sum256([]byte(s)) }
+
+func TestPutGet(t *testing.T) {
+	open(t)
+	if _, ok := Get(key("a")); ok {
+		t.Fatal("Get found an entry in an empty cache")
+	}
+	Put(key("a"), []byte("the results of a"))
+	Put(key("b"), nil)
+	if got, ok := Get(key("a")); !ok || string(got) != "the results of a" {
+		t.Errorf("Get(a) = %q, %v; want what Put kept", got, ok)
+	}
+	if got, ok := Get(key("b")); !ok || len(got) != 0 {
+		t.Errorf("Get(b) = %q, %v; want empty, true", got, ok)
+	}
+	if _, ok := Get(key("c")); ok {
+		t.Error("Get(c) found an entry never put")
+	}
+}
+
+func TestClosedKeepsNothing(t *testing.T) {
+	folderPath := open(t)
+	Open("")
+	if Enabled() {
+		t.Fatal("Enabled after Open(\"\")")
+	}
+	Put(key("a"), []byte("x"))
+	if _, err := os.Stat(folderPath); !os.IsNotExist(err) {
+		t.Errorf("a closed cache wrote its folder (%v)", err)
+	}
+	if _, ok := Get(key("a")); ok {
+		t.Error("a closed cache found an entry")
+	}
+}
+
+// An entry that is not whole, or not the key's, is passed over.
+func TestDamagedEntriesPassedOver(t *testing.T) {
+	folderPath := open(t)
+	data := []byte("results worth keeping")
+	for name, damage := range map[string]func([]byte) []byte{
+		"CutShort":     func(b []byte) []byte { return b[:len(b)-3] },
+		"ByteChanged":  func(b []byte) []byte { b[len(b)-1] ^= 1; return b },
+		"Longer":       func(b []byte) []byte { return append(b, '!') },
+		"OtherVersion": func(b []byte) []byte { return append([]byte("report results 0\n"), b[len(header):]...) },
+		"Empty":        func([]byte) []byte { return nil },
+	} {
+		t.Run(name, func(t *testing.T) {
+			k := key(name)
+			Put(k, data)
+			path := filepath.Join(folderPath, fmt.Sprintf("%x", k))
+			b, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(path, damage(b), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			if got, ok := Get(k); ok {
+				t.Errorf("Get read a damaged entry: %q", got)
+			}
+		})
+	}
+	t.Run("OtherKeysEntry", func(t *testing.T) {
+		Put(key("x"), data)
+		b, _ := os.ReadFile(filepath.Join(folderPath, fmt.Sprintf("%x", key("x"))))
+		os.WriteFile(filepath.Join(folderPath, fmt.Sprintf("%x", key("y"))), b, 0o600)
+		if _, ok := Get(key("y")); ok {
+			t.Error("Get took key x's entry for key y")
+		}
+	})
+}
+
+func TestTrimKeepsTheNewest(t *testing.T) {
+	folderPath := open(t)
+	old := time.Now().Add(-time.Hour)
+	for i := range maxEntries + 3 {
+		k := key(fmt.Sprint(i))
+		Put(k, []byte{byte(i)})
+		// the first three are the oldest
+		if i < 3 {
+			os.Chtimes(filepath.Join(folderPath, fmt.Sprintf("%x", k)), old, old)
+		}
+	}
+	entries, err := os.ReadDir(folderPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) != maxEntries {
+		t.Errorf("%d entries kept, want %d", len(entries), maxEntries)
+	}
+	for i := range maxEntries + 3 {
+		_, ok := Get(key(fmt.Sprint(i)))
+		if want := i >= 3; ok != want {
+			t.Errorf("entry %d kept: %v, want %v", i, ok, want)
+		}
+	}
+}
+
+func TestEntriesAreTheOwnersAlone(t *testing.T) {
+	folderPath := open(t)
+	Put(key("a"), []byte("x"))
+	for path, want := range map[string]os.FileMode{folderPath: 0o700, filepath.Join(folderPath, fmt.Sprintf("%x", key("a"))): 0o600} {
+		fi, err := os.Stat(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := fi.Mode().Perm(); got&^want != 0 {
+			t.Errorf("%s: mode %v, want at most %v", path, got, want)
+		}
+	}
+}
+
+func TestIdentityNamesThisProgram(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("a file's identity is read on Linux only")
+	}
+	id := Identity()
+	exe, _ := os.Executable()
+	if id == "" || len(id) <= len(exe) || id[:len(exe)] != exe {
+		t.Errorf("Identity() = %q, want this test binary's path %q and its file identity", id, exe)
+	}
+}
