@@ -49,6 +49,10 @@ type DatasetSummary struct {
 	// Previous is what was read of the dataset's earlier export, for its
 	// revisions analyses; nil without one.
 	Previous *DatasetSummary
+	// Recalled is set when the results of the dataset's files were
+	// remembered from an earlier run that read them as they are
+	// (internal/resultcache), and so not read again.
+	Recalled bool
 }
 
 // maxRowProblems caps the row errors reported per dataset.
@@ -101,6 +105,7 @@ func ComputeMany(c *config.Config, periods []period.Period, opts Options) ([]*Re
 	}
 	parts := make([][]*Results, len(names)) // by dataset, then period
 	found := make([][]config.Problems, len(names))
+	keys := newKeyMaker() // nil: no results remembered
 	read := func(i int) {
 		name, c := names[i], cfgs[i]
 		parts[i] = make([]*Results, len(periods))
@@ -115,7 +120,14 @@ func ComputeMany(c *config.Config, periods []period.Period, opts Options) ([]*Re
 				found[i][0] = append(found[i][0], c.Problemf("data."+name, "internal error while reading this dataset (a bug in report; please report it): %v", r))
 			}
 		}()
+		if done, ok := keys.recall(c, name, periods, opts); ok {
+			parts[i] = done
+			return
+		}
 		found[i] = computeDatasetMany(c, name, periods, parts[i], opts)
+		if !slices.ContainsFunc(found[i], func(ps config.Problems) bool { return len(ps) > 0 }) {
+			keys.remember(c, name, periods, opts, parts[i])
+		}
 	}
 	// the one with the most work is read on this goroutine, which runs
 	// now, the others in goroutines, the next most first
@@ -258,7 +270,7 @@ func computeDatasetMany(c *config.Config, name string, periods []period.Period, 
 			ps[i] = append(ps[i], found...)
 		}
 	} else {
-		spec := dataset.Spec{Name: name, Path: d.Path, Format: d.Format, Decimal: d.Decimal, Skip: d.Skip, Sheet: d.Sheet, HeaderRow: d.HeaderRow}
+		spec := specOf(name, d)
 		headers := make([]func(*dataset.Header) error, len(runs))
 		for i, run := range runs {
 			headers[i] = run.onHeader(&ps[i])
