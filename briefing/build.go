@@ -146,7 +146,7 @@ func Build(in Options) (b *Result, err error) {
 			}
 		}
 		in.debug("dataset read", slog.String("name", name), slog.Int("files", len(d.Files)), slog.Int("hashes_remembered", remembered),
-			slog.Int("rows_read", d.RowsRead), slog.Int("rows_used", d.RowsUsed))
+			slog.Bool("results_remembered", d.Recalled), slog.Int("rows_read", d.RowsRead), slog.Int("rows_used", d.RowsUsed))
 		for _, q := range d.Queries {
 			in.debug("query", slog.String("dataset", name), slog.String("for", q.For), slog.String("sql", q.SQL),
 				slog.String("args", fmt.Sprint(q.Args)), slog.Int("rows", q.Rows))

@@ -6,10 +6,12 @@ import (
 
 	"github.com/briefing/report/config"
 	"github.com/briefing/report/internal/hashcache"
+	"github.com/briefing/report/internal/resultcache"
 )
 
 // cacheDir is the folder where report remembers its data files' SHA-256
-// (internal/hashcache): $REPORT_CACHE, else report under
+// (internal/hashcache) and what it computed from them
+// (internal/resultcache): $REPORT_CACHE, else report under
 // $XDG_CACHE_HOME, else under ~/.cache; "" (none) when REPORT_CACHE is
 // "off" or neither HOME nor XDG_CACHE_HOME is set, and on systems other
 // than Linux, whose file change times report does not read.
@@ -32,10 +34,14 @@ func cacheDir(env []string) string {
 	return ""
 }
 
-// openCache opens the cache of files' hashes for a run with env; the
-// returned function writes what the run added to it. A cache that cannot
-// be written costs only the next run its hashing: its error is dropped.
+// openCache opens the caches of files' hashes and of the results computed
+// from them for a run with env; the returned function writes what the run
+// added to the first (the second is written as results are computed). A
+// cache that cannot be written costs only the next run its hashing and
+// counting: its error is dropped.
 func openCache(env []string) (save func()) {
-	hashcache.Open(cacheDir(env))
+	dir := cacheDir(env)
+	hashcache.Open(dir)
+	resultcache.Open(dir)
 	return func() { _ = hashcache.Save() }
 }
