@@ -15,6 +15,7 @@ import (
 	"github.com/briefing/report/config"
 	"github.com/briefing/report/internal/locale"
 	"github.com/briefing/report/internal/period"
+	"github.com/briefing/report/internal/resultcache"
 )
 
 // Results is everything the analyses of one briefing computed for one
@@ -144,6 +145,9 @@ func ComputeMany(c *config.Config, periods []period.Period, opts Options) ([]*Re
 		read(order[0])
 	}
 	wg.Wait()
+	if keys != nil {
+		resultcache.Write() // the entries put as the datasets were read: the cores are no longer both busy
+	}
 	out := make([]*Results, len(periods))
 	probs := make([]config.Problems, len(periods))
 	for k, p := range periods {

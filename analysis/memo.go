@@ -2,8 +2,8 @@ package analysis
 
 import (
 	"crypto/sha256"
-	"encoding/json"
 	"fmt"
+	"reflect"
 	"slices"
 	"sync"
 
@@ -41,12 +41,21 @@ type memoInput struct {
 	Tables  []config.Block
 }
 
-// keyMaker makes the keys of one computation's datasets, encoding the
-// part of a config they share once for each config (a dataset's earlier
-// export is read under one of its own).
+// keyMaker makes the keys of one computation's datasets (one set of
+// periods and options), encoding the part of a config they share once for
+// each config (a dataset's earlier export is read under one of its own),
+// and the rest of a dataset's key but its files once for each dataset: a
+// key is made before the files are read, and again after.
 type keyMaker struct {
-	mu     sync.Mutex
-	shared map[*config.Config][]byte
+	mu       sync.Mutex
+	shared   map[*config.Config][]byte
+	prefixes map[memoID][]byte
+}
+
+// memoID is a dataset read under a config.
+type memoID struct {
+	cfg  *config.Config
+	name string
 }
 
 // newKeyMaker returns a keyMaker, or nil when no results cache is open:
@@ -55,22 +64,7 @@ func newKeyMaker() *keyMaker {
 	if !resultcache.Enabled() || resultcache.Identity() == "" {
 		return nil
 	}
-	return &keyMaker{shared: map[*config.Config][]byte{}}
-}
-
-// sharedPart is c's memoShared, encoded.
-func (m *keyMaker) sharedPart(c *config.Config) ([]byte, error) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	if b, ok := m.shared[c]; ok {
-		return b, nil
-	}
-	b, err := json.Marshal(memoShared{Analyses: c.Analyses, Language: c.Report.Language, Labels: c.Report.Labels})
-	if err != nil {
-		return nil, err
-	}
-	m.shared[c] = b
-	return b, nil
+	return &keyMaker{shared: map[*config.Config][]byte{}, prefixes: map[memoID][]byte{}}
 }
 
 // key is the key of dataset name's results for periods under config c,
@@ -85,7 +79,39 @@ func (m *keyMaker) key(c *config.Config, name string, periods []period.Period, o
 	if !ok {
 		return [32]byte{}, nil, false
 	}
-	in := memoInput{Dataset: d}
+	prefix, err := m.prefix(c, name, periods, opts)
+	if err != nil {
+		return [32]byte{}, nil, false
+	}
+	h := sha256.New()
+	h.Write(prefix)
+	for _, f := range sums {
+		fmt.Fprintf(h, "%q %s\n", f.Path, f.SHA256)
+	}
+	var key [32]byte
+	h.Sum(key[:0])
+	return key, sums, true
+}
+
+// prefix is all of dataset name's key but its files: the program, the
+// dataset, what of config c its pass reads, the periods and the options.
+func (m *keyMaker) prefix(c *config.Config, name string, periods []period.Period, opts Options) ([]byte, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	id := memoID{c, name}
+	if b, ok := m.prefixes[id]; ok {
+		return b, nil
+	}
+	shared, ok := m.shared[c]
+	if !ok {
+		var err error
+		shared, err = appendValue(nil, reflect.ValueOf(memoShared{Analyses: c.Analyses, Language: c.Report.Language, Labels: c.Report.Labels}))
+		if err != nil {
+			return nil, err
+		}
+		m.shared[c] = shared
+	}
+	in := memoInput{Dataset: c.Data[name]}
 	for _, s := range c.Sections {
 		for _, b := range s.Blocks {
 			if b.Kind == config.BlockTable && b.Dataset == name {
@@ -93,25 +119,16 @@ func (m *keyMaker) key(c *config.Config, name string, periods []period.Period, o
 			}
 		}
 	}
-	own, err := json.Marshal(in)
+	own, err := appendValue(nil, reflect.ValueOf(in))
 	if err != nil {
-		return [32]byte{}, nil, false
+		return nil, err
 	}
-	shared, err := m.sharedPart(c)
-	if err != nil {
-		return [32]byte{}, nil, false
-	}
-	h := sha256.New()
-	fmt.Fprintf(h, "%s\n%s\n%q\n%s\n%s\n%d\n%t\n", memoVersion, resultcache.Identity(), name, shared, own, len(periods), opts.CheckOnly)
+	b := fmt.Appendf(nil, "%s\n%s\n%q\n%s\n%s\n%d\n%t\n", memoVersion, resultcache.Identity(), name, shared, own, len(periods), opts.CheckOnly)
 	for _, p := range periods {
-		fmt.Fprintf(h, "%d %d\n", p.Unit, p.Start.Unix())
+		b = fmt.Appendf(b, "%d %d\n", p.Unit, p.Start.Unix())
 	}
-	for _, f := range sums {
-		fmt.Fprintf(h, "%q %s\n", f.Path, f.SHA256)
-	}
-	var key [32]byte
-	h.Sum(key[:0])
-	return key, sums, true
+	m.prefixes[id] = b
+	return b, nil
 }
 
 // recall returns the results of dataset name for periods under config c
