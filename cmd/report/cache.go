@@ -36,12 +36,18 @@ func cacheDir(env []string) string {
 
 // openCache opens the caches of files' hashes and of the results computed
 // from them for a run with env; the returned function writes what the run
-// added to the first (the second is written as results are computed). A
-// cache that cannot be written costs only the next run its hashing and
-// counting: its error is dropped.
+// added to them (saveCache). A cache that cannot be written costs only the
+// next run its hashing and counting: its error is dropped.
 func openCache(env []string) (save func()) {
 	dir := cacheDir(env)
 	hashcache.Open(dir)
 	resultcache.Open(dir)
-	return func() { _ = hashcache.Save() }
+	return saveCache
+}
+
+// saveCache writes the hashes remembered since the caches were opened, and
+// waits for the results being written (begun as they were computed).
+func saveCache() {
+	_ = hashcache.Save()
+	resultcache.Flush()
 }

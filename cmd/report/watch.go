@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/briefing/report/config"
-	"github.com/briefing/report/internal/hashcache"
 	"github.com/briefing/report/internal/period"
 	"github.com/fsnotify/fsnotify"
 )
@@ -46,7 +45,7 @@ func runWatch(o *genOptions, clock period.Clock, log *logger) error {
 		if err := genOnce(o, clock, log); err != nil {
 			printError(o.Streams.Err, err)
 		}
-		_ = hashcache.Save() // a watch ends by an interrupt: Main does not save
+		saveCache() // a watch ends by an interrupt: Main does not save
 		watch()
 		if !o.Quiet {
 			fmt.Fprintf(o.Streams.Out, "watching %d inputs for changes (Ctrl-C to stop)\n", len(in.files)+len(in.globs))

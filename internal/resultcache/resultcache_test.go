@@ -10,42 +10,53 @@ import (
 	"time"
 )
 
-// open opens a cache in a new folder for the test, closed after it.
-func open(t *testing.T) string {
+// open opens a cache in a new folder for the test, closed after it, and
+// returns its entries' folder and a function that opens it again, as the
+// next run does (its entries written, none in memory).
+func open(t *testing.T) (string, func()) {
 	t.Helper()
 	dir := t.TempDir()
 	Open(dir)
 	t.Cleanup(func() { Open("") })
-	return filepath.Join(dir, folder)
+	return filepath.Join(dir, folder), func() { Open(dir) }
 }
 
 func key(s string) [32]byte { return sha256.Sum256([]byte(s)) }
 
+// What Put keeps, Get finds at once, and in the next run; it is written
+// only once asked (Write, Flush).
 func TestPutGet(t *testing.T) {
-	open(t)
+	folderPath, reopen := open(t)
 	if _, ok := Get(key("a")); ok {
 		t.Fatal("Get found an entry in an empty cache")
 	}
 	Put(key("a"), []byte("the results of a"))
-	Put(key("b"), nil)
-	if got, ok := Get(key("a")); !ok || string(got) != "the results of a" {
-		t.Errorf("Get(a) = %q, %v; want what Put kept", got, ok)
+	Put(key("b"), []byte{})
+	if _, err := os.Stat(folderPath); !os.IsNotExist(err) {
+		t.Errorf("Put wrote before Write (%v)", err)
 	}
-	if got, ok := Get(key("b")); !ok || len(got) != 0 {
-		t.Errorf("Get(b) = %q, %v; want empty, true", got, ok)
-	}
-	if _, ok := Get(key("c")); ok {
-		t.Error("Get(c) found an entry never put")
+	for _, run := range []string{"this run", "the next"} {
+		if got, ok := Get(key("a")); !ok || string(got) != "the results of a" {
+			t.Errorf("%s: Get(a) = %q, %v; want what Put kept", run, got, ok)
+		}
+		if got, ok := Get(key("b")); !ok || len(got) != 0 {
+			t.Errorf("%s: Get(b) = %q, %v; want empty, true", run, got, ok)
+		}
+		if _, ok := Get(key("c")); ok {
+			t.Errorf("%s: Get(c) found an entry never put", run)
+		}
+		reopen()
 	}
 }
 
 func TestClosedKeepsNothing(t *testing.T) {
-	folderPath := open(t)
+	folderPath, _ := open(t)
 	Open("")
 	if Enabled() {
 		t.Fatal("Enabled after Open(\"\")")
 	}
 	Put(key("a"), []byte("x"))
+	Flush()
 	if _, err := os.Stat(folderPath); !os.IsNotExist(err) {
 		t.Errorf("a closed cache wrote its folder (%v)", err)
 	}
@@ -56,7 +67,7 @@ func TestClosedKeepsNothing(t *testing.T) {
 
 // An entry that is not whole, or not the key's, is passed over.
 func TestDamagedEntriesPassedOver(t *testing.T) {
-	folderPath := open(t)
+	folderPath, reopen := open(t)
 	data := []byte("results worth keeping")
 	for name, damage := range map[string]func([]byte) []byte{
 		"CutShort":     func(b []byte) []byte { return b[:len(b)-3] },
@@ -68,6 +79,7 @@ func TestDamagedEntriesPassedOver(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			k := key(name)
 			Put(k, data)
+			reopen()
 			path := filepath.Join(folderPath, fmt.Sprintf("%x", k))
 			b, err := os.ReadFile(path)
 			if err != nil {
@@ -76,6 +88,7 @@ func TestDamagedEntriesPassedOver(t *testing.T) {
 			if err := os.WriteFile(path, damage(b), 0o600); err != nil {
 				t.Fatal(err)
 			}
+			reopen()
 			if got, ok := Get(k); ok {
 				t.Errorf("Get read a damaged entry: %q", got)
 			}
@@ -83,6 +96,7 @@ func TestDamagedEntriesPassedOver(t *testing.T) {
 	}
 	t.Run("OtherKeysEntry", func(t *testing.T) {
 		Put(key("x"), data)
+		reopen()
 		b, _ := os.ReadFile(filepath.Join(folderPath, fmt.Sprintf("%x", key("x"))))
 		os.WriteFile(filepath.Join(folderPath, fmt.Sprintf("%x", key("y"))), b, 0o600)
 		if _, ok := Get(key("y")); ok {
@@ -92,16 +106,18 @@ func TestDamagedEntriesPassedOver(t *testing.T) {
 }
 
 func TestTrimKeepsTheNewest(t *testing.T) {
-	folderPath := open(t)
+	folderPath, reopen := open(t)
 	old := time.Now().Add(-time.Hour)
 	for i := range maxEntries + 3 {
 		k := key(fmt.Sprint(i))
 		Put(k, []byte{byte(i)})
+		Flush()
 		// the first three are the oldest
 		if i < 3 {
 			os.Chtimes(filepath.Join(folderPath, fmt.Sprintf("%x", k)), old, old)
 		}
 	}
+	reopen()
 	entries, err := os.ReadDir(folderPath)
 	if err != nil {
 		t.Fatal(err)
@@ -118,8 +134,9 @@ func TestTrimKeepsTheNewest(t *testing.T) {
 }
 
 func TestEntriesAreTheOwnersAlone(t *testing.T) {
-	folderPath := open(t)
+	folderPath, _ := open(t)
 	Put(key("a"), []byte("x"))
+	Flush()
 	for path, want := range map[string]os.FileMode{folderPath: 0o700, filepath.Join(folderPath, fmt.Sprintf("%x", key("a"))): 0o600} {
 		fi, err := os.Stat(path)
 		if err != nil {
