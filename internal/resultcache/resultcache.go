@@ -48,8 +48,9 @@ const maxEntries = 64
 var dir struct {
 	sync.Mutex
 	path    string              // the entries' folder; "" until Open
-	put     map[[32]byte][]byte // the data Put since Open, by key
+	put     map[[32]byte][]byte // the data Put and not yet written, by key
 	toWrite [][32]byte          // the keys Put and not yet being written
+	wrote   bool                // entries written since the last Flush
 	writing sync.WaitGroup      // the writes Write started
 }
 
@@ -91,8 +92,8 @@ func Get(key [32]byte) ([]byte, bool) {
 }
 
 // Put remembers data under key, which the caller must not change after:
-// at once for Get, and in the cache's folder once Write or Flush has
-// written it.
+// for Get at once, from memory until Write or Flush has written it to the
+// cache's folder, and from there after.
 func Put(key [32]byte, data []byte) {
 	dir.Lock()
 	defer dir.Unlock()
@@ -113,7 +114,7 @@ func Write() {
 		return
 	}
 	keys, folderPath := dir.toWrite, dir.path
-	dir.toWrite = nil
+	dir.toWrite, dir.wrote = nil, true
 	dir.writing.Add(1)
 	go func() {
 		defer dir.writing.Done()
@@ -126,6 +127,11 @@ func Write() {
 		for i, k := range keys {
 			write(folderPath, k, data[i])
 		}
+		dir.Lock()
+		for _, k := range keys {
+			delete(dir.put, k) // Get reads it from its file now: a long watch keeps no more than a run's
+		}
+		dir.Unlock()
 	}()
 }
 
@@ -135,7 +141,8 @@ func Flush() {
 	Write()
 	dir.writing.Wait()
 	dir.Lock()
-	folderPath, wrote := dir.path, len(dir.put) > 0
+	folderPath, wrote := dir.path, dir.wrote
+	dir.wrote = false
 	dir.Unlock()
 	if wrote {
 		trim(folderPath)

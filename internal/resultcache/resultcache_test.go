@@ -49,6 +49,23 @@ func TestPutGet(t *testing.T) {
 	}
 }
 
+// Once written, an entry is not kept in memory too: a watch that builds
+// for hours holds no more than one build's.
+func TestWrittenEntriesLeaveMemory(t *testing.T) {
+	open(t)
+	Put(key("a"), []byte("x"))
+	Flush()
+	dir.Lock()
+	n := len(dir.put)
+	dir.Unlock()
+	if n != 0 {
+		t.Errorf("%d entries held in memory after they were written", n)
+	}
+	if got, ok := Get(key("a")); !ok || string(got) != "x" {
+		t.Errorf("Get(a) = %q, %v after it was written; want x, true", got, ok)
+	}
+}
+
 func TestClosedKeepsNothing(t *testing.T) {
 	folderPath, _ := open(t)
 	Open("")
