@@ -21,8 +21,9 @@
 // Flush waits for the writing. A caller writes once its own work leaves a
 // core idle: written where they were computed, the sample's six entries
 // took 0.6–1.5 ms of a run's critical path, the two cores busy reading
-// (December 2026). At most maxEntries are kept, the least recently
-// written dropped first.
+// (December 2026). At most maxEntries are kept, and maxBytes, the least
+// recently written dropped first; an entry over maxEntryBytes is not
+// written at all.
 package resultcache
 
 import (
@@ -42,15 +43,20 @@ const (
 	header = "report results 1\n"
 )
 
-// maxEntries is the most entries kept.
-const maxEntries = 64
+// maxEntries and maxBytes bound the entries kept: the sample's are 1–15
+// KB, a backfill's with a table block of a large register's rows tens of
+// MB; maxEntryBytes is the largest kept (variables for the tests).
+var (
+	maxEntries          = 256
+	maxBytes      int64 = 256 << 20
+	maxEntryBytes       = 32 << 20
+)
 
 var dir struct {
 	sync.Mutex
 	path    string              // the entries' folder; "" until Open
 	put     map[[32]byte][]byte // the data Put and not yet written, by key
 	toWrite [][32]byte          // the keys Put and not yet being written
-	wrote   bool                // entries written since the last Flush
 	writing sync.WaitGroup      // the writes Write started
 }
 
@@ -114,7 +120,7 @@ func Write() {
 		return
 	}
 	keys, folderPath := dir.toWrite, dir.path
-	dir.toWrite, dir.wrote = nil, true
+	dir.toWrite = nil
 	dir.writing.Add(1)
 	go func() {
 		defer dir.writing.Done()
@@ -132,25 +138,23 @@ func Write() {
 			delete(dir.put, k) // Get reads it from its file now: a long watch keeps no more than a run's
 		}
 		dir.Unlock()
+		trim(folderPath)
 	}()
 }
 
-// Flush writes the entries Put and not yet written, waits for those being
-// written, then removes the oldest past maxEntries.
+// Flush writes the entries Put and not yet written and waits for the
+// writing (which removes the oldest entries past the bounds).
 func Flush() {
 	Write()
 	dir.writing.Wait()
-	dir.Lock()
-	folderPath, wrote := dir.path, dir.wrote
-	dir.wrote = false
-	dir.Unlock()
-	if wrote {
-		trim(folderPath)
-	}
 }
 
-// write writes the entry of data under key in folderPath.
+// write writes the entry of data under key in folderPath, unless it is
+// over maxEntryBytes.
 func write(folderPath string, key [32]byte, data []byte) {
+	if len(data) > maxEntryBytes {
+		return
+	}
 	if err := os.MkdirAll(folderPath, 0o700); err != nil {
 		return
 	}
@@ -196,24 +200,30 @@ func unwrap(b []byte, key [32]byte) ([]byte, bool) {
 	return data, true
 }
 
-// trim removes the entries in dirPath past the newest maxEntries.
+// trim removes the oldest entries in dirPath past the newest maxEntries
+// or maxBytes.
 func trim(dirPath string) {
 	entries, err := os.ReadDir(dirPath)
-	if err != nil || len(entries) <= maxEntries {
+	if err != nil {
 		return
 	}
 	type aged struct {
 		name string
 		at   time.Time
+		size int64
 	}
 	var all []aged
 	for _, e := range entries {
 		if fi, err := e.Info(); err == nil && fi.Mode().IsRegular() {
-			all = append(all, aged{e.Name(), fi.ModTime()})
+			all = append(all, aged{e.Name(), fi.ModTime(), fi.Size()})
 		}
 	}
 	slices.SortFunc(all, func(a, b aged) int { return b.at.Compare(a.at) })
-	for _, e := range all[min(maxEntries, len(all)):] {
-		os.Remove(filepath.Join(dirPath, e.name))
+	var total int64
+	for i, e := range all {
+		total += e.size
+		if i >= maxEntries || total > maxBytes {
+			os.Remove(filepath.Join(dirPath, e.name))
+		}
 	}
 }

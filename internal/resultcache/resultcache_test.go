@@ -175,3 +175,30 @@ func TestIdentityNamesThisProgram(t *testing.T) {
 		t.Errorf("Identity() = %q, want this test binary's path %q and its file identity", id, exe)
 	}
 }
+
+// The entries past maxBytes, the oldest first, are removed, and one over
+// maxEntryBytes is not written.
+func TestBytesBounded(t *testing.T) {
+	folderPath, reopen := open(t)
+	defer func(b int64, e int) { maxBytes, maxEntryBytes = b, e }(maxBytes, maxEntryBytes)
+	maxBytes, maxEntryBytes = 4000, 1500
+	at := time.Now().Add(-time.Hour)
+	for i := range 4 {
+		k := key(fmt.Sprint(i))
+		Put(k, make([]byte, 1000)) // about 1,100 bytes written
+		Flush()
+		at = at.Add(time.Minute)
+		os.Chtimes(filepath.Join(folderPath, fmt.Sprintf("%x", k)), at, at)
+	}
+	Put(key("big"), make([]byte, 1501))
+	Flush()
+	reopen()
+	for i, want := range []bool{false, true, true, true} {
+		if _, ok := Get(key(fmt.Sprint(i))); ok != want {
+			t.Errorf("entry %d kept: %v, want %v", i, ok, want)
+		}
+	}
+	if _, ok := Get(key("big")); ok {
+		t.Error("an entry over maxEntryBytes was written")
+	}
+}
