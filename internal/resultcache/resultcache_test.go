@@ -1,11 +1,16 @@
 package resultcache
 
 import (
+	"bytes"
 	"crypto/sha256"
+	"encoding/binary"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 )
@@ -165,14 +170,60 @@ func TestEntriesAreTheOwnersAlone(t *testing.T) {
 	}
 }
 
-func TestIdentityNamesThisProgram(t *testing.T) {
+// The program's identity is its Go build ID, as go tool buildid reads it.
+func TestIdentityIsTheGoBuildID(t *testing.T) {
 	if runtime.GOOS != "linux" {
-		t.Skip("a file's identity is read on Linux only")
+		t.Skip("an ELF executable's build ID is read")
 	}
-	id := Identity()
-	exe, _ := os.Executable()
-	if id == "" || len(id) <= len(exe) || id[:len(exe)] != exe {
-		t.Errorf("Identity() = %q, want this test binary's path %q and its file identity", id, exe)
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("go", "tool", "buildid", exe).Output()
+	if err != nil {
+		t.Skipf("go tool buildid: %v", err)
+	}
+	if got, want := Identity(), "go build ID "+strings.TrimSpace(string(out)); got != want {
+		t.Errorf("Identity() = %q, want %q", got, want)
+	}
+}
+
+func TestNoteDesc(t *testing.T) {
+	note := func(name string, typ uint32, desc string) []byte {
+		b := binary.LittleEndian.AppendUint32(nil, uint32(len(name)))
+		b = binary.LittleEndian.AppendUint32(b, uint32(len(desc)))
+		b = binary.LittleEndian.AppendUint32(b, typ)
+		b = append(b, name...)
+		for len(b)%4 != 0 {
+			b = append(b, 0)
+		}
+		b = append(b, desc...)
+		for len(b)%4 != 0 {
+			b = append(b, 0)
+		}
+		return b
+	}
+	gnu := note("GNU\x00", 3, "0123456789abcdef0123")
+	goID := note("Go\x00\x00", 4, "abc/defgh")
+	for _, tc := range []struct {
+		name  string
+		notes []byte
+		want  string
+	}{
+		{"Alone", goID, "abc/defgh"},
+		{"AfterAnother", append(slices.Clone(gnu), goID...), "abc/defgh"},
+		{"NameOfThree", note("Go\x00", 4, "abc"), "abc"},
+		{"OtherType", note("Go\x00\x00", 3, "x"), ""},
+		{"OtherName", note("Gox\x00", 4, "x"), ""},
+		{"CutShort", goID[:len(goID)-4], ""},
+		{"None", nil, ""},
+	} {
+		if got := noteDesc(tc.notes, binary.LittleEndian, "Go", 4); got != tc.want {
+			t.Errorf("%s: %q, want %q", tc.name, got, tc.want)
+		}
+	}
+	if id := goBuildID(bytes.NewReader([]byte("#!/bin/sh\necho not an ELF file\n"))); id != "" {
+		t.Errorf("a script's build ID: %q", id)
 	}
 }
 
