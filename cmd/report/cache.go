@@ -46,7 +46,7 @@ func openCache(env []string) (save func()) {
 }
 
 // saveCache writes the hashes remembered since the caches were opened, and
-// waits for the results being written (begun as they were computed).
+// waits for the results being written (begun once the data was read).
 func saveCache() {
 	_ = hashcache.Save()
 	resultcache.Flush()

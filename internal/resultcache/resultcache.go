@@ -54,10 +54,11 @@ var (
 
 var dir struct {
 	sync.Mutex
-	path    string              // the entries' folder; "" until Open
-	put     map[[32]byte][]byte // the data Put and not yet written, by key
-	toWrite [][32]byte          // the keys Put and not yet being written
-	writing sync.WaitGroup      // the writes Write started
+	path      string              // the entries' folder; "" until Open
+	put       map[[32]byte][]byte // the data Put and not yet written, by key
+	toWrite   [][32]byte          // the keys Put and not yet being written
+	writing   sync.WaitGroup      // the writes Write started
+	lastWrite chan struct{}       // closed when the last Write's writing ends
 }
 
 // Open makes the cache in folder cacheDir the one Get and Put use; ""
@@ -121,26 +122,37 @@ func Write() {
 		return
 	}
 	keys, folderPath := dir.toWrite, dir.path
+	data := make([][]byte, len(keys))
+	for i, k := range keys {
+		data[i] = dir.put[k]
+	}
 	dir.toWrite = nil
 	dir.writing.Add(1)
+	before, done := dir.lastWrite, make(chan struct{})
+	dir.lastWrite = done
 	go func() {
 		defer dir.writing.Done()
-		dir.Lock()
-		data := make([][]byte, len(keys))
-		for i, k := range keys {
-			data[i] = dir.put[k]
+		defer close(done)
+		if before != nil {
+			<-before // in the order of the Writes: an entry put again is written last
 		}
-		dir.Unlock()
 		for i, k := range keys {
 			write(folderPath, k, data[i])
 		}
 		dir.Lock()
-		for _, k := range keys {
-			delete(dir.put, k) // Get reads it from its file now: a long watch keeps no more than a run's
+		for i, k := range keys {
+			if same(dir.put[k], data[i]) { // not Put again meanwhile
+				delete(dir.put, k) // Get reads it from its file now: a long watch keeps no more than a run's
+			}
 		}
 		dir.Unlock()
 		trim(folderPath)
 	}()
+}
+
+// same reports whether a and b are the same bytes in memory.
+func same(a, b []byte) bool {
+	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
 }
 
 // Flush writes the entries Put and not yet written and waits for the

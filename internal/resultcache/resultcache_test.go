@@ -253,3 +253,31 @@ func TestBytesBounded(t *testing.T) {
 		t.Error("an entry over maxEntryBytes was written")
 	}
 }
+
+// An entry put again while its first data is being written is the second
+// data, in memory and in its file.
+func TestPutAgainWhileWriting(t *testing.T) {
+	_, reopen := open(t)
+	for i := range 50 {
+		k := key(fmt.Sprint(i))
+		Put(k, []byte("first"))
+		Write()
+		Put(k, []byte("second"))
+		dir.Lock()
+		first := dir.lastWrite
+		dir.Unlock()
+		<-first // the first data written, the second not yet
+		if got, ok := Get(k); !ok || string(got) != "second" {
+			t.Fatalf("%d: Get = %q, %v before the flush; want second", i, got, ok)
+		}
+	}
+	Flush()
+	for _, when := range []string{"after the flush", "in the next run"} {
+		for i := range 50 {
+			if got, ok := Get(key(fmt.Sprint(i))); !ok || string(got) != "second" {
+				t.Fatalf("%s: %d: Get = %q, %v; want second", when, i, got, ok)
+			}
+		}
+		reopen()
+	}
+}
