@@ -145,9 +145,7 @@ func ComputeMany(c *config.Config, periods []period.Period, opts Options) ([]*Re
 		read(order[0])
 	}
 	wg.Wait()
-	if keys != nil {
-		resultcache.Write() // the entries put as the datasets were read: the cores are no longer both busy
-	}
+	resultcache.Write() // the entries put as the datasets were read: the cores are no longer both busy
 	out := make([]*Results, len(periods))
 	probs := make([]config.Problems, len(periods))
 	for k, p := range periods {

@@ -54,16 +54,16 @@ func encodeParts(name string, parts []*Results) ([]byte, bool) {
 // is anything else.
 func decodeParts(name string, b []byte) ([]*Results, bool) {
 	d := decoder{b: b}
-	parts := make([]*Results, d.count())
+	parts := make([]*Results, d.uint())
 	for i := range parts {
 		r := &Results{Analyses: map[string]*Result{}, Datasets: map[string]*DatasetSummary{}, Tables: map[string]*Table{}}
 		r.Period = period.Period{Interval: d.interval()}
 		r.Datasets[name] = d.summary()
-		for range d.count() {
+		for range d.uint() {
 			k := d.str()
 			r.Analyses[k] = d.result()
 		}
-		for range d.count() {
+		for range d.uint() {
 			k := d.str()
 			r.Tables[k] = d.table()
 		}
@@ -263,9 +263,6 @@ func (d *decoder) bool() bool {
 	d.b = d.b[1:]
 	return v
 }
-
-// count reads a length encoder.uint wrote.
-func (d *decoder) count() int { return d.uint() }
 
 // size reads what encoder.size wrote: the length, and whether it was nil.
 func (d *decoder) size() (int, bool) {
