@@ -41,8 +41,9 @@ func TestReport_LinksNoSQLDriver(t *testing.T) {
 
 // report links no HTTP client: it reads no URL, and net/http's package
 // variables bring Go's whole client and TLS with them (63 packages, 2 MB,
-// about half a millisecond of a run). viper's file system, afero, imports it for one
-// file report does not use: third_party/afero is afero without it.
+// about half a millisecond of a run). viper's file system, afero, imports
+// it for one file report does not use: third_party/afero is afero without
+// it.
 func TestReport_LinksNoHTTP(t *testing.T) {
 	for _, p := range goDeps(t, ".") {
 		if p == "net/http" || p == "crypto/tls" {
